@@ -1,0 +1,64 @@
+//! Amazon Cognito Identity (`AWSCognitoIdentityService`), JSON 1.1.
+
+mod pools;
+mod tags;
+
+use serde_json::Value;
+
+use super::input::Input;
+use super::protocol::{RequestContext, ServiceError};
+use super::store::Store;
+
+/// The `X-Amz-Target` prefix of this service.
+pub const TARGET_PREFIX: &str = "AWSCognitoIdentityService";
+
+/// Runs one operation against the store.
+pub fn handle(
+    store: &Store,
+    ctx: &RequestContext,
+    operation: &str,
+    input: Input,
+) -> Result<Value, ServiceError> {
+    if !OPERATIONS.contains(&operation) {
+        return Err(unknown_operation(operation));
+    }
+    // Every operation served so far is SigV4-signed; the region is the credential scope's.
+    let Some(region) = &ctx.signed_region else {
+        return Err(ServiceError::client(
+            "MissingAuthenticationTokenException",
+            "Request is missing Authentication Token",
+        ));
+    };
+    let region = region.as_str();
+    match operation {
+        "CreateIdentityPool" => store.write(|s| pools::create(s, region, input)),
+        "DescribeIdentityPool" => store.read(|s| pools::describe(s, region, input)),
+        "ListIdentityPools" => store.read(|s| pools::list(s, region, input)),
+        "UpdateIdentityPool" => store.write(|s| pools::update(s, region, input)),
+        "DeleteIdentityPool" => store.write(|s| pools::delete(s, region, input)),
+        "TagResource" => store.write(|s| tags::tag(s, region, input)),
+        "UntagResource" => store.write(|s| tags::untag(s, region, input)),
+        "ListTagsForResource" => store.read(|s| tags::list(s, region, input)),
+        _ => Err(unknown_operation(operation)),
+    }
+}
+
+/// The operations this sandbox serves.
+pub const OPERATIONS: &[&str] = &[
+    "CreateIdentityPool",
+    "DescribeIdentityPool",
+    "ListIdentityPools",
+    "UpdateIdentityPool",
+    "DeleteIdentityPool",
+    "TagResource",
+    "UntagResource",
+    "ListTagsForResource",
+];
+
+/// The JSON services' answer to a target they do not have.
+pub fn unknown_operation(operation: &str) -> ServiceError {
+    ServiceError::client(
+        "UnknownOperationException",
+        format!("The operation {operation} is not supported by this sandbox."),
+    )
+}

@@ -1,0 +1,145 @@
+//! What a new sandbox starts with: nothing, or a small demo account.
+
+use std::collections::BTreeMap;
+
+use super::store::{State, StoredPool};
+use crate::domain::{CognitoProvider, IdentityPool};
+
+/// The starting content of a new sandbox state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Seed {
+    /// No resources at all.
+    #[default]
+    Empty,
+    /// A handful of realistic identity pools in us-east-1 and eu-west-1.
+    Demo,
+}
+
+impl Seed {
+    /// The state this seed describes.
+    pub fn state(self) -> State {
+        match self {
+            Seed::Empty => State::default(),
+            Seed::Demo => demo_state(),
+        }
+    }
+}
+
+fn tags(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+fn user_pool(region: &str, pool: &str, client: &str) -> CognitoProvider {
+    CognitoProvider {
+        provider_name: format!("cognito-idp.{region}.amazonaws.com/{region}_{pool}"),
+        client_id: client.to_string(),
+        server_side_token_check: false,
+    }
+}
+
+/// The demo account: pools with guest access on and off, every provider kind, tags.
+pub fn demo_state() -> State {
+    let east = "us-east-1";
+    let pools = vec![
+        IdentityPool {
+            identity_pool_name: "orders-app".into(),
+            allow_unauthenticated_identities: true,
+            allow_classic_flow: Some(false),
+            cognito_identity_providers: vec![user_pool(
+                east,
+                "Ord3rsPl1",
+                "4f1s2d9k0q7n3b5v8c6x1z2m4a",
+            )],
+            supported_login_providers: tags(&[(
+                "accounts.google.com",
+                "1059394817341-orders.apps.googleusercontent.com",
+            )]),
+            identity_pool_tags: tags(&[
+                ("env", "prod"),
+                ("team", "orders"),
+                ("cost-center", "4410"),
+            ]),
+            ..new_pool(east)
+        },
+        IdentityPool {
+            identity_pool_name: "partner-portal".into(),
+            allow_unauthenticated_identities: false,
+            open_id_connect_provider_arns: vec![
+                "arn:aws:iam::123456789012:oidc-provider/login.partner.example.com".into(),
+            ],
+            saml_provider_arns: vec!["arn:aws:iam::123456789012:saml-provider/CorpADFS".into()],
+            identity_pool_tags: tags(&[("env", "prod"), ("team", "partners")]),
+            ..new_pool(east)
+        },
+        IdentityPool {
+            identity_pool_name: "mobile-games".into(),
+            allow_unauthenticated_identities: true,
+            allow_classic_flow: Some(true),
+            supported_login_providers: tags(&[
+                ("graph.facebook.com", "742281956120334"),
+                ("appleid.apple.com", "com.example.games"),
+                (
+                    "www.amazon.com",
+                    "amzn1.application.3f2c1b0a9e8d7c6b5a4f3e2d1c0b9a8f",
+                ),
+                (
+                    "api.twitter.com",
+                    "xvz1evFS4wEEPTGEFPHBog;kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw",
+                ),
+            ]),
+            identity_pool_tags: tags(&[("env", "staging"), ("team", "games")]),
+            ..new_pool(east)
+        },
+        IdentityPool {
+            identity_pool_name: "internal-tools".into(),
+            allow_unauthenticated_identities: false,
+            developer_provider_name: Some("login.tools.internal".into()),
+            cognito_identity_providers: vec![
+                user_pool(east, "T00lsStaff", "7hq2l0c9v8b1n4m5k6j3g2f1d0"),
+                user_pool(east, "T00lsContr", "2p9o8i7u6y5t4r3e2w1q0a9s8d"),
+            ],
+            identity_pool_tags: tags(&[("team", "platform")]),
+            ..new_pool(east)
+        },
+        IdentityPool {
+            identity_pool_name: "analytics guest".into(),
+            allow_unauthenticated_identities: true,
+            ..new_pool(east)
+        },
+        IdentityPool {
+            identity_pool_name: "old-pool".into(),
+            allow_unauthenticated_identities: false,
+            supported_login_providers: tags(&[("www.digits.com", "legacy-digits-app")]),
+            identity_pool_tags: tags(&[("env", "retired")]),
+            ..new_pool(east)
+        },
+        IdentityPool {
+            identity_pool_name: "orders-app-eu".into(),
+            allow_unauthenticated_identities: true,
+            cognito_identity_providers: vec![user_pool(
+                "eu-west-1",
+                "Ord3rsEU1",
+                "1a2b3c4d5e6f7g8h9i0j1k2l3m",
+            )],
+            identity_pool_tags: tags(&[("env", "prod"), ("team", "orders")]),
+            ..new_pool("eu-west-1")
+        },
+    ];
+    let mut state = State::default();
+    for pool in pools {
+        let seq = state.next_seq;
+        state.next_seq += 1;
+        state.pools.push(StoredPool { seq, pool });
+    }
+    state
+}
+
+fn new_pool(region: &str) -> IdentityPool {
+    IdentityPool {
+        identity_pool_id: format!("{region}:{}", uuid::Uuid::new_v4()),
+        ..Default::default()
+    }
+}

@@ -1,0 +1,60 @@
+//! The HTTP front: one POST endpoint, routed by `X-Amz-Target`.
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::Response;
+use axum::routing::post;
+use std::sync::Arc;
+
+use super::identity;
+use super::input::parse_body;
+use super::protocol::{RequestContext, ServiceError, json_error, json_ok};
+use super::store::Store;
+
+/// The router serving every sandbox service on `/`.
+pub fn router(store: Arc<Store>) -> Router {
+    Router::new()
+        .route("/", post(handle))
+        .fallback(not_a_service_path)
+        .with_state(store)
+}
+
+async fn not_a_service_path(headers: HeaderMap) -> Response {
+    let ctx = RequestContext::from_headers(&headers);
+    let error = ServiceError {
+        status: 404,
+        code: "UnknownOperationException",
+        message: "The sandbox serves the AWS APIs with POST /.".into(),
+    };
+    json_error(&ctx.request_id, &error)
+}
+
+async fn handle(State(store): State<Arc<Store>>, headers: HeaderMap, body: Bytes) -> Response {
+    let ctx = RequestContext::from_headers(&headers);
+    let target = headers
+        .get("x-amz-target")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let result = match target.split_once('.') {
+        Some((identity::TARGET_PREFIX, operation)) => {
+            parse_body(&body).and_then(|input| identity::handle(&store, &ctx, operation, input))
+        }
+        _ => Err(identity::unknown_operation(if target.is_empty() {
+            "(none)"
+        } else {
+            target
+        })),
+    };
+    match result {
+        Ok(value) => {
+            tracing::debug!(target, request_id = %ctx.request_id, "ok");
+            json_ok(&ctx.request_id, &value)
+        }
+        Err(error) => {
+            tracing::debug!(target, request_id = %ctx.request_id, code = error.code, "error");
+            json_error(&ctx.request_id, &error)
+        }
+    }
+}

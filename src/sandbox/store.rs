@@ -1,0 +1,237 @@
+//! The sandbox's whole state, behind one lock, optionally persisted to a file after every change.
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use super::protocol::ServiceError;
+use crate::domain::IdentityPool;
+
+/// The account id the sandbox answers for (the same as moto's, so cross-checks line up).
+pub const SANDBOX_ACCOUNT: &str = "123456789012";
+
+/// Bumped when the state file's layout changes incompatibly.
+const STATE_VERSION: u32 = 1;
+
+/// An identity pool and its place in creation order (which drives pagination).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredPool {
+    /// Creation sequence number; NextToken points past one of these.
+    pub seq: u64,
+    /// The configuration as DescribeIdentityPool returns it.
+    pub pool: IdentityPool,
+}
+
+/// Everything the sandbox knows, as written to the state file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct State {
+    /// Layout version of the state file.
+    pub version: u32,
+    /// The next creation sequence number.
+    pub next_seq: u64,
+    /// Identity pools of every region, in creation order.
+    pub pools: Vec<StoredPool>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        Self {
+            version: STATE_VERSION,
+            next_seq: 1,
+            pools: Vec::new(),
+        }
+    }
+}
+
+impl State {
+    /// The pool with this id, if it lives in `region`.
+    pub fn pool(&self, region: &str, id: &str) -> Option<&StoredPool> {
+        self.pools
+            .iter()
+            .find(|p| p.pool.identity_pool_id == id && in_region(id, region))
+    }
+
+    /// The pool with this id, mutably, if it lives in `region`.
+    pub fn pool_mut(&mut self, region: &str, id: &str) -> Option<&mut StoredPool> {
+        self.pools
+            .iter_mut()
+            .find(|p| p.pool.identity_pool_id == id && in_region(id, region))
+    }
+
+    /// The pools of one region, in creation order.
+    pub fn pools_in<'a>(&'a self, region: &'a str) -> impl Iterator<Item = &'a StoredPool> + 'a {
+        self.pools
+            .iter()
+            .filter(move |p| in_region(&p.pool.identity_pool_id, region))
+    }
+}
+
+fn in_region(id: &str, region: &str) -> bool {
+    crate::domain::pool::region_of(id) == Some(region)
+}
+
+/// Why a state file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum StateFileError {
+    /// The file exists but cannot be read.
+    #[error("cannot read the sandbox state file {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The file is not sandbox state; it is left untouched.
+    #[error(
+        "{path} is not a cognito-tui sandbox state file ({reason}); it was left untouched: move it aside or pass another --state"
+    )]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The state cannot be written.
+    #[error("cannot write the sandbox state file {path}: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+/// The state behind a lock, and where it is saved.
+pub struct Store {
+    state: Mutex<State>,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// A store kept in memory only.
+    pub fn in_memory(state: State) -> Self {
+        Self {
+            state: Mutex::new(state),
+            path: None,
+        }
+    }
+
+    /// A store backed by `path`: loaded if the file exists (refused if corrupt), else `initial`, saved.
+    pub fn open(path: &Path, initial: impl FnOnce() -> State) -> Result<Self, StateFileError> {
+        let state = match std::fs::read(path) {
+            Ok(bytes) => load(path, &bytes)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let state = initial();
+                save(path, &state)?;
+                state
+            }
+            Err(source) => {
+                return Err(StateFileError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        };
+        Ok(Self {
+            state: Mutex::new(state),
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// Runs a read-only operation on the state.
+    pub fn read<T>(&self, f: impl FnOnce(&State) -> T) -> T {
+        let guard = self
+            .state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        f(&guard)
+    }
+
+    /// Runs a mutating operation; on success the state is saved before the answer goes out.
+    pub fn write<T>(
+        &self,
+        f: impl FnOnce(&mut State) -> Result<T, ServiceError>,
+    ) -> Result<T, ServiceError> {
+        let mut guard = self
+            .state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let out = f(&mut guard)?;
+        if let Some(path) = &self.path {
+            save(path, &guard).map_err(|e| {
+                tracing::error!("{e}");
+                ServiceError::internal(format!("The sandbox could not save its state: {e}"))
+            })?;
+        }
+        Ok(out)
+    }
+}
+
+fn load(path: &Path, bytes: &[u8]) -> Result<State, StateFileError> {
+    let corrupt = |reason: String| StateFileError::Corrupt {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let state: State = serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?;
+    if state.version != STATE_VERSION {
+        return Err(corrupt(format!(
+            "layout version {} where this build reads {STATE_VERSION}",
+            state.version
+        )));
+    }
+    Ok(state)
+}
+
+/// Writes the state to a temporary file beside `path` and renames it over, so a crash never leaves
+/// half a file.
+fn save(path: &Path, state: &State) -> Result<(), StateFileError> {
+    let write_err = |source| StateFileError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
+    serde_json::to_writer(&mut file, state).map_err(|e| write_err(e.into()))?;
+    file.as_file().sync_all().map_err(write_err)?;
+    file.persist(path).map_err(|e| write_err(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn state_survives_a_restart_and_corruption_is_refused() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("state.json");
+        let store = Store::open(&path, State::default).unwrap_or_else(|e| panic!("{e}"));
+        let seq = store
+            .write(|s| {
+                s.next_seq += 41;
+                Ok(s.next_seq)
+            })
+            .unwrap_or_default();
+        drop(store);
+        let reopened = Store::open(&path, State::default).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(reopened.read(|s| s.next_seq), seq);
+
+        std::fs::write(&path, b"{\"version\": 1, \"pools\": 3").unwrap_or_else(|e| panic!("{e}"));
+        let err = Store::open(&path, State::default)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("is not a cognito-tui sandbox state file"),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read(&path).unwrap_or_default(),
+            b"{\"version\": 1, \"pools\": 3".to_vec(),
+            "a corrupt file is never overwritten"
+        );
+    }
+}

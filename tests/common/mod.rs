@@ -1,0 +1,57 @@
+//! Shared by the integration tests: an in-process sandbox and SDK clients pointed at it.
+#![allow(dead_code)]
+
+use aws_config::BehaviorVersion;
+use aws_sdk_cognitoidentity::config::{Credentials, Region};
+use cognito_tui::sandbox::{self, RunningSandbox, SandboxOptions, Seed};
+
+/// A sandbox on a free loopback port, stopped when dropped.
+pub async fn sandbox(seed: Seed) -> RunningSandbox {
+    sandbox::start(SandboxOptions {
+        seed,
+        ..Default::default()
+    })
+    .await
+    .unwrap_or_else(|e| panic!("sandbox starts: {e}"))
+}
+
+/// The official Cognito Identity client, configured for the sandbox in `region`.
+pub async fn identity_client(sb: &RunningSandbox, region: &str) -> aws_sdk_cognitoidentity::Client {
+    let config = aws_config::defaults(BehaviorVersion::latest())
+        .region(Region::new(region.to_string()))
+        .credentials_provider(Credentials::new(
+            "AKIDSANDBOX",
+            "sandbox-secret",
+            None,
+            None,
+            "test",
+        ))
+        .endpoint_url(sb.endpoint_url())
+        .load()
+        .await;
+    aws_sdk_cognitoidentity::Client::new(&config)
+}
+
+/// The service error code of an SDK error, or a description of a non-service failure.
+pub fn code<E, R>(err: &aws_sdk_cognitoidentity::error::SdkError<E, R>) -> String
+where
+    E: aws_sdk_cognitoidentity::error::ProvideErrorMetadata + std::fmt::Debug,
+    R: std::fmt::Debug,
+{
+    match err.as_service_error() {
+        Some(e) => e.code().unwrap_or("<no code>").to_string(),
+        None => format!("<not a service error: {err:?}>"),
+    }
+}
+
+/// The service error message of an SDK error.
+pub fn message<E, R>(err: &aws_sdk_cognitoidentity::error::SdkError<E, R>) -> String
+where
+    E: aws_sdk_cognitoidentity::error::ProvideErrorMetadata + std::fmt::Debug,
+    R: std::fmt::Debug,
+{
+    err.as_service_error()
+        .and_then(|e| e.message())
+        .unwrap_or_default()
+        .to_string()
+}
