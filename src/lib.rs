@@ -1,5 +1,61 @@
 //! cognito-tui: a keyboard-driven terminal console for Amazon Cognito identity pools, and the local
 //! sandbox it can run against.
 
+pub mod app;
+pub mod aws;
+pub mod cli;
+pub mod config;
 pub mod domain;
+pub mod logging;
+pub mod runtime;
 pub mod sandbox;
+pub mod screens;
+pub mod view;
+
+use cli::{Cli, Command, SandboxAction};
+
+/// Runs what the command line asks for: the console, or the sandbox alone.
+pub async fn run(cli: Cli) -> color_eyre::Result<()> {
+    match cli.command {
+        Some(Command::Sandbox { action: SandboxAction::Serve { port, state, seed } }) => {
+            logging::to_stderr();
+            serve_sandbox(sandbox::SandboxOptions { port, state_file: state, seed }).await
+        }
+        None => {
+            let _log = logging::to_file();
+            let (config, warning) = config::load(cli.config.as_deref());
+            let options = app::Options {
+                read_only: cli.read_only || config.read_only,
+                profile: cli.profile.or(config.profile),
+                region: cli.region.or(config.region),
+                startup_warning: warning,
+                theme: config.theme,
+            };
+            if cli.sandbox {
+                let running = sandbox::start(sandbox::SandboxOptions {
+                    seed: sandbox::Seed::Demo,
+                    ..Default::default()
+                })
+                .await?;
+                let target = aws::Target::Sandbox { endpoint_url: running.endpoint_url() };
+                runtime::run_console(options, target).await
+            } else {
+                let target = aws::Target::Aws { endpoint_url: cli.endpoint_url };
+                runtime::run_console(options, target).await
+            }
+        }
+    }
+}
+
+async fn serve_sandbox(options: sandbox::SandboxOptions) -> color_eyre::Result<()> {
+    let running = sandbox::start(options).await?;
+    let url = running.endpoint_url();
+    println!("cognito-tui sandbox listening on {url}");
+    println!("Point a client at it, for example:");
+    println!("  export AWS_ENDPOINT_URL={url} AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox");
+    println!("  aws cognito-identity list-identity-pools --max-results 60");
+    println!("Ctrl-C stops it.");
+    tokio::signal::ctrl_c().await?;
+    drop(running);
+    Ok(())
+}

@@ -40,6 +40,9 @@ fn post(addr: std::net::SocketAddr, headers: &[(&str, &str)], body: &[u8]) -> (u
     (status, body)
 }
 
+/// Headers, body, expected HTTP status, expected error code.
+type Case<'a> = (Vec<(&'a str, &'a str)>, &'a [u8], u16, &'a str);
+
 const SIGNED: (&str, &str) = (
     "Authorization",
     "AWS4-HMAC-SHA256 Credential=AKID/20261123/us-east-1/cognito-identity/aws4_request, SignedHeaders=host, Signature=0",
@@ -49,7 +52,7 @@ const SIGNED: (&str, &str) = (
 async fn unknown_operations_and_bad_bodies_get_the_services_errors() {
     let sb = common::sandbox(Seed::Demo).await;
     let addr = sb.addr;
-    let cases: Vec<(Vec<(&str, &str)>, &[u8], u16, &str)> = vec![
+    let cases: Vec<Case> = vec![
         (
             vec![
                 ("X-Amz-Target", "AWSCognitoIdentityService.Frobnicate"),

@@ -131,8 +131,10 @@ mod tests {
 
     #[test]
     fn provider_kinds_are_listed_once_in_console_order() {
-        let mut pool = IdentityPool::default();
-        pool.developer_provider_name = Some("login.dev".into());
+        let mut pool = IdentityPool {
+            developer_provider_name: Some("login.dev".into()),
+            ..Default::default()
+        };
         pool.supported_login_providers
             .insert("accounts.google.com".into(), "x".into());
         pool.cognito_identity_providers

@@ -1,0 +1,93 @@
+//! The `:` command line: parsing what was typed into a command.
+
+use super::model::Tab;
+
+/// A command typed after `:`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Show a tab (`:pools`, `:access`, `:identities`, `:roles`).
+    Tab(Tab),
+    /// Switch region, rebuilding the clients.
+    Region(String),
+    /// Switch profile, rebuilding the clients.
+    Profile(String),
+    /// List recent errors.
+    Errors,
+    /// Show the keys.
+    Help,
+    /// Quit.
+    Quit,
+}
+
+/// What the command line accepts, for error messages and help.
+pub const COMMANDS: &str = ":pools :access :identities :roles :region NAME :profile NAME :errors :help :q";
+
+/// Parses a command line (without the leading `:`).
+pub fn parse(line: &str) -> Result<Command, String> {
+    let mut words = line.split_whitespace();
+    let Some(verb) = words.next() else {
+        return Err(format!("Type a command: {COMMANDS}"));
+    };
+    let arg = words.next();
+    if words.next().is_some() {
+        return Err(format!(":{verb} takes at most one argument"));
+    }
+    let no_arg = |command: Command| match arg {
+        None => Ok(command),
+        Some(_) => Err(format!(":{verb} takes no argument")),
+    };
+    match verb {
+        "pools" | "pool" | "1" => no_arg(Command::Tab(Tab::Pools)),
+        "access" | "user-access" | "2" => no_arg(Command::Tab(Tab::UserAccess)),
+        "identities" | "ids" | "3" => no_arg(Command::Tab(Tab::Identities)),
+        "roles" | "4" => no_arg(Command::Tab(Tab::Roles)),
+        "errors" | "err" => no_arg(Command::Errors),
+        "help" | "h" => no_arg(Command::Help),
+        "q" | "quit" | "q!" => no_arg(Command::Quit),
+        "region" => match arg {
+            Some(region) if is_region_name(region) => Ok(Command::Region(region.to_string())),
+            Some(region) => Err(format!(
+                "\"{region}\" is not a region name (like us-east-1 or eu-west-1)"
+            )),
+            None => Err(":region needs a region name, e.g. :region eu-west-1".into()),
+        },
+        "profile" => match arg {
+            Some(profile) => Ok(Command::Profile(profile.to_string())),
+            None => Err(":profile needs a profile name, e.g. :profile prod".into()),
+        },
+        _ => Err(format!("Unknown command :{verb}; try {COMMANDS}")),
+    }
+}
+
+/// `us-east-1`, `eu-central-2`, `us-gov-west-1`, `ap-southeast-5`…
+fn is_region_name(name: &str) -> bool {
+    let parts: Vec<&str> = name.split('-').collect();
+    parts.len() >= 3
+        && parts[0].len() == 2
+        && parts.iter().take(parts.len() - 1).all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase()))
+        && parts.last().is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_commands() {
+        assert_eq!(parse("pools"), Ok(Command::Tab(Tab::Pools)));
+        assert_eq!(parse(" region  eu-west-1 "), Ok(Command::Region("eu-west-1".into())));
+        assert_eq!(parse("region us-gov-west-1"), Ok(Command::Region("us-gov-west-1".into())));
+        assert_eq!(parse("profile prod"), Ok(Command::Profile("prod".into())));
+        assert_eq!(parse("errors"), Ok(Command::Errors));
+        assert_eq!(parse("q"), Ok(Command::Quit));
+    }
+
+    #[test]
+    fn explains_what_is_wrong() {
+        assert!(parse("region").err().unwrap_or_default().contains("needs a region name"));
+        assert!(parse("region Europe").err().unwrap_or_default().contains("not a region name"));
+        assert!(parse("frob").err().unwrap_or_default().contains(":region NAME"));
+        assert!(parse("pools now").err().unwrap_or_default().contains("takes no argument"));
+        assert!(parse("").is_err());
+    }
+}

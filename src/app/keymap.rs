@@ -1,0 +1,298 @@
+//! The key table: one list of bindings per context drives the keymap, the footer hints and the help
+//! overlay, so the three never disagree.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
+
+use super::model::{Connection, Overlay, Tab};
+use super::{Action, Model, Msg};
+
+/// One key binding.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// The keys that trigger it.
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    /// How the keys are written in hints ("⏎", "j/k").
+    pub label: &'static str,
+    /// What it does, in a word or two.
+    pub help: &'static str,
+    /// The action it sends.
+    pub action: Action,
+    /// Whether it appears in the footer (all appear in help).
+    pub hint: bool,
+    /// Whether it changes something (refused in read-only mode).
+    pub mutates: bool,
+}
+
+/// Where the keys go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// The Pools list.
+    PoolList,
+    /// A pool's summary.
+    PoolSummary,
+    /// Typing the Pools filter.
+    PoolFilter,
+    /// A tab that is not built yet.
+    OtherTab,
+    /// Connecting, or could not connect.
+    Setup,
+    /// The help overlay.
+    Help,
+    /// The errors overlay.
+    Errors,
+    /// The `:` command line.
+    Command,
+    /// The typed-name delete confirmation.
+    ConfirmDelete,
+    /// The quit confirmation.
+    ConfirmQuit,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
+const fn b(
+    keys: &'static [(KeyCode, KeyModifiers)],
+    label: &'static str,
+    help: &'static str,
+    action: Action,
+    hint: bool,
+) -> Binding {
+    Binding { keys, label, help, action, hint, mutates: false }
+}
+
+const fn mutating(binding: Binding) -> Binding {
+    Binding { mutates: true, ..binding }
+}
+
+const GLOBAL: &[Binding] = &[
+    b(&[(KeyCode::Char('1'), NONE)], "1", "Pools tab", Action::GoTab(Tab::Pools), false),
+    b(&[(KeyCode::Char('2'), NONE)], "2", "User access tab", Action::GoTab(Tab::UserAccess), false),
+    b(&[(KeyCode::Char('3'), NONE)], "3", "Identity browser tab", Action::GoTab(Tab::Identities), false),
+    b(&[(KeyCode::Char('4'), NONE)], "4", "Role settings tab", Action::GoTab(Tab::Roles), false),
+    b(&[(KeyCode::Tab, NONE)], "Tab", "next tab", Action::NextTab, false),
+    b(&[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)], "Shift-Tab", "previous tab", Action::PrevTab, false),
+    b(&[(KeyCode::Char('r'), CTRL)], "Ctrl-r", "refresh", Action::Refresh, false),
+    b(&[(KeyCode::Char(':'), NONE)], ":", "command (:pools :region :profile :errors :q)", Action::Command, false),
+    b(&[(KeyCode::Char('?'), NONE)], "?", "help", Action::Help, true),
+    b(&[(KeyCode::Char('q'), NONE)], "q", "quit", Action::Quit, true),
+];
+
+const LIST_MOVES: [Binding; 6] = [
+    b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "down", Action::Down, false),
+    b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "up", Action::Up, false),
+    b(&[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)], "g/Home", "top", Action::Top, false),
+    b(&[(KeyCode::Char('G'), NONE), (KeyCode::End, NONE)], "G/End", "bottom", Action::Bottom, false),
+    b(&[(KeyCode::PageUp, NONE)], "PgUp", "page up", Action::PageUp, false),
+    b(&[(KeyCode::PageDown, NONE)], "PgDn", "page down", Action::PageDown, false),
+];
+
+const POOL_LIST: &[Binding] = &[
+    mutating(b(&[(KeyCode::Char('n'), NONE)], "n", "new", Action::New, true)),
+    b(&[(KeyCode::Enter, NONE)], "⏎", "open", Action::Open, true),
+    mutating(b(&[(KeyCode::Char('d'), NONE)], "d", "delete", Action::Delete, true)),
+    b(&[(KeyCode::Char('r'), NONE)], "r", "refresh", Action::Refresh, true),
+    b(&[(KeyCode::Char('/'), NONE)], "/", "filter", Action::Filter, true),
+    b(&[(KeyCode::Char('y'), NONE)], "y", "copy id", Action::CopyId, true),
+    b(&[(KeyCode::Esc, NONE)], "Esc", "clear filter", Action::Back, false),
+    LIST_MOVES[0],
+    LIST_MOVES[1],
+    LIST_MOVES[2],
+    LIST_MOVES[3],
+    LIST_MOVES[4],
+    LIST_MOVES[5],
+];
+
+const POOL_SUMMARY: &[Binding] = &[
+    b(&[(KeyCode::Esc, NONE)], "Esc", "back to the list", Action::Back, true),
+    mutating(b(&[(KeyCode::Char('d'), NONE)], "d", "delete", Action::Delete, true)),
+    b(&[(KeyCode::Char('r'), NONE)], "r", "refresh", Action::Refresh, true),
+    b(&[(KeyCode::Char('y'), NONE)], "y", "copy id", Action::CopyId, true),
+    b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "scroll down", Action::Down, false),
+    b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "scroll up", Action::Up, false),
+];
+
+const SETUP: &[Binding] = &[b(&[(KeyCode::Char('r'), NONE)], "r", "try again", Action::Refresh, true)];
+
+const TEXT_LINE: &[Binding] = &[
+    b(&[(KeyCode::Enter, NONE)], "⏎", "apply", Action::Submit, true),
+    b(&[(KeyCode::Esc, NONE)], "Esc", "cancel", Action::Back, true),
+];
+
+const CLOSE: &[Binding] = &[
+    b(&[(KeyCode::Esc, NONE), (KeyCode::Char('q'), NONE)], "Esc", "close", Action::Back, true),
+    b(&[(KeyCode::Char('?'), NONE)], "?", "close", Action::Help, false),
+];
+
+const CONFIRM_DELETE: &[Binding] = &[
+    b(&[(KeyCode::Tab, NONE), (KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)], "Tab", "switch button", Action::FocusNext, true),
+    b(&[(KeyCode::Enter, NONE)], "⏎", "press button", Action::Submit, true),
+    b(&[(KeyCode::Esc, NONE)], "Esc", "cancel", Action::Back, true),
+];
+
+const CONFIRM: &[Binding] = &[
+    b(&[(KeyCode::Tab, NONE), (KeyCode::BackTab, SHIFT), (KeyCode::Left, NONE), (KeyCode::Right, NONE), (KeyCode::Char('h'), NONE), (KeyCode::Char('l'), NONE)], "Tab ←/→", "switch button", Action::FocusNext, true),
+    b(&[(KeyCode::Enter, NONE)], "⏎", "press button", Action::Submit, true),
+    b(&[(KeyCode::Esc, NONE)], "Esc", "cancel", Action::Back, true),
+];
+
+/// Where keys go now.
+pub fn context(model: &Model) -> Context {
+    match &model.overlay {
+        Some(Overlay::Help) => return Context::Help,
+        Some(Overlay::Errors) => return Context::Errors,
+        Some(Overlay::Command(_)) => return Context::Command,
+        Some(Overlay::ConfirmDelete { .. }) => return Context::ConfirmDelete,
+        Some(Overlay::ConfirmQuit { .. }) => return Context::ConfirmQuit,
+        None => {}
+    }
+    context_below_overlay(model)
+}
+
+/// Where keys would go if no overlay were open (what the help overlay describes).
+pub fn context_below_overlay(model: &Model) -> Context {
+    if !matches!(model.connection, Connection::Ready(_)) {
+        return Context::Setup;
+    }
+    match model.tab {
+        Tab::Pools if model.pools.filter_editing => Context::PoolFilter,
+        Tab::Pools if model.pools.open.is_some() => Context::PoolSummary,
+        Tab::Pools => Context::PoolList,
+        _ => Context::OtherTab,
+    }
+}
+
+/// The keys that work on every screen.
+pub fn global_bindings() -> &'static [Binding] {
+    GLOBAL
+}
+
+/// The context's own bindings (without the global ones).
+pub fn bindings(context: Context) -> &'static [Binding] {
+    match context {
+        Context::PoolList => POOL_LIST,
+        Context::PoolSummary => POOL_SUMMARY,
+        Context::Setup => SETUP,
+        Context::OtherTab => &[],
+        Context::PoolFilter | Context::Command => TEXT_LINE,
+        Context::Help | Context::Errors => CLOSE,
+        Context::ConfirmDelete => CONFIRM_DELETE,
+        Context::ConfirmQuit => CONFIRM,
+    }
+}
+
+/// Whether the global keys (tabs, help, quit…) apply in this context.
+fn takes_global_keys(context: Context) -> bool {
+    matches!(context, Context::PoolList | Context::PoolSummary | Context::OtherTab | Context::Setup)
+}
+
+/// Whether typed characters go to a text field in this context.
+fn is_text_entry(context: Context) -> bool {
+    matches!(context, Context::PoolFilter | Context::Command | Context::ConfirmDelete)
+}
+
+/// Every binding that applies now, the context's first.
+pub fn active_bindings(model: &Model) -> Vec<Binding> {
+    let context = context(model);
+    let mut out = bindings(context).to_vec();
+    if takes_global_keys(context) {
+        out.extend_from_slice(GLOBAL);
+    }
+    out
+}
+
+fn matches(binding: &Binding, key: &KeyEvent) -> bool {
+    binding.keys.iter().any(|&(code, mods)| {
+        // Letters arrive with SHIFT when upper case; the character already says so.
+        let pressed = if matches!(key.code, KeyCode::Char(_)) {
+            key.modifiers - KeyModifiers::SHIFT
+        } else {
+            key.modifiers
+        };
+        code == key.code && (mods == pressed || (code == KeyCode::BackTab && mods == NONE))
+    })
+}
+
+/// Turns a terminal event into a message, given where the keys go.
+pub fn to_msg(model: &Model, event: &Event) -> Option<Msg> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            if key.code == KeyCode::Char('c') && key.modifiers.contains(CTRL) {
+                return Some(Msg::Action(Action::ForceQuit));
+            }
+            let context = context(model);
+            if let Some(binding) = active_bindings(model).iter().find(|b| matches(b, key)) {
+                return Some(Msg::Action(binding.action));
+            }
+            if is_text_entry(context) {
+                return tui_input::backend::crossterm::to_input_request(event).map(Msg::Input);
+            }
+            None
+        }
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(_) => Some(Msg::Click(mouse.column, mouse.row)),
+            MouseEventKind::ScrollUp => Some(Msg::Scroll(-3)),
+            MouseEventKind::ScrollDown => Some(Msg::Scroll(3)),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Msg::Resize(*width, *height)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Options;
+    use crate::app::model::Session;
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, NONE))
+    }
+
+    fn ready() -> Model {
+        let mut model = Model::new(Options::default(), (100, 30));
+        model.connection = Connection::Ready(Session {
+            profile: "default".into(),
+            region: "us-east-1".into(),
+            endpoint: "AWS".into(),
+            sandbox: false,
+        });
+        model
+    }
+
+    #[test]
+    fn list_keys_map_to_actions() {
+        let model = ready();
+        assert_eq!(to_msg(&model, &key(KeyCode::Char('j'))), Some(Msg::Action(Action::Down)));
+        assert_eq!(to_msg(&model, &key(KeyCode::PageDown)), Some(Msg::Action(Action::PageDown)));
+        assert_eq!(
+            to_msg(&model, &Event::Key(KeyEvent::new(KeyCode::Char('G'), SHIFT))),
+            Some(Msg::Action(Action::Bottom))
+        );
+        assert_eq!(to_msg(&model, &key(KeyCode::Char('3'))), Some(Msg::Action(Action::GoTab(Tab::Identities))));
+        assert_eq!(to_msg(&model, &key(KeyCode::Char('x'))), None);
+    }
+
+    #[test]
+    fn typing_goes_to_the_filter_not_to_the_keys() {
+        let mut model = ready();
+        model.pools.filter_editing = true;
+        assert!(matches!(to_msg(&model, &key(KeyCode::Char('q'))), Some(Msg::Input(_))));
+        assert!(matches!(to_msg(&model, &key(KeyCode::Char('d'))), Some(Msg::Input(_))));
+        assert_eq!(to_msg(&model, &key(KeyCode::Esc)), Some(Msg::Action(Action::Back)));
+        assert_eq!(
+            to_msg(&model, &Event::Key(KeyEvent::new(KeyCode::Char('c'), CTRL))),
+            Some(Msg::Action(Action::ForceQuit))
+        );
+    }
+
+    #[test]
+    fn every_hint_is_a_binding_of_its_context() {
+        let model = ready();
+        let bindings = active_bindings(&model);
+        let hints: Vec<&str> = bindings.iter().filter(|b| b.hint).map(|b| b.help).collect();
+        assert_eq!(hints, vec!["new", "open", "delete", "refresh", "filter", "copy id", "help", "quit"]);
+    }
+}

@@ -1,0 +1,16 @@
+//! The Elm core: the model, the messages that change it, the effects it asks for, and the pure
+//! `update` between them. No tokio, no SDK types, no terminal I/O.
+
+pub mod command;
+pub mod effect;
+pub mod error;
+pub mod keymap;
+pub mod model;
+pub mod msg;
+pub mod update;
+
+pub use effect::{Effect, RequestId};
+pub use error::{AwsError, ErrorKind};
+pub use model::{Model, Options, Tab};
+pub use msg::{Action, Msg};
+pub use update::update;

@@ -1,0 +1,257 @@
+//! The whole state of the console. `view` draws it; only `update` changes it.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::time::Instant;
+use strum::{Display, EnumIter};
+use tui_input::Input;
+
+use super::effect::RequestId;
+use super::error::AwsError;
+use crate::screens::pools::PoolsState;
+
+/// How many recent errors `:errors` keeps.
+pub const ERROR_HISTORY: usize = 50;
+
+/// The four tabs, in the order of their number keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Display, EnumIter, Default)]
+pub enum Tab {
+    /// Every identity pool of the region.
+    #[default]
+    #[strum(to_string = "Pools")]
+    Pools,
+    /// Guest and authenticated access, identity providers, properties.
+    #[strum(to_string = "User access")]
+    UserAccess,
+    /// The identities of the current pool.
+    #[strum(to_string = "Identity browser")]
+    Identities,
+    /// Default roles and role mappings.
+    #[strum(to_string = "Role settings")]
+    Roles,
+}
+
+impl Tab {
+    /// All tabs in order.
+    pub const ALL: [Tab; 4] = [Tab::Pools, Tab::UserAccess, Tab::Identities, Tab::Roles];
+
+    /// The tab's position (0-based).
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+}
+
+/// Start-up choices that do not change while the console runs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Options {
+    /// Refuse every mutating action.
+    pub read_only: bool,
+    /// The profile asked for (`--profile` or config), if any.
+    pub profile: Option<String>,
+    /// The region asked for (`--region` or config), if any.
+    pub region: Option<String>,
+    /// A warning to show once at start (e.g. a malformed config file).
+    pub startup_warning: Option<String>,
+    /// The colour theme.
+    pub theme: crate::view::theme::ThemeName,
+}
+
+/// Who and where the console is talking to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// The profile in use (`default` when none was named).
+    pub profile: String,
+    /// The region in use.
+    pub region: String,
+    /// `AWS`, `sandbox 127.0.0.1:41237`, or the custom endpoint URL.
+    pub endpoint: String,
+    /// Whether this is the built-in sandbox (profiles do not apply there).
+    pub sandbox: bool,
+}
+
+/// The connection's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Connection {
+    /// Resolving region and credentials.
+    Connecting {
+        /// The Connect request.
+        req: RequestId,
+    },
+    /// Ready to make calls.
+    Ready(Session),
+    /// Could not start: no region, no credentials, …
+    Failed(AwsError),
+}
+
+/// How a notice reads: success, warning or error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Something worked.
+    Success,
+    /// Something to know.
+    Info,
+    /// Something was refused or needs attention.
+    Warning,
+    /// Something failed.
+    Error,
+}
+
+/// The latest notice in the footer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Its level.
+    pub level: Level,
+    /// Its text.
+    pub text: String,
+}
+
+/// An error kept for `:errors`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorRecord {
+    /// What the console was doing ("ListIdentityPools").
+    pub operation: String,
+    /// The error.
+    pub error: AwsError,
+}
+
+/// A request the console waits for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InFlight {
+    /// The operation, for `:errors` and the quit question.
+    pub operation: &'static str,
+    /// Whether it changes something (quitting then asks first).
+    pub write: bool,
+}
+
+/// The focused button of a dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Button {
+    /// The safe choice, focused first.
+    #[default]
+    Cancel,
+    /// The action.
+    Confirm,
+}
+
+/// Something drawn over the screen that takes the keys first.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    /// Every key of the current screen.
+    Help,
+    /// Recent errors with codes and request ids.
+    Errors,
+    /// The `:` command line.
+    Command(Input),
+    /// Delete a pool: its name must be typed.
+    ConfirmDelete {
+        /// The pool.
+        pool_id: String,
+        /// Its name, which must be typed.
+        name: String,
+        /// What was typed.
+        typed: Input,
+        /// The focused button.
+        focus: Button,
+    },
+    /// Quit while writes are in flight?
+    ConfirmQuit {
+        /// The focused button.
+        focus: Button,
+    },
+}
+
+/// The console's whole state.
+#[derive(Debug)]
+pub struct Model {
+    /// Start-up options.
+    pub options: Options,
+    /// Connection state.
+    pub connection: Connection,
+    /// The tab shown.
+    pub tab: Tab,
+    /// The Pools tab.
+    pub pools: PoolsState,
+    /// The pool tabs 2–4 act on, as (id, name).
+    pub current_pool: Option<(String, String)>,
+    /// The overlay taking keys, if any.
+    pub overlay: Option<Overlay>,
+    /// The latest notice.
+    pub notice: Option<Notice>,
+    /// Recent errors, newest first.
+    pub errors: VecDeque<ErrorRecord>,
+    /// Requests waiting for an answer.
+    pub in_flight: BTreeMap<RequestId, InFlight>,
+    /// The next request id to hand out.
+    pub next_req: RequestId,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// Spinner frame, advanced by ticks while requests are in flight.
+    pub spinner: usize,
+    /// The latest tick.
+    pub now: Option<Instant>,
+    /// Set once the console should exit.
+    pub quitting: bool,
+}
+
+impl Model {
+    /// A fresh model, about to connect.
+    pub fn new(options: Options, size: (u16, u16)) -> Self {
+        Self {
+            options,
+            connection: Connection::Connecting { req: 0 },
+            tab: Tab::Pools,
+            pools: PoolsState::default(),
+            current_pool: None,
+            overlay: None,
+            notice: None,
+            errors: VecDeque::new(),
+            in_flight: BTreeMap::new(),
+            next_req: 1,
+            size,
+            spinner: 0,
+            now: None,
+            quitting: false,
+        }
+    }
+
+    /// The session, once connected.
+    pub fn session(&self) -> Option<&Session> {
+        match &self.connection {
+            Connection::Ready(session) => Some(session),
+            _ => None,
+        }
+    }
+
+    /// Hands out a request id and records what it is for.
+    pub fn start_request(&mut self, operation: &'static str, write: bool) -> RequestId {
+        let req = self.next_req;
+        self.next_req += 1;
+        self.in_flight.insert(req, InFlight { operation, write });
+        req
+    }
+
+    /// Marks a request answered; false when it was not waited for (stale or unknown).
+    pub fn finish_request(&mut self, req: RequestId) -> bool {
+        self.in_flight.remove(&req).is_some()
+    }
+
+    /// Whether any write is still waiting for its answer.
+    pub fn writes_in_flight(&self) -> usize {
+        self.in_flight.values().filter(|r| r.write).count()
+    }
+
+    /// Shows a notice in the footer.
+    pub fn notify(&mut self, level: Level, text: impl Into<String>) {
+        self.notice = Some(Notice { level, text: text.into() });
+    }
+
+    /// Records a failed request for `:errors` and shows it in the footer.
+    pub fn report_error(&mut self, operation: &str, error: &AwsError) {
+        let mut text = format!("{operation} failed: {error}");
+        if let Some(hint) = error.hint() {
+            text.push_str(&format!(" ({hint})"));
+        }
+        self.notify(Level::Error, text);
+        self.errors.push_front(ErrorRecord { operation: operation.to_string(), error: error.clone() });
+        self.errors.truncate(ERROR_HISTORY);
+    }
+}

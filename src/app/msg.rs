@@ -1,0 +1,109 @@
+//! Everything that can happen to the console: keys (already mapped to actions), time, and results.
+
+use std::time::Instant;
+use tui_input::InputRequest;
+
+use super::effect::RequestId;
+use super::error::AwsError;
+use super::model::{Session, Tab};
+use crate::domain::{IdentityPool, PoolSummary};
+
+/// A user intent, produced by the keymap from a key and the focused context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Move the selection up one row.
+    Up,
+    /// Move the selection down one row.
+    Down,
+    /// Jump to the first row.
+    Top,
+    /// Jump to the last row.
+    Bottom,
+    /// Move up one screen.
+    PageUp,
+    /// Move down one screen.
+    PageDown,
+    /// Open the selected item (or confirm the focused button).
+    Open,
+    /// Go back or close the topmost thing.
+    Back,
+    /// Delete the selected item.
+    Delete,
+    /// Reload what the screen shows.
+    Refresh,
+    /// Start typing a filter.
+    Filter,
+    /// Copy the selected item's id.
+    CopyId,
+    /// Show the help overlay.
+    Help,
+    /// Open the command line.
+    Command,
+    /// Quit (asks when writes are in flight).
+    Quit,
+    /// Quit at once (Ctrl-C).
+    ForceQuit,
+    /// Switch to a tab.
+    GoTab(Tab),
+    /// Next tab.
+    NextTab,
+    /// Previous tab.
+    PrevTab,
+    /// Create a new pool.
+    New,
+    /// Move focus to the next button or field.
+    FocusNext,
+    /// Move focus to the previous button or field.
+    FocusPrev,
+    /// Accept the text typed in a line editor.
+    Submit,
+}
+
+/// A message to `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// The clock moved on (drives the spinner and notice expiry).
+    Tick(Instant),
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
+    /// A user action from the keymap.
+    Action(Action),
+    /// An edit to the focused text field.
+    Input(InputRequest),
+    /// A mouse click at (column, row).
+    Click(u16, u16),
+    /// The mouse wheel: negative is up.
+    Scroll(i16),
+    /// A Connect effect finished.
+    Connected {
+        /// The Connect request.
+        req: RequestId,
+        /// The session, or why there is none.
+        result: Result<Session, AwsError>,
+    },
+    /// One page of ListIdentityPools arrived.
+    PoolsPage {
+        /// The page request.
+        req: RequestId,
+        /// The pools and the token for the next page.
+        result: Result<(Vec<PoolSummary>, Option<String>), AwsError>,
+    },
+    /// DescribeIdentityPool finished.
+    PoolDescribed {
+        /// The request.
+        req: RequestId,
+        /// Which pool was asked for.
+        pool_id: String,
+        /// Its configuration.
+        result: Result<IdentityPool, AwsError>,
+    },
+    /// DeleteIdentityPool finished.
+    PoolDeleted {
+        /// The request.
+        req: RequestId,
+        /// Which pool.
+        pool_id: String,
+        /// Success, or why not.
+        result: Result<(), AwsError>,
+    },
+}

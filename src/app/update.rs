@@ -1,0 +1,263 @@
+//! `update`: the one place the model changes. Pure: no I/O, no clock, no awaiting.
+
+use super::command::{self, Command};
+use super::model::{Button, Connection, Level, Overlay, Tab};
+use super::{Action, Effect, Model, Msg};
+use crate::screens::pools;
+use crate::view::layout;
+
+/// The effects to run when the console starts: connect, with the start-up warning shown.
+#[must_use]
+pub fn init(model: &mut Model) -> Vec<Effect> {
+    if let Some(warning) = model.options.startup_warning.clone() {
+        model.notify(Level::Warning, warning);
+    }
+    let profile = model.options.profile.clone();
+    let region = model.options.region.clone();
+    connect(model, profile, region)
+}
+
+fn connect(model: &mut Model, profile: Option<String>, region: Option<String>) -> Vec<Effect> {
+    let req = model.start_request("Connect", false);
+    model.connection = Connection::Connecting { req };
+    vec![Effect::Connect { req, profile, region }]
+}
+
+/// Applies one message to the model and returns the effects it asks for.
+#[must_use]
+pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let mut effects = match msg {
+        Msg::Tick(now) => {
+            model.now = Some(now);
+            if !model.in_flight.is_empty() {
+                model.spinner = model.spinner.wrapping_add(1);
+            }
+            Vec::new()
+        }
+        Msg::Resize(width, height) => {
+            model.size = (width, height);
+            model.pools.scroll_into_view(layout::list_rows(model.size));
+            Vec::new()
+        }
+        Msg::Action(action) => on_action(model, action),
+        Msg::Input(request) => {
+            on_input(model, request);
+            Vec::new()
+        }
+        Msg::Click(column, row) => on_click(model, column, row),
+        Msg::Scroll(delta) => {
+            if model.overlay.is_none() && model.tab == Tab::Pools {
+                pools::on_scroll(model, delta);
+            }
+            Vec::new()
+        }
+        Msg::Connected { req, result } => {
+            if !model.finish_request(req) {
+                return Vec::new();
+            }
+            match result {
+                Ok(session) => {
+                    let switched = model.session().is_some();
+                    model.connection = Connection::Ready(session.clone());
+                    if switched {
+                        model.notify(
+                            Level::Info,
+                            format!("Now on {} · {}", session.profile, session.region),
+                        );
+                    }
+                    model.pools = Default::default();
+                    model.current_pool = None;
+                    pools::begin_listing(model)
+                }
+                Err(error) => {
+                    model.report_error("Connect", &error);
+                    model.connection = Connection::Failed(error);
+                    Vec::new()
+                }
+            }
+        }
+        Msg::PoolsPage { req, result } => {
+            model.finish_request(req);
+            pools::on_page(model, req, result)
+        }
+        Msg::PoolDescribed { req, pool_id, result } => {
+            model.finish_request(req);
+            pools::on_described(model, req, pool_id, result);
+            Vec::new()
+        }
+        Msg::PoolDeleted { req, pool_id, result } => {
+            if model.finish_request(req) {
+                pools::on_deleted(model, pool_id, result);
+            }
+            Vec::new()
+        }
+    };
+    effects.extend(pools::detail_requests(model));
+    effects
+}
+
+fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    if action == Action::ForceQuit {
+        return quit(model);
+    }
+    if model.overlay.is_some() {
+        return on_overlay_action(model, action);
+    }
+    if model.tab == Tab::Pools && model.pools.filter_editing {
+        match action {
+            Action::Submit | Action::Open => model.pools.filter_editing = false,
+            Action::Back => {
+                model.pools.filter_editing = false;
+                model.pools.filter.reset();
+                model.pools.refilter();
+            }
+            _ => {}
+        }
+        return Vec::new();
+    }
+    match action {
+        Action::Help => model.overlay = Some(Overlay::Help),
+        Action::Command => model.overlay = Some(Overlay::Command(Default::default())),
+        Action::Quit => {
+            let writes = model.writes_in_flight();
+            if writes > 0 {
+                model.overlay = Some(Overlay::ConfirmQuit { focus: Button::Cancel });
+            } else {
+                return quit(model);
+            }
+        }
+        Action::GoTab(tab) => model.tab = tab,
+        Action::NextTab => model.tab = Tab::ALL[(model.tab.index() + 1) % Tab::ALL.len()],
+        Action::PrevTab => {
+            model.tab = Tab::ALL[(model.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()];
+        }
+        Action::Refresh if !matches!(model.connection, Connection::Ready(_)) => {
+            let (profile, region) = (model.options.profile.clone(), model.options.region.clone());
+            return connect(model, profile, region);
+        }
+        Action::Delete | Action::New if model.options.read_only => {
+            let what = if action == Action::New { "creating pools" } else { "deleting pools" };
+            model.notify(Level::Warning, format!("Read-only mode (--read-only): {what} is disabled"));
+        }
+        Action::New => model.notify(
+            Level::Info,
+            "The create-pool wizard is not built yet (tracked as its own issue)",
+        ),
+        _ if model.tab == Tab::Pools && model.session().is_some() => {
+            return pools::on_action(model, action);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn quit(model: &mut Model) -> Vec<Effect> {
+    model.quitting = true;
+    vec![Effect::Quit]
+}
+
+fn on_input(model: &mut Model, request: tui_input::InputRequest) {
+    match &mut model.overlay {
+        Some(Overlay::Command(input)) => {
+            input.handle(request);
+        }
+        Some(Overlay::ConfirmDelete { typed, .. }) => {
+            typed.handle(request);
+        }
+        Some(_) => {}
+        None if model.tab == Tab::Pools && model.pools.filter_editing => {
+            pools::on_filter_input(model, request);
+        }
+        None => {}
+    }
+}
+
+fn toggle(button: Button) -> Button {
+    match button {
+        Button::Cancel => Button::Confirm,
+        Button::Confirm => Button::Cancel,
+    }
+}
+
+fn on_overlay_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(overlay) = model.overlay.take() else {
+        return Vec::new();
+    };
+    match (overlay, action) {
+        (_, Action::Back) => {}
+        (Overlay::Help, Action::Help) | (Overlay::Errors, Action::Open) => {}
+        (Overlay::Command(input), Action::Submit | Action::Open) => {
+            return run_command(model, input.value());
+        }
+        (Overlay::ConfirmDelete { pool_id, name, typed, focus }, Action::FocusNext | Action::FocusPrev) => {
+            model.overlay = Some(Overlay::ConfirmDelete { pool_id, name, typed, focus: toggle(focus) });
+        }
+        (Overlay::ConfirmDelete { pool_id, name, typed, focus }, Action::Submit | Action::Open) => {
+            if focus == Button::Cancel {
+                return Vec::new();
+            }
+            if typed.value() != name {
+                model.overlay = Some(Overlay::ConfirmDelete { pool_id, name, typed, focus });
+                return Vec::new();
+            }
+            let req = model.start_request("DeleteIdentityPool", true);
+            model.pools.deleting.insert(pool_id.clone());
+            model.notify(Level::Info, format!("Deleting \"{name}\"…"));
+            return vec![Effect::DeleteIdentityPool { req, pool_id }];
+        }
+        (Overlay::ConfirmQuit { focus }, Action::FocusNext | Action::FocusPrev) => {
+            model.overlay = Some(Overlay::ConfirmQuit { focus: toggle(focus) });
+        }
+        (Overlay::ConfirmQuit { focus }, Action::Submit | Action::Open) => {
+            if focus == Button::Confirm {
+                return quit(model);
+            }
+        }
+        (overlay, _) => model.overlay = Some(overlay),
+    }
+    Vec::new()
+}
+
+fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
+    match command::parse(line) {
+        Ok(Command::Tab(tab)) => model.tab = tab,
+        Ok(Command::Errors) => model.overlay = Some(Overlay::Errors),
+        Ok(Command::Help) => model.overlay = Some(Overlay::Help),
+        Ok(Command::Quit) => return on_action(model, Action::Quit),
+        Ok(Command::Region(region)) => {
+            model.options.region = Some(region.clone());
+            let profile = model.options.profile.clone();
+            return connect(model, profile, Some(region));
+        }
+        Ok(Command::Profile(profile)) => {
+            if model.session().is_some_and(|s| s.sandbox) {
+                model.notify(
+                    Level::Warning,
+                    "The sandbox has its own credentials; profiles apply when the console talks to AWS",
+                );
+                return Vec::new();
+            }
+            let region = model.options.region.clone();
+            model.options.profile = Some(profile.clone());
+            return connect(model, Some(profile), region);
+        }
+        Err(message) => model.notify(Level::Warning, message),
+    }
+    Vec::new()
+}
+
+fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
+    if model.overlay.is_some() {
+        return Vec::new();
+    }
+    if let Some(tab) = layout::tab_at(model.size, column, row) {
+        model.tab = tab;
+        return Vec::new();
+    }
+    if model.tab == Tab::Pools
+        && let Some(list_row) = layout::list_row_at(model.size, row)
+    {
+        return pools::on_click_row(model, list_row);
+    }
+    Vec::new()
+}

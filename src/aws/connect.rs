@@ -1,0 +1,122 @@
+//! Building the SDK clients: the standard credential chain and config files (profiles, SSO,
+//! credential_process, environment), or the sandbox's fixed credentials.
+
+use aws_config::BehaviorVersion;
+use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
+use aws_credential_types::Credentials;
+use aws_credential_types::provider::ProvideCredentials;
+use aws_types::region::Region;
+use std::time::Duration;
+
+use crate::app::model::Session;
+use crate::app::{AwsError, ErrorKind};
+
+/// The region the sandbox uses when none is asked for.
+pub const SANDBOX_DEFAULT_REGION: &str = "us-east-1";
+
+/// Attempts per call, including the first: throttling and transient faults are retried with backoff.
+const MAX_ATTEMPTS: u32 = 4;
+
+/// Where the console sends its calls.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// AWS, through the standard chain, optionally at a custom endpoint (`--endpoint-url`).
+    Aws {
+        /// The endpoint override for every service.
+        endpoint_url: Option<String>,
+    },
+    /// The built-in sandbox at this endpoint.
+    Sandbox {
+        /// `http://127.0.0.1:<port>`.
+        endpoint_url: String,
+    },
+}
+
+/// The SDK clients of one session (cheap to clone: they share their connection pool).
+#[derive(Clone, Debug)]
+pub struct Clients {
+    /// Amazon Cognito Identity.
+    pub identity: aws_sdk_cognitoidentity::Client,
+}
+
+fn timeouts() -> TimeoutConfig {
+    // Generous per attempt (a slow network), bounded overall, so no spinner ever stays stuck.
+    TimeoutConfig::builder()
+        .connect_timeout(Duration::from_secs(3))
+        .operation_attempt_timeout(Duration::from_secs(10))
+        .operation_timeout(Duration::from_secs(40))
+        .build()
+}
+
+/// Loads the configuration, checks that a region and credentials are there, and builds the clients.
+pub async fn connect(
+    target: &Target,
+    profile: Option<String>,
+    region: Option<String>,
+) -> Result<(Session, Clients), AwsError> {
+    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .retry_config(RetryConfig::standard().with_max_attempts(MAX_ATTEMPTS))
+        .timeout_config(timeouts());
+    let (endpoint_label, sandbox) = match target {
+        Target::Sandbox { endpoint_url } => {
+            let region = region.clone().unwrap_or_else(|| SANDBOX_DEFAULT_REGION.to_string());
+            loader = loader
+                .region(Region::new(region))
+                .endpoint_url(endpoint_url)
+                .credentials_provider(Credentials::new(
+                    "AKIASANDBOX000000000",
+                    "sandbox-secret-not-a-real-key",
+                    None,
+                    None,
+                    "cognito-tui-sandbox",
+                ));
+            let host = endpoint_url.trim_start_matches("http://").to_string();
+            (format!("sandbox {host}"), true)
+        }
+        Target::Aws { endpoint_url } => {
+            if let Some(profile) = &profile {
+                loader = loader.profile_name(profile);
+            }
+            if let Some(region) = &region {
+                loader = loader.region(Region::new(region.clone()));
+            }
+            if let Some(url) = endpoint_url {
+                loader = loader.endpoint_url(url);
+            }
+            (endpoint_url.clone().unwrap_or_else(|| "AWS".to_string()), false)
+        }
+    };
+    let config = loader.load().await;
+    let Some(region) = config.region().map(|r| r.to_string()) else {
+        return Err(AwsError::new(ErrorKind::NoRegion, "No region is configured."));
+    };
+    if !sandbox {
+        check_credentials(&config).await?;
+    }
+    let profile = match (sandbox, profile) {
+        (true, _) => "sandbox".to_string(),
+        (false, Some(profile)) => profile,
+        (false, None) => std::env::var("AWS_PROFILE").unwrap_or_else(|_| "default".to_string()),
+    };
+    let clients = Clients { identity: aws_sdk_cognitoidentity::Client::new(&config) };
+    Ok((Session { profile, region, endpoint: endpoint_label, sandbox }, clients))
+}
+
+/// Resolves credentials once, so a missing or expired login is reported up front, not on every call.
+async fn check_credentials(config: &aws_types::SdkConfig) -> Result<(), AwsError> {
+    let Some(provider) = config.credentials_provider() else {
+        return Err(AwsError::new(ErrorKind::Credentials, "No credentials provider is configured."));
+    };
+    match tokio::time::timeout(Duration::from_secs(20), provider.provide_credentials()).await {
+        Ok(Ok(_)) => Ok(()),
+        Ok(Err(e)) => Err(AwsError::new(
+            ErrorKind::Credentials,
+            aws_smithy_types::error::display::DisplayErrorContext(&e).to_string(),
+        )),
+        Err(_) => Err(AwsError::new(
+            ErrorKind::Credentials,
+            "Resolving credentials took longer than 20 s (an SSO or credential_process step may be waiting).",
+        )),
+    }
+}

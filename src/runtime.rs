@@ -1,0 +1,119 @@
+//! The terminal and the loop: draw, wait for a key, a result or a tick, update, run effects. The
+//! terminal is restored on every way out, panics included.
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture, EventStream};
+use crossterm::execute;
+use futures::StreamExt;
+use std::io::Write;
+use std::time::{Duration, Instant};
+use tokio::sync::mpsc;
+
+use crate::app::update::init;
+use crate::app::{Effect, Model, Msg, Options, keymap, update};
+use crate::aws::{Runner, Target};
+use crate::view::view;
+
+/// How often the spinner turns while requests are in flight (idle, nothing ticks).
+const TICK: Duration = Duration::from_millis(120);
+
+fn restore_terminal() {
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
+/// Restores the terminal when dropped, whatever path leaves the loop.
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Puts text on the clipboard through the terminal (OSC 52), which works over SSH too.
+fn copy_to_clipboard(text: &str) {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = std::io::stdout();
+    let _ = write!(out, "\x1b]52;c;{encoded}\x07");
+    let _ = out.flush();
+}
+
+/// Runs the console until the user quits.
+pub async fn run_console(options: Options, target: Target) -> color_eyre::Result<()> {
+    let mut terminal = ratatui::try_init()?;
+    let _guard = TerminalGuard;
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+    execute!(std::io::stdout(), EnableMouseCapture)?;
+
+    let size = terminal.size()?;
+    let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
+    let runner = Runner::new(tx, target);
+    let mut model = Model::new(options, (size.width, size.height));
+    let startup = init(&mut model);
+    // The first frame goes out before any network call can answer.
+    terminal.draw(|frame| view(&model, frame))?;
+    run_effects(&runner, startup);
+
+    let mut events = EventStream::new();
+    let mut tick = tokio::time::interval(TICK);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let mut terminate = terminate_signal();
+    while !model.quitting {
+        let msg = tokio::select! {
+            biased;
+            Some(msg) = rx.recv() => Some(msg),
+            event = events.next() => match event {
+                Some(Ok(event)) => keymap::to_msg(&model, &event),
+                Some(Err(e)) => return Err(e.into()),
+                None => break,
+            },
+            _ = tick.tick(), if !model.in_flight.is_empty() => Some(Msg::Tick(Instant::now())),
+            _ = terminate.recv() => break,
+        };
+        let Some(msg) = msg else { continue };
+        run_effects(&runner, update(&mut model, msg));
+        // Apply everything already queued, then draw once.
+        while let Ok(msg) = rx.try_recv() {
+            run_effects(&runner, update(&mut model, msg));
+        }
+        if !model.quitting {
+            terminal.draw(|frame| view(&model, frame))?;
+        }
+    }
+    Ok(())
+}
+
+fn run_effects(runner: &Runner, effects: Vec<Effect>) {
+    for effect in effects {
+        match effect {
+            Effect::CopyToClipboard(text) => copy_to_clipboard(&text),
+            Effect::Quit => {}
+            request => runner.spawn(request),
+        }
+    }
+}
+
+/// SIGTERM and SIGHUP end the console like `q` does (SIGINT arrives as Ctrl-C in raw mode).
+fn terminate_signal() -> mpsc::UnboundedReceiver<()> {
+    let (tx, rx) = mpsc::unbounded_channel();
+    #[cfg(unix)]
+    tokio::spawn(async move {
+        use tokio::signal::unix::{SignalKind, signal};
+        let (Ok(mut term), Ok(mut hup)) = (signal(SignalKind::terminate()), signal(SignalKind::hangup())) else {
+            return;
+        };
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = hup.recv() => {}
+        }
+        let _ = tx.send(());
+    });
+    #[cfg(not(unix))]
+    drop(tx);
+    rx
+}

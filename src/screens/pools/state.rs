@@ -1,0 +1,155 @@
+//! The Pools tab's state and the queries `update` and `view` share.
+
+use std::collections::{HashMap, HashSet};
+use tui_input::Input;
+
+use crate::app::{AwsError, RequestId};
+use crate::domain::{IdentityPool, PoolSummary};
+
+/// At most this many DescribeIdentityPool calls run at once, so scrolling never floods the service.
+pub const MAX_DETAILS_IN_FLIGHT: usize = 4;
+
+/// A pool's configuration, as far as it is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Detail {
+    /// DescribeIdentityPool is on its way.
+    Loading(RequestId),
+    /// Described.
+    Loaded(IdentityPool),
+    /// Describing failed; `r` tries again.
+    Failed(AwsError),
+}
+
+/// Where the ListIdentityPools paging stands.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Listing {
+    /// Nothing asked yet.
+    #[default]
+    Idle,
+    /// Pages are arriving; `req` is the page awaited.
+    Loading {
+        /// The page request in flight.
+        req: RequestId,
+        /// Pages received so far in this listing.
+        pages: usize,
+    },
+    /// Every page is in.
+    Done {
+        /// How many pages it took.
+        pages: usize,
+    },
+    /// A page failed; the rows so far stay.
+    Failed(AwsError),
+}
+
+/// The Pools tab.
+#[derive(Debug, Default)]
+pub struct PoolsState {
+    /// Every pool listed, in the service's order.
+    pub rows: Vec<PoolSummary>,
+    /// What is known of each pool's configuration, by id.
+    pub details: HashMap<String, Detail>,
+    /// The paging state.
+    pub listing: Listing,
+    /// Whether the next page replaces the rows (the first page of a refresh).
+    pub replace_on_next_page: bool,
+    /// The filter text.
+    pub filter: Input,
+    /// Whether keys go to the filter.
+    pub filter_editing: bool,
+    /// Indices into `rows` of the rows the filter lets through.
+    pub shown: Vec<usize>,
+    /// The selected position in `shown`.
+    pub selected: usize,
+    /// The first position of `shown` on screen.
+    pub offset: usize,
+    /// The pool whose summary is open.
+    pub open: Option<String>,
+    /// How far the summary is scrolled.
+    pub summary_scroll: u16,
+    /// Pools with a DeleteIdentityPool in flight.
+    pub deleting: HashSet<String>,
+}
+
+impl PoolsState {
+    /// The selected pool, if any row is shown.
+    pub fn selected_pool(&self) -> Option<&PoolSummary> {
+        self.shown.get(self.selected).and_then(|&i| self.rows.get(i))
+    }
+
+    /// The pool with this id.
+    pub fn pool(&self, id: &str) -> Option<&PoolSummary> {
+        self.rows.iter().find(|p| p.id == id)
+    }
+
+    /// The configuration of a pool, once described.
+    pub fn loaded(&self, id: &str) -> Option<&IdentityPool> {
+        match self.details.get(id) {
+            Some(Detail::Loaded(pool)) => Some(pool),
+            _ => None,
+        }
+    }
+
+    /// Whether the list is still growing.
+    pub fn is_loading(&self) -> bool {
+        matches!(self.listing, Listing::Loading { .. })
+    }
+
+    /// Recomputes `shown` after the rows or the filter changed, keeping the selected pool selected.
+    pub fn refilter(&mut self) {
+        let keep = self.selected_pool().map(|p| p.id.clone());
+        let needle = self.filter.value().to_lowercase();
+        self.shown = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                needle.is_empty()
+                    || p.name.to_lowercase().contains(&needle)
+                    || p.id.to_lowercase().contains(&needle)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if let Some(id) = keep
+            && let Some(pos) = self.shown.iter().position(|&i| self.rows[i].id == id)
+        {
+            self.selected = pos;
+        }
+        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+    }
+
+    /// Keeps the selection on screen in a window of `height` rows.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        let max_offset = self.shown.len().saturating_sub(height);
+        self.offset = self.offset.min(max_offset);
+    }
+
+    /// Moves the selection by `delta` rows, clamped to the list.
+    pub fn move_selection(&mut self, delta: isize) {
+        let last = self.shown.len().saturating_sub(1);
+        let target = self.selected.saturating_add_signed(delta);
+        self.selected = target.min(last);
+    }
+
+    /// The DescribeIdentityPool calls in flight.
+    pub fn details_in_flight(&self) -> usize {
+        self.details.values().filter(|d| matches!(d, Detail::Loading(_))).count()
+    }
+
+    /// Forgets a pool that no longer exists.
+    pub fn remove(&mut self, id: &str) {
+        self.rows.retain(|p| p.id != id);
+        self.details.remove(id);
+        self.deleting.remove(id);
+        if self.open.as_deref() == Some(id) {
+            self.open = None;
+        }
+        self.refilter();
+    }
+}

@@ -1,0 +1,107 @@
+//! The frame around every tab: header, tab bar and footer.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::layout;
+use super::theme::Theme;
+use super::widgets::truncate;
+use crate::app::keymap;
+use crate::app::model::{Connection, Level, Overlay};
+use crate::app::{Model, Tab};
+
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+/// Writes `left` at the left and `right` at the right of a one-line area.
+fn split_line(frame: &mut Frame, area: Rect, left: Vec<Span<'_>>, right: Vec<Span<'_>>) {
+    let right_width: usize = right.iter().map(|s| s.content.width()).sum();
+    let right_width = u16::try_from(right_width).unwrap_or(area.width).min(area.width);
+    let left_area = Rect { width: area.width - right_width, ..area };
+    let right_area = Rect { x: area.x + area.width - right_width, width: right_width, ..area };
+    frame.render_widget(Paragraph::new(Line::from(left)), left_area);
+    frame.render_widget(Paragraph::new(Line::from(right)), right_area);
+}
+
+/// ` cognito-tui  profile default · us-east-1 · sandbox 127.0.0.1:41237   [read-only]  ⠙ 2 in flight`
+pub fn header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let where_to = match &model.connection {
+        Connection::Ready(s) => format!("profile {} · {} · {}", s.profile, s.region, s.endpoint),
+        Connection::Connecting { .. } => "connecting…".to_string(),
+        Connection::Failed(_) => "not connected".to_string(),
+    };
+    let left = vec![
+        Span::styled(" cognito-tui ", theme.accent),
+        Span::raw(" "),
+        Span::raw(where_to),
+    ];
+    let mut right = Vec::new();
+    if model.options.read_only {
+        right.push(Span::styled("[read-only] ", theme.warning));
+    }
+    let pending = model.in_flight.len();
+    if pending > 0 {
+        let frame_char = SPINNER[model.spinner % SPINNER.len()];
+        right.push(Span::styled(format!(" {frame_char} {pending} in flight "), theme.accent));
+    }
+    split_line(frame, area, left, right);
+}
+
+/// ` 1 Pools   2 User access   3 Identity browser   4 Role settings        pool: orders-app`
+pub fn tab_bar(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut left = Vec::new();
+    for (i, &tab) in Tab::ALL.iter().enumerate() {
+        if i > 0 {
+            left.push(Span::raw(" "));
+        }
+        let style = if tab == model.tab { theme.focused } else { Style::new() };
+        left.push(Span::styled(layout::tab_label(tab), style));
+    }
+    let right = match &model.current_pool {
+        Some((_, name)) => vec![Span::styled("pool: ", theme.dim), Span::styled(format!("{name} "), theme.accent)],
+        None => vec![Span::styled("no pool chosen ", theme.dim)],
+    };
+    split_line(frame, area, left, right);
+}
+
+/// Key hints of the focused context on the left, the latest notice on the right; the command line
+/// takes the whole footer while it is open.
+pub fn footer(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    if let Some(Overlay::Command(input)) = &model.overlay {
+        let width = usize::from(area.width.saturating_sub(2));
+        let scroll = input.visual_scroll(width);
+        let shown: String = input.value().chars().skip(scroll).collect();
+        frame.render_widget(Paragraph::new(Line::from(vec![Span::styled(":", theme.key), Span::raw(shown)])), area);
+        let cursor = input.visual_cursor().saturating_sub(scroll);
+        let x = area.x + 1 + u16::try_from(cursor).unwrap_or(0);
+        frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+        return;
+    }
+    let mut hints = Vec::new();
+    for binding in keymap::active_bindings(model).iter().filter(|b| b.hint) {
+        let disabled = binding.mutates && model.options.read_only;
+        let key_style = if disabled { theme.dim } else { theme.key };
+        let help_style = if disabled { theme.dim } else { Style::new() };
+        hints.push(Span::styled(format!(" {}", binding.label), key_style));
+        hints.push(Span::styled(format!(" {} ", binding.help), help_style));
+    }
+    let notice = match &model.notice {
+        Some(notice) => {
+            let (mark, style) = match notice.level {
+                Level::Success => ("✓ ", theme.success),
+                Level::Info => ("", Style::new()),
+                Level::Warning => ("! ", theme.warning),
+                Level::Error => ("✗ ", theme.error),
+            };
+            // The notice wins the space: errors must be readable.
+            let hints_width: usize = hints.iter().map(|s| s.content.width()).sum();
+            let room = usize::from(area.width).saturating_sub(hints_width.min(usize::from(area.width) / 3)).saturating_sub(1);
+            vec![Span::styled(truncate(&format!("{mark}{} ", notice.text), room), style)]
+        }
+        None => Vec::new(),
+    };
+    split_line(frame, area, hints, notice);
+}

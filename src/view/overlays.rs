@@ -1,0 +1,152 @@
+//! What floats over the screen: help, recent errors, confirmation dialogs.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::theme::Theme;
+use super::widgets::{centered, fit, truncate};
+use crate::app::keymap::{self, Binding};
+use crate::app::model::{Button, Overlay};
+use crate::app::Model;
+
+/// Draws the overlay, if any, over everything else.
+pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    match &model.overlay {
+        Some(Overlay::Help) => help(model, theme, frame, area),
+        Some(Overlay::Errors) => errors(model, theme, frame, area),
+        Some(Overlay::ConfirmDelete { pool_id, name, typed, focus }) => {
+            confirm_delete(theme, frame, area, (pool_id, name), typed, *focus);
+        }
+        Some(Overlay::ConfirmQuit { focus }) => confirm_quit(model, theme, frame, area, *focus),
+        Some(Overlay::Command(_)) | None => {}
+    }
+}
+
+fn boxed<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
+    Block::bordered().title(Span::styled(format!(" {title} "), theme.accent))
+}
+
+fn help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    // The keys of the screen under the overlay, so close it first in a copy of the model's view.
+    let context = keymap::context_below_overlay(model);
+    let mut bindings: Vec<Binding> = keymap::bindings(context).to_vec();
+    bindings.extend_from_slice(keymap::global_bindings());
+    let mut lines = vec![Line::styled(format!("Keys here ({context:?})"), theme.dim)];
+    for binding in &bindings {
+        let mut help = binding.help.to_string();
+        if binding.mutates && model.options.read_only {
+            help.push_str("  (disabled: read-only)");
+        }
+        lines.push(Line::from(vec![
+            Span::styled(fit(binding.label, 12), theme.key),
+            Span::raw(help),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Mouse: click a tab or a row; the wheel scrolls.", theme.dim));
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let rect = centered(area, 64, height);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(boxed("Help — Esc closes", theme)), rect);
+}
+
+fn errors(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let rect = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(4));
+    let mut lines = Vec::new();
+    if model.errors.is_empty() {
+        lines.push(Line::raw("No errors so far."));
+    }
+    for record in &model.errors {
+        let code = record.error.code.as_deref().unwrap_or("(no code)");
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", record.operation), theme.accent),
+            Span::styled(code.to_string(), theme.error),
+        ]));
+        lines.push(Line::raw(format!("  {}", record.error.message)));
+        if let Some(hint) = record.error.hint() {
+            lines.push(Line::styled(format!("  hint: {hint}"), theme.dim));
+        }
+        let request_id = record.error.request_id.as_deref().unwrap_or("(none: no answer from the service)");
+        lines.push(Line::styled(format!("  request id: {request_id}"), theme.dim));
+    }
+    frame.render_widget(Clear, rect);
+    let title = format!("Recent errors ({}) — newest first, Esc closes", model.errors.len());
+    frame.render_widget(
+        Paragraph::new(lines).block(boxed(&title, theme)).wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+fn buttons<'a>(theme: &Theme, focus: Button, confirm_label: &'a str, confirm_enabled: bool) -> Line<'a> {
+    let style = |button: Button, enabled: bool| match (focus == button, enabled) {
+        (true, true) => theme.focused,
+        (true, false) => theme.focused.patch(theme.dim),
+        (false, true) => Style::new(),
+        (false, false) => theme.dim,
+    };
+    Line::from(vec![
+        Span::styled("[ Cancel ]", style(Button::Cancel, true)),
+        Span::raw("   "),
+        Span::styled(format!("[ {confirm_label} ]"), style(Button::Confirm, confirm_enabled)),
+    ])
+}
+
+fn confirm_delete(
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    (pool_id, name): (&str, &str),
+    typed: &tui_input::Input,
+    focus: Button,
+) {
+    let rect = centered(area, 70, 13);
+    let inner_width = usize::from(rect.width.saturating_sub(4));
+    let matches = typed.value() == name;
+    let status = if typed.value().is_empty() {
+        Line::styled("Type the name exactly; Delete stays disabled until it matches.", theme.dim)
+    } else if matches {
+        Line::styled("✓ Name matches. Tab to Delete, then ⏎.", theme.success)
+    } else {
+        Line::styled("✗ Does not match the pool's name.", theme.error)
+    };
+    let field_text = truncate(typed.value(), inner_width.saturating_sub(2));
+    let lines = vec![
+        Line::from(vec![Span::raw("Delete identity pool "), Span::styled(format!("\"{name}\""), theme.accent), Span::raw("?")]),
+        Line::styled(truncate(pool_id, inner_width), theme.dim),
+        Line::raw("Its identities become unusable. This cannot be undone."),
+        Line::raw(""),
+        Line::raw("Type the pool's name to confirm:"),
+        Line::styled(fit(&format!("> {field_text}"), inner_width), theme.selected),
+        status,
+        Line::raw(""),
+        buttons(theme, focus, "Delete", matches),
+        Line::styled("Tab switches button · ⏎ presses it · Esc cancels", theme.dim),
+    ];
+    frame.render_widget(Clear, rect);
+    let block = boxed("Delete identity pool", theme).border_style(theme.error);
+    frame.render_widget(Paragraph::new(lines).block(block.padding(ratatui::widgets::Padding::horizontal(1))), rect);
+    let cursor = u16::try_from(typed.visual_cursor().min(inner_width.saturating_sub(3))).unwrap_or(0);
+    frame.set_cursor_position((rect.x + 2 + 2 + cursor, rect.y + 1 + 5));
+}
+
+fn confirm_quit(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, focus: Button) {
+    let rect = centered(area, 60, 7);
+    let lines = vec![
+        Line::raw(format!(
+            "{} change(s) still waiting for the service's answer.",
+            model.writes_in_flight()
+        )),
+        Line::raw("Quit anyway? Their outcome will not be shown."),
+        Line::raw(""),
+        buttons(theme, focus, "Quit", true),
+    ];
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).block(boxed("Quit?", theme).padding(ratatui::widgets::Padding::horizontal(1))),
+        rect,
+    );
+}
