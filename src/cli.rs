@@ -68,7 +68,9 @@ pub fn parse() -> Cli {
     let log = crate::logging::log_path()
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| "(no data directory on this system)".into());
-    let after = format!("Config file: {config}\nLog file:    {log}\n\nTry it without an AWS account:  cognito-tui --sandbox");
+    let after = format!(
+        "Config file: {config}\nLog file:    {log}\n\nTry it without an AWS account:  cognito-tui --sandbox"
+    );
     let matches = Cli::command().after_help(after).get_matches();
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }

@@ -41,7 +41,10 @@ pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
         Err(e) => (
             Config::default(),
-            Some(format!("Cannot read {}: {e}; using defaults", path.display())),
+            Some(format!(
+                "Cannot read {}: {e}; using defaults",
+                path.display()
+            )),
         ),
     }
 }
@@ -53,7 +56,10 @@ fn parse(text: &str, path: &Path) -> (Config, Option<String>) {
             let reason = e.message().to_string();
             (
                 Config::default(),
-                Some(format!("{} is malformed ({reason}); using defaults", path.display())),
+                Some(format!(
+                    "{} is malformed ({reason}); using defaults",
+                    path.display()
+                )),
             )
         }
     }
@@ -83,7 +89,13 @@ mod tests {
 
     #[test]
     fn a_malformed_file_gives_defaults_and_a_warning() {
-        for text in ["read_only = \"yes\"", "theme = \"neon\"", "regoin = \"x\"", "[[[", "profile = 3"] {
+        for text in [
+            "read_only = \"yes\"",
+            "theme = \"neon\"",
+            "regoin = \"x\"",
+            "[[[",
+            "profile = 3",
+        ] {
             let (config, warning) = parse(text, Path::new("c.toml"));
             assert_eq!(config, Config::default(), "{text}");
             let warning = warning.unwrap_or_default();

@@ -17,9 +17,16 @@ use cli::{Cli, Command, SandboxAction};
 /// Runs what the command line asks for: the console, or the sandbox alone.
 pub async fn run(cli: Cli) -> color_eyre::Result<()> {
     match cli.command {
-        Some(Command::Sandbox { action: SandboxAction::Serve { port, state, seed } }) => {
+        Some(Command::Sandbox {
+            action: SandboxAction::Serve { port, state, seed },
+        }) => {
             logging::to_stderr();
-            serve_sandbox(sandbox::SandboxOptions { port, state_file: state, seed }).await
+            serve_sandbox(sandbox::SandboxOptions {
+                port,
+                state_file: state,
+                seed,
+            })
+            .await
         }
         None => {
             let _log = logging::to_file();
@@ -37,10 +44,14 @@ pub async fn run(cli: Cli) -> color_eyre::Result<()> {
                     ..Default::default()
                 })
                 .await?;
-                let target = aws::Target::Sandbox { endpoint_url: running.endpoint_url() };
+                let target = aws::Target::Sandbox {
+                    endpoint_url: running.endpoint_url(),
+                };
                 runtime::run_console(options, target).await
             } else {
-                let target = aws::Target::Aws { endpoint_url: cli.endpoint_url };
+                let target = aws::Target::Aws {
+                    endpoint_url: cli.endpoint_url,
+                };
                 runtime::run_console(options, target).await
             }
         }
@@ -52,7 +63,9 @@ async fn serve_sandbox(options: sandbox::SandboxOptions) -> color_eyre::Result<(
     let url = running.endpoint_url();
     println!("cognito-tui sandbox listening on {url}");
     println!("Point a client at it, for example:");
-    println!("  export AWS_ENDPOINT_URL={url} AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox");
+    println!(
+        "  export AWS_ENDPOINT_URL={url} AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox"
+    );
     println!("  aws cognito-identity list-identity-pools --max-results 60");
     println!("Ctrl-C stops it.");
     tokio::signal::ctrl_c().await?;

@@ -20,7 +20,17 @@ pub enum Command {
 }
 
 /// What the command line accepts, for error messages and help.
-pub const COMMANDS: &str = ":pools :access :identities :roles :region NAME :profile NAME :errors :help :q";
+pub const COMMANDS: &str =
+    ":pools :access :identities :roles :region NAME :profile NAME :errors :help :q";
+
+/// The commands, a line per group, for the help overlay.
+pub const COMMANDS_HELP: &[&str] = &[
+    ":pools :access :identities :roles",
+    ":region NAME    switch region",
+    ":profile NAME   switch profile",
+    ":errors         recent errors",
+    ":help  :q",
+];
 
 /// Parses a command line (without the leading `:`).
 pub fn parse(line: &str) -> Result<Command, String> {
@@ -64,8 +74,13 @@ fn is_region_name(name: &str) -> bool {
     let parts: Vec<&str> = name.split('-').collect();
     parts.len() >= 3
         && parts[0].len() == 2
-        && parts.iter().take(parts.len() - 1).all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase()))
-        && parts.last().is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        && parts
+            .iter()
+            .take(parts.len() - 1)
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase()))
+        && parts
+            .last()
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -75,8 +90,14 @@ mod tests {
     #[test]
     fn parses_the_commands() {
         assert_eq!(parse("pools"), Ok(Command::Tab(Tab::Pools)));
-        assert_eq!(parse(" region  eu-west-1 "), Ok(Command::Region("eu-west-1".into())));
-        assert_eq!(parse("region us-gov-west-1"), Ok(Command::Region("us-gov-west-1".into())));
+        assert_eq!(
+            parse(" region  eu-west-1 "),
+            Ok(Command::Region("eu-west-1".into()))
+        );
+        assert_eq!(
+            parse("region us-gov-west-1"),
+            Ok(Command::Region("us-gov-west-1".into()))
+        );
         assert_eq!(parse("profile prod"), Ok(Command::Profile("prod".into())));
         assert_eq!(parse("errors"), Ok(Command::Errors));
         assert_eq!(parse("q"), Ok(Command::Quit));
@@ -84,10 +105,30 @@ mod tests {
 
     #[test]
     fn explains_what_is_wrong() {
-        assert!(parse("region").err().unwrap_or_default().contains("needs a region name"));
-        assert!(parse("region Europe").err().unwrap_or_default().contains("not a region name"));
-        assert!(parse("frob").err().unwrap_or_default().contains(":region NAME"));
-        assert!(parse("pools now").err().unwrap_or_default().contains("takes no argument"));
+        assert!(
+            parse("region")
+                .err()
+                .unwrap_or_default()
+                .contains("needs a region name")
+        );
+        assert!(
+            parse("region Europe")
+                .err()
+                .unwrap_or_default()
+                .contains("not a region name")
+        );
+        assert!(
+            parse("frob")
+                .err()
+                .unwrap_or_default()
+                .contains(":region NAME")
+        );
+        assert!(
+            parse("pools now")
+                .err()
+                .unwrap_or_default()
+                .contains("takes no argument")
+        );
         assert!(parse("").is_err());
     }
 }

@@ -37,7 +37,12 @@ pub struct AwsError {
 impl AwsError {
     /// An error with just a kind and a message.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Self { kind, code: None, message: message.into(), request_id: None }
+        Self {
+            kind,
+            code: None,
+            message: message.into(),
+            request_id: None,
+        }
     }
 
     /// A service error with its code.

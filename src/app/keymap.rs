@@ -59,43 +59,185 @@ const fn b(
     action: Action,
     hint: bool,
 ) -> Binding {
-    Binding { keys, label, help, action, hint, mutates: false }
+    Binding {
+        keys,
+        label,
+        help,
+        action,
+        hint,
+        mutates: false,
+    }
 }
 
 const fn mutating(binding: Binding) -> Binding {
-    Binding { mutates: true, ..binding }
+    Binding {
+        mutates: true,
+        ..binding
+    }
 }
 
 const GLOBAL: &[Binding] = &[
-    b(&[(KeyCode::Char('1'), NONE)], "1", "Pools tab", Action::GoTab(Tab::Pools), false),
-    b(&[(KeyCode::Char('2'), NONE)], "2", "User access tab", Action::GoTab(Tab::UserAccess), false),
-    b(&[(KeyCode::Char('3'), NONE)], "3", "Identity browser tab", Action::GoTab(Tab::Identities), false),
-    b(&[(KeyCode::Char('4'), NONE)], "4", "Role settings tab", Action::GoTab(Tab::Roles), false),
-    b(&[(KeyCode::Tab, NONE)], "Tab", "next tab", Action::NextTab, false),
-    b(&[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)], "Shift-Tab", "previous tab", Action::PrevTab, false),
-    b(&[(KeyCode::Char('r'), CTRL)], "Ctrl-r", "refresh", Action::Refresh, false),
-    b(&[(KeyCode::Char(':'), NONE)], ":", "command (:pools :region :profile :errors :q)", Action::Command, false),
-    b(&[(KeyCode::Char('?'), NONE)], "?", "help", Action::Help, true),
-    b(&[(KeyCode::Char('q'), NONE)], "q", "quit", Action::Quit, true),
+    b(
+        &[(KeyCode::Char('1'), NONE)],
+        "1",
+        "Pools tab",
+        Action::GoTab(Tab::Pools),
+        false,
+    ),
+    b(
+        &[(KeyCode::Char('2'), NONE)],
+        "2",
+        "User access tab",
+        Action::GoTab(Tab::UserAccess),
+        false,
+    ),
+    b(
+        &[(KeyCode::Char('3'), NONE)],
+        "3",
+        "Identity browser tab",
+        Action::GoTab(Tab::Identities),
+        false,
+    ),
+    b(
+        &[(KeyCode::Char('4'), NONE)],
+        "4",
+        "Role settings tab",
+        Action::GoTab(Tab::Roles),
+        false,
+    ),
+    b(
+        &[(KeyCode::Tab, NONE)],
+        "Tab",
+        "next tab",
+        Action::NextTab,
+        false,
+    ),
+    b(
+        &[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)],
+        "Shift-Tab",
+        "previous tab",
+        Action::PrevTab,
+        false,
+    ),
+    b(
+        &[(KeyCode::Char('r'), CTRL)],
+        "Ctrl-r",
+        "refresh",
+        Action::Refresh,
+        false,
+    ),
+    b(
+        &[(KeyCode::Char(':'), NONE)],
+        ":",
+        "command line",
+        Action::Command,
+        false,
+    ),
+    b(
+        &[(KeyCode::Char('?'), NONE)],
+        "?",
+        "help",
+        Action::Help,
+        true,
+    ),
+    b(
+        &[(KeyCode::Char('q'), NONE)],
+        "q",
+        "quit",
+        Action::Quit,
+        true,
+    ),
 ];
 
 const LIST_MOVES: [Binding; 6] = [
-    b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "down", Action::Down, false),
-    b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "up", Action::Up, false),
-    b(&[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)], "g/Home", "top", Action::Top, false),
-    b(&[(KeyCode::Char('G'), NONE), (KeyCode::End, NONE)], "G/End", "bottom", Action::Bottom, false),
-    b(&[(KeyCode::PageUp, NONE)], "PgUp", "page up", Action::PageUp, false),
-    b(&[(KeyCode::PageDown, NONE)], "PgDn", "page down", Action::PageDown, false),
+    b(
+        &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
+        "j/↓",
+        "down",
+        Action::Down,
+        false,
+    ),
+    b(
+        &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
+        "k/↑",
+        "up",
+        Action::Up,
+        false,
+    ),
+    b(
+        &[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)],
+        "g/Home",
+        "top",
+        Action::Top,
+        false,
+    ),
+    b(
+        &[(KeyCode::Char('G'), NONE), (KeyCode::End, NONE)],
+        "G/End",
+        "bottom",
+        Action::Bottom,
+        false,
+    ),
+    b(
+        &[(KeyCode::PageUp, NONE)],
+        "PgUp",
+        "page up",
+        Action::PageUp,
+        false,
+    ),
+    b(
+        &[(KeyCode::PageDown, NONE)],
+        "PgDn",
+        "page down",
+        Action::PageDown,
+        false,
+    ),
 ];
 
 const POOL_LIST: &[Binding] = &[
-    mutating(b(&[(KeyCode::Char('n'), NONE)], "n", "new", Action::New, true)),
+    mutating(b(
+        &[(KeyCode::Char('n'), NONE)],
+        "n",
+        "new",
+        Action::New,
+        true,
+    )),
     b(&[(KeyCode::Enter, NONE)], "⏎", "open", Action::Open, true),
-    mutating(b(&[(KeyCode::Char('d'), NONE)], "d", "delete", Action::Delete, true)),
-    b(&[(KeyCode::Char('r'), NONE)], "r", "refresh", Action::Refresh, true),
-    b(&[(KeyCode::Char('/'), NONE)], "/", "filter", Action::Filter, true),
-    b(&[(KeyCode::Char('y'), NONE)], "y", "copy id", Action::CopyId, true),
-    b(&[(KeyCode::Esc, NONE)], "Esc", "clear filter", Action::Back, false),
+    mutating(b(
+        &[(KeyCode::Char('d'), NONE)],
+        "d",
+        "delete",
+        Action::Delete,
+        true,
+    )),
+    b(
+        &[(KeyCode::Char('r'), NONE)],
+        "r",
+        "refresh",
+        Action::Refresh,
+        true,
+    ),
+    b(
+        &[(KeyCode::Char('/'), NONE)],
+        "/",
+        "filter",
+        Action::Filter,
+        true,
+    ),
+    b(
+        &[(KeyCode::Char('y'), NONE)],
+        "y",
+        "copy id",
+        Action::CopyId,
+        true,
+    ),
+    b(
+        &[(KeyCode::Esc, NONE)],
+        "Esc",
+        "clear filter",
+        Action::Back,
+        false,
+    ),
     LIST_MOVES[0],
     LIST_MOVES[1],
     LIST_MOVES[2],
@@ -105,37 +247,150 @@ const POOL_LIST: &[Binding] = &[
 ];
 
 const POOL_SUMMARY: &[Binding] = &[
-    b(&[(KeyCode::Esc, NONE)], "Esc", "back to the list", Action::Back, true),
-    mutating(b(&[(KeyCode::Char('d'), NONE)], "d", "delete", Action::Delete, true)),
-    b(&[(KeyCode::Char('r'), NONE)], "r", "refresh", Action::Refresh, true),
-    b(&[(KeyCode::Char('y'), NONE)], "y", "copy id", Action::CopyId, true),
-    b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "scroll down", Action::Down, false),
-    b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "scroll up", Action::Up, false),
+    b(
+        &[(KeyCode::Esc, NONE)],
+        "Esc",
+        "back to the list",
+        Action::Back,
+        true,
+    ),
+    mutating(b(
+        &[(KeyCode::Char('d'), NONE)],
+        "d",
+        "delete",
+        Action::Delete,
+        true,
+    )),
+    b(
+        &[(KeyCode::Char('r'), NONE)],
+        "r",
+        "refresh",
+        Action::Refresh,
+        true,
+    ),
+    b(
+        &[(KeyCode::Char('y'), NONE)],
+        "y",
+        "copy id",
+        Action::CopyId,
+        true,
+    ),
+    b(
+        &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
+        "j/↓",
+        "scroll down",
+        Action::Down,
+        false,
+    ),
+    b(
+        &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
+        "k/↑",
+        "scroll up",
+        Action::Up,
+        false,
+    ),
 ];
 
-const SETUP: &[Binding] = &[b(&[(KeyCode::Char('r'), NONE)], "r", "try again", Action::Refresh, true)];
+const SETUP: &[Binding] = &[b(
+    &[(KeyCode::Char('r'), NONE)],
+    "r",
+    "try again",
+    Action::Refresh,
+    true,
+)];
 
 const TEXT_LINE: &[Binding] = &[
-    b(&[(KeyCode::Enter, NONE)], "⏎", "apply", Action::Submit, true),
+    b(
+        &[(KeyCode::Enter, NONE)],
+        "⏎",
+        "apply",
+        Action::Submit,
+        true,
+    ),
     b(&[(KeyCode::Esc, NONE)], "Esc", "cancel", Action::Back, true),
 ];
 
 const CLOSE: &[Binding] = &[
-    b(&[(KeyCode::Esc, NONE), (KeyCode::Char('q'), NONE)], "Esc", "close", Action::Back, true),
-    b(&[(KeyCode::Char('?'), NONE)], "?", "close", Action::Help, false),
+    b(
+        &[(KeyCode::Esc, NONE), (KeyCode::Char('q'), NONE)],
+        "Esc",
+        "close",
+        Action::Back,
+        true,
+    ),
+    b(
+        &[(KeyCode::Char('?'), NONE)],
+        "?",
+        "close",
+        Action::Help,
+        false,
+    ),
 ];
 
 const CONFIRM_DELETE: &[Binding] = &[
-    b(&[(KeyCode::Tab, NONE), (KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)], "Tab", "switch button", Action::FocusNext, true),
-    b(&[(KeyCode::Enter, NONE)], "⏎", "press button", Action::Submit, true),
+    b(
+        &[
+            (KeyCode::Tab, NONE),
+            (KeyCode::BackTab, SHIFT),
+            (KeyCode::BackTab, NONE),
+        ],
+        "Tab",
+        "switch button",
+        Action::FocusNext,
+        true,
+    ),
+    b(
+        &[(KeyCode::Enter, NONE)],
+        "⏎",
+        "press button",
+        Action::Submit,
+        true,
+    ),
     b(&[(KeyCode::Esc, NONE)], "Esc", "cancel", Action::Back, true),
 ];
 
 const CONFIRM: &[Binding] = &[
-    b(&[(KeyCode::Tab, NONE), (KeyCode::BackTab, SHIFT), (KeyCode::Left, NONE), (KeyCode::Right, NONE), (KeyCode::Char('h'), NONE), (KeyCode::Char('l'), NONE)], "Tab ←/→", "switch button", Action::FocusNext, true),
-    b(&[(KeyCode::Enter, NONE)], "⏎", "press button", Action::Submit, true),
+    b(
+        &[
+            (KeyCode::Tab, NONE),
+            (KeyCode::BackTab, SHIFT),
+            (KeyCode::Left, NONE),
+            (KeyCode::Right, NONE),
+            (KeyCode::Char('h'), NONE),
+            (KeyCode::Char('l'), NONE),
+        ],
+        "Tab ←/→",
+        "switch button",
+        Action::FocusNext,
+        true,
+    ),
+    b(
+        &[(KeyCode::Enter, NONE)],
+        "⏎",
+        "press button",
+        Action::Submit,
+        true,
+    ),
     b(&[(KeyCode::Esc, NONE)], "Esc", "cancel", Action::Back, true),
 ];
+
+impl Context {
+    /// The context's name in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::PoolList => "Pools list",
+            Context::PoolSummary => "Pool summary",
+            Context::PoolFilter => "Typing a filter",
+            Context::OtherTab => "This tab",
+            Context::Setup => "Not connected",
+            Context::Help => "Help",
+            Context::Errors => "Recent errors",
+            Context::Command => "Command line",
+            Context::ConfirmDelete => "Delete confirmation",
+            Context::ConfirmQuit => "Quit confirmation",
+        }
+    }
+}
 
 /// Where keys go now.
 pub fn context(model: &Model) -> Context {
@@ -184,12 +439,18 @@ pub fn bindings(context: Context) -> &'static [Binding] {
 
 /// Whether the global keys (tabs, help, quit…) apply in this context.
 fn takes_global_keys(context: Context) -> bool {
-    matches!(context, Context::PoolList | Context::PoolSummary | Context::OtherTab | Context::Setup)
+    matches!(
+        context,
+        Context::PoolList | Context::PoolSummary | Context::OtherTab | Context::Setup
+    )
 }
 
 /// Whether typed characters go to a text field in this context.
 fn is_text_entry(context: Context) -> bool {
-    matches!(context, Context::PoolFilter | Context::Command | Context::ConfirmDelete)
+    matches!(
+        context,
+        Context::PoolFilter | Context::Command | Context::ConfirmDelete
+    )
 }
 
 /// Every binding that applies now, the context's first.
@@ -265,13 +526,25 @@ mod tests {
     #[test]
     fn list_keys_map_to_actions() {
         let model = ready();
-        assert_eq!(to_msg(&model, &key(KeyCode::Char('j'))), Some(Msg::Action(Action::Down)));
-        assert_eq!(to_msg(&model, &key(KeyCode::PageDown)), Some(Msg::Action(Action::PageDown)));
         assert_eq!(
-            to_msg(&model, &Event::Key(KeyEvent::new(KeyCode::Char('G'), SHIFT))),
+            to_msg(&model, &key(KeyCode::Char('j'))),
+            Some(Msg::Action(Action::Down))
+        );
+        assert_eq!(
+            to_msg(&model, &key(KeyCode::PageDown)),
+            Some(Msg::Action(Action::PageDown))
+        );
+        assert_eq!(
+            to_msg(
+                &model,
+                &Event::Key(KeyEvent::new(KeyCode::Char('G'), SHIFT))
+            ),
             Some(Msg::Action(Action::Bottom))
         );
-        assert_eq!(to_msg(&model, &key(KeyCode::Char('3'))), Some(Msg::Action(Action::GoTab(Tab::Identities))));
+        assert_eq!(
+            to_msg(&model, &key(KeyCode::Char('3'))),
+            Some(Msg::Action(Action::GoTab(Tab::Identities)))
+        );
         assert_eq!(to_msg(&model, &key(KeyCode::Char('x'))), None);
     }
 
@@ -279,9 +552,18 @@ mod tests {
     fn typing_goes_to_the_filter_not_to_the_keys() {
         let mut model = ready();
         model.pools.filter_editing = true;
-        assert!(matches!(to_msg(&model, &key(KeyCode::Char('q'))), Some(Msg::Input(_))));
-        assert!(matches!(to_msg(&model, &key(KeyCode::Char('d'))), Some(Msg::Input(_))));
-        assert_eq!(to_msg(&model, &key(KeyCode::Esc)), Some(Msg::Action(Action::Back)));
+        assert!(matches!(
+            to_msg(&model, &key(KeyCode::Char('q'))),
+            Some(Msg::Input(_))
+        ));
+        assert!(matches!(
+            to_msg(&model, &key(KeyCode::Char('d'))),
+            Some(Msg::Input(_))
+        ));
+        assert_eq!(
+            to_msg(&model, &key(KeyCode::Esc)),
+            Some(Msg::Action(Action::Back))
+        );
         assert_eq!(
             to_msg(&model, &Event::Key(KeyEvent::new(KeyCode::Char('c'), CTRL))),
             Some(Msg::Action(Action::ForceQuit))
@@ -293,6 +575,11 @@ mod tests {
         let model = ready();
         let bindings = active_bindings(&model);
         let hints: Vec<&str> = bindings.iter().filter(|b| b.hint).map(|b| b.help).collect();
-        assert_eq!(hints, vec!["new", "open", "delete", "refresh", "filter", "copy id", "help", "quit"]);
+        assert_eq!(
+            hints,
+            vec![
+                "new", "open", "delete", "refresh", "filter", "copy id", "help", "quit"
+            ]
+        );
     }
 }

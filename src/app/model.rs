@@ -75,6 +75,8 @@ pub enum Connection {
     Connecting {
         /// The Connect request.
         req: RequestId,
+        /// Whether to say so once connected (a switch of profile or region).
+        announce: bool,
     },
     /// Ready to make calls.
     Ready(Session),
@@ -197,7 +199,10 @@ impl Model {
     pub fn new(options: Options, size: (u16, u16)) -> Self {
         Self {
             options,
-            connection: Connection::Connecting { req: 0 },
+            connection: Connection::Connecting {
+                req: 0,
+                announce: false,
+            },
             tab: Tab::Pools,
             pools: PoolsState::default(),
             current_pool: None,
@@ -241,7 +246,21 @@ impl Model {
 
     /// Shows a notice in the footer.
     pub fn notify(&mut self, level: Level, text: impl Into<String>) {
-        self.notice = Some(Notice { level, text: text.into() });
+        self.notice = Some(Notice {
+            level,
+            text: text.into(),
+        });
+    }
+
+    /// Shows an informational notice unless a warning or error is still on screen to be read.
+    pub fn notify_quietly(&mut self, text: impl Into<String>) {
+        let important = self
+            .notice
+            .as_ref()
+            .is_some_and(|n| matches!(n.level, Level::Warning | Level::Error));
+        if !important {
+            self.notify(Level::Info, text);
+        }
     }
 
     /// Records a failed request for `:errors` and shows it in the footer.
@@ -251,7 +270,10 @@ impl Model {
             text.push_str(&format!(" ({hint})"));
         }
         self.notify(Level::Error, text);
-        self.errors.push_front(ErrorRecord { operation: operation.to_string(), error: error.clone() });
+        self.errors.push_front(ErrorRecord {
+            operation: operation.to_string(),
+            error: error.clone(),
+        });
         self.errors.truncate(ERROR_HISTORY);
     }
 }

@@ -14,13 +14,23 @@ pub fn init(model: &mut Model) -> Vec<Effect> {
     }
     let profile = model.options.profile.clone();
     let region = model.options.region.clone();
-    connect(model, profile, region)
+    connect(model, profile, region, false)
 }
 
-fn connect(model: &mut Model, profile: Option<String>, region: Option<String>) -> Vec<Effect> {
+/// Connects (again); `announce` says so in the footer once connected (a switch, not the start).
+fn connect(
+    model: &mut Model,
+    profile: Option<String>,
+    region: Option<String>,
+    announce: bool,
+) -> Vec<Effect> {
     let req = model.start_request("Connect", false);
-    model.connection = Connection::Connecting { req };
-    vec![Effect::Connect { req, profile, region }]
+    model.connection = Connection::Connecting { req, announce };
+    vec![Effect::Connect {
+        req,
+        profile,
+        region,
+    }]
 }
 
 /// Applies one message to the model and returns the effects it asks for.
@@ -57,14 +67,16 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             match result {
                 Ok(session) => {
-                    let switched = model.session().is_some();
-                    model.connection = Connection::Ready(session.clone());
-                    if switched {
-                        model.notify(
-                            Level::Info,
-                            format!("Now on {} · {}", session.profile, session.region),
-                        );
+                    if matches!(
+                        model.connection,
+                        Connection::Connecting { announce: true, .. }
+                    ) {
+                        model.notify_quietly(format!(
+                            "Now on profile {} · {}",
+                            session.profile, session.region
+                        ));
                     }
+                    model.connection = Connection::Ready(session);
                     model.pools = Default::default();
                     model.current_pool = None;
                     pools::begin_listing(model)
@@ -80,12 +92,20 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.finish_request(req);
             pools::on_page(model, req, result)
         }
-        Msg::PoolDescribed { req, pool_id, result } => {
+        Msg::PoolDescribed {
+            req,
+            pool_id,
+            result,
+        } => {
             model.finish_request(req);
             pools::on_described(model, req, pool_id, result);
             Vec::new()
         }
-        Msg::PoolDeleted { req, pool_id, result } => {
+        Msg::PoolDeleted {
+            req,
+            pool_id,
+            result,
+        } => {
             if model.finish_request(req) {
                 pools::on_deleted(model, pool_id, result);
             }
@@ -121,7 +141,9 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Quit => {
             let writes = model.writes_in_flight();
             if writes > 0 {
-                model.overlay = Some(Overlay::ConfirmQuit { focus: Button::Cancel });
+                model.overlay = Some(Overlay::ConfirmQuit {
+                    focus: Button::Cancel,
+                });
             } else {
                 return quit(model);
             }
@@ -133,11 +155,18 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Refresh if !matches!(model.connection, Connection::Ready(_)) => {
             let (profile, region) = (model.options.profile.clone(), model.options.region.clone());
-            return connect(model, profile, region);
+            return connect(model, profile, region, false);
         }
         Action::Delete | Action::New if model.options.read_only => {
-            let what = if action == Action::New { "creating pools" } else { "deleting pools" };
-            model.notify(Level::Warning, format!("Read-only mode (--read-only): {what} is disabled"));
+            let what = if action == Action::New {
+                "creating pools"
+            } else {
+                "deleting pools"
+            };
+            model.notify(
+                Level::Warning,
+                format!("Read-only mode (--read-only): {what} is disabled"),
+            );
         }
         Action::New => model.notify(
             Level::Info,
@@ -189,15 +218,41 @@ fn on_overlay_action(model: &mut Model, action: Action) -> Vec<Effect> {
         (Overlay::Command(input), Action::Submit | Action::Open) => {
             return run_command(model, input.value());
         }
-        (Overlay::ConfirmDelete { pool_id, name, typed, focus }, Action::FocusNext | Action::FocusPrev) => {
-            model.overlay = Some(Overlay::ConfirmDelete { pool_id, name, typed, focus: toggle(focus) });
+        (
+            Overlay::ConfirmDelete {
+                pool_id,
+                name,
+                typed,
+                focus,
+            },
+            Action::FocusNext | Action::FocusPrev,
+        ) => {
+            model.overlay = Some(Overlay::ConfirmDelete {
+                pool_id,
+                name,
+                typed,
+                focus: toggle(focus),
+            });
         }
-        (Overlay::ConfirmDelete { pool_id, name, typed, focus }, Action::Submit | Action::Open) => {
+        (
+            Overlay::ConfirmDelete {
+                pool_id,
+                name,
+                typed,
+                focus,
+            },
+            Action::Submit | Action::Open,
+        ) => {
             if focus == Button::Cancel {
                 return Vec::new();
             }
             if typed.value() != name {
-                model.overlay = Some(Overlay::ConfirmDelete { pool_id, name, typed, focus });
+                model.overlay = Some(Overlay::ConfirmDelete {
+                    pool_id,
+                    name,
+                    typed,
+                    focus,
+                });
                 return Vec::new();
             }
             let req = model.start_request("DeleteIdentityPool", true);
@@ -206,7 +261,9 @@ fn on_overlay_action(model: &mut Model, action: Action) -> Vec<Effect> {
             return vec![Effect::DeleteIdentityPool { req, pool_id }];
         }
         (Overlay::ConfirmQuit { focus }, Action::FocusNext | Action::FocusPrev) => {
-            model.overlay = Some(Overlay::ConfirmQuit { focus: toggle(focus) });
+            model.overlay = Some(Overlay::ConfirmQuit {
+                focus: toggle(focus),
+            });
         }
         (Overlay::ConfirmQuit { focus }, Action::Submit | Action::Open) => {
             if focus == Button::Confirm {
@@ -227,7 +284,7 @@ fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
         Ok(Command::Region(region)) => {
             model.options.region = Some(region.clone());
             let profile = model.options.profile.clone();
-            return connect(model, profile, Some(region));
+            return connect(model, profile, Some(region), true);
         }
         Ok(Command::Profile(profile)) => {
             if model.session().is_some_and(|s| s.sandbox) {
@@ -239,7 +296,7 @@ fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
             }
             let region = model.options.region.clone();
             model.options.profile = Some(profile.clone());
-            return connect(model, Some(profile), region);
+            return connect(model, Some(profile), region, true);
         }
         Err(message) => model.notify(Level::Warning, message),
     }

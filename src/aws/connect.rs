@@ -60,7 +60,9 @@ pub async fn connect(
         .timeout_config(timeouts());
     let (endpoint_label, sandbox) = match target {
         Target::Sandbox { endpoint_url } => {
-            let region = region.clone().unwrap_or_else(|| SANDBOX_DEFAULT_REGION.to_string());
+            let region = region
+                .clone()
+                .unwrap_or_else(|| SANDBOX_DEFAULT_REGION.to_string());
             loader = loader
                 .region(Region::new(region))
                 .endpoint_url(endpoint_url)
@@ -84,12 +86,18 @@ pub async fn connect(
             if let Some(url) = endpoint_url {
                 loader = loader.endpoint_url(url);
             }
-            (endpoint_url.clone().unwrap_or_else(|| "AWS".to_string()), false)
+            (
+                endpoint_url.clone().unwrap_or_else(|| "AWS".to_string()),
+                false,
+            )
         }
     };
     let config = loader.load().await;
     let Some(region) = config.region().map(|r| r.to_string()) else {
-        return Err(AwsError::new(ErrorKind::NoRegion, "No region is configured."));
+        return Err(AwsError::new(
+            ErrorKind::NoRegion,
+            "No region is configured.",
+        ));
     };
     if !sandbox {
         check_credentials(&config).await?;
@@ -99,14 +107,27 @@ pub async fn connect(
         (false, Some(profile)) => profile,
         (false, None) => std::env::var("AWS_PROFILE").unwrap_or_else(|_| "default".to_string()),
     };
-    let clients = Clients { identity: aws_sdk_cognitoidentity::Client::new(&config) };
-    Ok((Session { profile, region, endpoint: endpoint_label, sandbox }, clients))
+    let clients = Clients {
+        identity: aws_sdk_cognitoidentity::Client::new(&config),
+    };
+    Ok((
+        Session {
+            profile,
+            region,
+            endpoint: endpoint_label,
+            sandbox,
+        },
+        clients,
+    ))
 }
 
 /// Resolves credentials once, so a missing or expired login is reported up front, not on every call.
 async fn check_credentials(config: &aws_types::SdkConfig) -> Result<(), AwsError> {
     let Some(provider) = config.credentials_provider() else {
-        return Err(AwsError::new(ErrorKind::Credentials, "No credentials provider is configured."));
+        return Err(AwsError::new(
+            ErrorKind::Credentials,
+            "No credentials provider is configured.",
+        ));
     };
     match tokio::time::timeout(Duration::from_secs(20), provider.provide_credentials()).await {
         Ok(Ok(_)) => Ok(()),

@@ -7,7 +7,12 @@ use aws_smithy_types::error::display::DisplayErrorContext;
 
 use crate::app::{AwsError, ErrorKind};
 
-const THROTTLING: &[&str] = &["TooManyRequestsException", "ThrottlingException", "Throttling", "RequestLimitExceeded"];
+const THROTTLING: &[&str] = &[
+    "TooManyRequestsException",
+    "ThrottlingException",
+    "Throttling",
+    "RequestLimitExceeded",
+];
 const CREDENTIALS: &[&str] = &[
     "ExpiredTokenException",
     "ExpiredToken",
@@ -28,7 +33,11 @@ where
     let (kind, code, message) = match &err {
         SdkError::ServiceError(service) => {
             let code = service.err().code().map(String::from);
-            let message = service.err().message().unwrap_or("(no message)").to_string();
+            let message = service
+                .err()
+                .message()
+                .unwrap_or("(no message)")
+                .to_string();
             let kind = match code.as_deref() {
                 Some(c) if THROTTLING.contains(&c) => ErrorKind::Throttled,
                 Some(c) if CREDENTIALS.contains(&c) => ErrorKind::Credentials,
@@ -41,7 +50,11 @@ where
             };
             (kind, code, message)
         }
-        SdkError::TimeoutError(_) => (ErrorKind::Timeout, None, "The request timed out.".to_string()),
+        SdkError::TimeoutError(_) => (
+            ErrorKind::Timeout,
+            None,
+            "The request timed out.".to_string(),
+        ),
         SdkError::DispatchFailure(failure) => {
             let detail = DisplayErrorContext(&err).to_string();
             let kind = if failure.is_timeout() {
@@ -58,9 +71,21 @@ where
         SdkError::ResponseError(_) => (
             ErrorKind::Other,
             None,
-            format!("The response could not be read: {}", DisplayErrorContext(&err)),
+            format!(
+                "The response could not be read: {}",
+                DisplayErrorContext(&err)
+            ),
         ),
-        _ => (ErrorKind::Other, None, DisplayErrorContext(&err).to_string()),
+        _ => (
+            ErrorKind::Other,
+            None,
+            DisplayErrorContext(&err).to_string(),
+        ),
     };
-    AwsError { kind, code, message, request_id }
+    AwsError {
+        kind,
+        code,
+        message,
+        request_id,
+    }
 }

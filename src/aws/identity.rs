@@ -61,7 +61,11 @@ fn pool_from_sdk(out: DescribeIdentityPoolOutput) -> IdentityPool {
         identity_pool_name: out.identity_pool_name,
         allow_unauthenticated_identities: out.allow_unauthenticated_identities,
         allow_classic_flow: out.allow_classic_flow,
-        supported_login_providers: out.supported_login_providers.unwrap_or_default().into_iter().collect(),
+        supported_login_providers: out
+            .supported_login_providers
+            .unwrap_or_default()
+            .into_iter()
+            .collect(),
         developer_provider_name: out.developer_provider_name,
         open_id_connect_provider_arns: out.open_id_connect_provider_arns.unwrap_or_default(),
         cognito_identity_providers: out
@@ -75,6 +79,10 @@ fn pool_from_sdk(out: DescribeIdentityPoolOutput) -> IdentityPool {
             })
             .collect(),
         saml_provider_arns: out.saml_provider_arns.unwrap_or_default(),
-        identity_pool_tags: out.identity_pool_tags.unwrap_or_default().into_iter().collect(),
+        identity_pool_tags: out
+            .identity_pool_tags
+            .unwrap_or_default()
+            .into_iter()
+            .collect(),
     }
 }

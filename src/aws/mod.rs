@@ -24,11 +24,18 @@ pub struct Runner {
 impl Runner {
     /// A runner for `target`, reporting on `tx`; it has no clients until a Connect effect runs.
     pub fn new(tx: UnboundedSender<Msg>, target: Target) -> Self {
-        Self { tx, target, clients: Arc::new(RwLock::new(None)) }
+        Self {
+            tx,
+            target,
+            clients: Arc::new(RwLock::new(None)),
+        }
     }
 
     fn clients(&self) -> Result<Clients, AwsError> {
-        let guard = self.clients.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let guard = self
+            .clients
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         guard
             .clone()
             .ok_or_else(|| AwsError::new(ErrorKind::Other, "not connected yet"))
@@ -48,7 +55,11 @@ impl Runner {
 
     async fn run(&self, effect: Effect) -> Option<Msg> {
         let msg = match effect {
-            Effect::Connect { req, profile, region } => {
+            Effect::Connect {
+                req,
+                profile,
+                region,
+            } => {
                 let result = connect::connect(&self.target, profile, region).await;
                 let result = result.map(|(session, clients)| {
                     let mut guard = self.clients.write().unwrap_or_else(|p| p.into_inner());
@@ -69,14 +80,22 @@ impl Runner {
                     Ok(c) => identity::describe_pool(&c.identity, &pool_id).await,
                     Err(e) => Err(e),
                 };
-                Msg::PoolDescribed { req, pool_id, result }
+                Msg::PoolDescribed {
+                    req,
+                    pool_id,
+                    result,
+                }
             }
             Effect::DeleteIdentityPool { req, pool_id } => {
                 let result = match self.clients() {
                     Ok(c) => identity::delete_pool(&c.identity, &pool_id).await,
                     Err(e) => Err(e),
                 };
-                Msg::PoolDeleted { req, pool_id, result }
+                Msg::PoolDeleted {
+                    req,
+                    pool_id,
+                    result,
+                }
             }
             Effect::CopyToClipboard(_) | Effect::Quit => return None,
         };

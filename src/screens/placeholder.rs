@@ -12,7 +12,9 @@ use crate::view::theme::Theme;
 fn purpose(tab: Tab) -> &'static str {
     match tab {
         Tab::Pools => "every identity pool of the region",
-        Tab::UserAccess => "guest and authenticated access, identity providers, basic flow, tags and rename",
+        Tab::UserAccess => {
+            "guest and authenticated access, identity providers, basic flow, tags and rename"
+        }
         Tab::Identities => "the pool's identities: browse, filter, and delete in bulk",
         Tab::Roles => "default roles, role mappings with rules or tokens, and role resolution",
     }
@@ -37,5 +39,10 @@ pub fn draw(model: &Model, tab: Tab, theme: &Theme, frame: &mut Frame, area: Rec
         )),
     }
     let block = Block::bordered().title(Span::styled(format!(" {tab} "), theme.accent));
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }

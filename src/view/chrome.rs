@@ -19,9 +19,18 @@ const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "�
 /// Writes `left` at the left and `right` at the right of a one-line area.
 fn split_line(frame: &mut Frame, area: Rect, left: Vec<Span<'_>>, right: Vec<Span<'_>>) {
     let right_width: usize = right.iter().map(|s| s.content.width()).sum();
-    let right_width = u16::try_from(right_width).unwrap_or(area.width).min(area.width);
-    let left_area = Rect { width: area.width - right_width, ..area };
-    let right_area = Rect { x: area.x + area.width - right_width, width: right_width, ..area };
+    let right_width = u16::try_from(right_width)
+        .unwrap_or(area.width)
+        .min(area.width);
+    let left_area = Rect {
+        width: area.width - right_width,
+        ..area
+    };
+    let right_area = Rect {
+        x: area.x + area.width - right_width,
+        width: right_width,
+        ..area
+    };
     frame.render_widget(Paragraph::new(Line::from(left)), left_area);
     frame.render_widget(Paragraph::new(Line::from(right)), right_area);
 }
@@ -45,7 +54,10 @@ pub fn header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let pending = model.in_flight.len();
     if pending > 0 {
         let frame_char = SPINNER[model.spinner % SPINNER.len()];
-        right.push(Span::styled(format!(" {frame_char} {pending} in flight "), theme.accent));
+        right.push(Span::styled(
+            format!(" {frame_char} {pending} in flight "),
+            theme.accent,
+        ));
     }
     split_line(frame, area, left, right);
 }
@@ -57,12 +69,26 @@ pub fn tab_bar(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         if i > 0 {
             left.push(Span::raw(" "));
         }
-        let style = if tab == model.tab { theme.focused } else { Style::new() };
+        let style = if tab == model.tab {
+            theme.focused
+        } else {
+            Style::new()
+        };
         left.push(Span::styled(layout::tab_label(tab), style));
     }
     let right = match &model.current_pool {
-        Some((_, name)) => vec![Span::styled("pool: ", theme.dim), Span::styled(format!("{name} "), theme.accent)],
+        Some((_, name)) => vec![
+            Span::styled("pool: ", theme.dim),
+            Span::styled(format!("{name} "), theme.accent),
+        ],
         None => vec![Span::styled("no pool chosen ", theme.dim)],
+    };
+    let width = |spans: &[Span<'_>]| spans.iter().map(|s| s.content.width()).sum::<usize>();
+    // The tabs matter more than the pool's name when space is short.
+    let right = if width(&left) + width(&right) > usize::from(area.width) {
+        Vec::new()
+    } else {
+        right
     };
     split_line(frame, area, left, right);
 }
@@ -74,19 +100,17 @@ pub fn footer(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         let width = usize::from(area.width.saturating_sub(2));
         let scroll = input.visual_scroll(width);
         let shown: String = input.value().chars().skip(scroll).collect();
-        frame.render_widget(Paragraph::new(Line::from(vec![Span::styled(":", theme.key), Span::raw(shown)])), area);
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(":", theme.key),
+                Span::raw(shown),
+            ])),
+            area,
+        );
         let cursor = input.visual_cursor().saturating_sub(scroll);
         let x = area.x + 1 + u16::try_from(cursor).unwrap_or(0);
         frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
         return;
-    }
-    let mut hints = Vec::new();
-    for binding in keymap::active_bindings(model).iter().filter(|b| b.hint) {
-        let disabled = binding.mutates && model.options.read_only;
-        let key_style = if disabled { theme.dim } else { theme.key };
-        let help_style = if disabled { theme.dim } else { Style::new() };
-        hints.push(Span::styled(format!(" {}", binding.label), key_style));
-        hints.push(Span::styled(format!(" {} ", binding.help), help_style));
     }
     let notice = match &model.notice {
         Some(notice) => {
@@ -96,12 +120,34 @@ pub fn footer(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
                 Level::Warning => ("! ", theme.warning),
                 Level::Error => ("✗ ", theme.error),
             };
-            // The notice wins the space: errors must be readable.
-            let hints_width: usize = hints.iter().map(|s| s.content.width()).sum();
-            let room = usize::from(area.width).saturating_sub(hints_width.min(usize::from(area.width) / 3)).saturating_sub(1);
-            vec![Span::styled(truncate(&format!("{mark}{} ", notice.text), room), style)]
+            // The notice wins the space (errors must be readable), but leaves a few hints.
+            let room = usize::from(area.width)
+                .saturating_sub(22)
+                .max(usize::from(area.width) * 2 / 3);
+            vec![Span::styled(
+                truncate(&format!("{mark}{} ", notice.text), room),
+                style,
+            )]
         }
         None => Vec::new(),
     };
+    let notice_width: usize = notice.iter().map(|s| s.content.width()).sum();
+    let mut room = usize::from(area.width).saturating_sub(notice_width + 2);
+    let mut hints = Vec::new();
+    for binding in keymap::active_bindings(model).iter().filter(|b| b.hint) {
+        let key = format!(" {}", binding.label);
+        let help = format!(" {} ", binding.help);
+        let width = key.width() + help.width();
+        // Whole hints only: a hint cut in half reads as a different key.
+        if width > room {
+            break;
+        }
+        room -= width;
+        let disabled = binding.mutates && model.options.read_only;
+        let key_style = if disabled { theme.dim } else { theme.key };
+        let help_style = if disabled { theme.dim } else { Style::new() };
+        hints.push(Span::styled(key, key_style));
+        hints.push(Span::styled(help, help_style));
+    }
     split_line(frame, area, hints, notice);
 }

@@ -29,15 +29,22 @@ pub fn view(model: &Model, frame: &mut Frame) {
             layout::MIN_WIDTH,
             layout::MIN_HEIGHT
         );
-        frame.render_widget(Paragraph::new(Line::styled(text, theme.warning)).wrap(Default::default()), frame.area());
+        frame.render_widget(
+            Paragraph::new(Line::styled(text, theme.warning)).wrap(Default::default()),
+            frame.area(),
+        );
         return;
     }
     let areas = layout::areas(size);
     chrome::header(model, &theme, frame, areas.header);
     chrome::tab_bar(model, &theme, frame, areas.tabs);
     match (&model.connection, model.tab) {
-        (Connection::Ready(_), Tab::Pools) => screens::pools::view::draw(model, &theme, frame, areas.body),
-        (Connection::Ready(_), tab) => screens::placeholder::draw(model, tab, &theme, frame, areas.body),
+        (Connection::Ready(_), Tab::Pools) => {
+            screens::pools::view::draw(model, &theme, frame, areas.body)
+        }
+        (Connection::Ready(_), tab) => {
+            screens::placeholder::draw(model, tab, &theme, frame, areas.body)
+        }
         (connection, _) => setup::draw(model, connection, &theme, frame, areas.body),
     }
     chrome::footer(model, &theme, frame, areas.footer);

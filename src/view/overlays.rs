@@ -8,9 +8,9 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
 use super::widgets::{centered, fit, truncate};
+use crate::app::Model;
 use crate::app::keymap::{self, Binding};
 use crate::app::model::{Button, Overlay};
-use crate::app::Model;
 
 /// Draws the overlay, if any, over everything else.
 pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame) {
@@ -18,7 +18,12 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame) {
     match &model.overlay {
         Some(Overlay::Help) => help(model, theme, frame, area),
         Some(Overlay::Errors) => errors(model, theme, frame, area),
-        Some(Overlay::ConfirmDelete { pool_id, name, typed, focus }) => {
+        Some(Overlay::ConfirmDelete {
+            pool_id,
+            name,
+            typed,
+            focus,
+        }) => {
             confirm_delete(theme, frame, area, (pool_id, name), typed, *focus);
         }
         Some(Overlay::ConfirmQuit { focus }) => confirm_quit(model, theme, frame, area, *focus),
@@ -30,32 +35,71 @@ fn boxed<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
     Block::bordered().title(Span::styled(format!(" {title} "), theme.accent))
 }
 
-fn help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    // The keys of the screen under the overlay, so close it first in a copy of the model's view.
-    let context = keymap::context_below_overlay(model);
-    let mut bindings: Vec<Binding> = keymap::bindings(context).to_vec();
-    bindings.extend_from_slice(keymap::global_bindings());
-    let mut lines = vec![Line::styled(format!("Keys here ({context:?})"), theme.dim)];
-    for binding in &bindings {
+fn key_lines<'a>(
+    title: &str,
+    bindings: &[Binding],
+    read_only: bool,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::styled(title.to_string(), theme.accent)];
+    for binding in bindings {
         let mut help = binding.help.to_string();
-        if binding.mutates && model.options.read_only {
-            help.push_str("  (disabled: read-only)");
+        if binding.mutates && read_only {
+            help.push_str(" (off: read-only)");
         }
         lines.push(Line::from(vec![
-            Span::styled(fit(binding.label, 12), theme.key),
+            Span::styled(fit(binding.label, 11), theme.key),
             Span::raw(help),
         ]));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("Mouse: click a tab or a row; the wheel scrolls.", theme.dim));
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let rect = centered(area, 64, height);
+    lines
+}
+
+fn help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    // The keys of the screen under the overlay, next to the keys that work everywhere.
+    let context = keymap::context_below_overlay(model);
+    let read_only = model.options.read_only;
+    let mut here = key_lines(context.title(), keymap::bindings(context), read_only, theme);
+    if context == keymap::Context::PoolList {
+        here.push(Line::raw(""));
+        here.push(Line::styled("Mouse: click a tab or a row", theme.dim));
+        here.push(Line::styled("(again to open); wheel scrolls.", theme.dim));
+    }
+    let mut everywhere = key_lines("Everywhere", keymap::global_bindings(), read_only, theme);
+    everywhere.push(Line::raw(""));
+    everywhere.push(Line::styled("Commands (after :)", theme.accent));
+    for line in crate::app::command::COMMANDS_HELP {
+        everywhere.push(Line::raw(*line));
+    }
+    let height = u16::try_from(here.len().max(everywhere.len()) + 2).unwrap_or(u16::MAX);
+    let rect = centered(area, 92, height);
     frame.render_widget(Clear, rect);
-    frame.render_widget(Paragraph::new(lines).block(boxed("Help — Esc closes", theme)), rect);
+    let block = boxed("Help — Esc closes", theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let half = inner.width / 2;
+    let left = Rect {
+        width: half,
+        ..inner
+    };
+    let right = Rect {
+        x: inner.x + half,
+        width: inner.width - half,
+        ..inner
+    };
+    frame.render_widget(
+        Paragraph::new(here).block(Block::new().padding(ratatui::widgets::Padding::horizontal(1))),
+        left,
+    );
+    frame.render_widget(Paragraph::new(everywhere), right);
 }
 
 fn errors(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let rect = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(4));
+    let rect = centered(
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(4),
+    );
     let mut lines = Vec::new();
     if model.errors.is_empty() {
         lines.push(Line::raw("No errors so far."));
@@ -70,18 +114,35 @@ fn errors(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         if let Some(hint) = record.error.hint() {
             lines.push(Line::styled(format!("  hint: {hint}"), theme.dim));
         }
-        let request_id = record.error.request_id.as_deref().unwrap_or("(none: no answer from the service)");
-        lines.push(Line::styled(format!("  request id: {request_id}"), theme.dim));
+        let request_id = record
+            .error
+            .request_id
+            .as_deref()
+            .unwrap_or("(none: no answer from the service)");
+        lines.push(Line::styled(
+            format!("  request id: {request_id}"),
+            theme.dim,
+        ));
     }
     frame.render_widget(Clear, rect);
-    let title = format!("Recent errors ({}) — newest first, Esc closes", model.errors.len());
+    let title = format!(
+        "Recent errors ({}) — newest first, Esc closes",
+        model.errors.len()
+    );
     frame.render_widget(
-        Paragraph::new(lines).block(boxed(&title, theme)).wrap(Wrap { trim: false }),
+        Paragraph::new(lines)
+            .block(boxed(&title, theme))
+            .wrap(Wrap { trim: false }),
         rect,
     );
 }
 
-fn buttons<'a>(theme: &Theme, focus: Button, confirm_label: &'a str, confirm_enabled: bool) -> Line<'a> {
+fn buttons<'a>(
+    theme: &Theme,
+    focus: Button,
+    confirm_label: &'a str,
+    confirm_enabled: bool,
+) -> Line<'a> {
     let style = |button: Button, enabled: bool| match (focus == button, enabled) {
         (true, true) => theme.focused,
         (true, false) => theme.focused.patch(theme.dim),
@@ -91,7 +152,10 @@ fn buttons<'a>(theme: &Theme, focus: Button, confirm_label: &'a str, confirm_ena
     Line::from(vec![
         Span::styled("[ Cancel ]", style(Button::Cancel, true)),
         Span::raw("   "),
-        Span::styled(format!("[ {confirm_label} ]"), style(Button::Confirm, confirm_enabled)),
+        Span::styled(
+            format!("[ {confirm_label} ]"),
+            style(Button::Confirm, confirm_enabled),
+        ),
     ])
 }
 
@@ -107,7 +171,10 @@ fn confirm_delete(
     let inner_width = usize::from(rect.width.saturating_sub(4));
     let matches = typed.value() == name;
     let status = if typed.value().is_empty() {
-        Line::styled("Type the name exactly; Delete stays disabled until it matches.", theme.dim)
+        Line::styled(
+            "Type the name exactly; Delete stays disabled until it matches.",
+            theme.dim,
+        )
     } else if matches {
         Line::styled("✓ Name matches. Tab to Delete, then ⏎.", theme.success)
     } else {
@@ -115,7 +182,11 @@ fn confirm_delete(
     };
     let field_text = truncate(typed.value(), inner_width.saturating_sub(2));
     let lines = vec![
-        Line::from(vec![Span::raw("Delete identity pool "), Span::styled(format!("\"{name}\""), theme.accent), Span::raw("?")]),
+        Line::from(vec![
+            Span::raw("Delete identity pool "),
+            Span::styled(format!("\"{name}\""), theme.accent),
+            Span::raw("?"),
+        ]),
         Line::styled(truncate(pool_id, inner_width), theme.dim),
         Line::raw("Its identities become unusable. This cannot be undone."),
         Line::raw(""),
@@ -124,12 +195,19 @@ fn confirm_delete(
         status,
         Line::raw(""),
         buttons(theme, focus, "Delete", matches),
-        Line::styled("Tab switches button · ⏎ presses it · Esc cancels", theme.dim),
+        Line::styled(
+            "Tab switches button · ⏎ presses it · Esc cancels",
+            theme.dim,
+        ),
     ];
     frame.render_widget(Clear, rect);
     let block = boxed("Delete identity pool", theme).border_style(theme.error);
-    frame.render_widget(Paragraph::new(lines).block(block.padding(ratatui::widgets::Padding::horizontal(1))), rect);
-    let cursor = u16::try_from(typed.visual_cursor().min(inner_width.saturating_sub(3))).unwrap_or(0);
+    frame.render_widget(
+        Paragraph::new(lines).block(block.padding(ratatui::widgets::Padding::horizontal(1))),
+        rect,
+    );
+    let cursor =
+        u16::try_from(typed.visual_cursor().min(inner_width.saturating_sub(3))).unwrap_or(0);
     frame.set_cursor_position((rect.x + 2 + 2 + cursor, rect.y + 1 + 5));
 }
 
@@ -146,7 +224,8 @@ fn confirm_quit(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, foc
     ];
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(lines).block(boxed("Quit?", theme).padding(ratatui::widgets::Padding::horizontal(1))),
+        Paragraph::new(lines)
+            .block(boxed("Quit?", theme).padding(ratatui::widgets::Padding::horizontal(1))),
         rect,
     );
 }

@@ -55,10 +55,17 @@ pub fn draw(model: &Model, connection: &Connection, theme: &Theme, frame: &mut F
             lines.push(Line::raw(""));
             lines.push(Line::styled(format!("Details: {error}"), theme.dim));
             lines.push(Line::raw(""));
-            lines.push(Line::raw("Press r to try again, : for a command (:profile, :region), q to quit."));
+            lines.push(Line::raw(
+                "Press r to try again, : for a command (:profile, :region), q to quit.",
+            ));
             " Not connected "
         }
     };
     let block = Block::bordered().title(Span::styled(title, theme.accent));
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }

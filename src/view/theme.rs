@@ -45,7 +45,9 @@ impl Theme {
             ThemeName::Dark => Self {
                 accent: bold.fg(Color::Cyan),
                 dim: Style::new().fg(Color::DarkGray),
-                selected: Style::new().bg(Color::Rgb(40, 60, 90)).add_modifier(Modifier::BOLD),
+                selected: Style::new()
+                    .bg(Color::Rgb(40, 60, 90))
+                    .add_modifier(Modifier::BOLD),
                 success: Style::new().fg(Color::Green),
                 warning: Style::new().fg(Color::Yellow),
                 error: bold.fg(Color::Red),
@@ -55,7 +57,9 @@ impl Theme {
             ThemeName::Light => Self {
                 accent: bold.fg(Color::Blue),
                 dim: Style::new().fg(Color::Gray),
-                selected: Style::new().bg(Color::Rgb(205, 225, 250)).add_modifier(Modifier::BOLD),
+                selected: Style::new()
+                    .bg(Color::Rgb(205, 225, 250))
+                    .add_modifier(Modifier::BOLD),
                 success: Style::new().fg(Color::Green),
                 warning: Style::new().fg(Color::Rgb(160, 100, 0)),
                 error: bold.fg(Color::Red),

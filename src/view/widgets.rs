@@ -46,7 +46,11 @@ pub fn fit(text: &str, width: usize) -> String {
 
 /// Masks a secret for display: nothing of it is shown but that it is set.
 pub fn mask_secret(secret: &str) -> &'static str {
-    if secret.is_empty() { "" } else { "••••••••" }
+    if secret.is_empty() {
+        ""
+    } else {
+        "••••••••"
+    }
 }
 
 #[cfg(test)]

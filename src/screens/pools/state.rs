@@ -74,7 +74,9 @@ pub struct PoolsState {
 impl PoolsState {
     /// The selected pool, if any row is shown.
     pub fn selected_pool(&self) -> Option<&PoolSummary> {
-        self.shown.get(self.selected).and_then(|&i| self.rows.get(i))
+        self.shown
+            .get(self.selected)
+            .and_then(|&i| self.rows.get(i))
     }
 
     /// The pool with this id.
@@ -139,7 +141,10 @@ impl PoolsState {
 
     /// The DescribeIdentityPool calls in flight.
     pub fn details_in_flight(&self) -> usize {
-        self.details.values().filter(|d| matches!(d, Detail::Loading(_))).count()
+        self.details
+            .values()
+            .filter(|d| matches!(d, Detail::Loading(_)))
+            .count()
     }
 
     /// Forgets a pool that no longer exists.

@@ -23,7 +23,10 @@ pub fn begin_listing(model: &mut Model) -> Vec<Effect> {
         }
     }
     model.pools.details.clear();
-    vec![Effect::ListIdentityPools { req, next_token: None }]
+    vec![Effect::ListIdentityPools {
+        req,
+        next_token: None,
+    }]
 }
 
 /// A page of ListIdentityPools arrived: add it, and ask for the next one at once.
@@ -32,7 +35,11 @@ pub fn on_page(
     req: RequestId,
     result: Result<(Vec<PoolSummary>, Option<String>), AwsError>,
 ) -> Vec<Effect> {
-    let Listing::Loading { req: awaited, pages } = model.pools.listing else {
+    let Listing::Loading {
+        req: awaited,
+        pages,
+    } = model.pools.listing
+    else {
         return Vec::new();
     };
     if awaited != req {
@@ -52,7 +59,10 @@ pub fn on_page(
                 Some(token) => {
                     let req = model.start_request("ListIdentityPools", false);
                     model.pools.listing = Listing::Loading { req, pages };
-                    vec![Effect::ListIdentityPools { req, next_token: Some(token) }]
+                    vec![Effect::ListIdentityPools {
+                        req,
+                        next_token: Some(token),
+                    }]
                 }
                 None => {
                     model.pools.listing = Listing::Done { pages };
@@ -96,7 +106,10 @@ pub fn detail_requests(model: &mut Model) -> Vec<Effect> {
             continue;
         }
         let req = model.start_request("DescribeIdentityPool", false);
-        model.pools.details.insert(pool_id.clone(), Detail::Loading(req));
+        model
+            .pools
+            .details
+            .insert(pool_id.clone(), Detail::Loading(req));
         effects.push(Effect::DescribeIdentityPool { req, pool_id });
         budget -= 1;
     }
@@ -122,12 +135,18 @@ pub fn on_described(
             model.pools.details.insert(pool_id, Detail::Loaded(pool));
         }
         Err(error) if error.is_not_found() => {
-            let name = model.pools.pool(&pool_id).map(|p| p.name.clone()).unwrap_or_default();
+            let name = model
+                .pools
+                .pool(&pool_id)
+                .map(|p| p.name.clone())
+                .unwrap_or_default();
             model.pools.remove(&pool_id);
             forget_current(model, &pool_id);
             model.notify(
                 Level::Warning,
-                format!("Pool \"{name}\" no longer exists (deleted elsewhere); removed from the list"),
+                format!(
+                    "Pool \"{name}\" no longer exists (deleted elsewhere); removed from the list"
+                ),
             );
         }
         Err(error) => {
@@ -138,14 +157,22 @@ pub fn on_described(
 }
 
 fn forget_current(model: &mut Model, pool_id: &str) {
-    if model.current_pool.as_ref().is_some_and(|(id, _)| id == pool_id) {
+    if model
+        .current_pool
+        .as_ref()
+        .is_some_and(|(id, _)| id == pool_id)
+    {
         model.current_pool = None;
     }
 }
 
 /// DeleteIdentityPool answered: the row goes only now.
 pub fn on_deleted(model: &mut Model, pool_id: String, result: Result<(), AwsError>) {
-    let name = model.pools.pool(&pool_id).map(|p| p.name.clone()).unwrap_or_default();
+    let name = model
+        .pools
+        .pool(&pool_id)
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
     match result {
         Ok(()) => {
             model.pools.remove(&pool_id);
@@ -155,7 +182,10 @@ pub fn on_deleted(model: &mut Model, pool_id: String, result: Result<(), AwsErro
         Err(error) if error.is_not_found() => {
             model.pools.remove(&pool_id);
             forget_current(model, &pool_id);
-            model.notify(Level::Warning, format!("\"{name}\" was already deleted elsewhere"));
+            model.notify(
+                Level::Warning,
+                format!("\"{name}\" was already deleted elsewhere"),
+            );
         }
         Err(error) => {
             model.pools.deleting.remove(&pool_id);
@@ -183,7 +213,10 @@ pub fn open_delete_dialog(model: &mut Model) {
         return;
     };
     if model.pools.deleting.contains(&pool.id) {
-        model.notify(Level::Info, format!("\"{}\" is already being deleted", pool.name));
+        model.notify(
+            Level::Info,
+            format!("\"{}\" is already being deleted", pool.name),
+        );
         return;
     }
     model.overlay = Some(Overlay::ConfirmDelete {
@@ -265,7 +298,10 @@ fn describe_now(model: &mut Model, pool_id: String) -> Vec<Effect> {
         return Vec::new();
     }
     let req = model.start_request("DescribeIdentityPool", false);
-    model.pools.details.insert(pool_id.clone(), Detail::Loading(req));
+    model
+        .pools
+        .details
+        .insert(pool_id.clone(), Detail::Loading(req));
     vec![Effect::DescribeIdentityPool { req, pool_id }]
 }
 

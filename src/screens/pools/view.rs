@@ -29,7 +29,7 @@ fn columns(width: usize) -> (usize, usize, usize, usize, usize) {
     let with_id = width >= 2 + 16 + ID + guest + basic + 12;
     let id = if with_id { ID } else { 0 };
     let rest = width.saturating_sub(2 + id + guest + basic);
-    let name = (rest * 2 / 5).clamp(12, 32).min(rest);
+    let name = (rest * 3 / 5).clamp(12, 40).min(rest);
     (name, id, guest, basic, rest.saturating_sub(name))
 }
 
@@ -37,20 +37,33 @@ fn title(pools: &PoolsState, theme: &Theme) -> Line<'static> {
     let count = if pools.filter.value().is_empty() {
         format!(" Identity pools ({}) ", pools.rows.len())
     } else {
-        format!(" Identity pools ({} of {}) ", pools.shown.len(), pools.rows.len())
+        format!(
+            " Identity pools ({} of {}) ",
+            pools.shown.len(),
+            pools.rows.len()
+        )
     };
     let mut spans = vec![Span::styled(count, theme.accent)];
     if !pools.filter.value().is_empty() || pools.filter_editing {
         let cursor = if pools.filter_editing { "▏" } else { "" };
-        spans.push(Span::styled(format!("─ /{}{cursor} ", pools.filter.value()), theme.key));
+        spans.push(Span::styled(
+            format!("─ /{}{cursor} ", pools.filter.value()),
+            theme.key,
+        ));
     }
     match &pools.listing {
         Listing::Loading { pages, .. } => {
-            spans.push(Span::styled(format!("─ loading page {}… ", pages + 1), theme.dim));
+            spans.push(Span::styled(
+                format!("─ loading page {}… ", pages + 1),
+                theme.dim,
+            ));
         }
         Listing::Failed(error) => {
             let code = error.code.as_deref().unwrap_or("error");
-            spans.push(Span::styled(format!("─ listing stopped: {code} (r retries) "), theme.error));
+            spans.push(Span::styled(
+                format!("─ listing stopped: {code} (r retries) "),
+                theme.error,
+            ));
         }
         Listing::Idle | Listing::Done { .. } => {}
     }
@@ -75,31 +88,64 @@ fn list(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 
     if pools.shown.is_empty() {
         let message = match (&pools.listing, pools.rows.is_empty()) {
-            (Listing::Loading { .. } | Listing::Idle, true) => "Loading identity pools…".to_string(),
-            (Listing::Failed(_), true) => "Could not list the pools; the error is in the footer (:errors).".into(),
-            (_, true) => "No identity pools in this region. Press n to create one, or :region NAME.".into(),
-            (_, false) => format!("No pool matches \"{}\". Esc clears the filter.", pools.filter.value()),
+            (Listing::Loading { .. } | Listing::Idle, true) => {
+                "Loading identity pools…".to_string()
+            }
+            (Listing::Failed(_), true) => {
+                "Could not list the pools; the error is in the footer (:errors).".into()
+            }
+            (_, true) => {
+                "No identity pools in this region. Press n to create one, or :region NAME.".into()
+            }
+            (_, false) => format!(
+                "No pool matches \"{}\". Esc clears the filter.",
+                pools.filter.value()
+            ),
         };
         lines.push(Line::styled(format!("  {message}"), theme.dim));
     }
     let height = layout::list_rows(model.size);
     // Only the rows on screen are built, so drawing costs the same with 50 pools or 50,000.
-    for (pos, &index) in pools.shown.iter().enumerate().skip(pools.offset).take(height) {
-        let Some(pool) = pools.rows.get(index) else { continue };
+    for (pos, &index) in pools
+        .shown
+        .iter()
+        .enumerate()
+        .skip(pools.offset)
+        .take(height)
+    {
+        let Some(pool) = pools.rows.get(index) else {
+            continue;
+        };
         let selected = pos == pools.selected;
         let marker = if selected { "> " } else { "  " };
         let deleting = pools.deleting.contains(&pool.id);
-        let name = if deleting { format!("{} (deleting…)", pool.name) } else { pool.name.clone() };
-        let (guest, basic, providers, detail_style) = detail_cells(pools.details.get(&pool.id), theme);
-        let row_style = if selected { theme.selected } else { Style::new() };
+        let name = if deleting {
+            format!("{} (deleting…)", pool.name)
+        } else {
+            pool.name.clone()
+        };
+        let (guest, basic, providers, detail_style) =
+            detail_cells(pools.details.get(&pool.id), theme);
+        let row_style = if selected {
+            theme.selected
+        } else {
+            Style::new()
+        };
         let mut spans = vec![Span::raw(marker), Span::raw(fit(&name, name_w))];
         if id_w > 0 {
-            spans.push(Span::styled(fit(&pool.id, id_w), if selected { Style::new() } else { theme.dim }));
+            spans.push(Span::styled(
+                fit(&pool.id, id_w),
+                if selected { Style::new() } else { theme.dim },
+            ));
         }
         spans.push(Span::styled(fit(&guest, guest_w), detail_style));
         spans.push(Span::styled(fit(&basic, basic_w), detail_style));
         spans.push(Span::styled(fit(&providers, prov_w), detail_style));
-        let style = if deleting { row_style.patch(theme.dim) } else { row_style };
+        let style = if deleting {
+            row_style.patch(theme.dim)
+        } else {
+            row_style
+        };
         lines.push(Line::from(spans).style(style));
     }
     frame.render_widget(Paragraph::new(lines), inner);
@@ -109,10 +155,27 @@ fn list(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn detail_cells(detail: Option<&Detail>, theme: &Theme) -> (String, String, String, Style) {
     match detail {
         Some(Detail::Loaded(pool)) => {
-            let guest = if pool.allow_unauthenticated_identities { "on" } else { "off" };
-            let kinds: Vec<String> = pool.provider_kinds().iter().map(ToString::to_string).collect();
-            let providers = if kinds.is_empty() { "—".to_string() } else { kinds.join(", ") };
-            (guest.into(), basic_flow_short(pool).into(), providers, Style::new())
+            let guest = if pool.allow_unauthenticated_identities {
+                "on"
+            } else {
+                "off"
+            };
+            let kinds: Vec<String> = pool
+                .provider_kinds()
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            let providers = if kinds.is_empty() {
+                "—".to_string()
+            } else {
+                kinds.join(", ")
+            };
+            (
+                guest.into(),
+                basic_flow_short(pool).into(),
+                providers,
+                Style::new(),
+            )
         }
         Some(Detail::Failed(error)) => {
             let code = error.code.clone().unwrap_or_else(|| "error".into());
@@ -131,7 +194,10 @@ fn basic_flow_short(pool: &IdentityPool) -> &'static str {
 }
 
 fn row<'a>(label: &str, value: impl Into<String>, theme: &Theme) -> Line<'a> {
-    Line::from(vec![Span::styled(fit(label, 22), theme.dim), Span::raw(value.into())])
+    Line::from(vec![
+        Span::styled(fit(label, 22), theme.dim),
+        Span::raw(value.into()),
+    ])
 }
 
 /// The app id of a social provider as shown: Twitter's value is `consumerKey;consumerSecret`, and
@@ -145,13 +211,18 @@ fn shown_app_id(kind: ProviderKind, value: &str) -> String {
 
 fn summary(pools: &PoolsState, id: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
     let name = pools.pool(id).map(|p| p.name.clone()).unwrap_or_default();
-    let block = Block::bordered().title(Span::styled(format!(" {name} "), theme.accent));
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {name} "), theme.accent))
+        .padding(ratatui::widgets::Padding::horizontal(1));
     let mut lines = vec![row("ID", id, theme), row("Name", name.clone(), theme)];
     match pools.details.get(id) {
         Some(Detail::Loaded(pool)) => describe(pool, theme, &mut lines),
         Some(Detail::Failed(error)) => {
             lines.push(Line::raw(""));
-            lines.push(Line::styled(format!("Could not describe the pool: {error}"), theme.error));
+            lines.push(Line::styled(
+                format!("Could not describe the pool: {error}"),
+                theme.error,
+            ));
             lines.push(Line::styled("Press r to try again.", theme.dim));
         }
         Some(Detail::Loading(_)) | None => {
@@ -159,8 +230,16 @@ fn summary(pools: &PoolsState, id: &str, theme: &Theme, frame: &mut Frame, area:
             lines.push(Line::styled("Loading the pool's configuration…", theme.dim));
         }
     }
-    let scroll = pools.summary_scroll.min(u16::try_from(lines.len().saturating_sub(1)).unwrap_or(0));
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).scroll((scroll, 0)), area);
+    let scroll = pools
+        .summary_scroll
+        .min(u16::try_from(lines.len().saturating_sub(1)).unwrap_or(0));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
 }
 
 fn describe(pool: &IdentityPool, theme: &Theme, lines: &mut Vec<Line<'static>>) {
@@ -180,13 +259,32 @@ fn describe(pool: &IdentityPool, theme: &Theme, lines: &mut Vec<Line<'static>>) 
     lines.push(Line::styled("Identity providers", theme.accent));
     let before = lines.len();
     for provider in &pool.cognito_identity_providers {
-        lines.push(row("  Cognito user pool", provider.provider_name.clone(), theme));
-        let check = if provider.server_side_token_check { "on" } else { "off" };
-        lines.push(row("", format!("app client {} · server-side token check {check}", provider.client_id), theme));
+        lines.push(row(
+            "  Cognito user pool",
+            provider.provider_name.clone(),
+            theme,
+        ));
+        let check = if provider.server_side_token_check {
+            "on"
+        } else {
+            "off"
+        };
+        lines.push(row(
+            "",
+            format!(
+                "app client {} · server-side token check {check}",
+                provider.client_id
+            ),
+            theme,
+        ));
     }
     for (key, value) in &pool.supported_login_providers {
         let kind = ProviderKind::from_login_key(key);
-        let label = if kind == ProviderKind::Other { key.clone() } else { kind.to_string() };
+        let label = if kind == ProviderKind::Other {
+            key.clone()
+        } else {
+            kind.to_string()
+        };
         lines.push(row(&format!("  {label}"), shown_app_id(kind, value), theme));
     }
     for arn in &pool.open_id_connect_provider_arns {
@@ -202,7 +300,10 @@ fn describe(pool: &IdentityPool, theme: &Theme, lines: &mut Vec<Line<'static>>) 
         lines.push(Line::styled("  none (guest access only)", theme.dim));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(format!("Tags ({})", pool.identity_pool_tags.len()), theme.accent));
+    lines.push(Line::styled(
+        format!("Tags ({})", pool.identity_pool_tags.len()),
+        theme.accent,
+    ));
     if pool.identity_pool_tags.is_empty() {
         lines.push(Line::styled("  none", theme.dim));
     }
@@ -217,7 +318,10 @@ mod tests {
 
     #[test]
     fn twitter_secrets_are_masked() {
-        assert_eq!(shown_app_id(ProviderKind::Twitter, "key;secret"), "key;••••••••");
+        assert_eq!(
+            shown_app_id(ProviderKind::Twitter, "key;secret"),
+            "key;••••••••"
+        );
         assert_eq!(shown_app_id(ProviderKind::Google, "a;b"), "a;b");
     }
 
@@ -225,7 +329,10 @@ mod tests {
     fn columns_fit_the_width() {
         for width in 0..200 {
             let (a, b, c, d, e) = columns(width);
-            assert!(2 + a + b + c + d + e <= width.max(2 + c + d + 12), "{width}");
+            assert!(
+                2 + a + b + c + d + e <= width.max(2 + c + d + 12),
+                "{width}"
+            );
         }
         assert_eq!(columns(98).1, 47, "the id shows at 100 columns");
         assert_eq!(columns(70).1, 0, "the id gives way first");

@@ -1,0 +1,173 @@
+//! Shared by the `update` and snapshot tests: models in known states, fed through `update` only.
+#![allow(dead_code)]
+
+use cognito_tui::app::model::Session;
+use cognito_tui::app::{Action, Effect, Model, Msg, Options, update};
+use cognito_tui::domain::{CognitoProvider, IdentityPool, PoolSummary};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tui_input::InputRequest;
+
+/// A deterministic pool id for row `i`.
+pub fn pool_id(i: usize) -> String {
+    format!("us-east-1:00000000-0000-4000-8000-{i:012}")
+}
+
+/// `n` pool rows named `pool-000`, `pool-001`, …
+pub fn summaries(range: std::ops::Range<usize>) -> Vec<PoolSummary> {
+    range
+        .map(|i| PoolSummary {
+            id: pool_id(i),
+            name: format!("pool-{i:03}"),
+        })
+        .collect()
+}
+
+/// The sandbox session.
+pub fn session() -> Session {
+    Session {
+        profile: "sandbox".into(),
+        region: "us-east-1".into(),
+        endpoint: "sandbox 127.0.0.1:41237".into(),
+        sandbox: true,
+    }
+}
+
+/// Runs `init` and answers the Connect effect; returns the model and the effects after connecting.
+pub fn connected(options: Options, size: (u16, u16)) -> (Model, Vec<Effect>) {
+    let mut model = Model::new(options, size);
+    let effects = cognito_tui::app::update::init(&mut model);
+    let Some(Effect::Connect { req, .. }) = effects.first().cloned() else {
+        panic!("init connects first: {effects:?}");
+    };
+    let effects = update(
+        &mut model,
+        Msg::Connected {
+            req,
+            result: Ok(session()),
+        },
+    );
+    (model, effects)
+}
+
+/// The request id of the only ListIdentityPools effect in `effects`.
+pub fn list_req(effects: &[Effect]) -> u64 {
+    let reqs: Vec<u64> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::ListIdentityPools { req, .. } => Some(*req),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(reqs.len(), 1, "one page request: {effects:?}");
+    reqs[0]
+}
+
+/// The DescribeIdentityPool effects in `effects`, as (req, pool id).
+pub fn describes(effects: &[Effect]) -> Vec<(u64, String)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::DescribeIdentityPool { req, pool_id } => Some((*req, pool_id.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A described pool for row `i`: guest on for even rows, a user pool and Google on every third.
+pub fn described(i: usize) -> IdentityPool {
+    let mut pool = IdentityPool {
+        identity_pool_id: pool_id(i),
+        identity_pool_name: format!("pool-{i:03}"),
+        allow_unauthenticated_identities: i.is_multiple_of(2),
+        allow_classic_flow: if i.is_multiple_of(2) { Some(false) } else { None },
+        ..Default::default()
+    };
+    if i.is_multiple_of(3) {
+        pool.cognito_identity_providers.push(CognitoProvider {
+            provider_name: "cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123".into(),
+            client_id: "abc123".into(),
+            server_side_token_check: false,
+        });
+        pool.supported_login_providers.insert(
+            "accounts.google.com".into(),
+            "123.apps.googleusercontent.com".into(),
+        );
+        pool.identity_pool_tags.insert("env".into(), "prod".into());
+    }
+    pool
+}
+
+/// A connected model with `n` pools listed in one page and every describe answered.
+pub fn loaded(n: usize, size: (u16, u16)) -> Model {
+    let (mut model, effects) = connected(Options::default(), size);
+    let req = list_req(&effects);
+    let mut pending = update(
+        &mut model,
+        Msg::PoolsPage {
+            req,
+            result: Ok((summaries(0..n), None)),
+        },
+    );
+    answer_describes(&mut model, &mut pending);
+    model
+}
+
+/// Answers every DescribeIdentityPool effect (and the ones those answers trigger).
+pub fn answer_describes(model: &mut Model, effects: &mut Vec<Effect>) {
+    while let Some((req, pool_id)) = describes(effects).first().cloned() {
+        effects.retain(|e| !matches!(e, Effect::DescribeIdentityPool { req: r, .. } if *r == req));
+        let i: usize = pool_id
+            .rsplit('-')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        let more = update(
+            model,
+            Msg::PoolDescribed {
+                req,
+                pool_id,
+                result: Ok(described(i)),
+            },
+        );
+        effects.extend(more);
+    }
+}
+
+/// Sends an action.
+pub fn act(model: &mut Model, action: Action) -> Vec<Effect> {
+    update(model, Msg::Action(action))
+}
+
+/// Types text into the focused field.
+pub fn type_text(model: &mut Model, text: &str) {
+    for c in text.chars() {
+        let effects = update(model, Msg::Input(InputRequest::InsertChar(c)));
+        assert!(
+            effects
+                .iter()
+                .all(|e| matches!(e, Effect::DescribeIdentityPool { .. })),
+            "{effects:?}"
+        );
+    }
+}
+
+/// The screen as text, drawn at the model's size.
+pub fn render(model: &Model) -> String {
+    let (w, h) = model.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
+    terminal
+        .draw(|frame| cognito_tui::view::view(model, frame))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        for x in 0..buffer.area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,210 @@
+//! The screens as text at a fixed size (insta snapshots, committed under tests/snapshots/).
+
+mod app_support;
+
+use app_support::*;
+use cognito_tui::app::model::{Connection, Overlay};
+use cognito_tui::app::{Action, AwsError, ErrorKind, Msg, Options, Tab, update};
+use insta::assert_snapshot;
+
+const SIZE: (u16, u16) = (100, 30);
+
+#[test]
+fn pools_loading() {
+    let (model, _) = connected(Options::default(), SIZE);
+    assert_snapshot!(render(&model));
+}
+
+#[test]
+fn pools_loaded_with_details_and_a_page_still_loading() {
+    let (mut model, effects) = connected(Options::default(), SIZE);
+    let req = list_req(&effects);
+    let mut pending = update(
+        &mut model,
+        Msg::PoolsPage {
+            req,
+            result: Ok((summaries(0..60), Some("t".into()))),
+        },
+    );
+    answer_describes(&mut model, &mut pending);
+    let _ = act(&mut model, Action::Down);
+    assert_snapshot!(render(&model));
+}
+
+#[test]
+fn pools_loaded() {
+    let model = loaded(12, SIZE);
+    assert_snapshot!(render(&model));
+}
+
+#[test]
+fn pools_filtered() {
+    let mut model = loaded(40, SIZE);
+    let _ = act(&mut model, Action::Filter);
+    type_text(&mut model, "pool-01");
+    assert_snapshot!(render(&model));
+}
+
+#[test]
+fn pools_filter_matches_nothing() {
+    let mut model = loaded(4, SIZE);
+    let _ = act(&mut model, Action::Filter);
+    type_text(&mut model, "zzz");
+    let _ = act(&mut model, Action::Submit);
+    assert_snapshot!(render(&model));
+}
+
+#[test]
+fn pools_empty_region() {
+    let model = loaded(0, SIZE);
+    assert_snapshot!(render(&model));
+}
+
+#[test]
+fn pool_summary() {
+    let mut model = loaded(4, SIZE);
+    let mut effects = act(&mut model, Action::Open);
+    answer_describes(&mut model, &mut effects);
+    assert_snapshot!(render(&model));
+}
+
+#[test]
+fn help_overlay() {
+    let mut model = loaded(4, SIZE);
+    let _ = act(&mut model, Action::Help);
+    assert_snapshot!(render(&model));
+}
+
+#[test]
+fn delete_dialog_empty() {
+    let mut model = loaded(4, SIZE);
+    let _ = act(&mut model, Action::Delete);
+    assert_snapshot!(render(&model));
+}
+
+#[test]
+fn delete_dialog_wrong_name() {
+    let mut model = loaded(4, SIZE);
+    let _ = act(&mut model, Action::Delete);
+    type_text(&mut model, "pool-00x");
+    assert_snapshot!(render(&model));
+}
+
+#[test]
+fn delete_dialog_right_name_delete_focused() {
+    let mut model = loaded(4, SIZE);
+    let _ = act(&mut model, Action::Delete);
+    type_text(&mut model, "pool-000");
+    let _ = act(&mut model, Action::FocusNext);
+    assert!(matches!(model.overlay, Some(Overlay::ConfirmDelete { .. })));
+    assert_snapshot!(render(&model));
+}
+
+#[test]
+fn no_credentials_screen() {
+    let mut model = cognito_tui::app::Model::new(
+        Options {
+            profile: Some("prod".into()),
+            ..Default::default()
+        },
+        SIZE,
+    );
+    let effects = cognito_tui::app::update::init(&mut model);
+    let Some(cognito_tui::app::Effect::Connect { req, .. }) = effects.first().cloned() else {
+        panic!()
+    };
+    let error = AwsError::new(
+        ErrorKind::Credentials,
+        "the credential provider was not enabled",
+    );
+    let _ = update(
+        &mut model,
+        Msg::Connected {
+            req,
+            result: Err(error),
+        },
+    );
+    assert!(matches!(model.connection, Connection::Failed(_)));
+    assert_snapshot!(render(&model));
+}
+
+#[test]
+fn no_region_screen() {
+    let mut model = cognito_tui::app::Model::new(Options::default(), SIZE);
+    let effects = cognito_tui::app::update::init(&mut model);
+    let Some(cognito_tui::app::Effect::Connect { req, .. }) = effects.first().cloned() else {
+        panic!()
+    };
+    let _ = update(
+        &mut model,
+        Msg::Connected {
+            req,
+            result: Err(AwsError::new(
+                ErrorKind::NoRegion,
+                "No region is configured.",
+            )),
+        },
+    );
+    assert_snapshot!(render(&model));
+}
+
+#[test]
+fn tiny_terminal() {
+    let model = loaded(3, (20, 5));
+    assert_snapshot!(render(&model));
+}
+
+#[test]
+fn unbuilt_tab_names_the_current_pool() {
+    let mut model = loaded(3, SIZE);
+    let _ = act(&mut model, Action::Open);
+    let _ = act(&mut model, Action::GoTab(Tab::UserAccess));
+    assert_snapshot!(render(&model));
+}
+
+#[test]
+fn errors_overlay_lists_code_message_and_request_id() {
+    let mut model = loaded(3, SIZE);
+    let _ = act(&mut model, Action::Refresh);
+    let req = *model.in_flight.keys().next().unwrap_or(&0);
+    let error = AwsError {
+        request_id: Some("8f0c1a2b-rid".into()),
+        ..AwsError::service(
+            "NotAuthorizedException",
+            "User is not authorized to perform ListIdentityPools",
+        )
+    };
+    let _ = update(
+        &mut model,
+        Msg::PoolsPage {
+            req,
+            result: Err(error),
+        },
+    );
+    let _ = act(&mut model, Action::Command);
+    type_text(&mut model, "errors");
+    let _ = act(&mut model, Action::Submit);
+    assert_snapshot!(render(&model));
+}
+
+#[test]
+fn read_only_badge_and_disabled_hints() {
+    let (mut model, effects) = connected(
+        Options {
+            read_only: true,
+            ..Default::default()
+        },
+        SIZE,
+    );
+    let req = list_req(&effects);
+    let mut pending = update(
+        &mut model,
+        Msg::PoolsPage {
+            req,
+            result: Ok((summaries(0..2), None)),
+        },
+    );
+    answer_describes(&mut model, &mut pending);
+    let _ = act(&mut model, Action::Delete);
+    assert_snapshot!(render(&model));
+}

@@ -1,0 +1,552 @@
+//! `update` on the Pools tab: the model and the exact effects, with no terminal and no network.
+
+mod app_support;
+
+use app_support::*;
+use cognito_tui::app::model::{Button, Connection, Level, Overlay};
+use cognito_tui::app::{Action, AwsError, Effect, ErrorKind, Msg, Options, Tab, update};
+use cognito_tui::screens::pools::{Detail, Listing, MAX_DETAILS_IN_FLIGHT};
+use pretty_assertions::assert_eq;
+
+const SIZE: (u16, u16) = (100, 30);
+
+#[test]
+fn start_up_connects_then_lists_the_first_page() {
+    let mut model = cognito_tui::app::Model::new(Options::default(), SIZE);
+    let effects = cognito_tui::app::update::init(&mut model);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Connect {
+            profile: None,
+            region: None,
+            ..
+        }]
+    ));
+    assert!(matches!(model.connection, Connection::Connecting { .. }));
+    let (_, effects) = connected(Options::default(), SIZE);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::ListIdentityPools {
+            next_token: None,
+            ..
+        }]
+    ));
+}
+
+#[test]
+fn pages_stream_in_and_the_next_is_asked_at_once() {
+    let (mut model, effects) = connected(Options::default(), SIZE);
+    let first = list_req(&effects);
+    let effects = update(
+        &mut model,
+        Msg::PoolsPage {
+            req: first,
+            result: Ok((summaries(0..60), Some("t1".into()))),
+        },
+    );
+    assert_eq!(
+        model.pools.rows.len(),
+        60,
+        "the first page is usable at once"
+    );
+    let second = list_req(&effects);
+    assert!(effects.contains(&Effect::ListIdentityPools {
+        req: second,
+        next_token: Some("t1".into())
+    }));
+    assert!(matches!(
+        model.pools.listing,
+        Listing::Loading { pages: 1, .. }
+    ));
+    // The list can be used while pages load.
+    let _ = act(&mut model, Action::Down);
+    assert_eq!(model.pools.selected, 1);
+    let effects = update(
+        &mut model,
+        Msg::PoolsPage {
+            req: second,
+            result: Ok((summaries(60..70), None)),
+        },
+    );
+    assert!(
+        describes(&effects).is_empty()
+            || effects
+                .iter()
+                .all(|e| matches!(e, Effect::DescribeIdentityPool { .. }))
+    );
+    assert_eq!(model.pools.rows.len(), 70);
+    assert_eq!(model.pools.listing, Listing::Done { pages: 2 });
+    assert_eq!(model.pools.selected, 1, "selection kept while rows arrive");
+}
+
+#[test]
+fn a_stale_page_from_an_earlier_listing_is_dropped() {
+    let (mut model, effects) = connected(Options::default(), SIZE);
+    let old = list_req(&effects);
+    let effects = act(&mut model, Action::Refresh);
+    let new = list_req(&effects);
+    assert_ne!(old, new);
+    let _ = update(
+        &mut model,
+        Msg::PoolsPage {
+            req: old,
+            result: Ok((summaries(0..5), None)),
+        },
+    );
+    assert!(
+        model.pools.rows.is_empty(),
+        "the old listing's page is ignored"
+    );
+    assert!(!model.in_flight.contains_key(&old));
+    let _ = update(
+        &mut model,
+        Msg::PoolsPage {
+            req: new,
+            result: Ok((summaries(0..3), None)),
+        },
+    );
+    assert_eq!(model.pools.rows.len(), 3);
+}
+
+#[test]
+fn a_refresh_replaces_the_rows_only_when_its_first_page_arrives() {
+    let mut model = loaded(8, SIZE);
+    let effects = act(&mut model, Action::Refresh);
+    assert_eq!(
+        model.pools.rows.len(),
+        8,
+        "old rows stay on screen while reloading"
+    );
+    let req = list_req(&effects);
+    let _ = update(
+        &mut model,
+        Msg::PoolsPage {
+            req,
+            result: Ok((summaries(2..4), None)),
+        },
+    );
+    assert_eq!(
+        model
+            .pools
+            .rows
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+        vec!["pool-002", "pool-003"]
+    );
+}
+
+#[test]
+fn details_load_lazily_for_visible_rows_without_flooding() {
+    let (mut model, effects) = connected(Options::default(), SIZE);
+    let req = list_req(&effects);
+    let effects = update(
+        &mut model,
+        Msg::PoolsPage {
+            req,
+            result: Ok((summaries(0..500), None)),
+        },
+    );
+    let asked = describes(&effects);
+    assert_eq!(
+        asked.len(),
+        MAX_DETAILS_IN_FLIGHT,
+        "at most {MAX_DETAILS_IN_FLIGHT} at once"
+    );
+    assert_eq!(
+        asked.iter().map(|(_, id)| id.clone()).collect::<Vec<_>>(),
+        (0..4).map(pool_id).collect::<Vec<_>>()
+    );
+    // Each answer frees a slot for the next visible row.
+    let (req, id) = asked[0].clone();
+    let effects = update(
+        &mut model,
+        Msg::PoolDescribed {
+            req,
+            pool_id: id,
+            result: Ok(described(0)),
+        },
+    );
+    assert_eq!(
+        describes(&effects)
+            .iter()
+            .map(|(_, id)| id.clone())
+            .collect::<Vec<_>>(),
+        vec![pool_id(4)]
+    );
+    // Answer everything: only the 24 rows on screen are described, not all 500.
+    let mut pending = effects;
+    pending.extend(
+        asked[1..]
+            .iter()
+            .map(|(req, pool_id)| Effect::DescribeIdentityPool {
+                req: *req,
+                pool_id: pool_id.clone(),
+            }),
+    );
+    answer_describes(&mut model, &mut pending);
+    assert_eq!(model.pools.details.len(), 24);
+    // Jumping to the bottom asks for the rows now on screen.
+    let effects = act(&mut model, Action::Bottom);
+    let asked: Vec<String> = describes(&effects).into_iter().map(|(_, id)| id).collect();
+    assert_eq!(asked, (476..480).map(pool_id).collect::<Vec<_>>());
+    assert!(model.pools.details_in_flight() <= MAX_DETAILS_IN_FLIGHT);
+}
+
+#[test]
+fn filtering_by_name_or_id_and_esc_clears() {
+    let mut model = loaded(30, SIZE);
+    let _ = act(&mut model, Action::Filter);
+    assert!(model.pools.filter_editing);
+    type_text(&mut model, "01");
+    let names: Vec<&str> = model
+        .pools
+        .shown
+        .iter()
+        .map(|&i| model.pools.rows[i].name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            "pool-001", "pool-010", "pool-011", "pool-012", "pool-013", "pool-014", "pool-015",
+            "pool-016", "pool-017", "pool-018", "pool-019"
+        ]
+    );
+    let _ = act(&mut model, Action::Submit);
+    assert!(
+        !model.pools.filter_editing,
+        "⏎ keeps the filter and gives the keys back"
+    );
+    assert_eq!(model.pools.shown.len(), 11);
+    let _ = act(&mut model, Action::Back);
+    assert_eq!(model.pools.shown.len(), 30, "Esc clears the filter");
+    // The id matches too.
+    let _ = act(&mut model, Action::Filter);
+    type_text(&mut model, "000000000029");
+    assert_eq!(model.pools.shown.len(), 1);
+}
+
+#[test]
+fn opening_a_pool_makes_it_current_and_rereads_it() {
+    let mut model = loaded(5, SIZE);
+    let _ = act(&mut model, Action::Down);
+    let effects = act(&mut model, Action::Open);
+    assert_eq!(model.pools.open.as_deref(), Some(pool_id(1).as_str()));
+    assert_eq!(
+        model.current_pool,
+        Some((pool_id(1), "pool-001".to_string()))
+    );
+    assert_eq!(
+        describes(&effects)
+            .iter()
+            .map(|(_, id)| id.clone())
+            .collect::<Vec<_>>(),
+        vec![pool_id(1)]
+    );
+    let _ = act(&mut model, Action::Back);
+    assert_eq!(model.pools.open, None);
+    assert_eq!(
+        model.current_pool.as_ref().map(|(_, n)| n.as_str()),
+        Some("pool-001"),
+        "still current"
+    );
+}
+
+#[test]
+fn delete_needs_the_typed_name_and_the_row_goes_only_after_the_service_confirms() {
+    let mut model = loaded(3, SIZE);
+    let _ = act(&mut model, Action::Delete);
+    let Some(Overlay::ConfirmDelete {
+        focus, ref name, ..
+    }) = model.overlay
+    else {
+        panic!("dialog opens")
+    };
+    assert_eq!(
+        (focus, name.as_str()),
+        (Button::Cancel, "pool-000"),
+        "Cancel is focused"
+    );
+    // ⏎ on Cancel closes without deleting.
+    assert!(act(&mut model, Action::Submit).is_empty());
+    assert!(model.overlay.is_none());
+
+    let _ = act(&mut model, Action::Delete);
+    type_text(&mut model, "pool-00");
+    let _ = act(&mut model, Action::FocusNext);
+    assert!(
+        act(&mut model, Action::Submit).is_empty(),
+        "a wrong name cannot confirm"
+    );
+    assert!(model.overlay.is_some());
+    type_text(&mut model, "0");
+    let effects = act(&mut model, Action::Submit);
+    let [Effect::DeleteIdentityPool { req, pool_id: id }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(id, &pool_id(0));
+    assert!(model.overlay.is_none());
+    assert_eq!(
+        model.pools.rows.len(),
+        3,
+        "the row stays until the service answers"
+    );
+    assert_eq!(model.writes_in_flight(), 1);
+    let _ = update(
+        &mut model,
+        Msg::PoolDeleted {
+            req: *req,
+            pool_id: pool_id(0),
+            result: Ok(()),
+        },
+    );
+    assert_eq!(model.pools.rows.len(), 2);
+    assert_eq!(
+        model.notice.as_ref().map(|n| n.text.as_str()),
+        Some("Deleted \"pool-000\"")
+    );
+}
+
+#[test]
+fn a_failed_delete_keeps_the_row_and_shows_the_service_error() {
+    let mut model = loaded(2, SIZE);
+    let _ = act(&mut model, Action::Delete);
+    type_text(&mut model, "pool-000");
+    let _ = act(&mut model, Action::FocusNext);
+    let effects = act(&mut model, Action::Submit);
+    let [Effect::DeleteIdentityPool { req, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let error = AwsError {
+        request_id: Some("rid-1".into()),
+        ..AwsError::service("NotAuthorizedException", "Access denied")
+    };
+    let _ = update(
+        &mut model,
+        Msg::PoolDeleted {
+            req: *req,
+            pool_id: pool_id(0),
+            result: Err(error),
+        },
+    );
+    assert_eq!(model.pools.rows.len(), 2);
+    assert!(model.pools.deleting.is_empty());
+    let notice = model.notice.clone().unwrap_or_else(|| panic!("a notice"));
+    assert_eq!(notice.level, Level::Error);
+    assert!(
+        notice
+            .text
+            .contains("NotAuthorizedException: Access denied"),
+        "{}",
+        notice.text
+    );
+    assert_eq!(
+        model
+            .errors
+            .front()
+            .and_then(|e| e.error.request_id.clone()),
+        Some("rid-1".into())
+    );
+}
+
+#[test]
+fn read_only_refuses_to_delete_and_says_why() {
+    let (mut model, effects) = connected(
+        Options {
+            read_only: true,
+            ..Default::default()
+        },
+        SIZE,
+    );
+    let req = list_req(&effects);
+    let _ = update(
+        &mut model,
+        Msg::PoolsPage {
+            req,
+            result: Ok((summaries(0..3), None)),
+        },
+    );
+    assert!(
+        act(&mut model, Action::Delete)
+            .iter()
+            .all(|e| !matches!(e, Effect::DeleteIdentityPool { .. }))
+    );
+    assert!(model.overlay.is_none());
+    let notice = model.notice.clone().unwrap_or_else(|| panic!("a notice"));
+    assert_eq!(notice.level, Level::Warning);
+    assert!(notice.text.contains("Read-only"), "{}", notice.text);
+}
+
+#[test]
+fn a_pool_deleted_elsewhere_leaves_the_list_with_a_notice() {
+    let (mut model, effects) = connected(Options::default(), SIZE);
+    let req = list_req(&effects);
+    let effects = update(
+        &mut model,
+        Msg::PoolsPage {
+            req,
+            result: Ok((summaries(0..3), None)),
+        },
+    );
+    let (req, id) = describes(&effects)[1].clone();
+    let gone = AwsError::service(
+        "ResourceNotFoundException",
+        format!("IdentityPool '{id}' not found."),
+    );
+    let _ = update(
+        &mut model,
+        Msg::PoolDescribed {
+            req,
+            pool_id: id.clone(),
+            result: Err(gone),
+        },
+    );
+    assert!(model.pools.pool(&id).is_none());
+    assert!(
+        model
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("deleted elsewhere"))
+    );
+}
+
+#[test]
+fn throttling_is_shown_as_such_and_no_spinner_stays() {
+    let (mut model, effects) = connected(Options::default(), SIZE);
+    let req = list_req(&effects);
+    let throttled = AwsError {
+        kind: ErrorKind::Throttled,
+        ..AwsError::service("TooManyRequestsException", "Rate exceeded")
+    };
+    let _ = update(
+        &mut model,
+        Msg::PoolsPage {
+            req,
+            result: Err(throttled),
+        },
+    );
+    assert!(model.in_flight.is_empty(), "nothing left spinning");
+    assert!(matches!(model.pools.listing, Listing::Failed(_)));
+    let text = model
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(
+        text.contains("TooManyRequestsException") && text.contains("throttling"),
+        "{text}"
+    );
+}
+
+#[test]
+fn stale_describe_answers_after_a_refresh_are_ignored() {
+    let (mut model, effects) = connected(Options::default(), SIZE);
+    let req = list_req(&effects);
+    let effects = update(
+        &mut model,
+        Msg::PoolsPage {
+            req,
+            result: Ok((summaries(0..2), None)),
+        },
+    );
+    let (old_req, id) = describes(&effects)[0].clone();
+    let _ = act(&mut model, Action::Refresh);
+    let _ = update(
+        &mut model,
+        Msg::PoolDescribed {
+            req: old_req,
+            pool_id: id.clone(),
+            result: Ok(described(0)),
+        },
+    );
+    assert!(!matches!(
+        model.pools.details.get(&id),
+        Some(Detail::Loaded(_))
+    ));
+}
+
+#[test]
+fn quitting_asks_only_while_writes_are_in_flight() {
+    let mut model = loaded(2, SIZE);
+    assert_eq!(act(&mut model, Action::Quit), vec![Effect::Quit]);
+
+    let mut model = loaded(2, SIZE);
+    let _ = act(&mut model, Action::Delete);
+    type_text(&mut model, "pool-000");
+    let _ = act(&mut model, Action::FocusNext);
+    let _ = act(&mut model, Action::Submit);
+    assert!(act(&mut model, Action::Quit).is_empty());
+    assert!(matches!(
+        model.overlay,
+        Some(Overlay::ConfirmQuit {
+            focus: Button::Cancel
+        })
+    ));
+    assert!(act(&mut model, Action::Submit).is_empty(), "Cancel first");
+    let _ = act(&mut model, Action::Quit);
+    let _ = act(&mut model, Action::FocusNext);
+    assert_eq!(act(&mut model, Action::Submit), vec![Effect::Quit]);
+    assert_eq!(act(&mut model, Action::ForceQuit), vec![Effect::Quit]);
+}
+
+#[test]
+fn command_line_switches_region_and_reports_mistakes() {
+    let mut model = loaded(2, SIZE);
+    let _ = act(&mut model, Action::Command);
+    type_text(&mut model, "region eu-west-1");
+    let effects = act(&mut model, Action::Submit);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Connect { region: Some(r), .. }] if r == "eu-west-1"),
+        "{effects:?}"
+    );
+    let _ = act(&mut model, Action::Command);
+    type_text(&mut model, "frobnicate");
+    assert!(act(&mut model, Action::Submit).is_empty());
+    assert!(
+        model
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.level == Level::Warning && n.text.contains("Unknown command"))
+    );
+    let _ = act(&mut model, Action::Command);
+    type_text(&mut model, "roles");
+    let _ = act(&mut model, Action::Submit);
+    assert_eq!(model.tab, Tab::Roles);
+}
+
+#[test]
+fn a_failed_connection_can_be_retried() {
+    let mut model = cognito_tui::app::Model::new(Options::default(), SIZE);
+    let effects = cognito_tui::app::update::init(&mut model);
+    let Some(Effect::Connect { req, .. }) = effects.first().cloned() else {
+        panic!()
+    };
+    let error = AwsError::new(ErrorKind::Credentials, "no credentials");
+    let _ = update(
+        &mut model,
+        Msg::Connected {
+            req,
+            result: Err(error),
+        },
+    );
+    assert!(matches!(model.connection, Connection::Failed(_)));
+    assert!(matches!(
+        act(&mut model, Action::Refresh).as_slice(),
+        [Effect::Connect { .. }]
+    ));
+}
+
+#[test]
+fn tabs_switch_by_number_cycle_and_click() {
+    let mut model = loaded(1, SIZE);
+    let _ = act(&mut model, Action::GoTab(Tab::Identities));
+    assert_eq!(model.tab, Tab::Identities);
+    let _ = act(&mut model, Action::NextTab);
+    assert_eq!(model.tab, Tab::Roles);
+    let _ = act(&mut model, Action::NextTab);
+    assert_eq!(model.tab, Tab::Pools);
+    let _ = act(&mut model, Action::PrevTab);
+    assert_eq!(model.tab, Tab::Roles);
+    let _ = update(&mut model, Msg::Click(2, 1));
+    assert_eq!(model.tab, Tab::Pools);
+}
