@@ -57,6 +57,9 @@ pub enum SandboxAction {
         /// What a new state starts with (ignored when --state names an existing file).
         #[arg(long, value_enum, default_value = "demo")]
         seed: Seed,
+        /// Fault injection.
+        #[command(flatten)]
+        faults: FaultArgs,
     },
 }
 
@@ -73,4 +76,53 @@ pub fn parse() -> Cli {
     );
     let matches = Cli::command().after_help(after).get_matches();
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// Fault-injection flags of the sandbox.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FaultArgs {
+    /// The preset of a real region: 40 ms ± 10 ms per call and the service's published rate quotas.
+    #[arg(long)]
+    pub realistic: bool,
+    /// Milliseconds added to every call.
+    #[arg(long, value_name = "MS")]
+    pub latency_ms: Option<u64>,
+    /// Up to this many more milliseconds, at random.
+    #[arg(long, value_name = "MS")]
+    pub jitter_ms: Option<u64>,
+    /// Share of calls (0 to 1) that fail with InternalErrorException.
+    #[arg(long, value_name = "RATE", value_parser = parse_rate)]
+    pub fault_rate: Option<f64>,
+    /// Requests per second allowed for one operation, e.g. ListIdentityPools=5 (repeatable).
+    #[arg(long, value_name = "OP=RPS", value_parser = crate::sandbox::Faults::parse_rate_limit)]
+    pub rate_limit: Vec<(String, f64)>,
+}
+
+fn parse_rate(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(rate) if (0.0..=1.0).contains(&rate) => Ok(rate),
+        _ => Err(format!("{text:?} is not a rate between 0 and 1")),
+    }
+}
+
+impl FaultArgs {
+    /// The faults these flags describe (the preset first, then each flag over it).
+    pub fn faults(&self) -> crate::sandbox::Faults {
+        let mut faults = if self.realistic {
+            crate::sandbox::Faults::realistic()
+        } else {
+            Default::default()
+        };
+        if let Some(ms) = self.latency_ms {
+            faults.latency = std::time::Duration::from_millis(ms);
+        }
+        if let Some(ms) = self.jitter_ms {
+            faults.jitter = std::time::Duration::from_millis(ms);
+        }
+        if let Some(rate) = self.fault_rate {
+            faults.fault_rate = rate;
+        }
+        faults.rate_limits.extend(self.rate_limit.iter().cloned());
+        faults
+    }
 }

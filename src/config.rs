@@ -42,7 +42,7 @@ pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
         Err(e) => (
             Config::default(),
             Some(format!(
-                "Cannot read {}: {e}; using defaults",
+                "Using default settings: cannot read {}: {e}",
                 path.display()
             )),
         ),
@@ -57,7 +57,7 @@ fn parse(text: &str, path: &Path) -> (Config, Option<String>) {
             (
                 Config::default(),
                 Some(format!(
-                    "{} is malformed ({reason}); using defaults",
+                    "Using default settings: {} is malformed ({reason})",
                     path.display()
                 )),
             )
@@ -99,7 +99,10 @@ mod tests {
             let (config, warning) = parse(text, Path::new("c.toml"));
             assert_eq!(config, Config::default(), "{text}");
             let warning = warning.unwrap_or_default();
-            assert!(warning.contains("c.toml is malformed"), "{text}: {warning}");
+            assert!(
+                warning.starts_with("Using default settings: c.toml is malformed"),
+                "{text}: {warning}"
+            );
         }
     }
 

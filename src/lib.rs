@@ -18,13 +18,21 @@ use cli::{Cli, Command, SandboxAction};
 pub async fn run(cli: Cli) -> color_eyre::Result<()> {
     match cli.command {
         Some(Command::Sandbox {
-            action: SandboxAction::Serve { port, state, seed },
+            action:
+                SandboxAction::Serve {
+                    port,
+                    state,
+                    seed,
+                    faults,
+                },
         }) => {
             logging::to_stderr();
+            let faults = faults.faults();
             serve_sandbox(sandbox::SandboxOptions {
                 port,
                 state_file: state,
                 seed,
+                faults,
             })
             .await
         }

@@ -1,5 +1,6 @@
 //! The sandbox: a local emulator of the AWS APIs the console uses, served over HTTP on loopback.
 
+mod faults;
 mod identity;
 mod input;
 pub mod protocol;
@@ -7,6 +8,7 @@ mod seed;
 mod server;
 pub mod store;
 
+pub use faults::{FaultInjector, Faults};
 pub use seed::{Seed, demo_state};
 pub use store::{SANDBOX_ACCOUNT, State, StateFileError, Store};
 
@@ -24,6 +26,8 @@ pub struct SandboxOptions {
     pub state_file: Option<PathBuf>,
     /// What a new state starts with.
     pub seed: Seed,
+    /// Latency, throttling and faults to inject.
+    pub faults: Faults,
 }
 
 /// Why the sandbox could not start.
@@ -79,7 +83,10 @@ pub async fn start(options: SandboxOptions) -> Result<RunningSandbox, StartError
         .local_addr()
         .map_err(|source| StartError::Bind { port, source })?;
     let (tx, rx) = oneshot::channel::<()>();
-    let app = server::router(Arc::new(store));
+    let app = server::router(
+        Arc::new(store),
+        Arc::new(FaultInjector::new(options.faults)),
+    );
     tokio::spawn(async move {
         let served = axum::serve(listener, app)
             .with_graceful_shutdown(async {

@@ -8,17 +8,24 @@ use axum::response::Response;
 use axum::routing::post;
 use std::sync::Arc;
 
+use super::faults::FaultInjector;
 use super::identity;
 use super::input::parse_body;
 use super::protocol::{RequestContext, ServiceError, json_error, json_ok};
 use super::store::Store;
 
+/// What every request handler shares.
+struct Shared {
+    store: Arc<Store>,
+    faults: Arc<FaultInjector>,
+}
+
 /// The router serving every sandbox service on `/`.
-pub fn router(store: Arc<Store>) -> Router {
+pub fn router(store: Arc<Store>, faults: Arc<FaultInjector>) -> Router {
     Router::new()
         .route("/", post(handle))
         .fallback(not_a_service_path)
-        .with_state(store)
+        .with_state(Arc::new(Shared { store, faults }))
 }
 
 async fn not_a_service_path(headers: HeaderMap) -> Response {
@@ -31,16 +38,18 @@ async fn not_a_service_path(headers: HeaderMap) -> Response {
     json_error(&ctx.request_id, &error)
 }
 
-async fn handle(State(store): State<Arc<Store>>, headers: HeaderMap, body: Bytes) -> Response {
+async fn handle(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Response {
     let ctx = RequestContext::from_headers(&headers);
     let target = headers
         .get("x-amz-target")
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     let result = match target.split_once('.') {
-        Some((identity::TARGET_PREFIX, operation)) => {
-            parse_body(&body).and_then(|input| identity::handle(&store, &ctx, operation, input))
-        }
+        Some((identity::TARGET_PREFIX, operation)) => match shared.faults.before(operation).await {
+            Ok(()) => parse_body(&body)
+                .and_then(|input| identity::handle(&shared.store, &ctx, operation, input)),
+            Err(fault) => Err(fault),
+        },
         _ => Err(identity::unknown_operation(if target.is_empty() {
             "(none)"
         } else {

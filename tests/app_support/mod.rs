@@ -80,7 +80,11 @@ pub fn described(i: usize) -> IdentityPool {
         identity_pool_id: pool_id(i),
         identity_pool_name: format!("pool-{i:03}"),
         allow_unauthenticated_identities: i.is_multiple_of(2),
-        allow_classic_flow: if i.is_multiple_of(2) { Some(false) } else { None },
+        allow_classic_flow: if i.is_multiple_of(2) {
+            Some(false)
+        } else {
+            None
+        },
         ..Default::default()
     };
     if i.is_multiple_of(3) {

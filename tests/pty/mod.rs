@@ -18,6 +18,11 @@ pub struct Console {
 impl Console {
     /// Starts `cognito-tui ARGS` in a `cols`×`rows` terminal with a private HOME (no real config).
     pub fn start(args: &[&str], cols: u16, rows: u16) -> Self {
+        Self::start_with_env(args, &[], cols, rows)
+    }
+
+    /// Like `start`, with extra environment variables.
+    pub fn start_with_env(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Self {
         let home = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -43,6 +48,16 @@ impl Console {
             "AWS_ENDPOINT_URL",
         ] {
             cmd.env_remove(var);
+        }
+        // Never let the credential chain look for an instance metadata service off this machine.
+        cmd.env("AWS_EC2_METADATA_DISABLED", "true");
+        cmd.env("AWS_CONFIG_FILE", home.path().join("aws-config"));
+        cmd.env(
+            "AWS_SHARED_CREDENTIALS_FILE",
+            home.path().join("aws-credentials"),
+        );
+        for (key, value) in env {
+            cmd.env(key, value);
         }
         let child = pair
             .slave

@@ -1,0 +1,222 @@
+//! The effect runner with the real SDK clients against the in-process sandbox over HTTP: each effect
+//! comes back as the message `update` expects, errors included.
+
+use cognito_tui::app::{Effect, ErrorKind, Msg};
+use cognito_tui::aws::{Runner, Target};
+use cognito_tui::sandbox::{self, Faults, RunningSandbox, SandboxOptions, Seed};
+use std::time::Duration;
+use tokio::sync::mpsc;
+
+async fn start(faults: Faults) -> RunningSandbox {
+    sandbox::start(SandboxOptions {
+        seed: Seed::Demo,
+        faults,
+        ..Default::default()
+    })
+    .await
+    .unwrap_or_else(|e| panic!("sandbox: {e}"))
+}
+
+async fn next(rx: &mut mpsc::UnboundedReceiver<Msg>) -> Msg {
+    tokio::time::timeout(Duration::from_secs(60), rx.recv())
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no message from the runner"))
+}
+
+async fn connected(target: Target) -> (Runner, mpsc::UnboundedReceiver<Msg>) {
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let runner = Runner::new(tx, target);
+    runner.spawn(Effect::Connect {
+        req: 1,
+        profile: None,
+        region: None,
+    });
+    match next(&mut rx).await {
+        Msg::Connected {
+            req: 1,
+            result: Ok(session),
+        } => {
+            assert!(session.sandbox);
+            assert_eq!(session.region, "us-east-1");
+            assert!(
+                session.endpoint.starts_with("sandbox 127.0.0.1:"),
+                "{}",
+                session.endpoint
+            );
+        }
+        other => panic!("expected Connected: {other:?}"),
+    }
+    (runner, rx)
+}
+
+#[tokio::test]
+async fn list_describe_delete_and_not_found_come_back_as_messages() {
+    let sb = start(Faults::default()).await;
+    let (runner, mut rx) = connected(Target::Sandbox {
+        endpoint_url: sb.endpoint_url(),
+    })
+    .await;
+
+    runner.spawn(Effect::ListIdentityPools {
+        req: 2,
+        next_token: None,
+    });
+    let Msg::PoolsPage {
+        req: 2,
+        result: Ok((pools, None)),
+    } = next(&mut rx).await
+    else {
+        panic!("one page of pools")
+    };
+    let orders = pools
+        .iter()
+        .find(|p| p.name == "orders-app")
+        .unwrap_or_else(|| panic!("{pools:?}"))
+        .clone();
+
+    runner.spawn(Effect::DescribeIdentityPool {
+        req: 3,
+        pool_id: orders.id.clone(),
+    });
+    let Msg::PoolDescribed {
+        req: 3,
+        pool_id,
+        result: Ok(pool),
+    } = next(&mut rx).await
+    else {
+        panic!("described")
+    };
+    assert_eq!(pool_id, orders.id);
+    assert!(pool.allow_unauthenticated_identities);
+    assert_eq!(pool.allow_classic_flow, Some(false));
+    assert_eq!(pool.cognito_identity_providers.len(), 1);
+    assert_eq!(
+        pool.identity_pool_tags.get("team").map(String::as_str),
+        Some("orders")
+    );
+
+    runner.spawn(Effect::DeleteIdentityPool {
+        req: 4,
+        pool_id: orders.id.clone(),
+    });
+    assert!(matches!(
+        next(&mut rx).await,
+        Msg::PoolDeleted {
+            req: 4,
+            result: Ok(()),
+            ..
+        }
+    ));
+
+    runner.spawn(Effect::DescribeIdentityPool {
+        req: 5,
+        pool_id: orders.id.clone(),
+    });
+    let Msg::PoolDescribed {
+        result: Err(error), ..
+    } = next(&mut rx).await
+    else {
+        panic!("an error")
+    };
+    assert_eq!(error.kind, ErrorKind::Service);
+    assert_eq!(error.code.as_deref(), Some("ResourceNotFoundException"));
+    assert_eq!(
+        error.message,
+        format!("IdentityPool '{}' not found.", orders.id)
+    );
+    assert!(
+        error.request_id.is_some(),
+        "the request id is kept for :errors"
+    );
+    assert!(error.is_not_found());
+}
+
+#[tokio::test]
+async fn throttling_is_retried_and_then_reported_as_throttling() {
+    let mut faults = Faults::default();
+    // One call a second: the SDK's retries (with backoff) get some through, a burst does not.
+    faults
+        .rate_limits
+        .insert("DescribeIdentityPool".into(), 1.0);
+    let sb = start(faults).await;
+    let (runner, mut rx) = connected(Target::Sandbox {
+        endpoint_url: sb.endpoint_url(),
+    })
+    .await;
+    for req in 10..16 {
+        runner.spawn(Effect::DescribeIdentityPool {
+            req,
+            pool_id: "us-east-1:00000000-0000-4000-8000-000000000000".into(),
+        });
+    }
+    let mut throttled = 0;
+    for _ in 10..16 {
+        match next(&mut rx).await {
+            Msg::PoolDescribed { result: Err(e), .. } if e.kind == ErrorKind::Throttled => {
+                assert_eq!(e.code.as_deref(), Some("TooManyRequestsException"));
+                assert!(e.message.contains("retries"), "{}", e.message);
+                throttled += 1;
+            }
+            Msg::PoolDescribed { result: Err(e), .. } => {
+                assert_eq!(
+                    e.code.as_deref(),
+                    Some("ResourceNotFoundException"),
+                    "{e:?}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(
+        throttled >= 1,
+        "a burst of 6 at 1/s must leave some throttled after retries"
+    );
+}
+
+#[tokio::test]
+async fn a_dropped_connection_is_a_connection_error_not_a_hang() {
+    let sb = start(Faults::default()).await;
+    let url = sb.endpoint_url();
+    let (runner, mut rx) = connected(Target::Sandbox { endpoint_url: url }).await;
+    drop(sb);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    runner.spawn(Effect::ListIdentityPools {
+        req: 7,
+        next_token: None,
+    });
+    let Msg::PoolsPage {
+        req: 7,
+        result: Err(error),
+    } = next(&mut rx).await
+    else {
+        panic!("an error")
+    };
+    assert_eq!(error.kind, ErrorKind::Connection, "{error:?}");
+    assert!(error.hint().is_some());
+}
+
+#[tokio::test]
+async fn injected_faults_show_the_service_code() {
+    let sb = start(Faults {
+        fault_rate: 1.0,
+        ..Default::default()
+    })
+    .await;
+    let (runner, mut rx) = connected(Target::Sandbox {
+        endpoint_url: sb.endpoint_url(),
+    })
+    .await;
+    runner.spawn(Effect::ListIdentityPools {
+        req: 8,
+        next_token: None,
+    });
+    let Msg::PoolsPage {
+        result: Err(error), ..
+    } = next(&mut rx).await
+    else {
+        panic!("an error")
+    };
+    assert_eq!(error.code.as_deref(), Some("InternalErrorException"));
+}
