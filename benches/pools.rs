@@ -1,0 +1,64 @@
+//! Rendering and updating the Pools tab with thousands of pools (criterion).
+//!
+//! cargo bench --bench pools
+
+#[path = "../tests/app_support/mod.rs"]
+mod app_support;
+
+use app_support::*;
+use cognito_tui::app::{Action, Msg, Options, update};
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::hint::black_box;
+use tui_input::InputRequest;
+
+fn render_pools(c: &mut Criterion) {
+    for (w, h) in [(100u16, 30u16), (200, 60)] {
+        let mut model = loaded(5_000, (w, h));
+        // Somewhere in the middle, as after scrolling.
+        for _ in 0..2_500 {
+            let _ = update(&mut model, Msg::Action(Action::Down));
+        }
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
+        c.bench_function(&format!("render pools list, 5000 pools, {w}x{h}"), |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|frame| cognito_tui::view::view(black_box(&model), frame))
+                    .unwrap_or_else(|e| panic!("{e}"));
+            })
+        });
+    }
+}
+
+fn update_pools(c: &mut Criterion) {
+    let model = loaded(5_000, (100, 30));
+    let mut moving = loaded(5_000, (100, 30));
+    c.bench_function("update: move selection, 5000 pools", |b| {
+        b.iter(|| black_box(update(&mut moving, Msg::Action(Action::Down))))
+    });
+    drop(model);
+    let mut filtering = loaded(5_000, (100, 30));
+    let _ = update(&mut filtering, Msg::Action(Action::Filter));
+    c.bench_function("update: type one filter character, 5000 pools", |b| {
+        b.iter(|| {
+            let _ = update(&mut filtering, Msg::Input(InputRequest::InsertChar('9')));
+            black_box(update(&mut filtering, Msg::Input(InputRequest::DeletePrevChar)))
+        })
+    });
+    c.bench_function("update: a page of 60 arrives, 5000 pools listed", |b| {
+        b.iter_batched(
+            || {
+                let (mut model, effects) = connected(Options::default(), (100, 30));
+                let req = list_req(&effects);
+                let effects = update(&mut model, Msg::PoolsPage { req, result: Ok((summaries(0..4_940), Some("t".into()))) });
+                (model, list_req(&effects))
+            },
+            |(mut model, req)| black_box(update(&mut model, Msg::PoolsPage { req, result: Ok((summaries(4_940..5_000), None)) })),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+}
+
+criterion_group!(benches, render_pools, update_pools);
+criterion_main!(benches);

@@ -1,0 +1,180 @@
+//! Random input never panics: key sequences through update and view at many terminal sizes, and
+//! random request bodies and headers to the sandbox (never a 5xx, never a crash).
+
+mod app_support;
+
+use app_support::*;
+use cognito_tui::app::{Action, AwsError, Msg, Options, Tab, update};
+use proptest::prelude::*;
+use tui_input::InputRequest;
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        Just(Action::Up),
+        Just(Action::Down),
+        Just(Action::Top),
+        Just(Action::Bottom),
+        Just(Action::PageUp),
+        Just(Action::PageDown),
+        Just(Action::Open),
+        Just(Action::Back),
+        Just(Action::Delete),
+        Just(Action::Refresh),
+        Just(Action::Filter),
+        Just(Action::CopyId),
+        Just(Action::Help),
+        Just(Action::Command),
+        Just(Action::Quit),
+        Just(Action::NextTab),
+        Just(Action::PrevTab),
+        Just(Action::GoTab(Tab::Identities)),
+        Just(Action::New),
+        Just(Action::FocusNext),
+        Just(Action::Submit),
+    ]
+}
+
+fn msg() -> impl Strategy<Value = Msg> {
+    prop_oneof![
+        4 => action().prop_map(Msg::Action),
+        2 => any::<char>().prop_map(|c| Msg::Input(InputRequest::InsertChar(c))),
+        1 => Just(Msg::Input(InputRequest::DeletePrevChar)),
+        1 => (0u16..300, 0u16..120).prop_map(|(w, h)| Msg::Resize(w, h)),
+        1 => (0u16..300, 0u16..120).prop_map(|(x, y)| Msg::Click(x, y)),
+        1 => (-20i16..20).prop_map(Msg::Scroll),
+        1 => (0u64..40, any::<bool>()).prop_map(|(req, ok)| Msg::PoolDeleted {
+            req,
+            pool_id: pool_id(req as usize % 5),
+            result: if ok { Ok(()) } else { Err(AwsError::service("X", "y")) },
+        }),
+        1 => (0u64..40).prop_map(|req| Msg::PoolDescribed {
+            req,
+            pool_id: pool_id(req as usize % 7),
+            result: Ok(described(req as usize % 7)),
+        }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_keys_at_random_sizes_never_panic(
+        (w, h) in (0u16..220, 0u16..80),
+        read_only in any::<bool>(),
+        msgs in prop::collection::vec(msg(), 0..40),
+    ) {
+        let (mut model, effects) = connected(Options { read_only, ..Default::default() }, (w, h));
+        let req = list_req(&effects);
+        let _ = update(&mut model, Msg::PoolsPage { req, result: Ok((summaries(0..50), None)) });
+        for msg in msgs {
+            let _ = update(&mut model, msg);
+            let text = render(&model);
+            prop_assert_eq!(text.lines().count(), usize::from(model.size.1));
+        }
+
+        prop_assert!(model.pools.selected <= model.pools.shown.len());
+    }
+}
+
+/// The operations the sandbox serves, and some it does not.
+const TARGETS: &[&str] = &[
+    "AWSCognitoIdentityService.CreateIdentityPool",
+    "AWSCognitoIdentityService.DescribeIdentityPool",
+    "AWSCognitoIdentityService.ListIdentityPools",
+    "AWSCognitoIdentityService.UpdateIdentityPool",
+    "AWSCognitoIdentityService.DeleteIdentityPool",
+    "AWSCognitoIdentityService.TagResource",
+    "AWSCognitoIdentityService.UntagResource",
+    "AWSCognitoIdentityService.ListTagsForResource",
+    "AWSCognitoIdentityService.GetId",
+    "AWSCognitoIdentityService.",
+    "Nope.Nothing",
+    "",
+];
+
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        any::<i64>().prop_map(|n| serde_json::json!(n)),
+        any::<f64>().prop_map(|n| serde_json::json!(n)),
+        ".{0,80}".prop_map(serde_json::Value::String),
+    ];
+    leaf.prop_recursive(3, 24, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+            prop::collection::btree_map(
+                prop_oneof![
+                    Just("IdentityPoolId".to_string()),
+                    Just("IdentityPoolName".to_string()),
+                    Just("AllowUnauthenticatedIdentities".to_string()),
+                    Just("MaxResults".to_string()),
+                    Just("NextToken".to_string()),
+                    Just("CognitoIdentityProviders".to_string()),
+                    Just("SupportedLoginProviders".to_string()),
+                    Just("IdentityPoolTags".to_string()),
+                    Just("ResourceArn".to_string()),
+                    Just("Tags".to_string()),
+                    Just("TagKeys".to_string()),
+                    "[A-Za-z]{1,12}",
+                ],
+                inner,
+                0..6,
+            )
+            .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+fn body() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        json_value().prop_map(|v| v.to_string().into_bytes()),
+        prop::collection::vec(any::<u8>(), 0..200),
+    ]
+}
+
+/// Sends one raw request; the HTTP status.
+fn post_status(addr: std::net::SocketAddr, target: &str, signed: bool, body: &[u8]) -> u16 {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect: {e}"));
+    let mut head = format!("POST / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    if !target.is_empty() {
+        head.push_str(&format!("X-Amz-Target: {target}\r\n"));
+    }
+    if signed {
+        head.push_str("Authorization: AWS4-HMAC-SHA256 Credential=AKID/20261123/us-east-1/cognito-identity/aws4_request, SignedHeaders=host, Signature=0\r\n");
+    }
+    head.push_str("\r\n");
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(body);
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    let text = String::from_utf8_lossy(&response);
+    text.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0)
+}
+
+#[test]
+fn random_requests_never_get_a_5xx_or_crash_the_sandbox() {
+    let runtime = tokio::runtime::Runtime::new().unwrap_or_else(|e| panic!("{e}"));
+    let sandbox = runtime
+        .block_on(cognito_tui::sandbox::start(cognito_tui::sandbox::SandboxOptions {
+            seed: cognito_tui::sandbox::Seed::Demo,
+            ..Default::default()
+        }))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let addr = sandbox.addr;
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig { cases: 400, ..ProptestConfig::default() });
+    let strategy = (prop::sample::select(TARGETS), any::<bool>(), body());
+    let result = runner.run(&strategy, |(target, signed, body)| {
+        let status = post_status(addr, target, signed, &body);
+        prop_assert!((200..500).contains(&status), "{target} answered {status}");
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    // Still serving after all that.
+    let status = post_status(addr, "AWSCognitoIdentityService.ListIdentityPools", true, br#"{"MaxResults":60}"#);
+    assert_eq!(status, 200);
+}
