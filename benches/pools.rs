@@ -43,7 +43,10 @@ fn update_pools(c: &mut Criterion) {
     c.bench_function("update: type one filter character, 5000 pools", |b| {
         b.iter(|| {
             let _ = update(&mut filtering, Msg::Input(InputRequest::InsertChar('9')));
-            black_box(update(&mut filtering, Msg::Input(InputRequest::DeletePrevChar)))
+            black_box(update(
+                &mut filtering,
+                Msg::Input(InputRequest::DeletePrevChar),
+            ))
         })
     });
     c.bench_function("update: a page of 60 arrives, 5000 pools listed", |b| {
@@ -51,10 +54,24 @@ fn update_pools(c: &mut Criterion) {
             || {
                 let (mut model, effects) = connected(Options::default(), (100, 30));
                 let req = list_req(&effects);
-                let effects = update(&mut model, Msg::PoolsPage { req, result: Ok((summaries(0..4_940), Some("t".into()))) });
+                let effects = update(
+                    &mut model,
+                    Msg::PoolsPage {
+                        req,
+                        result: Ok((summaries(0..4_940), Some("t".into()))),
+                    },
+                );
                 (model, list_req(&effects))
             },
-            |(mut model, req)| black_box(update(&mut model, Msg::PoolsPage { req, result: Ok((summaries(4_940..5_000), None)) })),
+            |(mut model, req)| {
+                black_box(update(
+                    &mut model,
+                    Msg::PoolsPage {
+                        req,
+                        result: Ok((summaries(4_940..5_000), None)),
+                    },
+                ))
+            },
             criterion::BatchSize::LargeInput,
         )
     });

@@ -138,7 +138,10 @@ fn body() -> impl Strategy<Value = Vec<u8>> {
 fn post_status(addr: std::net::SocketAddr, target: &str, signed: bool, body: &[u8]) -> u16 {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect: {e}"));
-    let mut head = format!("POST / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    let mut head = format!(
+        "POST / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
     if !target.is_empty() {
         head.push_str(&format!("X-Amz-Target: {target}\r\n"));
     }
@@ -151,20 +154,28 @@ fn post_status(addr: std::net::SocketAddr, target: &str, signed: bool, body: &[u
     let mut response = Vec::new();
     let _ = stream.read_to_end(&mut response);
     let text = String::from_utf8_lossy(&response);
-    text.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0)
+    text.split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
 }
 
 #[test]
 fn random_requests_never_get_a_5xx_or_crash_the_sandbox() {
     let runtime = tokio::runtime::Runtime::new().unwrap_or_else(|e| panic!("{e}"));
     let sandbox = runtime
-        .block_on(cognito_tui::sandbox::start(cognito_tui::sandbox::SandboxOptions {
-            seed: cognito_tui::sandbox::Seed::Demo,
-            ..Default::default()
-        }))
+        .block_on(cognito_tui::sandbox::start(
+            cognito_tui::sandbox::SandboxOptions {
+                seed: cognito_tui::sandbox::Seed::Demo,
+                ..Default::default()
+            },
+        ))
         .unwrap_or_else(|e| panic!("{e}"));
     let addr = sandbox.addr;
-    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig { cases: 400, ..ProptestConfig::default() });
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+        cases: 400,
+        ..ProptestConfig::default()
+    });
     let strategy = (prop::sample::select(TARGETS), any::<bool>(), body());
     let result = runner.run(&strategy, |(target, signed, body)| {
         let status = post_status(addr, target, signed, &body);
@@ -175,6 +186,11 @@ fn random_requests_never_get_a_5xx_or_crash_the_sandbox() {
         panic!("{e}");
     }
     // Still serving after all that.
-    let status = post_status(addr, "AWSCognitoIdentityService.ListIdentityPools", true, br#"{"MaxResults":60}"#);
+    let status = post_status(
+        addr,
+        "AWSCognitoIdentityService.ListIdentityPools",
+        true,
+        br#"{"MaxResults":60}"#,
+    );
     assert_eq!(status, 200);
 }

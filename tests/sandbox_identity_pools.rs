@@ -292,6 +292,99 @@ async fn tags_merge_remove_and_list() {
 }
 
 #[tokio::test]
+async fn update_and_delete_report_unknown_pools_and_bad_input() {
+    let sb = sandbox(Seed::Empty).await;
+    let client = identity_client(&sb, "us-east-1").await;
+    let unknown = "us-east-1:00000000-0000-4000-8000-000000000000";
+    let err = client
+        .update_identity_pool()
+        .identity_pool_id(unknown)
+        .identity_pool_name("x")
+        .allow_unauthenticated_identities(true)
+        .send()
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("unknown pool"));
+    assert_eq!(code(&err), "ResourceNotFoundException");
+    let err = client
+        .update_identity_pool()
+        .identity_pool_id("no colon")
+        .identity_pool_name("x")
+        .allow_unauthenticated_identities(true)
+        .send()
+        .await
+        .err();
+    let err = err.unwrap_or_else(|| panic!("bad id"));
+    assert_eq!(code(&err), "ValidationException");
+    assert!(
+        message(&err).contains("at 'identityPoolId'"),
+        "{}",
+        message(&err)
+    );
+    let err = client
+        .delete_identity_pool()
+        .identity_pool_id("")
+        .send()
+        .await
+        .err();
+    assert_eq!(err.map(|e| code(&e)), Some("ValidationException".into()));
+    // A pool id from another region is not found in this one.
+    let eu = identity_client(&sb, "eu-west-1").await;
+    let pool = eu
+        .create_identity_pool()
+        .identity_pool_name("eu")
+        .allow_unauthenticated_identities(false)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let err = client
+        .describe_identity_pool()
+        .identity_pool_id(pool.identity_pool_id())
+        .send()
+        .await
+        .err();
+    assert_eq!(
+        err.map(|e| code(&e)),
+        Some("ResourceNotFoundException".into())
+    );
+}
+
+#[tokio::test]
+async fn a_region_holds_at_most_1000_pools() {
+    let sb = sandbox(Seed::Empty).await;
+    let client = identity_client(&sb, "us-west-2").await;
+    for i in 0..1000 {
+        client
+            .create_identity_pool()
+            .identity_pool_name(format!("p{i}"))
+            .allow_unauthenticated_identities(false)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("create {i}: {e:?}"));
+    }
+    let err = client
+        .create_identity_pool()
+        .identity_pool_name("one too many")
+        .allow_unauthenticated_identities(false)
+        .send()
+        .await
+        .err();
+    let err = err.unwrap_or_else(|| panic!("the 1001st pool must be refused"));
+    assert_eq!(code(&err), "LimitExceededException");
+    // Other regions have their own quota.
+    let other = identity_client(&sb, "us-east-2").await;
+    assert!(
+        other
+            .create_identity_pool()
+            .identity_pool_name("fine")
+            .allow_unauthenticated_identities(false)
+            .send()
+            .await
+            .is_ok()
+    );
+}
+
+#[tokio::test]
 async fn demo_seed_has_pools_in_two_regions() {
     let sb = sandbox(Seed::Demo).await;
     let east = identity_client(&sb, "us-east-1").await;
