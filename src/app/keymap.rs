@@ -76,219 +76,75 @@ const fn mutating(binding: Binding) -> Binding {
     }
 }
 
+// One binding per line reads as a table; rustfmt would spread each over six.
+#[rustfmt::skip]
 const GLOBAL: &[Binding] = &[
-    b(
-        &[(KeyCode::Char('1'), NONE)],
-        "1",
-        "Pools tab",
-        Action::GoTab(Tab::Pools),
-        false,
-    ),
-    b(
-        &[(KeyCode::Char('2'), NONE)],
-        "2",
-        "User access tab",
-        Action::GoTab(Tab::UserAccess),
-        false,
-    ),
-    b(
-        &[(KeyCode::Char('3'), NONE)],
-        "3",
-        "Identity browser tab",
-        Action::GoTab(Tab::Identities),
-        false,
-    ),
-    b(
-        &[(KeyCode::Char('4'), NONE)],
-        "4",
-        "Role settings tab",
-        Action::GoTab(Tab::Roles),
-        false,
-    ),
-    b(
-        &[(KeyCode::Tab, NONE)],
-        "Tab",
-        "next tab",
-        Action::NextTab,
-        false,
-    ),
-    b(
-        &[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)],
-        "Shift-Tab",
-        "previous tab",
-        Action::PrevTab,
-        false,
-    ),
-    b(
-        &[(KeyCode::Char('r'), CTRL)],
-        "Ctrl-r",
-        "refresh",
-        Action::Refresh,
-        false,
-    ),
-    b(
-        &[(KeyCode::Char(':'), NONE)],
-        ":",
-        "command line",
-        Action::Command,
-        false,
-    ),
-    b(
-        &[(KeyCode::Char('?'), NONE)],
-        "?",
-        "help",
-        Action::Help,
-        true,
-    ),
-    b(
-        &[(KeyCode::Char('q'), NONE)],
-        "q",
-        "quit",
-        Action::Quit,
-        true,
-    ),
+    b(&[(KeyCode::Char('1'), NONE)], "1", "Pools tab", Action::GoTab(Tab::Pools), false),
+    b(&[(KeyCode::Char('2'), NONE)], "2", "User access tab", Action::GoTab(Tab::UserAccess), false),
+    b(&[(KeyCode::Char('3'), NONE)], "3", "Identity browser tab", Action::GoTab(Tab::Identities), false),
+    b(&[(KeyCode::Char('4'), NONE)], "4", "Role settings tab", Action::GoTab(Tab::Roles), false),
+    b(&[(KeyCode::Tab, NONE)], "Tab", "next tab", Action::NextTab, false),
+    b(&[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)], "Shift-Tab", "previous tab", Action::PrevTab, false),
+    b(&[(KeyCode::Char('r'), CTRL)], "Ctrl-r", "refresh", Action::Refresh, false),
+    b(&[(KeyCode::Char(':'), NONE)], ":", "command line", Action::Command, false),
+    b(&[(KeyCode::Char('?'), NONE)], "?", "help", Action::Help, true),
+    b(&[(KeyCode::Char('q'), NONE)], "q", "quit", Action::Quit, true),
 ];
 
+#[rustfmt::skip]
 const LIST_MOVES: [Binding; 6] = [
-    b(
-        &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
-        "j/↓",
-        "down",
-        Action::Down,
-        false,
-    ),
-    b(
-        &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
-        "k/↑",
-        "up",
-        Action::Up,
-        false,
-    ),
-    b(
-        &[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)],
-        "g/Home",
-        "top",
-        Action::Top,
-        false,
-    ),
-    b(
-        &[(KeyCode::Char('G'), NONE), (KeyCode::End, NONE)],
-        "G/End",
-        "bottom",
-        Action::Bottom,
-        false,
-    ),
-    b(
-        &[(KeyCode::PageUp, NONE)],
-        "PgUp",
-        "page up",
-        Action::PageUp,
-        false,
-    ),
-    b(
-        &[(KeyCode::PageDown, NONE)],
-        "PgDn",
-        "page down",
-        Action::PageDown,
-        false,
-    ),
+    b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "down", Action::Down, false),
+    b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "up", Action::Up, false),
+    b(&[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)], "g/Home", "top", Action::Top, false),
+    b(&[(KeyCode::Char('G'), NONE), (KeyCode::End, NONE)], "G/End", "bottom", Action::Bottom, false),
+    b(&[(KeyCode::PageUp, NONE)], "PgUp", "page up", Action::PageUp, false),
+    b(&[(KeyCode::PageDown, NONE)], "PgDn", "page down", Action::PageDown, false),
 ];
 
+const DELETE: Binding = mutating(b(
+    &[(KeyCode::Char('d'), NONE)],
+    "d",
+    "delete",
+    Action::Delete,
+    true,
+));
+const REFRESH: Binding = b(
+    &[(KeyCode::Char('r'), NONE)],
+    "r",
+    "refresh",
+    Action::Refresh,
+    true,
+);
+const COPY_ID: Binding = b(
+    &[(KeyCode::Char('y'), NONE)],
+    "y",
+    "copy id",
+    Action::CopyId,
+    true,
+);
+const ENTER: (KeyCode, KeyModifiers) = (KeyCode::Enter, NONE);
+const ESC: (KeyCode, KeyModifiers) = (KeyCode::Esc, NONE);
+
+#[rustfmt::skip]
 const POOL_LIST: &[Binding] = &[
-    mutating(b(
-        &[(KeyCode::Char('n'), NONE)],
-        "n",
-        "new",
-        Action::New,
-        true,
-    )),
-    b(&[(KeyCode::Enter, NONE)], "⏎", "open", Action::Open, true),
-    mutating(b(
-        &[(KeyCode::Char('d'), NONE)],
-        "d",
-        "delete",
-        Action::Delete,
-        true,
-    )),
-    b(
-        &[(KeyCode::Char('r'), NONE)],
-        "r",
-        "refresh",
-        Action::Refresh,
-        true,
-    ),
-    b(
-        &[(KeyCode::Char('/'), NONE)],
-        "/",
-        "filter",
-        Action::Filter,
-        true,
-    ),
-    b(
-        &[(KeyCode::Char('y'), NONE)],
-        "y",
-        "copy id",
-        Action::CopyId,
-        true,
-    ),
-    b(
-        &[(KeyCode::Esc, NONE)],
-        "Esc",
-        "clear filter",
-        Action::Back,
-        false,
-    ),
-    LIST_MOVES[0],
-    LIST_MOVES[1],
-    LIST_MOVES[2],
-    LIST_MOVES[3],
-    LIST_MOVES[4],
-    LIST_MOVES[5],
+    mutating(b(&[(KeyCode::Char('n'), NONE)], "n", "new", Action::New, true)),
+    b(&[ENTER], "⏎", "open", Action::Open, true),
+    DELETE,
+    REFRESH,
+    b(&[(KeyCode::Char('/'), NONE)], "/", "filter", Action::Filter, true),
+    COPY_ID,
+    b(&[ESC], "Esc", "clear filter", Action::Back, false),
+    LIST_MOVES[0], LIST_MOVES[1], LIST_MOVES[2], LIST_MOVES[3], LIST_MOVES[4], LIST_MOVES[5],
 ];
 
+#[rustfmt::skip]
 const POOL_SUMMARY: &[Binding] = &[
-    b(
-        &[(KeyCode::Esc, NONE)],
-        "Esc",
-        "back to the list",
-        Action::Back,
-        true,
-    ),
-    mutating(b(
-        &[(KeyCode::Char('d'), NONE)],
-        "d",
-        "delete",
-        Action::Delete,
-        true,
-    )),
-    b(
-        &[(KeyCode::Char('r'), NONE)],
-        "r",
-        "refresh",
-        Action::Refresh,
-        true,
-    ),
-    b(
-        &[(KeyCode::Char('y'), NONE)],
-        "y",
-        "copy id",
-        Action::CopyId,
-        true,
-    ),
-    b(
-        &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
-        "j/↓",
-        "scroll down",
-        Action::Down,
-        false,
-    ),
-    b(
-        &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
-        "k/↑",
-        "scroll up",
-        Action::Up,
-        false,
-    ),
+    b(&[ESC], "Esc", "back to the list", Action::Back, true),
+    DELETE,
+    REFRESH,
+    COPY_ID,
+    b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "scroll down", Action::Down, false),
+    b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "scroll up", Action::Up, false),
 ];
 
 const SETUP: &[Binding] = &[b(
@@ -299,79 +155,46 @@ const SETUP: &[Binding] = &[b(
     true,
 )];
 
+#[rustfmt::skip]
 const TEXT_LINE: &[Binding] = &[
-    b(
-        &[(KeyCode::Enter, NONE)],
-        "⏎",
-        "apply",
-        Action::Submit,
-        true,
-    ),
-    b(&[(KeyCode::Esc, NONE)], "Esc", "cancel", Action::Back, true),
+    b(&[ENTER], "⏎", "apply", Action::Submit, true),
+    b(&[ESC], "Esc", "cancel", Action::Back, true),
 ];
 
+#[rustfmt::skip]
 const CLOSE: &[Binding] = &[
-    b(
-        &[(KeyCode::Esc, NONE), (KeyCode::Char('q'), NONE)],
-        "Esc",
-        "close",
-        Action::Back,
-        true,
-    ),
-    b(
-        &[(KeyCode::Char('?'), NONE)],
-        "?",
-        "close",
-        Action::Help,
-        false,
-    ),
+    b(&[ESC, (KeyCode::Char('q'), NONE)], "Esc", "close", Action::Back, true),
+    b(&[(KeyCode::Char('?'), NONE)], "?", "close", Action::Help, false),
 ];
 
+const TAB_KEYS: &[(KeyCode, KeyModifiers)] = &[
+    (KeyCode::Tab, NONE),
+    (KeyCode::BackTab, SHIFT),
+    (KeyCode::BackTab, NONE),
+];
+const TAB_AND_ARROWS: &[(KeyCode, KeyModifiers)] = &[
+    (KeyCode::Tab, NONE),
+    (KeyCode::BackTab, SHIFT),
+    (KeyCode::BackTab, NONE),
+    (KeyCode::Left, NONE),
+    (KeyCode::Right, NONE),
+    (KeyCode::Char('h'), NONE),
+    (KeyCode::Char('l'), NONE),
+];
+
+// In the delete dialog ←/→ move the cursor in the name field, so only Tab switches buttons.
+#[rustfmt::skip]
 const CONFIRM_DELETE: &[Binding] = &[
-    b(
-        &[
-            (KeyCode::Tab, NONE),
-            (KeyCode::BackTab, SHIFT),
-            (KeyCode::BackTab, NONE),
-        ],
-        "Tab",
-        "switch button",
-        Action::FocusNext,
-        true,
-    ),
-    b(
-        &[(KeyCode::Enter, NONE)],
-        "⏎",
-        "press button",
-        Action::Submit,
-        true,
-    ),
-    b(&[(KeyCode::Esc, NONE)], "Esc", "cancel", Action::Back, true),
+    b(TAB_KEYS, "Tab", "switch button", Action::FocusNext, true),
+    b(&[ENTER], "⏎", "press button", Action::Submit, true),
+    b(&[ESC], "Esc", "cancel", Action::Back, true),
 ];
 
+#[rustfmt::skip]
 const CONFIRM: &[Binding] = &[
-    b(
-        &[
-            (KeyCode::Tab, NONE),
-            (KeyCode::BackTab, SHIFT),
-            (KeyCode::Left, NONE),
-            (KeyCode::Right, NONE),
-            (KeyCode::Char('h'), NONE),
-            (KeyCode::Char('l'), NONE),
-        ],
-        "Tab ←/→",
-        "switch button",
-        Action::FocusNext,
-        true,
-    ),
-    b(
-        &[(KeyCode::Enter, NONE)],
-        "⏎",
-        "press button",
-        Action::Submit,
-        true,
-    ),
-    b(&[(KeyCode::Esc, NONE)], "Esc", "cancel", Action::Back, true),
+    b(TAB_AND_ARROWS, "Tab ←/→", "switch button", Action::FocusNext, true),
+    b(&[ENTER], "⏎", "press button", Action::Submit, true),
+    b(&[ESC], "Esc", "cancel", Action::Back, true),
 ];
 
 impl Context {

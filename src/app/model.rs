@@ -252,17 +252,6 @@ impl Model {
         });
     }
 
-    /// Shows an informational notice unless a warning or error is still on screen to be read.
-    pub fn notify_quietly(&mut self, text: impl Into<String>) {
-        let important = self
-            .notice
-            .as_ref()
-            .is_some_and(|n| matches!(n.level, Level::Warning | Level::Error));
-        if !important {
-            self.notify(Level::Info, text);
-        }
-    }
-
     /// Records a failed request for `:errors` and shows it in the footer.
     pub fn report_error(&mut self, operation: &str, error: &AwsError) {
         let mut text = format!("{operation} failed: {error}");

@@ -71,10 +71,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                         model.connection,
                         Connection::Connecting { announce: true, .. }
                     ) {
-                        model.notify_quietly(format!(
-                            "Now on profile {} · {}",
-                            session.profile, session.region
-                        ));
+                        model.notify(
+                            Level::Info,
+                            format!("Now on profile {} · {}", session.profile, session.region),
+                        );
                     }
                     model.connection = Connection::Ready(session);
                     model.pools = Default::default();
@@ -290,7 +290,7 @@ fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
             if model.session().is_some_and(|s| s.sandbox) {
                 model.notify(
                     Level::Warning,
-                    "The sandbox has its own credentials; profiles apply when the console talks to AWS",
+                    "Profiles do not apply to the sandbox (it has its own credentials)",
                 );
                 return Vec::new();
             }
