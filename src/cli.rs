@@ -24,6 +24,9 @@ pub struct Cli {
     /// Start the built-in sandbox on a free loopback port, with demo data, and use it (no AWS account needed).
     #[arg(long)]
     pub sandbox: bool,
+    /// With --sandbox: add this many identities to the first demo pool (orders-app).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub seed_identities: usize,
     /// Read this config file instead of the default one.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -57,7 +60,11 @@ pub enum SandboxAction {
         /// What a new state starts with (ignored when --state names an existing file).
         #[arg(long, value_enum, default_value = "demo")]
         seed: Seed,
+        /// Add this many identities to the first pool of us-east-1 (orders-app in the demo).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        seed_identities: usize,
         /// Fault injection.
+
         #[command(flatten)]
         faults: FaultArgs,
     },
@@ -93,6 +100,9 @@ pub struct FaultArgs {
     /// Share of calls (0 to 1) that fail with InternalErrorException.
     #[arg(long, value_name = "RATE", value_parser = parse_rate)]
     pub fault_rate: Option<f64>,
+    /// Share of ids (0 to 1) that DeleteIdentities reports as unprocessed.
+    #[arg(long, value_name = "RATE", value_parser = parse_rate)]
+    pub delete_failure_rate: Option<f64>,
     /// Requests per second allowed for one operation, e.g. ListIdentityPools=5 (repeatable).
     #[arg(long, value_name = "OP=RPS", value_parser = crate::sandbox::Faults::parse_rate_limit)]
     pub rate_limit: Vec<(String, f64)>,
@@ -122,6 +132,10 @@ impl FaultArgs {
         if let Some(rate) = self.fault_rate {
             faults.fault_rate = rate;
         }
+        if let Some(rate) = self.delete_failure_rate {
+            faults.delete_failure_rate = rate;
+        }
+
         faults.rate_limits.extend(self.rate_limit.iter().cloned());
         faults
     }

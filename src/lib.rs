@@ -23,6 +23,7 @@ pub async fn run(cli: Cli) -> color_eyre::Result<()> {
                     port,
                     state,
                     seed,
+                    seed_identities,
                     faults,
                 },
         }) => {
@@ -33,6 +34,7 @@ pub async fn run(cli: Cli) -> color_eyre::Result<()> {
                 state_file: state,
                 seed,
                 faults,
+                seed_identities,
             })
             .await
         }
@@ -49,6 +51,8 @@ pub async fn run(cli: Cli) -> color_eyre::Result<()> {
             if cli.sandbox {
                 let running = sandbox::start(sandbox::SandboxOptions {
                     seed: sandbox::Seed::Demo,
+                    seed_identities: cli.seed_identities,
+
                     ..Default::default()
                 })
                 .await?;

@@ -18,6 +18,8 @@ pub struct Faults {
     pub fault_rate: f64,
     /// Requests per second allowed per operation; more are throttled.
     pub rate_limits: BTreeMap<String, f64>,
+    /// The share of ids (0–1) that DeleteIdentities returns as unprocessed (InternalServerError).
+    pub delete_failure_rate: f64,
 }
 
 impl Faults {
@@ -33,6 +35,7 @@ impl Faults {
             latency: Duration::from_millis(40),
             jitter: Duration::from_millis(10),
             fault_rate: 0.0,
+            delete_failure_rate: 0.0,
             rate_limits: quotas
                 .iter()
                 .map(|(op, rps)| (op.to_string(), *rps))
@@ -76,6 +79,11 @@ impl FaultInjector {
             faults,
             buckets: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The faults in force.
+    pub fn faults(&self) -> &Faults {
+        &self.faults
     }
 
     /// Waits the configured latency, then says whether `operation` is throttled or faulted.

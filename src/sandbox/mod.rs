@@ -1,6 +1,7 @@
 //! The sandbox: a local emulator of the AWS APIs the console uses, served over HTTP on loopback.
 
 mod faults;
+mod identities;
 mod identity;
 mod input;
 pub mod protocol;
@@ -28,6 +29,8 @@ pub struct SandboxOptions {
     pub seed: Seed,
     /// Latency, throttling and faults to inject.
     pub faults: Faults,
+    /// Identities to add to the first pool of us-east-1 at start.
+    pub seed_identities: usize,
 }
 
 /// Why the sandbox could not start.
@@ -36,7 +39,11 @@ pub enum StartError {
     /// The state file is unusable.
     #[error(transparent)]
     State(#[from] StateFileError),
+    /// `--seed-identities` had nowhere to go.
+    #[error("cannot seed identities: {0}")]
+    Seed(String),
     /// The port could not be bound.
+
     #[error("cannot listen on 127.0.0.1:{port}: {source}")]
     Bind {
         /// The port asked for.
@@ -75,6 +82,31 @@ pub async fn start(options: SandboxOptions) -> Result<RunningSandbox, StartError
         Some(path) => Store::open(path, || seed.state())?,
         None => Store::in_memory(seed.state()),
     };
+    if options.seed_identities > 0 {
+        let added = store.write(|state| {
+            let pool_id = state
+                .pools_in("us-east-1")
+                .next()
+                .map(|p| p.pool.identity_pool_id.clone())
+                .ok_or_else(|| {
+                    protocol::ServiceError::invalid_parameter("there is no pool in us-east-1")
+                })?;
+            seed::add_identities(
+                state,
+                &pool_id,
+                options.seed_identities,
+                state.identities_seed(),
+            )
+            .map_err(protocol::ServiceError::invalid_parameter)?;
+            Ok(pool_id)
+        });
+        match added {
+            Ok(pool_id) => {
+                tracing::info!(count = options.seed_identities, %pool_id, "identities seeded")
+            }
+            Err(e) => return Err(StartError::Seed(e.message)),
+        }
+    }
     let port = options.port;
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
         .await

@@ -134,6 +134,17 @@ pub fn demo_state() -> State {
         state.next_seq += 1;
         state.pools.push(StoredPool { seq, pool });
     }
+    // Identities of every kind, enough to page through (2,500 is 42 pages of 60).
+    let counts = [2_500, 40, 800, 300, 120, 15, 60];
+    let ids: Vec<String> = state
+        .pools
+        .iter()
+        .map(|p| p.pool.identity_pool_id.clone())
+        .collect();
+    for (i, (pool_id, count)) in ids.iter().zip(counts).enumerate() {
+        // The pools were just made, so seeding cannot miss them.
+        let _ = add_identities(&mut state, pool_id, count, i as u64 + 1);
+    }
     state
 }
 
@@ -142,4 +153,81 @@ fn new_pool(region: &str) -> IdentityPool {
         identity_pool_id: format!("{region}:{}", uuid::Uuid::new_v4()),
         ..Default::default()
     }
+}
+
+/// The login providers an identity of `pool` can carry: (provider name, subject prefix).
+fn login_sources(pool: &IdentityPool) -> Vec<(String, &'static str)> {
+    let mut sources: Vec<(String, &'static str)> = pool
+        .cognito_identity_providers
+        .iter()
+        .map(|p| (p.provider_name.clone(), "user"))
+        .collect();
+    sources.extend(
+        pool.supported_login_providers
+            .keys()
+            .map(|k| (k.clone(), "social")),
+    );
+    sources.extend(
+        pool.open_id_connect_provider_arns
+            .iter()
+            .map(|arn| (arn.rsplit('/').next().unwrap_or(arn).to_string(), "oidc")),
+    );
+    sources.extend(
+        pool.saml_provider_arns
+            .iter()
+            .map(|arn| (arn.clone(), "saml")),
+    );
+    if let Some(dev) = &pool.developer_provider_name {
+        sources.push((dev.clone(), "dev"));
+    }
+    sources
+}
+
+/// Adds `count` identities to a pool: guests (when the pool allows them) and identities of each of
+/// its providers, created over the last 400 days, about 2% disabled. Deterministic for a given `seed`.
+pub fn add_identities(
+    state: &mut State,
+    pool_id: &str,
+    count: usize,
+    seed: u64,
+) -> Result<(), String> {
+    let pool = state
+        .pools
+        .iter()
+        .find(|p| p.pool.identity_pool_id == pool_id)
+        .map(|p| p.pool.clone())
+        .ok_or_else(|| format!("no identity pool {pool_id} to seed identities into"))?;
+    let sources = login_sources(&pool);
+    let guests = pool.allow_unauthenticated_identities || sources.is_empty();
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0);
+    const DAY: f64 = 86_400.0;
+    for n in 0..count {
+        let age = rng.f64() * 400.0 * DAY;
+        let created = (now - age).floor();
+        let modified = (created + rng.f64() * age).floor();
+        let guest = guests && (sources.is_empty() || rng.f64() < 0.35);
+        let logins = if guest {
+            Vec::new()
+        } else {
+            let (provider, kind) = &sources[rng.usize(..sources.len())];
+            let subject = match *kind {
+                "dev" => format!(
+                    "user{:06}@tools.internal",
+                    seed.wrapping_add(n as u64) % 1_000_000
+                ),
+                _ => format!("{kind}-{:016x}", rng.u64(..)),
+            };
+            vec![(provider.clone(), subject)]
+        };
+        let disabled = !guest && rng.f64() < 0.02;
+        let uuid = uuid::Builder::from_random_bytes(rng.u128(..).to_le_bytes()).into_uuid();
+        state
+            .identities
+            .insert(pool_id, uuid, logins, (created, modified), disabled);
+    }
+    Ok(())
 }

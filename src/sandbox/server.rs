@@ -46,8 +46,15 @@ async fn handle(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Byt
         .unwrap_or_default();
     let result = match target.split_once('.') {
         Some((identity::TARGET_PREFIX, operation)) => match shared.faults.before(operation).await {
-            Ok(()) => parse_body(&body)
-                .and_then(|input| identity::handle(&shared.store, &ctx, operation, input)),
+            Ok(()) => parse_body(&body).and_then(|input| {
+                identity::handle(
+                    &shared.store,
+                    &ctx,
+                    operation,
+                    input,
+                    shared.faults.faults(),
+                )
+            }),
             Err(fault) => Err(fault),
         },
         _ => Err(identity::unknown_operation(if target.is_empty() {

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use super::identities::Identities;
 use super::protocol::ServiceError;
 use crate::domain::IdentityPool;
 
@@ -31,6 +32,9 @@ pub struct State {
     pub next_seq: u64,
     /// Identity pools of every region, in creation order.
     pub pools: Vec<StoredPool>,
+    /// The identities of every pool.
+    #[serde(default)]
+    pub identities: Identities,
 }
 
 impl Default for State {
@@ -39,6 +43,7 @@ impl Default for State {
             version: STATE_VERSION,
             next_seq: 1,
             pools: Vec::new(),
+            identities: Identities::default(),
         }
     }
 }
@@ -56,6 +61,13 @@ impl State {
         self.pools
             .iter_mut()
             .find(|p| p.pool.identity_pool_id == id && in_region(id, region))
+    }
+
+    /// A seed for generated identities that differs from every earlier one in this state.
+    pub fn identities_seed(&self) -> u64 {
+        self.next_seq
+            .wrapping_mul(7919)
+            .wrapping_add(self.identities.total() as u64)
     }
 
     /// The pools of one region, in creation order.
@@ -109,7 +121,8 @@ pub struct Store {
 
 impl Store {
     /// A store kept in memory only.
-    pub fn in_memory(state: State) -> Self {
+    pub fn in_memory(mut state: State) -> Self {
+        state.identities.reindex();
         Self {
             state: Mutex::new(state),
             path: None,
@@ -172,7 +185,8 @@ fn load(path: &Path, bytes: &[u8]) -> Result<State, StateFileError> {
         path: path.to_path_buf(),
         reason,
     };
-    let state: State = serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?;
+    let mut state: State = serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?;
+    state.identities.reindex();
     if state.version != STATE_VERSION {
         return Err(corrupt(format!(
             "layout version {} where this build reads {STATE_VERSION}",

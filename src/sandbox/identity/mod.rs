@@ -1,11 +1,14 @@
 //! Amazon Cognito Identity (`AWSCognitoIdentityService`), JSON 1.1.
 
+mod identities;
 mod pools;
 mod tags;
 
 use serde_json::Value;
 
+use super::faults::Faults;
 use super::input::Input;
+
 use super::protocol::{RequestContext, ServiceError};
 use super::store::Store;
 
@@ -18,6 +21,7 @@ pub fn handle(
     ctx: &RequestContext,
     operation: &str,
     input: Input,
+    faults: &Faults,
 ) -> Result<Value, ServiceError> {
     if !OPERATIONS.contains(&operation) {
         return Err(unknown_operation(operation));
@@ -39,6 +43,10 @@ pub fn handle(
         "TagResource" => store.write(|s| tags::tag(s, region, input)),
         "UntagResource" => store.write(|s| tags::untag(s, region, input)),
         "ListTagsForResource" => store.read(|s| tags::list(s, region, input)),
+        "ListIdentities" => store.read(|s| identities::list(s, region, input)),
+        "DescribeIdentity" => store.read(|s| identities::describe(s, region, input)),
+        "DeleteIdentities" => store.write(|s| identities::delete(s, region, faults, input)),
+        "LookupDeveloperIdentity" => store.read(|s| identities::lookup_developer(s, region, input)),
         _ => Err(unknown_operation(operation)),
     }
 }
@@ -53,6 +61,10 @@ pub const OPERATIONS: &[&str] = &[
     "TagResource",
     "UntagResource",
     "ListTagsForResource",
+    "ListIdentities",
+    "DescribeIdentity",
+    "DeleteIdentities",
+    "LookupDeveloperIdentity",
 ];
 
 /// The JSON services' answer to a target they do not have.

@@ -197,6 +197,7 @@ pub fn delete(state: &mut State, region: &str, mut input: Input) -> Result<Value
     let id = id.unwrap_or_default();
     let seq = state.pool(region, &id).ok_or_else(|| not_found(&id))?.seq;
     state.pools.retain(|p| p.seq != seq);
+    state.identities.remove_pool(&id);
     Ok(json!({}))
 }
 

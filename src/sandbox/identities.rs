@@ -1,0 +1,195 @@
+//! The identities of every pool: kept per pool in creation order (which drives ListIdentities'
+//! pagination), with an index by id for DescribeIdentity and DeleteIdentities.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// One identity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredIdentity {
+    /// `<region>:<uuid>`.
+    pub id: String,
+    /// Creation sequence number within the sandbox.
+    pub seq: u64,
+    /// Linked logins: (provider name, the user's subject or developer user identifier).
+    pub logins: Vec<(String, String)>,
+    /// Epoch seconds.
+    pub created: f64,
+    /// Epoch seconds.
+    pub modified: f64,
+    /// Merged away or left with no logins.
+    pub disabled: bool,
+}
+
+impl StoredIdentity {
+    /// The provider names of its logins, each once, as ListIdentities and DescribeIdentity show them.
+    pub fn provider_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for (provider, _) in &self.logins {
+            if !names.contains(&provider.as_str()) {
+                names.push(provider);
+            }
+        }
+        names
+    }
+}
+
+/// Every pool's identities.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Identities {
+    next_seq: u64,
+    by_pool: BTreeMap<String, BTreeMap<u64, StoredIdentity>>,
+    /// id → (pool id, seq); rebuilt after loading, never written.
+    #[serde(skip)]
+    index: HashMap<String, (String, u64)>,
+}
+
+impl Identities {
+    /// Rebuilds the index by id (after loading from a file).
+    pub fn reindex(&mut self) {
+        self.index = self
+            .by_pool
+            .iter()
+            .flat_map(|(pool, ids)| {
+                ids.values()
+                    .map(move |i| (i.id.clone(), (pool.clone(), i.seq)))
+            })
+            .collect();
+    }
+
+    /// Adds an identity to a pool; its id uses the pool's region.
+    pub fn insert(
+        &mut self,
+        pool_id: &str,
+        uuid: uuid::Uuid,
+        logins: Vec<(String, String)>,
+        (created, modified): (f64, f64),
+        disabled: bool,
+    ) -> String {
+        let region = crate::domain::pool::region_of(pool_id).unwrap_or("us-east-1");
+        let id = format!("{region}:{uuid}");
+        self.next_seq += 1;
+        let seq = self.next_seq;
+        let identity = StoredIdentity {
+            id: id.clone(),
+            seq,
+            logins,
+            created,
+            modified,
+            disabled,
+        };
+        self.by_pool
+            .entry(pool_id.to_string())
+            .or_default()
+            .insert(seq, identity);
+        self.index.insert(id.clone(), (pool_id.to_string(), seq));
+        id
+    }
+
+    /// The identity with this id, and its pool's id.
+    pub fn get(&self, id: &str) -> Option<(&str, &StoredIdentity)> {
+        let (pool, seq) = self.index.get(id)?;
+        let identity = self.by_pool.get(pool)?.get(seq)?;
+        Some((pool.as_str(), identity))
+    }
+
+    /// Removes an identity; false when there was none.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let Some((pool, seq)) = self.index.remove(id) else {
+            return false;
+        };
+        self.by_pool
+            .get_mut(&pool)
+            .and_then(|ids| ids.remove(&seq))
+            .is_some()
+    }
+
+    /// Removes every identity of a pool.
+    pub fn remove_pool(&mut self, pool_id: &str) {
+        if let Some(ids) = self.by_pool.remove(pool_id) {
+            for identity in ids.values() {
+                self.index.remove(&identity.id);
+            }
+        }
+    }
+
+    /// Up to `max` identities of a pool after creation number `after`, and whether more follow.
+    pub fn page(
+        &self,
+        pool_id: &str,
+        after: u64,
+        max: usize,
+        hide_disabled: bool,
+    ) -> (Vec<&StoredIdentity>, bool) {
+        let Some(ids) = self.by_pool.get(pool_id) else {
+            return (Vec::new(), false);
+        };
+        let mut rest = ids
+            .range(after.saturating_add(1)..)
+            .map(|(_, identity)| identity)
+            .filter(|identity| !(hide_disabled && identity.disabled));
+        let page: Vec<&StoredIdentity> = rest.by_ref().take(max).collect();
+        let more = rest.next().is_some();
+        (page, more)
+    }
+
+    /// The identities of a pool holding a login (provider, subject).
+    pub fn with_login<'a>(
+        &'a self,
+        pool_id: &str,
+        provider: &'a str,
+        subject: &'a str,
+    ) -> impl Iterator<Item = &'a StoredIdentity> + 'a {
+        self.by_pool
+            .get(pool_id)
+            .into_iter()
+            .flat_map(|ids| ids.values())
+            .filter(move |i| i.logins.iter().any(|(p, s)| p == provider && s == subject))
+    }
+
+    /// How many identities there are in all.
+    pub fn total(&self) -> usize {
+        self.index.len()
+    }
+
+    /// How many identities a pool has.
+    pub fn count(&self, pool_id: &str) -> usize {
+        self.by_pool.get(pool_id).map_or(0, BTreeMap::len)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_skip_disabled_on_request_and_removal_updates_the_index() {
+        let mut ids = Identities::default();
+        let pool = "us-east-1:p";
+        let mut made = Vec::new();
+        for i in 0..5u128 {
+            made.push(ids.insert(
+                pool,
+                uuid::Uuid::from_u128(i + 1),
+                Vec::new(),
+                (1.0, 1.0),
+                i == 1,
+            ));
+        }
+        assert!(made[0].starts_with("us-east-1:00000000-0000-0000-0000-000000000001"));
+        let (page, more) = ids.page(pool, 0, 2, false);
+        assert_eq!((page.len(), more), (2, true));
+        let (page, _) = ids.page(pool, 0, 2, true);
+        assert_eq!(page[1].id, made[2], "the disabled one is skipped");
+        assert!(ids.remove(&made[3]));
+        assert!(!ids.remove(&made[3]));
+        assert!(ids.get(&made[3]).is_none());
+        assert_eq!(ids.count(pool), 4);
+        let mut copy = ids.clone();
+        copy.index.clear();
+        copy.reindex();
+        assert_eq!(copy.get(&made[4]).map(|(p, _)| p), Some(pool));
+        ids.remove_pool(pool);
+        assert!(ids.get(&made[0]).is_none());
+    }
+}
