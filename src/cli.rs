@@ -64,7 +64,6 @@ pub enum SandboxAction {
         #[arg(long, value_name = "N", default_value_t = 0)]
         seed_identities: usize,
         /// Fault injection.
-
         #[command(flatten)]
         faults: FaultArgs,
     },

@@ -43,7 +43,6 @@ pub enum StartError {
     #[error("cannot seed identities: {0}")]
     Seed(String),
     /// The port could not be bound.
-
     #[error("cannot listen on 127.0.0.1:{port}: {source}")]
     Bind {
         /// The port asked for.
