@@ -5,7 +5,7 @@ use crossterm::event::{DisableMouseCapture, EnableMouseCapture, EventStream};
 use crossterm::execute;
 use futures::StreamExt;
 use std::io::Write;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tokio::sync::mpsc;
 
 use crate::app::update::init;
@@ -13,8 +13,18 @@ use crate::app::{Effect, Model, Msg, Options, keymap, update};
 use crate::aws::{Runner, Target};
 use crate::view::view;
 
-/// How often the spinner turns while requests are in flight (idle, nothing ticks).
+/// How often the spinner turns while requests are in flight.
 const TICK: Duration = Duration::from_millis(120);
+/// How often the clock is refreshed while idle.
+const SLOW_TICK: Duration = Duration::from_secs(30);
+
+/// Seconds since the epoch, now.
+fn wall_clock() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0)
+}
 
 fn restore_terminal() {
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
@@ -62,6 +72,8 @@ pub async fn run_console(options: Options, target: Target) -> color_eyre::Result
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval(TICK);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    // Keeps "30 days ago" and the clock in the model current while idle, at one wake-up a half minute.
+    let mut slow_tick = tokio::time::interval(SLOW_TICK);
     let mut terminate = terminate_signal();
     while !model.quitting {
         let msg = tokio::select! {
@@ -72,10 +84,13 @@ pub async fn run_console(options: Options, target: Target) -> color_eyre::Result
                 Some(Err(e)) => return Err(e.into()),
                 None => break,
             },
-            _ = tick.tick(), if !model.in_flight.is_empty() => Some(Msg::Tick(Instant::now())),
+            _ = tick.tick(), if !model.in_flight.is_empty() => Some(Msg::Tick(wall_clock())),
+            _ = slow_tick.tick() => Some(Msg::Tick(wall_clock())),
             _ = terminate.recv() => break,
         };
         let Some(msg) = msg else { continue };
+        // Every message sees the current time (rates, ages, durations), not the last tick's.
+        run_effects(&runner, update(&mut model, Msg::Tick(wall_clock())));
         run_effects(&runner, update(&mut model, msg));
         // Apply everything already queued, then draw once.
         while let Ok(msg) = rx.try_recv() {

@@ -37,6 +37,42 @@ pub enum Effect {
         /// The pool.
         pool_id: String,
     },
+    /// One page of ListIdentities (60 at a time).
+    ListIdentities {
+        /// Request id of this page.
+        req: RequestId,
+        /// The pool.
+        pool_id: String,
+        /// The token from the previous page.
+        next_token: Option<String>,
+        /// Leave disabled identities out.
+        hide_disabled: bool,
+    },
+    /// DescribeIdentity.
+    DescribeIdentity {
+        /// Request id.
+        req: RequestId,
+        /// The identity.
+        identity_id: String,
+    },
+    /// LookupDeveloperIdentity, by identity or by developer user identifier.
+    LookupDeveloperIdentity {
+        /// Request id.
+        req: RequestId,
+        /// The pool.
+        pool_id: String,
+        /// Look up this identity's developer user identifiers…
+        identity_id: Option<String>,
+        /// …or the identity of this developer user.
+        developer_user: Option<String>,
+    },
+    /// DeleteIdentities for one batch of at most 60 ids.
+    DeleteIdentities {
+        /// Request id of this batch.
+        req: RequestId,
+        /// The ids.
+        ids: Vec<String>,
+    },
     /// Put text on the system clipboard through the terminal (OSC 52).
     CopyToClipboard(String),
     /// Leave the console, restoring the terminal.

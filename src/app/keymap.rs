@@ -34,6 +34,20 @@ pub enum Context {
     PoolFilter,
     /// A tab that is not built yet.
     OtherTab,
+    /// The identity table.
+    IdentityList,
+    /// Typing the identity filter.
+    IdentityFilter,
+    /// An identity's details, or a lookup's answer.
+    IdentityPanel,
+    /// Typing a developer user identifier.
+    IdentityLookupInput,
+    /// Confirming an identity deletion.
+    IdentityConfirm,
+    /// A deletion running.
+    IdentityDeleting,
+    /// A deletion's report.
+    IdentityReport,
     /// Connecting, or could not connect.
     Setup,
     /// The help overlay.
@@ -147,6 +161,43 @@ const POOL_SUMMARY: &[Binding] = &[
     b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "scroll up", Action::Up, false),
 ];
 
+#[rustfmt::skip]
+const IDENTITY_LIST: &[Binding] = &[
+    b(&[ENTER], "⏎", "open", Action::Open, true),
+    b(&[(KeyCode::Char(' '), NONE)], "Space", "mark", Action::Mark, true),
+    b(&[(KeyCode::Char('a'), NONE)], "a", "mark all shown", Action::MarkAll, true),
+    mutating(b(&[(KeyCode::Char('d'), NONE)], "d", "delete", Action::Delete, true)),
+    b(&[(KeyCode::Char('/'), NONE)], "/", "filter", Action::Filter, true),
+    b(&[(KeyCode::Char('p'), NONE)], "p", "pause/resume loading", Action::TogglePause, true),
+    b(&[(KeyCode::Char('i'), NONE)], "i", "invert marks (shown)", Action::InvertMarks, false),
+    b(&[(KeyCode::Char('u'), NONE)], "u", "clear all marks", Action::ClearMarks, false),
+    b(&[(KeyCode::Char('h'), NONE)], "h", "hide/show disabled", Action::ToggleHideDisabled, false),
+    b(&[(KeyCode::Char('L'), NONE)], "L", "look up developer user", Action::Lookup, false),
+    b(&[(KeyCode::Char('r'), NONE)], "r", "reload", Action::Refresh, false),
+    COPY_ID,
+    b(&[ESC], "Esc", "clear filter", Action::Back, false),
+    LIST_MOVES[0], LIST_MOVES[1], LIST_MOVES[2], LIST_MOVES[3], LIST_MOVES[4], LIST_MOVES[5],
+];
+
+const CLOSE_ONLY: &[Binding] = &[b(
+    &[ESC, (KeyCode::Char('q'), NONE)],
+    "Esc",
+    "close",
+    Action::Back,
+    true,
+)];
+
+#[rustfmt::skip]
+const IDENTITY_REPORT: &[Binding] = &[
+    b(&[ESC, ENTER, (KeyCode::Char('q'), NONE)], "Esc", "close", Action::Back, true),
+    b(&[(KeyCode::Char('y'), NONE)], "y", "copy failed ids", Action::CopyId, true),
+];
+
+#[rustfmt::skip]
+const DELETING: &[Binding] = &[
+    b(&[ESC, (KeyCode::Char('c'), NONE)], "c/Esc", "cancel (sent batches finish)", Action::Cancel, true),
+];
+
 const SETUP: &[Binding] = &[b(
     &[(KeyCode::Char('r'), NONE)],
     "r",
@@ -205,6 +256,13 @@ impl Context {
             Context::PoolSummary => "Pool summary",
             Context::PoolFilter => "Typing a filter",
             Context::OtherTab => "This tab",
+            Context::IdentityList => "Identity browser",
+            Context::IdentityFilter => "Typing a filter",
+            Context::IdentityPanel => "Identity details",
+            Context::IdentityLookupInput => "Developer user lookup",
+            Context::IdentityConfirm => "Delete confirmation",
+            Context::IdentityDeleting => "Deleting",
+            Context::IdentityReport => "Deletion report",
             Context::Setup => "Not connected",
             Context::Help => "Help",
             Context::Errors => "Recent errors",
@@ -237,7 +295,23 @@ pub fn context_below_overlay(model: &Model) -> Context {
         Tab::Pools if model.pools.filter_editing => Context::PoolFilter,
         Tab::Pools if model.pools.open.is_some() => Context::PoolSummary,
         Tab::Pools => Context::PoolList,
+        Tab::Identities if model.current_pool.is_some() => identity_context(&model.identities),
         _ => Context::OtherTab,
+    }
+}
+
+fn identity_context(state: &crate::screens::identities::IdentitiesState) -> Context {
+    use crate::screens::identities::Panel;
+    if state.deletion.is_some() {
+        return Context::IdentityDeleting;
+    }
+    match &state.panel {
+        Some(Panel::Detail(_) | Panel::LookupResult { .. }) => Context::IdentityPanel,
+        Some(Panel::LookupInput(_)) => Context::IdentityLookupInput,
+        Some(Panel::ConfirmDelete { .. }) => Context::IdentityConfirm,
+        Some(Panel::Report(_)) => Context::IdentityReport,
+        None if state.filter_editing => Context::IdentityFilter,
+        None => Context::IdentityList,
     }
 }
 
@@ -253,6 +327,12 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::PoolSummary => POOL_SUMMARY,
         Context::Setup => SETUP,
         Context::OtherTab => &[],
+        Context::IdentityList => IDENTITY_LIST,
+        Context::IdentityFilter | Context::IdentityLookupInput => TEXT_LINE,
+        Context::IdentityPanel => CLOSE_ONLY,
+        Context::IdentityConfirm => CONFIRM_DELETE,
+        Context::IdentityDeleting => DELETING,
+        Context::IdentityReport => IDENTITY_REPORT,
         Context::PoolFilter | Context::Command => TEXT_LINE,
         Context::Help | Context::Errors => CLOSE,
         Context::ConfirmDelete => CONFIRM_DELETE,
@@ -264,7 +344,11 @@ pub fn bindings(context: Context) -> &'static [Binding] {
 fn takes_global_keys(context: Context) -> bool {
     matches!(
         context,
-        Context::PoolList | Context::PoolSummary | Context::OtherTab | Context::Setup
+        Context::PoolList
+            | Context::PoolSummary
+            | Context::OtherTab
+            | Context::Setup
+            | Context::IdentityList
     )
 }
 
@@ -272,7 +356,12 @@ fn takes_global_keys(context: Context) -> bool {
 fn is_text_entry(context: Context) -> bool {
     matches!(
         context,
-        Context::PoolFilter | Context::Command | Context::ConfirmDelete
+        Context::PoolFilter
+            | Context::Command
+            | Context::ConfirmDelete
+            | Context::IdentityFilter
+            | Context::IdentityLookupInput
+            | Context::IdentityConfirm
     )
 }
 

@@ -1,12 +1,12 @@
 //! The whole state of the console. `view` draws it; only `update` changes it.
 
 use std::collections::{BTreeMap, VecDeque};
-use std::time::Instant;
 use strum::{Display, EnumIter};
 use tui_input::Input;
 
 use super::effect::RequestId;
 use super::error::AwsError;
+use crate::screens::identities::IdentitiesState;
 use crate::screens::pools::PoolsState;
 
 /// How many recent errors `:errors` keeps.
@@ -172,6 +172,8 @@ pub struct Model {
     pub tab: Tab,
     /// The Pools tab.
     pub pools: PoolsState,
+    /// The Identity browser tab.
+    pub identities: IdentitiesState,
     /// The pool tabs 2–4 act on, as (id, name).
     pub current_pool: Option<(String, String)>,
     /// The overlay taking keys, if any.
@@ -186,10 +188,9 @@ pub struct Model {
     pub next_req: RequestId,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
-    /// Spinner frame, advanced by ticks while requests are in flight.
-    pub spinner: usize,
-    /// The latest tick.
-    pub now: Option<Instant>,
+
+    /// The wall clock at the latest tick, in epoch seconds.
+    pub now: Option<f64>,
     /// Set once the console should exit.
     pub quitting: bool,
 }
@@ -205,6 +206,7 @@ impl Model {
             },
             tab: Tab::Pools,
             pools: PoolsState::default(),
+            identities: IdentitiesState::default(),
             current_pool: None,
             overlay: None,
             notice: None,
@@ -212,7 +214,7 @@ impl Model {
             in_flight: BTreeMap::new(),
             next_req: 1,
             size,
-            spinner: 0,
+
             now: None,
             quitting: false,
         }

@@ -1,12 +1,11 @@
 //! Everything that can happen to the console: keys (already mapped to actions), time, and results.
 
-use std::time::Instant;
 use tui_input::InputRequest;
 
 use super::effect::RequestId;
 use super::error::AwsError;
 use super::model::{Session, Tab};
-use crate::domain::{IdentityPool, PoolSummary};
+use crate::domain::{Identity, IdentityPool, PoolSummary};
 
 /// A user intent, produced by the keymap from a key and the focused context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,6 +54,22 @@ pub enum Action {
     FocusNext,
     /// Move focus to the previous button or field.
     FocusPrev,
+    /// Mark or unmark the selected row.
+    Mark,
+    /// Mark every row the filter shows.
+    MarkAll,
+    /// Invert the marks of the rows the filter shows.
+    InvertMarks,
+    /// Clear every mark.
+    ClearMarks,
+    /// Stop or resume loading pages.
+    TogglePause,
+    /// Toggle HideDisabled (reloads).
+    ToggleHideDisabled,
+    /// Look up a developer user identifier.
+    Lookup,
+    /// Cancel the running operation.
+    Cancel,
     /// Accept the text typed in a line editor.
     Submit,
 }
@@ -62,8 +77,8 @@ pub enum Action {
 /// A message to `update`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
-    /// The clock moved on (drives the spinner and notice expiry).
-    Tick(Instant),
+    /// The wall clock, in epoch seconds (drives the spinner, rates and "30 days ago").
+    Tick(f64),
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
     /// A user action from the keymap.
@@ -96,6 +111,34 @@ pub enum Msg {
         pool_id: String,
         /// Its configuration.
         result: Result<IdentityPool, AwsError>,
+    },
+    /// One page of ListIdentities arrived.
+    IdentitiesPage {
+        /// The page request.
+        req: RequestId,
+        /// The identities and the token for the next page.
+        result: Result<(Vec<Identity>, Option<String>), AwsError>,
+    },
+    /// DescribeIdentity finished.
+    IdentityDescribed {
+        /// The request.
+        req: RequestId,
+        /// The identity.
+        result: Result<Identity, AwsError>,
+    },
+    /// LookupDeveloperIdentity finished: the identity id and its developer user identifiers.
+    DeveloperLookedUp {
+        /// The request.
+        req: RequestId,
+        /// The identity and its developer users.
+        result: Result<(String, Vec<String>), AwsError>,
+    },
+    /// A DeleteIdentities batch finished: the ids the service left unprocessed, with their codes.
+    IdentitiesDeleted {
+        /// The batch's request.
+        req: RequestId,
+        /// Unprocessed (id, error code) pairs, or the call's error.
+        result: Result<Vec<(String, String)>, AwsError>,
     },
     /// DeleteIdentityPool finished.
     PoolDeleted {

@@ -3,7 +3,7 @@
 use super::command::{self, Command};
 use super::model::{Button, Connection, Level, Overlay, Tab};
 use super::{Action, Effect, Model, Msg};
-use crate::screens::pools;
+use crate::screens::{identities, pools};
 use crate::view::layout;
 
 /// The effects to run when the console starts: connect, with the start-up warning shown.
@@ -39,9 +39,6 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let mut effects = match msg {
         Msg::Tick(now) => {
             model.now = Some(now);
-            if !model.in_flight.is_empty() {
-                model.spinner = model.spinner.wrapping_add(1);
-            }
             Vec::new()
         }
         Msg::Resize(width, height) => {
@@ -78,6 +75,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                     }
                     model.connection = Connection::Ready(session);
                     model.pools = Default::default();
+                    model.identities = Default::default();
                     model.current_pool = None;
                     pools::begin_listing(model)
                 }
@@ -101,6 +99,24 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             pools::on_described(model, req, pool_id, result);
             Vec::new()
         }
+        Msg::IdentitiesPage { req, result } => {
+            model.finish_request(req);
+            identities::on_page(model, req, result)
+        }
+        Msg::IdentityDescribed { req, result } => {
+            model.finish_request(req);
+            identities::on_described(model, req, result);
+            Vec::new()
+        }
+        Msg::DeveloperLookedUp { req, result } => {
+            model.finish_request(req);
+            identities::on_looked_up(model, req, result);
+            Vec::new()
+        }
+        Msg::IdentitiesDeleted { req, result } => {
+            model.finish_request(req);
+            identities::on_deleted(model, req, result)
+        }
         Msg::PoolDeleted {
             req,
             pool_id,
@@ -113,6 +129,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
     };
     effects.extend(pools::detail_requests(model));
+    effects.extend(identities::sync(model));
     effects
 }
 
@@ -134,6 +151,13 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             _ => {}
         }
         return Vec::new();
+    }
+    let identities_focused = {
+        let state = &model.identities;
+        state.panel.is_some() || state.filter_editing || state.deletion.is_some()
+    };
+    if model.tab == Tab::Identities && model.session().is_some() && identities_focused {
+        return identities::on_action(model, action);
     }
     match action {
         Action::Help => model.overlay = Some(Overlay::Help),
@@ -157,7 +181,7 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             let (profile, region) = (model.options.profile.clone(), model.options.region.clone());
             return connect(model, profile, region, false);
         }
-        Action::Delete | Action::New if model.options.read_only => {
+        Action::Delete | Action::New if model.options.read_only && model.tab == Tab::Pools => {
             let what = if action == Action::New {
                 "creating pools"
             } else {
@@ -174,6 +198,9 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         ),
         _ if model.tab == Tab::Pools && model.session().is_some() => {
             return pools::on_action(model, action);
+        }
+        _ if model.tab == Tab::Identities && model.session().is_some() => {
+            return identities::on_action(model, action);
         }
         _ => {}
     }
@@ -197,6 +224,7 @@ fn on_input(model: &mut Model, request: tui_input::InputRequest) {
         None if model.tab == Tab::Pools && model.pools.filter_editing => {
             pools::on_filter_input(model, request);
         }
+        None if model.tab == Tab::Identities => identities::on_input(model, request),
         None => {}
     }
 }

@@ -6,7 +6,7 @@ use aws_sdk_cognitoidentity::operation::describe_identity_pool::DescribeIdentity
 use super::error::from_sdk;
 use crate::app::AwsError;
 use crate::domain::limits::MAX_PAGE;
-use crate::domain::{CognitoProvider, IdentityPool, PoolSummary};
+use crate::domain::{CognitoProvider, Identity, IdentityPool, PoolSummary};
 
 /// One page of ListIdentityPools (60 a call, the most the service gives).
 pub async fn list_pools(
@@ -85,4 +85,110 @@ fn pool_from_sdk(out: DescribeIdentityPoolOutput) -> IdentityPool {
             .into_iter()
             .collect(),
     }
+}
+
+fn identity_from_sdk(d: &aws_sdk_cognitoidentity::types::IdentityDescription) -> Option<Identity> {
+    Some(Identity {
+        id: d.identity_id()?.to_string(),
+        logins: d.logins().to_vec(),
+        created: d.creation_date().map(|t| t.as_secs_f64()),
+        modified: d.last_modified_date().map(|t| t.as_secs_f64()),
+    })
+}
+
+/// One page of ListIdentities (60 a call).
+pub async fn list_identities(
+    client: &Client,
+    pool_id: &str,
+    next_token: Option<String>,
+    hide_disabled: bool,
+) -> Result<(Vec<Identity>, Option<String>), AwsError> {
+    let out = client
+        .list_identities()
+        .identity_pool_id(pool_id)
+        .max_results(MAX_PAGE)
+        .set_next_token(next_token)
+        .hide_disabled(hide_disabled)
+        .send()
+        .await
+        .map_err(from_sdk)?;
+    let identities = out
+        .identities()
+        .iter()
+        .filter_map(identity_from_sdk)
+        .collect();
+    Ok((identities, out.next_token().map(String::from)))
+}
+
+/// DescribeIdentity.
+pub async fn describe_identity(client: &Client, identity_id: &str) -> Result<Identity, AwsError> {
+    let out = client
+        .describe_identity()
+        .identity_id(identity_id)
+        .send()
+        .await
+        .map_err(from_sdk)?;
+    Ok(Identity {
+        id: out.identity_id().unwrap_or(identity_id).to_string(),
+        logins: out.logins().to_vec(),
+        created: out.creation_date().map(|t| t.as_secs_f64()),
+        modified: out.last_modified_date().map(|t| t.as_secs_f64()),
+    })
+}
+
+/// LookupDeveloperIdentity, following NextToken: the identity and all its developer user identifiers.
+pub async fn lookup_developer(
+    client: &Client,
+    pool_id: &str,
+    identity_id: Option<String>,
+    developer_user: Option<String>,
+) -> Result<(String, Vec<String>), AwsError> {
+    let mut users = Vec::new();
+    let mut token = None;
+    loop {
+        let out = client
+            .lookup_developer_identity()
+            .identity_pool_id(pool_id)
+            .set_identity_id(identity_id.clone())
+            .set_developer_user_identifier(developer_user.clone())
+            .max_results(MAX_PAGE)
+            .set_next_token(token)
+            .send()
+            .await
+            .map_err(from_sdk)?;
+        users.extend(out.developer_user_identifier_list().iter().cloned());
+        token = out.next_token().map(String::from);
+        if token.is_none() {
+            let id = out
+                .identity_id()
+                .map(String::from)
+                .or(identity_id)
+                .unwrap_or_default();
+            return Ok((id, users));
+        }
+    }
+}
+
+/// DeleteIdentities for one batch; the unprocessed ids with their error codes.
+pub async fn delete_identities(
+    client: &Client,
+    ids: Vec<String>,
+) -> Result<Vec<(String, String)>, AwsError> {
+    let out = client
+        .delete_identities()
+        .set_identity_ids_to_delete(Some(ids))
+        .send()
+        .await
+        .map_err(from_sdk)?;
+    Ok(out
+        .unprocessed_identity_ids()
+        .iter()
+        .filter_map(|u| {
+            let code = u
+                .error_code()
+                .map(|c| c.as_str().to_string())
+                .unwrap_or_else(|| "Unknown".into());
+            Some((u.identity_id()?.to_string(), code))
+        })
+        .collect())
 }

@@ -97,6 +97,55 @@ impl Runner {
                     result,
                 }
             }
+            Effect::ListIdentities {
+                req,
+                pool_id,
+                next_token,
+                hide_disabled,
+            } => {
+                let result = match self.clients() {
+                    Ok(c) => {
+                        identity::list_identities(&c.identity, &pool_id, next_token, hide_disabled)
+                            .await
+                    }
+                    Err(e) => Err(e),
+                };
+                Msg::IdentitiesPage { req, result }
+            }
+            Effect::DescribeIdentity { req, identity_id } => {
+                let result = match self.clients() {
+                    Ok(c) => identity::describe_identity(&c.identity, &identity_id).await,
+                    Err(e) => Err(e),
+                };
+                Msg::IdentityDescribed { req, result }
+            }
+            Effect::LookupDeveloperIdentity {
+                req,
+                pool_id,
+                identity_id,
+                developer_user,
+            } => {
+                let result = match self.clients() {
+                    Ok(c) => {
+                        identity::lookup_developer(
+                            &c.identity,
+                            &pool_id,
+                            identity_id,
+                            developer_user,
+                        )
+                        .await
+                    }
+                    Err(e) => Err(e),
+                };
+                Msg::DeveloperLookedUp { req, result }
+            }
+            Effect::DeleteIdentities { req, ids } => {
+                let result = match self.clients() {
+                    Ok(c) => identity::delete_identities(&c.identity, ids).await,
+                    Err(e) => Err(e),
+                };
+                Msg::IdentitiesDeleted { req, result }
+            }
             Effect::CopyToClipboard(_) | Effect::Quit => return None,
         };
         Some(msg)

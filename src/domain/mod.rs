@@ -1,10 +1,13 @@
 //! Pure types and rules shared by the console and the sandbox: no SDK, no terminal.
 
+pub mod identity;
+pub mod identity_filter;
 pub mod limits;
 pub mod pool;
 pub mod provider;
 pub mod validation;
 
+pub use identity::Identity;
 pub use pool::{CognitoProvider, IdentityPool, PoolSummary};
 pub use provider::ProviderKind;
 pub use validation::{StrRule, Violation};

@@ -53,7 +53,9 @@ pub fn header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     let pending = model.in_flight.len();
     if pending > 0 {
-        let frame_char = SPINNER[model.spinner % SPINNER.len()];
+        // The frame follows the clock, so it turns at the same speed however many messages arrive.
+        let step = (model.now.unwrap_or(0.0) * 8.0) as usize;
+        let frame_char = SPINNER[step % SPINNER.len()];
         right.push(Span::styled(
             format!(" {frame_char} {pending} in flight "),
             theme.accent,

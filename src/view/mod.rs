@@ -42,6 +42,9 @@ pub fn view(model: &Model, frame: &mut Frame) {
         (Connection::Ready(_), Tab::Pools) => {
             screens::pools::view::draw(model, &theme, frame, areas.body)
         }
+        (Connection::Ready(_), Tab::Identities) => {
+            screens::identities::view::draw(model, &theme, frame, areas.body)
+        }
         (Connection::Ready(_), tab) => {
             screens::placeholder::draw(model, tab, &theme, frame, areas.body)
         }

@@ -1,0 +1,12 @@
+//! Tab 3, Identity browser: the current pool's identities, loaded page by page into a table that
+//! stays fast at 100,000 rows, filtered, inspected, marked and deleted in bulk.
+
+pub mod deletion;
+mod panels;
+mod state;
+mod update;
+pub mod view;
+
+pub use deletion::{Deletion, Report};
+pub use state::{Detail, IdentitiesState, Loading, Panel, Row, TYPE_COUNT_ABOVE};
+pub use update::{on_action, on_deleted, on_described, on_input, on_looked_up, on_page, sync};

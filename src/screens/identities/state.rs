@@ -1,0 +1,218 @@
+//! The Identity browser's state: the loaded identities (up to 100,000 and more), the filter, the
+//! marks, the open identity and the bulk deletion.
+
+use tui_input::Input;
+
+use super::deletion::{Deletion, Report};
+use crate::app::{AwsError, RequestId};
+use crate::domain::Identity;
+use crate::domain::identity_filter::Filter;
+
+/// Where ListIdentities paging stands.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Loading {
+    /// Nothing asked yet.
+    #[default]
+    Idle,
+    /// A page is on its way.
+    Running {
+        /// The page request.
+        req: RequestId,
+    },
+    /// Stopped by the user; `p` resumes from `next_token`.
+    Paused {
+        /// Where to resume.
+        next_token: String,
+    },
+    /// Every page is in.
+    Done,
+    /// A page failed; `p` retries from `next_token`.
+    Failed {
+        /// Why.
+        error: AwsError,
+        /// Where to resume (None: from the start).
+        next_token: Option<String>,
+    },
+}
+
+/// One row: an identity and whether it is marked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The identity.
+    pub identity: Identity,
+    /// Marked for deletion.
+    pub marked: bool,
+}
+
+/// The open identity's details.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detail {
+    /// Which identity.
+    pub id: String,
+    /// DescribeIdentity: in flight, answered, or failed.
+    pub described: Option<Result<Identity, AwsError>>,
+    /// LookupDeveloperIdentity (pools with a developer provider): the developer user identifiers.
+    pub developer_users: Option<Result<Vec<String>, AwsError>>,
+    /// Requests awaited for this view.
+    pub reqs: Vec<RequestId>,
+}
+
+/// What the Identity browser shows over the table.
+#[derive(Debug, Clone)]
+pub enum Panel {
+    /// One identity's details.
+    Detail(Detail),
+    /// Typing a developer user identifier to look up.
+    LookupInput(Input),
+    /// The answer of a lookup by developer user identifier.
+    LookupResult {
+        /// What was looked up.
+        user: String,
+        /// The request, while in flight.
+        req: Option<RequestId>,
+        /// The identity and all its developer user identifiers.
+        result: Option<Result<(String, Vec<String>), AwsError>>,
+    },
+    /// Confirm deleting `ids`.
+    ConfirmDelete {
+        /// The identities to delete.
+        ids: Vec<String>,
+        /// The count typed (needed above the threshold).
+        typed: Input,
+        /// Whether Delete (rather than Cancel) is focused.
+        confirm_focused: bool,
+    },
+    /// The final report of a deletion.
+    Report(Report),
+}
+
+/// Above this many identities the confirmation needs the count typed.
+pub const TYPE_COUNT_ABOVE: usize = 1_000;
+
+/// The Identity browser tab.
+#[derive(Debug, Default)]
+pub struct IdentitiesState {
+    /// The pool whose identities are loaded.
+    pub pool_id: Option<String>,
+    /// Stop after the page in flight.
+    pub pause_requested: bool,
+    /// The token of the page in flight (to retry it after a failure).
+    pub page_token: Option<String>,
+    /// Every identity loaded, in the service's order.
+    pub rows: Vec<Row>,
+    /// Pages received.
+    pub pages: usize,
+    /// The paging state.
+    pub loading: Loading,
+    /// List with `HideDisabled`.
+    pub hide_disabled: bool,
+    /// The filter being typed or applied.
+    pub filter_input: Input,
+    /// Whether keys go to the filter.
+    pub filter_editing: bool,
+    /// The parsed filter.
+    pub filter: Filter,
+    /// Why the filter text does not parse (the previous filter stays applied).
+    pub filter_error: Option<String>,
+    /// Indices into `rows` that pass the filter.
+    pub shown: Vec<usize>,
+    /// Selected position in `shown`.
+    pub selected: usize,
+    /// First position of `shown` on screen.
+    pub offset: usize,
+    /// How many rows are marked.
+    pub marked: usize,
+    /// What is open over the table.
+    pub panel: Option<Panel>,
+    /// The deletion running, if any.
+    pub deletion: Option<Deletion>,
+}
+
+impl IdentitiesState {
+    /// The selected row.
+    pub fn selected_row(&self) -> Option<&Row> {
+        self.shown
+            .get(self.selected)
+            .and_then(|&i| self.rows.get(i))
+    }
+
+    /// Recomputes `shown` from scratch (after the filter changed or rows were removed).
+    pub fn refilter(&mut self) {
+        let keep = self.selected_row().map(|r| r.identity.id.clone());
+        self.shown = (0..self.rows.len())
+            .filter(|&i| self.filter.matches(&self.rows[i].identity))
+            .collect();
+        if let Some(id) = keep
+            && let Some(pos) = self
+                .shown
+                .iter()
+                .position(|&i| self.rows[i].identity.id == id)
+        {
+            self.selected = pos;
+        }
+        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+    }
+
+    /// Appends a page, filtering only the new rows.
+    pub fn append(&mut self, identities: Vec<Identity>) {
+        let start = self.rows.len();
+        self.rows.extend(identities.into_iter().map(|identity| Row {
+            identity,
+            marked: false,
+        }));
+        let filter = &self.filter;
+        let rows = &self.rows;
+        self.shown
+            .extend((start..rows.len()).filter(|&i| filter.matches(&rows[i].identity)));
+    }
+
+    /// Removes the rows with these ids (deleted), keeping marks and selection consistent.
+    pub fn remove_ids(&mut self, ids: &std::collections::HashSet<&str>) {
+        if ids.is_empty() {
+            return;
+        }
+        self.rows.retain(|r| !ids.contains(r.identity.id.as_str()));
+        self.marked = self.rows.iter().filter(|r| r.marked).count();
+        self.refilter();
+    }
+
+    /// Keeps the selection on screen in a window of `height` rows.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(self.shown.len().saturating_sub(height));
+    }
+
+    /// Moves the selection by `delta`, clamped.
+    pub fn move_selection(&mut self, delta: isize) {
+        let last = self.shown.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    /// The ids of the marked rows, in table order.
+    pub fn marked_ids(&self) -> Vec<String> {
+        self.rows
+            .iter()
+            .filter(|r| r.marked)
+            .map(|r| r.identity.id.clone())
+            .collect()
+    }
+
+    /// Forgets everything loaded (another pool, or a reload).
+    pub fn reset(&mut self, pool_id: Option<String>) {
+        let hide_disabled = self.hide_disabled;
+        let filter_input = std::mem::take(&mut self.filter_input);
+        let filter = std::mem::take(&mut self.filter);
+        *self = Self {
+            pool_id,
+            hide_disabled,
+            filter_input,
+            filter,
+            ..Default::default()
+        };
+    }
+}
