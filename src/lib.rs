@@ -6,6 +6,7 @@ pub mod aws;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod headless;
 pub mod logging;
 pub mod runtime;
 pub mod sandbox;

@@ -175,3 +175,77 @@ pub fn render(model: &Model) -> String {
     }
     out
 }
+
+/// Identity `i` of the fake pool: guests on even rows, Google on odd, created `i` days before `now`.
+pub fn identity(i: usize, now: f64) -> cognito_tui::domain::Identity {
+    cognito_tui::domain::Identity {
+        id: format!("us-east-1:11111111-0000-4000-8000-{i:012}"),
+        logins: if i.is_multiple_of(2) {
+            Vec::new()
+        } else {
+            vec!["accounts.google.com".into()]
+        },
+        created: Some(now - i as f64 * 86_400.0),
+        modified: Some(now - i as f64 * 43_200.0),
+    }
+}
+
+/// The clock of the identity tests.
+pub const NOW: f64 = 1_800_000_000.0;
+
+/// A model on the Identity browser of pool 0, with the first ListIdentities effect returned.
+pub fn on_identities(options: Options, size: (u16, u16)) -> (Model, Vec<Effect>) {
+    let mut model = loaded(3, size);
+    let _ = update(&mut model, Msg::Tick(NOW));
+    let _ = act(&mut model, Action::Open);
+    let effects = act(&mut model, Action::GoTab(cognito_tui::app::Tab::Identities));
+    model.options = options;
+    (model, effects)
+}
+
+/// The request id of the only ListIdentities effect.
+pub fn identities_req(effects: &[Effect]) -> u64 {
+    let reqs: Vec<u64> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::ListIdentities { req, .. } => Some(*req),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(reqs.len(), 1, "one page request: {effects:?}");
+    reqs[0]
+}
+
+/// A model on the Identity browser with `n` identities loaded in pages of 60.
+pub fn identities_loaded(n: usize, size: (u16, u16)) -> Model {
+    let (mut model, mut effects) = on_identities(Options::default(), size);
+    let mut start = 0;
+    loop {
+        let req = identities_req(&effects);
+        let end = (start + 60).min(n);
+        let page: Vec<_> = (start..end).map(|i| identity(i, NOW)).collect();
+        let token = (end < n).then(|| format!("t{end}"));
+        effects = update(
+            &mut model,
+            Msg::IdentitiesPage {
+                req,
+                result: Ok((page, token.clone())),
+            },
+        );
+        start = end;
+        if token.is_none() {
+            return model;
+        }
+    }
+}
+
+/// The DeleteIdentities effects, as (req, ids).
+pub fn delete_batches(effects: &[Effect]) -> Vec<(u64, Vec<String>)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::DeleteIdentities { req, ids } => Some((*req, ids.clone())),
+            _ => None,
+        })
+        .collect()
+}

@@ -70,6 +70,7 @@ fn title(state: &IdentitiesState, pool_name: &str, theme: &Theme) -> Line<'stati
             "{loaded} loaded · paused after {} pages (p resumes)",
             state.pages
         ),
+        Loading::Done if state.pages == 1 => format!("{loaded} · 1 page"),
         Loading::Done => format!("{loaded} · all {} pages", state.pages),
         Loading::Failed { error, .. } => {
             let code = error.code.clone().unwrap_or_else(|| "error".into());

@@ -1,0 +1,67 @@
+//! The console without a terminal: the same `update` and effect runner, driven by code. Used by the
+//! integration tests and the end-to-end benchmarks, so they measure exactly what the console does.
+
+use std::time::{Duration, Instant};
+use tokio::sync::mpsc;
+
+use crate::app::update::init;
+use crate::app::{Effect, Model, Msg, Options, update};
+use crate::aws::{Runner, Target};
+
+/// A console model with its runner, fed by hand.
+pub struct Headless {
+    /// The model, readable between steps.
+    pub model: Model,
+    runner: Runner,
+    rx: mpsc::UnboundedReceiver<Msg>,
+}
+
+fn wall_clock() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0)
+}
+
+impl Headless {
+    /// Starts like the console (connecting first) with a terminal of `size`.
+    pub fn start(options: Options, target: Target, size: (u16, u16)) -> Self {
+        let (tx, rx) = mpsc::unbounded_channel();
+        let runner = Runner::new(tx, target);
+        let mut model = Model::new(options, size);
+        let _ = update(&mut model, Msg::Tick(wall_clock()));
+        let effects = init(&mut model);
+        let headless = Self { model, runner, rx };
+        headless.run(effects);
+        headless
+    }
+
+    fn run(&self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::CopyToClipboard(_) | Effect::Quit => {}
+                request => self.runner.spawn(request),
+            }
+        }
+    }
+
+    /// Applies a message (with the clock brought up to date first) and starts its effects.
+    pub fn send(&mut self, msg: Msg) {
+        let _ = update(&mut self.model, Msg::Tick(wall_clock()));
+        let effects = update(&mut self.model, msg);
+        self.run(effects);
+    }
+
+    /// Processes results until `done(model)` holds; false if `timeout` passed first.
+    pub async fn run_until(&mut self, done: impl Fn(&Model) -> bool, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        while !done(&self.model) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match tokio::time::timeout(left, self.rx.recv()).await {
+                Ok(Some(msg)) => self.send(msg),
+                Ok(None) | Err(_) => return false,
+            }
+        }
+        true
+    }
+}

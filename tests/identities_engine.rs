@@ -1,0 +1,227 @@
+//! The Identity browser's engine (update + runner + the real SDK) against the sandbox with faults on:
+//! every marked identity ends deleted or reported failed, and nothing unmarked is touched.
+
+mod common;
+
+use cognito_tui::app::{Action, Msg, Options, Tab};
+use cognito_tui::aws::Target;
+use cognito_tui::headless::Headless;
+use cognito_tui::sandbox::{self, Faults, SandboxOptions, Seed};
+use cognito_tui::screens::identities::{Loading, Panel};
+use std::collections::HashSet;
+use std::time::Duration;
+use tui_input::InputRequest;
+
+const WAIT: Duration = Duration::from_secs(120);
+
+/// Connects, opens `orders-app` and shows the Identity browser, with every page loaded.
+async fn browse_orders_app(target: Target) -> Headless {
+    let mut h = Headless::start(Options::default(), target, (120, 40));
+    assert!(
+        h.run_until(
+            |m| m.pools.rows.iter().any(|p| p.name == "orders-app"),
+            WAIT
+        )
+        .await,
+        "pools listed"
+    );
+    let position = h
+        .model
+        .pools
+        .shown
+        .iter()
+        .position(|&i| h.model.pools.rows[i].name == "orders-app");
+    for _ in 0..position.unwrap_or(0) {
+        h.send(Msg::Action(Action::Down));
+    }
+    h.send(Msg::Action(Action::Open));
+    h.send(Msg::Action(Action::GoTab(Tab::Identities)));
+    assert!(
+        h.run_until(|m| m.identities.loading == Loading::Done, WAIT)
+            .await,
+        "identities listed"
+    );
+    h
+}
+
+fn type_filter(h: &mut Headless, text: &str) {
+    h.send(Msg::Action(Action::Filter));
+    for c in text.chars() {
+        h.send(Msg::Input(InputRequest::InsertChar(c)));
+    }
+    h.send(Msg::Action(Action::Submit));
+}
+
+async fn listed_ids(client: &aws_sdk_cognitoidentity::Client, pool: &str) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    let mut token = None;
+    loop {
+        let page = client
+            .list_identities()
+            .identity_pool_id(pool)
+            .max_results(60)
+            .set_next_token(token)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        ids.extend(
+            page.identities()
+                .iter()
+                .filter_map(|i| i.identity_id().map(String::from)),
+        );
+        token = page.next_token().map(String::from);
+        if token.is_none() {
+            return ids;
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deleting_marked_identities_under_faults_reports_every_one() {
+    // Half the ids of every batch fail, so after 3 retries about 6% fail for good.
+    let mut faults = Faults {
+        delete_failure_rate: 0.5,
+        fault_rate: 0.05,
+        ..Default::default()
+    };
+    faults.rate_limits.insert("DeleteIdentities".into(), 8.0);
+    let sb = sandbox::start(SandboxOptions {
+        seed: Seed::Demo,
+        faults,
+        ..Default::default()
+    })
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut h = browse_orders_app(Target::Sandbox {
+        endpoint_url: sb.endpoint_url(),
+    })
+    .await;
+    // Listing survived the injected faults (the SDK retries 5xx).
+    let pool = h
+        .model
+        .current_pool
+        .clone()
+        .map(|(id, _)| id)
+        .unwrap_or_default();
+    let all: HashSet<String> = h
+        .model
+        .identities
+        .rows
+        .iter()
+        .map(|r| r.identity.id.clone())
+        .collect();
+    assert_eq!(all.len(), 2_500);
+
+    type_filter(&mut h, "guest");
+    h.send(Msg::Action(Action::MarkAll));
+    let marked: HashSet<String> = h.model.identities.marked_ids().into_iter().collect();
+    assert!(marked.len() > 500, "{}", marked.len());
+    assert!(
+        h.model
+            .identities
+            .rows
+            .iter()
+            .filter(|r| r.marked)
+            .all(|r| r.identity.is_guest())
+    );
+
+    h.send(Msg::Action(Action::Delete));
+    h.send(Msg::Action(Action::FocusNext));
+    h.send(Msg::Action(Action::Submit));
+    assert!(h.model.identities.deletion.is_some(), "deletion started");
+    assert!(
+        h.run_until(|m| m.identities.deletion.is_none(), WAIT).await,
+        "deletion finished"
+    );
+    let Some(Panel::Report(report)) = h.model.identities.panel.clone() else {
+        panic!("a report")
+    };
+    assert_eq!(report.total, marked.len());
+    assert_eq!(
+        report.deleted + report.failed.len() + report.not_attempted.len(),
+        report.total
+    );
+    assert!(report.not_attempted.is_empty());
+    assert!(
+        !report.failed.is_empty(),
+        "with these faults some ids fail for good"
+    );
+    assert!(report.deleted > report.failed.len());
+
+    // The service's view afterwards: exactly the deleted ones are gone.
+    let client = common::identity_client(&sb, "us-east-1").await;
+    let after = listed_ids(&client, &pool).await;
+    let failed: HashSet<String> = report.failed.iter().map(|(id, _)| id.clone()).collect();
+    for id in &all {
+        let should_remain = !marked.contains(id) || failed.contains(id);
+        assert_eq!(after.contains(id), should_remain, "{id}");
+    }
+    assert_eq!(after.len(), all.len() - report.deleted);
+    // The table agrees with the service.
+    let table: HashSet<String> = h
+        .model
+        .identities
+        .rows
+        .iter()
+        .map(|r| r.identity.id.clone())
+        .collect();
+    assert_eq!(table, after);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancelling_midway_reports_what_was_not_attempted() {
+    let sb = sandbox::start(SandboxOptions {
+        seed: Seed::Demo,
+        faults: Faults {
+            latency: Duration::from_millis(30),
+            ..Default::default()
+        },
+        ..Default::default()
+    })
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut h = browse_orders_app(Target::Sandbox {
+        endpoint_url: sb.endpoint_url(),
+    })
+    .await;
+    h.send(Msg::Action(Action::MarkAll));
+    h.send(Msg::Action(Action::Delete));
+    for c in "2500".chars() {
+        h.send(Msg::Input(InputRequest::InsertChar(c)));
+    }
+    h.send(Msg::Action(Action::FocusNext));
+    h.send(Msg::Action(Action::Submit));
+    assert!(
+        h.run_until(
+            |m| m
+                .identities
+                .deletion
+                .as_ref()
+                .is_some_and(|d| d.deleted >= 300),
+            WAIT
+        )
+        .await
+    );
+    h.send(Msg::Action(Action::Cancel));
+    assert!(h.run_until(|m| m.identities.deletion.is_none(), WAIT).await);
+    let Some(Panel::Report(report)) = h.model.identities.panel.clone() else {
+        panic!("a report")
+    };
+    assert!(report.cancelled);
+    assert!(!report.not_attempted.is_empty());
+    assert_eq!(
+        report.deleted + report.failed.len() + report.not_attempted.len(),
+        2_500
+    );
+    let pool = h
+        .model
+        .current_pool
+        .clone()
+        .map(|(id, _)| id)
+        .unwrap_or_default();
+    let client = common::identity_client(&sb, "us-east-1").await;
+    assert_eq!(
+        listed_ids(&client, &pool).await.len(),
+        2_500 - report.deleted
+    );
+}

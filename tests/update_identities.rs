@@ -1,0 +1,461 @@
+//! `update` on the Identity browser: paging and pausing, filters, marks, the exact deletion
+//! batches, retries, cancellation and the report — model and effects, no terminal, no network.
+
+mod app_support;
+
+use app_support::*;
+use cognito_tui::app::model::Level;
+use cognito_tui::app::{Action, AwsError, Effect, ErrorKind, Msg, Options, update};
+use cognito_tui::screens::identities::deletion::{BATCH, START_CONCURRENCY};
+use cognito_tui::screens::identities::{Loading, Panel, TYPE_COUNT_ABOVE};
+use tui_input::InputRequest;
+
+const SIZE: (u16, u16) = (120, 30);
+
+#[test]
+fn opening_the_tab_lists_the_current_pool_page_after_page() {
+    let (mut model, effects) = on_identities(Options::default(), SIZE);
+    let req = identities_req(&effects);
+    assert!(
+        matches!(&effects[..], [Effect::ListIdentities { pool_id, next_token: None, hide_disabled: false, .. }] if *pool_id == pool_id_of(0))
+    );
+    let effects = update(
+        &mut model,
+        Msg::IdentitiesPage {
+            req,
+            result: Ok((
+                (0..60).map(|i| identity(i, NOW)).collect(),
+                Some("t".into()),
+            )),
+        },
+    );
+    assert_eq!(
+        model.identities.rows.len(),
+        60,
+        "usable from the first page"
+    );
+    assert!(
+        matches!(&effects[..], [Effect::ListIdentities { next_token: Some(t), .. }] if t == "t")
+    );
+    let _ = act(&mut model, Action::Down);
+    assert_eq!(model.identities.selected, 1);
+}
+
+fn pool_id_of(i: usize) -> String {
+    pool_id(i)
+}
+
+#[test]
+fn loading_pauses_after_the_page_in_flight_and_resumes_from_its_token() {
+    let (mut model, effects) = on_identities(Options::default(), SIZE);
+    let req = identities_req(&effects);
+    assert!(act(&mut model, Action::TogglePause).is_empty());
+    let effects = update(
+        &mut model,
+        Msg::IdentitiesPage {
+            req,
+            result: Ok((vec![identity(0, NOW)], Some("next".into()))),
+        },
+    );
+    assert!(
+        effects
+            .iter()
+            .all(|e| !matches!(e, Effect::ListIdentities { .. })),
+        "paused: no next page"
+    );
+    assert_eq!(
+        model.identities.loading,
+        Loading::Paused {
+            next_token: "next".into()
+        }
+    );
+    let effects = act(&mut model, Action::TogglePause);
+    assert!(
+        matches!(&effects[..], [Effect::ListIdentities { next_token: Some(t), .. }] if t == "next")
+    );
+}
+
+#[test]
+fn a_failed_page_resumes_from_the_same_token() {
+    let (mut model, effects) = on_identities(Options::default(), SIZE);
+    let req = identities_req(&effects);
+    let effects = update(
+        &mut model,
+        Msg::IdentitiesPage {
+            req,
+            result: Ok((vec![identity(0, NOW)], Some("t2".into()))),
+        },
+    );
+    let req = identities_req(&effects);
+    let _ = update(
+        &mut model,
+        Msg::IdentitiesPage {
+            req,
+            result: Err(AwsError::new(ErrorKind::Connection, "reset")),
+        },
+    );
+    assert!(
+        matches!(model.identities.loading, Loading::Failed { next_token: Some(ref t), .. } if t == "t2")
+    );
+    assert_eq!(model.identities.rows.len(), 1, "what was loaded stays");
+    let effects = act(&mut model, Action::TogglePause);
+    assert!(
+        matches!(&effects[..], [Effect::ListIdentities { next_token: Some(t), .. }] if t == "t2")
+    );
+}
+
+#[test]
+fn stale_pages_after_a_reload_are_dropped() {
+    let (mut model, effects) = on_identities(Options::default(), SIZE);
+    let old = identities_req(&effects);
+    let _ = act(&mut model, Action::Refresh);
+    let _ = update(
+        &mut model,
+        Msg::IdentitiesPage {
+            req: old,
+            result: Ok((vec![identity(0, NOW)], None)),
+        },
+    );
+    assert!(model.identities.rows.is_empty());
+}
+
+#[test]
+fn hide_disabled_reloads_with_the_flag() {
+    let mut model = identities_loaded(10, SIZE);
+    let effects = act(&mut model, Action::ToggleHideDisabled);
+    assert!(matches!(
+        &effects[..],
+        [Effect::ListIdentities {
+            hide_disabled: true,
+            next_token: None,
+            ..
+        }]
+    ));
+    assert!(model.identities.rows.is_empty());
+}
+
+fn filter(model: &mut cognito_tui::app::Model, text: &str) {
+    let _ = act(model, Action::Filter);
+    type_text(model, text);
+    let _ = act(model, Action::Submit);
+}
+
+#[test]
+fn filters_combine_and_a_bad_one_says_why() {
+    let mut model = identities_loaded(200, SIZE);
+    filter(&mut model, "guest created>30d");
+    assert_eq!(
+        model.identities.shown.len(),
+        (31..200).filter(|i| i % 2 == 0).count()
+    );
+    let _ = act(&mut model, Action::Back);
+    filter(&mut model, "p:google modified<10d");
+    // modified = i half-days ago: under 10 days is i < 20, odd.
+    assert_eq!(
+        model.identities.shown.len(),
+        (0..20).filter(|i| i % 2 == 1).count()
+    );
+    let _ = act(&mut model, Action::Back);
+    assert_eq!(model.identities.shown.len(), 200);
+    let _ = act(&mut model, Action::Filter);
+    type_text(&mut model, "guest created<soon");
+    assert!(
+        model
+            .identities
+            .filter_error
+            .as_deref()
+            .is_some_and(|e| e.contains("neither a date"))
+    );
+    let before = model.identities.shown.clone();
+    type_text(&mut model, "er");
+    assert_eq!(
+        model.identities.shown, before,
+        "the last good filter stays applied"
+    );
+    for _ in 0.."soon".len() + 2 {
+        let _ = update(&mut model, Msg::Input(InputRequest::DeletePrevChar));
+    }
+    type_text(&mut model, "2000-01-01");
+    assert_eq!(model.identities.filter_error, None);
+    assert_eq!(
+        model.identities.shown.len(),
+        0,
+        "nothing was created before 2000"
+    );
+}
+
+#[test]
+fn mark_all_marks_every_filtered_row_even_off_screen() {
+    let mut model = identities_loaded(1_000, SIZE);
+    filter(&mut model, "guest");
+    let _ = act(&mut model, Action::MarkAll);
+    assert_eq!(model.identities.marked, 500);
+    assert!(
+        model
+            .identities
+            .rows
+            .iter()
+            .all(|r| r.marked == r.identity.is_guest())
+    );
+    let _ = act(&mut model, Action::Back);
+    let _ = act(&mut model, Action::InvertMarks);
+    assert_eq!(model.identities.marked, 500);
+    assert!(
+        model
+            .identities
+            .rows
+            .iter()
+            .all(|r| r.marked != r.identity.is_guest())
+    );
+    let _ = act(&mut model, Action::Mark);
+    assert_eq!(model.identities.marked, 501);
+    let _ = act(&mut model, Action::ClearMarks);
+    assert_eq!(model.identities.marked, 0);
+}
+
+fn start_deletion(model: &mut cognito_tui::app::Model) -> Vec<Effect> {
+    let _ = act(model, Action::Delete);
+    let count = match &model.identities.panel {
+        Some(Panel::ConfirmDelete { ids, .. }) => ids.len(),
+        other => panic!("confirmation expected: {other:?}"),
+    };
+    if count > TYPE_COUNT_ABOVE {
+        type_text(model, &count.to_string());
+    }
+    let _ = act(model, Action::FocusNext);
+    act(model, Action::Submit)
+}
+
+#[test]
+fn deletion_sends_batches_of_60_only_for_marked_ids() {
+    let mut model = identities_loaded(600, SIZE);
+    filter(&mut model, "auth");
+    let _ = act(&mut model, Action::MarkAll);
+    let marked = model.identities.marked_ids();
+    let effects = start_deletion(&mut model);
+    let batches = delete_batches(&effects);
+    assert_eq!(batches.len(), START_CONCURRENCY);
+    assert!(batches.iter().all(|(_, ids)| ids.len() == BATCH));
+    let sent: Vec<String> = batches.iter().flat_map(|(_, ids)| ids.clone()).collect();
+    assert_eq!(
+        sent,
+        marked[..sent.len()].to_vec(),
+        "in order, only marked ids"
+    );
+    // Answer everything; rows leave the table as batches succeed.
+    let mut pending = batches;
+    let mut all_sent = Vec::new();
+    while let Some((req, ids)) = pending.pop() {
+        all_sent.extend(ids);
+        let effects = update(
+            &mut model,
+            Msg::IdentitiesDeleted {
+                req,
+                result: Ok(Vec::new()),
+            },
+        );
+        pending.extend(delete_batches(&effects));
+    }
+    all_sent.sort();
+    let mut expected = marked.clone();
+    expected.sort();
+    assert_eq!(all_sent, expected);
+    assert_eq!(model.identities.rows.len(), 300);
+    assert!(
+        model.identities.rows.iter().all(|r| r.identity.is_guest()),
+        "no unmarked row deleted"
+    );
+    let Some(Panel::Report(report)) = &model.identities.panel else {
+        panic!("report")
+    };
+    assert_eq!(
+        (
+            report.deleted,
+            report.failed.len(),
+            report.not_attempted.len()
+        ),
+        (300, 0, 0)
+    );
+    assert_eq!(model.notice.as_ref().map(|n| n.level), Some(Level::Success));
+}
+
+#[test]
+fn unprocessed_ids_are_retried_and_final_failures_reported() {
+    let mut model = identities_loaded(2, SIZE);
+    let _ = act(&mut model, Action::MarkAll);
+    let effects = start_deletion(&mut model);
+    let (mut req, ids) = delete_batches(&effects)[0].clone();
+    let stubborn = ids[1].clone();
+    for _ in 0..4 {
+        let effects = update(
+            &mut model,
+            Msg::IdentitiesDeleted {
+                req,
+                result: Ok(vec![(stubborn.clone(), "InternalServerError".into())]),
+            },
+        );
+        match delete_batches(&effects).first() {
+            Some((next, ids)) => {
+                assert_eq!(
+                    ids,
+                    &vec![stubborn.clone()],
+                    "only the unprocessed id is retried"
+                );
+                req = *next;
+            }
+            None => break,
+        }
+    }
+    let Some(Panel::Report(report)) = &model.identities.panel else {
+        panic!("report")
+    };
+    assert_eq!(report.deleted, 1);
+    assert_eq!(
+        report.failed,
+        vec![(stubborn.clone(), "InternalServerError".to_string())]
+    );
+    assert_eq!(
+        model.identities.rows.len(),
+        1,
+        "the failed one stays in the table"
+    );
+    assert_eq!(model.notice.as_ref().map(|n| n.level), Some(Level::Warning));
+    let effects = act(&mut model, Action::CopyId);
+    assert_eq!(effects, vec![Effect::CopyToClipboard(stubborn)]);
+}
+
+#[test]
+fn throttling_halves_concurrency_and_requeues_the_batch() {
+    let mut model = identities_loaded(1_000, SIZE);
+    let _ = act(&mut model, Action::MarkAll);
+    let effects = start_deletion(&mut model);
+    let batches = delete_batches(&effects);
+    let (req, ids) = batches[0].clone();
+    let throttled = AwsError {
+        kind: ErrorKind::Throttled,
+        ..AwsError::service("TooManyRequestsException", "Rate exceeded")
+    };
+    let effects = update(
+        &mut model,
+        Msg::IdentitiesDeleted {
+            req,
+            result: Err(throttled),
+        },
+    );
+    let deletion = model
+        .identities
+        .deletion
+        .as_ref()
+        .unwrap_or_else(|| panic!("running"));
+    assert_eq!(deletion.concurrency, START_CONCURRENCY / 2);
+    assert!(
+        delete_batches(&effects).is_empty(),
+        "3 in flight already exceed the new limit of 2"
+    );
+    assert_eq!(deletion.queue.front(), ids.first());
+}
+
+#[test]
+fn cancel_mid_way_keeps_what_was_deleted_and_reports_the_rest() {
+    let mut model = identities_loaded(2_000, SIZE);
+    let _ = act(&mut model, Action::MarkAll);
+    let effects = start_deletion(&mut model);
+    let batches = delete_batches(&effects);
+    let _ = act(&mut model, Action::Cancel);
+    for (req, _) in batches {
+        let effects = update(
+            &mut model,
+            Msg::IdentitiesDeleted {
+                req,
+                result: Ok(Vec::new()),
+            },
+        );
+        assert!(
+            delete_batches(&effects).is_empty(),
+            "nothing new after cancel"
+        );
+    }
+    let Some(Panel::Report(report)) = &model.identities.panel else {
+        panic!("report")
+    };
+    assert!(report.cancelled);
+    assert_eq!(report.deleted, 240);
+    assert_eq!(report.not_attempted.len(), 1_760);
+    assert_eq!(model.identities.rows.len(), 1_760);
+}
+
+#[test]
+fn big_deletions_need_the_count_typed() {
+    let mut model = identities_loaded(1_200, SIZE);
+    let _ = act(&mut model, Action::MarkAll);
+    let _ = act(&mut model, Action::Delete);
+    let _ = act(&mut model, Action::FocusNext);
+    assert!(
+        act(&mut model, Action::Submit).is_empty(),
+        "not without the count"
+    );
+    type_text(&mut model, "1200");
+    assert_eq!(
+        delete_batches(&act(&mut model, Action::Submit)).len(),
+        START_CONCURRENCY
+    );
+}
+
+#[test]
+fn cancel_is_focused_and_read_only_refuses() {
+    let mut model = identities_loaded(5, SIZE);
+    let _ = act(&mut model, Action::Delete);
+    assert!(act(&mut model, Action::Submit).is_empty(), "⏎ on Cancel");
+    assert!(model.identities.panel.is_none());
+
+    let (mut model, effects) = on_identities(
+        Options {
+            read_only: true,
+            ..Default::default()
+        },
+        SIZE,
+    );
+    let req = identities_req(&effects);
+    let _ = update(
+        &mut model,
+        Msg::IdentitiesPage {
+            req,
+            result: Ok((vec![identity(0, NOW)], None)),
+        },
+    );
+    let _ = act(&mut model, Action::Delete);
+    assert!(model.identities.panel.is_none());
+    assert!(
+        model
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("Read-only"))
+    );
+}
+
+#[test]
+fn opening_an_identity_describes_it() {
+    let mut model = identities_loaded(3, SIZE);
+    let effects = act(&mut model, Action::Open);
+    let [Effect::DescribeIdentity { req, identity_id }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(identity_id, &identity(0, NOW).id);
+    let _ = update(
+        &mut model,
+        Msg::IdentityDescribed {
+            req: *req,
+            result: Ok(identity(0, NOW)),
+        },
+    );
+    let Some(Panel::Detail(detail)) = &model.identities.panel else {
+        panic!("detail")
+    };
+    assert_eq!(
+        detail.described.clone().and_then(Result::ok),
+        Some(identity(0, NOW))
+    );
+    let _ = update(&mut model, Msg::Input(InputRequest::InsertChar('x')));
+    let _ = act(&mut model, Action::Back);
+    assert!(model.identities.panel.is_none());
+}
