@@ -77,5 +77,35 @@ fn update_pools(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, render_pools, update_pools);
+fn identities_100k(c: &mut Criterion) {
+    let size = (140u16, 40u16);
+    let mut model = identities_loaded(100_000, size);
+    for _ in 0..50_000 {
+        let _ = update(&mut model, Msg::Action(Action::Down));
+    }
+    let mut terminal =
+        Terminal::new(TestBackend::new(size.0, size.1)).unwrap_or_else(|e| panic!("{e}"));
+    c.bench_function("render identity browser, 100000 identities, 140x40", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|frame| cognito_tui::view::view(black_box(&model), frame))
+                .unwrap_or_else(|e| panic!("{e}"));
+        })
+    });
+    c.bench_function("update: move selection, 100000 identities", |b| {
+        b.iter(|| black_box(update(&mut model, Msg::Action(Action::Down))))
+    });
+    let _ = update(&mut model, Msg::Action(Action::Filter));
+    c.bench_function(
+        "update: type one filter character, 100000 identities",
+        |b| {
+            b.iter(|| {
+                let _ = update(&mut model, Msg::Input(InputRequest::InsertChar('7')));
+                black_box(update(&mut model, Msg::Input(InputRequest::DeletePrevChar)))
+            })
+        },
+    );
+}
+
+criterion_group!(benches, render_pools, update_pools, identities_100k);
 criterion_main!(benches);

@@ -14,6 +14,7 @@ pub mod screens;
 pub mod view;
 
 use cli::{Cli, Command, SandboxAction};
+use std::io::Write;
 
 /// Runs what the command line asks for: the console, or the sandbox alone.
 pub async fn run(cli: Cli) -> color_eyre::Result<()> {
@@ -74,13 +75,20 @@ pub async fn run(cli: Cli) -> color_eyre::Result<()> {
 async fn serve_sandbox(options: sandbox::SandboxOptions) -> color_eyre::Result<()> {
     let running = sandbox::start(options).await?;
     let url = running.endpoint_url();
-    println!("cognito-tui sandbox listening on {url}");
-    println!("Point a client at it, for example:");
-    println!(
+    // A closed stdout (a client that read the first line and left) must not stop the server.
+    let mut out = std::io::stdout();
+    let _ = writeln!(out, "cognito-tui sandbox listening on {url}");
+    let _ = writeln!(out, "Point a client at it, for example:");
+    let _ = writeln!(
+        out,
         "  export AWS_ENDPOINT_URL={url} AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox"
     );
-    println!("  aws cognito-identity list-identity-pools --max-results 60");
-    println!("Ctrl-C stops it.");
+    let _ = writeln!(
+        out,
+        "  aws cognito-identity list-identity-pools --max-results 60"
+    );
+    let _ = writeln!(out, "Ctrl-C stops it.");
+    let _ = out.flush();
     tokio::signal::ctrl_c().await?;
     drop(running);
     Ok(())

@@ -11,6 +11,8 @@ use std::process::{Child, Command, Stdio};
 struct Served {
     child: Child,
     url: String,
+    /// Kept open so the server's later output never meets a closed pipe.
+    _stdout: BufReader<std::process::ChildStdout>,
 }
 
 impl Drop for Served {
@@ -29,8 +31,9 @@ fn serve(args: &[&str]) -> Served {
         .spawn()
         .unwrap_or_else(|e| panic!("spawn: {e}"));
     let stdout = child.stdout.take().unwrap_or_else(|| panic!("stdout"));
+    let mut reader = BufReader::new(stdout);
     let mut first = String::new();
-    BufReader::new(stdout)
+    reader
         .read_line(&mut first)
         .unwrap_or_else(|e| panic!("read: {e}"));
     let url = first
@@ -38,7 +41,11 @@ fn serve(args: &[&str]) -> Served {
         .strip_prefix("cognito-tui sandbox listening on ")
         .unwrap_or_else(|| panic!("unexpected first line: {first:?}"))
         .to_string();
-    Served { child, url }
+    Served {
+        child,
+        url,
+        _stdout: reader,
+    }
 }
 
 async fn client(url: &str) -> aws_sdk_cognitoidentity::Client {

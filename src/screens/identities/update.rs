@@ -97,16 +97,16 @@ pub fn on_page(
 
 /// DescribeIdentity answered (for the open identity).
 pub fn on_described(model: &mut Model, req: RequestId, result: Result<Identity, AwsError>) {
-    if let Some(Panel::Detail(detail)) = &mut model.identities.panel
-        && detail.reqs.contains(&req)
-    {
-        if let Err(error) = &result {
-            model.errors.push_front(crate::app::model::ErrorRecord {
-                operation: "DescribeIdentity".into(),
-                error: error.clone(),
-            });
-        }
-        detail.described = Some(result);
+    let failed = result.as_ref().err().cloned();
+    let Some(Panel::Detail(detail)) = &mut model.identities.panel else {
+        return;
+    };
+    if !detail.reqs.contains(&req) {
+        return;
+    }
+    detail.described = Some(result);
+    if let Some(error) = failed {
+        model.report_error("DescribeIdentity", &error);
     }
 }
 
@@ -116,6 +116,12 @@ pub fn on_looked_up(
     req: RequestId,
     result: Result<(String, Vec<String>), AwsError>,
 ) {
+    // "Not found" is an answer here (no such user), not a failure worth the error list.
+    if let Err(error) = &result
+        && !error.is_not_found()
+    {
+        model.report_error("LookupDeveloperIdentity", error);
+    }
     match &mut model.identities.panel {
         Some(Panel::Detail(detail)) if detail.reqs.contains(&req) => {
             detail.developer_users = Some(result.map(|(_, users)| users));
