@@ -5,6 +5,7 @@ pub mod identity_filter;
 pub mod limits;
 pub mod pool;
 pub mod provider;
+pub mod roles;
 pub mod validation;
 
 pub use identity::Identity;

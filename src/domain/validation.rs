@@ -33,6 +33,8 @@ pub enum Violation {
     TooSmall(i64),
     /// A number above the maximum.
     TooLarge(i64),
+    /// Not one of the allowed values.
+    Enum(&'static [&'static str]),
 }
 
 impl Violation {
@@ -51,6 +53,12 @@ impl Violation {
                 format!("Member must have value greater than or equal to {n}")
             }
             Violation::TooLarge(n) => format!("Member must have value less than or equal to {n}"),
+            Violation::Enum(values) => {
+                format!(
+                    "Member must satisfy enum value set: [{}]",
+                    values.join(", ")
+                )
+            }
         }
     }
 }

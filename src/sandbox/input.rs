@@ -98,6 +98,96 @@ impl Input {
         }
     }
 
+    /// A string member that must be one of `values`.
+    pub fn enumerated(
+        &mut self,
+        member: &str,
+        values: &'static [&'static str],
+        required: bool,
+    ) -> Option<String> {
+        let any = StrRule {
+            min: 0,
+            max: usize::MAX,
+            pattern: None,
+            allowed: "",
+        };
+        let value = self.string(member, &any, required)?;
+        if !values.contains(&value.as_str()) {
+            let path = self.path(member);
+            self.violations
+                .push((path, value.clone(), Violation::Enum(values)));
+        }
+        Some(value)
+    }
+
+    /// A structure member, read with `read` through its own `Input`.
+    pub fn object<T>(
+        &mut self,
+        member: &str,
+        required: bool,
+        read: impl FnOnce(&mut Input) -> T,
+    ) -> Option<T> {
+        let value = self.get(member).cloned();
+        let Some(value) = value else {
+            if required {
+                self.missing(member);
+            }
+            return None;
+        };
+        let Value::Object(object) = value else {
+            self.wrong_type(member, "a structure");
+            return None;
+        };
+        let mut inner = Input::new(object, format!("{}.", self.path(member)));
+        let out = read(&mut inner);
+        self.violations.append(&mut inner.violations);
+        self.type_errors.append(&mut inner.type_errors);
+        Some(out)
+    }
+
+    /// A map of structures, with limits on its size and keys; each value read with `read`.
+    pub fn object_map<T>(
+        &mut self,
+        member: &str,
+        max_items: Option<usize>,
+        key_rule: &StrRule,
+        required: bool,
+        mut read: impl FnMut(&mut Input) -> T,
+    ) -> Option<BTreeMap<String, T>> {
+        let value = self.get(member).cloned();
+        let Some(value) = value else {
+            if required {
+                self.missing(member);
+            }
+            return None;
+        };
+        let Value::Object(entries) = value else {
+            self.wrong_type(member, "a map of structures");
+            return None;
+        };
+        let path = self.path(member);
+        if let Some(max) = max_items
+            && entries.len() > max
+        {
+            let shown = format!("{} entries", entries.len());
+            self.violations
+                .push((path.clone(), shown, Violation::TooLong(max)));
+        }
+        let mut out = BTreeMap::new();
+        for (key, value) in entries {
+            self.check_str(path.clone(), &key, key_rule);
+            let Value::Object(object) = value else {
+                self.wrong_type(member, "a map of structures");
+                return None;
+            };
+            let mut inner = Input::new(object, format!("{path}.{key}.member."));
+            out.insert(key, read(&mut inner));
+            self.violations.append(&mut inner.violations);
+            self.type_errors.append(&mut inner.type_errors);
+        }
+        Some(out)
+    }
+
     /// A boolean member.
     pub fn boolean(&mut self, member: &str, required: bool) -> Option<bool> {
         match self.get(member) {

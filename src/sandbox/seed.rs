@@ -132,7 +132,7 @@ pub fn demo_state() -> State {
     for pool in pools {
         let seq = state.next_seq;
         state.next_seq += 1;
-        state.pools.push(StoredPool { seq, pool });
+        state.pools.push(StoredPool::new(seq, pool));
     }
     // Identities of every kind, enough to page through (2,500 is 42 pages of 60).
     let counts = [2_500, 40, 800, 300, 120, 15, 60];

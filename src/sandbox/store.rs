@@ -7,6 +7,8 @@ use std::sync::Mutex;
 use super::identities::Identities;
 use super::protocol::ServiceError;
 use crate::domain::IdentityPool;
+use crate::domain::roles::{PrincipalTagMap, RoleMapping};
+use std::collections::BTreeMap;
 
 /// The account id the sandbox answers for (the same as moto's, so cross-checks line up).
 pub const SANDBOX_ACCOUNT: &str = "123456789012";
@@ -21,6 +23,28 @@ pub struct StoredPool {
     pub seq: u64,
     /// The configuration as DescribeIdentityPool returns it.
     pub pool: IdentityPool,
+    /// Default roles (`authenticated`, `unauthenticated`).
+    #[serde(default)]
+    pub roles: BTreeMap<String, String>,
+    /// Role mappings by provider key.
+    #[serde(default)]
+    pub role_mappings: BTreeMap<String, RoleMapping>,
+    /// Attributes for access control by provider name.
+    #[serde(default)]
+    pub principal_tags: BTreeMap<String, PrincipalTagMap>,
+}
+
+impl StoredPool {
+    /// A pool with no roles, mappings or principal tags yet.
+    pub fn new(seq: u64, pool: IdentityPool) -> Self {
+        Self {
+            seq,
+            pool,
+            roles: BTreeMap::new(),
+            role_mappings: BTreeMap::new(),
+            principal_tags: BTreeMap::new(),
+        }
+    }
 }
 
 /// Everything the sandbox knows, as written to the state file.

@@ -2,6 +2,7 @@
 
 mod identities;
 mod pools;
+mod roles;
 mod tags;
 
 use serde_json::Value;
@@ -47,6 +48,14 @@ pub fn handle(
         "DescribeIdentity" => store.read(|s| identities::describe(s, region, input)),
         "DeleteIdentities" => store.write(|s| identities::delete(s, region, faults, input)),
         "LookupDeveloperIdentity" => store.read(|s| identities::lookup_developer(s, region, input)),
+        "SetIdentityPoolRoles" => store.write(|s| roles::set_roles(s, region, input)),
+        "GetIdentityPoolRoles" => store.read(|s| roles::get_roles(s, region, input)),
+        "SetPrincipalTagAttributeMap" => {
+            store.write(|s| roles::set_principal_tags(s, region, input))
+        }
+        "GetPrincipalTagAttributeMap" => {
+            store.read(|s| roles::get_principal_tags(s, region, input))
+        }
         _ => Err(unknown_operation(operation)),
     }
 }
@@ -65,6 +74,10 @@ pub const OPERATIONS: &[&str] = &[
     "DescribeIdentity",
     "DeleteIdentities",
     "LookupDeveloperIdentity",
+    "SetIdentityPoolRoles",
+    "GetIdentityPoolRoles",
+    "SetPrincipalTagAttributeMap",
+    "GetPrincipalTagAttributeMap",
 ];
 
 /// The JSON services' answer to a target they do not have.

@@ -165,10 +165,7 @@ pub fn create(state: &mut State, region: &str, mut input: Input) -> Result<Value
     };
     let seq = state.next_seq;
     state.next_seq += 1;
-    state.pools.push(StoredPool {
-        seq,
-        pool: pool.clone(),
-    });
+    state.pools.push(StoredPool::new(seq, pool.clone()));
     Ok(to_json(&pool))
 }
 
