@@ -97,6 +97,32 @@ async fn list_describe_delete_and_not_found_come_back_as_messages() {
         Some("orders")
     );
 
+    runner.spawn(Effect::GetIdentityPoolRoles {
+        req: 30,
+        pool_id: orders.id.clone(),
+    });
+    let Msg::PoolRolesLoaded {
+        req: 30,
+        result: Ok(roles),
+    } = next(&mut rx).await
+    else {
+        panic!("roles")
+    };
+    assert_eq!(
+        roles.roles.get("authenticated").map(String::as_str),
+        Some("arn:aws:iam::123456789012:role/orders-app-auth")
+    );
+    let mapping = roles
+        .role_mappings
+        .values()
+        .next()
+        .unwrap_or_else(|| panic!("the demo rules mapping"));
+    assert_eq!(mapping.mapping_type, "Rules");
+    assert_eq!(
+        mapping.rules_configuration.as_ref().map(|r| r.rules.len()),
+        Some(2)
+    );
+
     runner.spawn(Effect::DeleteIdentityPool {
         req: 4,
         pool_id: orders.id.clone(),

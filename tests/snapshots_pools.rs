@@ -64,7 +64,23 @@ fn pools_empty_region() {
 fn pool_summary() {
     let mut model = loaded(4, SIZE);
     let mut effects = act(&mut model, Action::Open);
+    let roles_req = effects.iter().find_map(|e| match e {
+        cognito_tui::app::Effect::GetIdentityPoolRoles { req, .. } => Some(*req),
+        _ => None,
+    });
     answer_describes(&mut model, &mut effects);
+    let mut roles = cognito_tui::domain::roles::PoolRoles::default();
+    roles.roles.insert(
+        "authenticated".into(),
+        "arn:aws:iam::123456789012:role/pool-000-auth".into(),
+    );
+    let _ = update(
+        &mut model,
+        Msg::PoolRolesLoaded {
+            req: roles_req.unwrap_or_default(),
+            result: Ok(roles),
+        },
+    );
     assert_snapshot!(render(&model));
 }
 

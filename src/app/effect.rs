@@ -30,6 +30,13 @@ pub enum Effect {
         /// The pool.
         pool_id: String,
     },
+    /// GetIdentityPoolRoles for one pool.
+    GetIdentityPoolRoles {
+        /// Request id.
+        req: RequestId,
+        /// The pool.
+        pool_id: String,
+    },
     /// DeleteIdentityPool.
     DeleteIdentityPool {
         /// Request id.

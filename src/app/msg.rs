@@ -112,6 +112,13 @@ pub enum Msg {
         /// Its configuration.
         result: Result<IdentityPool, AwsError>,
     },
+    /// GetIdentityPoolRoles finished.
+    PoolRolesLoaded {
+        /// The request.
+        req: RequestId,
+        /// The roles and role mappings.
+        result: Result<crate::domain::roles::PoolRoles, AwsError>,
+    },
     /// One page of ListIdentities arrived.
     IdentitiesPage {
         /// The page request.

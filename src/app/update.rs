@@ -99,6 +99,11 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             pools::on_described(model, req, pool_id, result);
             Vec::new()
         }
+        Msg::PoolRolesLoaded { req, result } => {
+            model.finish_request(req);
+            pools::on_roles(model, req, result);
+            Vec::new()
+        }
         Msg::IdentitiesPage { req, result } => {
             model.finish_request(req);
             identities::on_page(model, req, result)

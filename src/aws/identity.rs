@@ -6,6 +6,7 @@ use aws_sdk_cognitoidentity::operation::describe_identity_pool::DescribeIdentity
 use super::error::from_sdk;
 use crate::app::AwsError;
 use crate::domain::limits::MAX_PAGE;
+use crate::domain::roles;
 use crate::domain::{CognitoProvider, Identity, IdentityPool, PoolSummary};
 
 /// One page of ListIdentityPools (60 a call, the most the service gives).
@@ -191,4 +192,51 @@ pub async fn delete_identities(
             Some((u.identity_id()?.to_string(), code))
         })
         .collect())
+}
+
+fn mapping_from_sdk(m: &aws_sdk_cognitoidentity::types::RoleMapping) -> roles::RoleMapping {
+    roles::RoleMapping {
+        mapping_type: m.r#type().as_str().to_string(),
+        ambiguous_role_resolution: m
+            .ambiguous_role_resolution()
+            .map(|r| r.as_str().to_string()),
+        rules_configuration: m.rules_configuration().map(|rc| roles::RulesConfiguration {
+            rules: rc
+                .rules()
+                .iter()
+                .map(|r| roles::MappingRule {
+                    claim: r.claim().to_string(),
+                    match_type: r.match_type().as_str().to_string(),
+                    value: r.value().to_string(),
+                    role_arn: r.role_arn().to_string(),
+                })
+                .collect(),
+        }),
+    }
+}
+
+/// GetIdentityPoolRoles.
+pub async fn get_roles(client: &Client, pool_id: &str) -> Result<roles::PoolRoles, AwsError> {
+    let out = client
+        .get_identity_pool_roles()
+        .identity_pool_id(pool_id)
+        .send()
+        .await
+        .map_err(from_sdk)?;
+    Ok(roles::PoolRoles {
+        roles: out
+            .roles()
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .collect(),
+        role_mappings: out
+            .role_mappings()
+            .map(|m| {
+                m.iter()
+                    .map(|(k, v)| (k.clone(), mapping_from_sdk(v)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    })
 }

@@ -146,6 +146,13 @@ impl Runner {
                 };
                 Msg::IdentitiesDeleted { req, result }
             }
+            Effect::GetIdentityPoolRoles { req, pool_id } => {
+                let result = match self.clients() {
+                    Ok(c) => identity::get_roles(&c.identity, &pool_id).await,
+                    Err(e) => Err(e),
+                };
+                Msg::PoolRolesLoaded { req, result }
+            }
             Effect::CopyToClipboard(_) | Effect::Quit => return None,
         };
         Some(msg)

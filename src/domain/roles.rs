@@ -168,3 +168,17 @@ mod tests {
         );
     }
 }
+
+/// What GetIdentityPoolRoles returns.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PoolRoles {
+    /// `authenticated` / `unauthenticated` → role ARN.
+    pub roles: BTreeMap<String, String>,
+    /// Provider key → mapping.
+    pub role_mappings: BTreeMap<String, RoleMapping>,
+}
+
+/// The role name of a role ARN (`…:role/path/Name` → `Name`).
+pub fn role_name(arn: &str) -> &str {
+    arn.rsplit('/').next().unwrap_or(arn)
+}

@@ -134,6 +134,7 @@ pub fn demo_state() -> State {
         state.next_seq += 1;
         state.pools.push(StoredPool::new(seq, pool));
     }
+    demo_roles(&mut state);
     // Identities of every kind, enough to page through (2,500 is 42 pages of 60).
     let counts = [2_500, 40, 800, 300, 120, 15, 60];
     let ids: Vec<String> = state
@@ -230,4 +231,61 @@ pub fn add_identities(
             .insert(pool_id, uuid, logins, (created, modified), disabled);
     }
     Ok(())
+}
+
+fn role(name: &str) -> String {
+    format!("arn:aws:iam::{}:role/{name}", super::store::SANDBOX_ACCOUNT)
+}
+
+/// Default roles, a rules mapping and attributes for access control on the demo pools.
+fn demo_roles(state: &mut State) {
+    use crate::domain::roles::{MappingRule, PrincipalTagMap, RoleMapping, RulesConfiguration};
+    for stored in &mut state.pools {
+        let name = stored.pool.identity_pool_name.clone();
+        let slug = name.replace(' ', "-");
+        if stored.pool.allow_unauthenticated_identities {
+            stored
+                .roles
+                .insert("unauthenticated".into(), role(&format!("{slug}-guest")));
+        }
+        if !stored.pool.provider_kinds().is_empty() {
+            stored
+                .roles
+                .insert("authenticated".into(), role(&format!("{slug}-auth")));
+        }
+        if name == "orders-app"
+            && let Some(provider) = stored.pool.cognito_identity_providers.first()
+        {
+            let key = format!("{}:{}", provider.provider_name, provider.client_id);
+            let rules = vec![
+                MappingRule {
+                    claim: "cognito:groups".into(),
+                    match_type: "Contains".into(),
+                    value: "admins".into(),
+                    role_arn: role("orders-app-admin"),
+                },
+                MappingRule {
+                    claim: "custom:tier".into(),
+                    match_type: "Equals".into(),
+                    value: "partner".into(),
+                    role_arn: role("orders-app-partner"),
+                },
+            ];
+            stored.role_mappings.insert(
+                key,
+                RoleMapping {
+                    mapping_type: "Rules".into(),
+                    ambiguous_role_resolution: Some("AuthenticatedRole".into()),
+                    rules_configuration: Some(RulesConfiguration { rules }),
+                },
+            );
+            stored.principal_tags.insert(
+                provider.provider_name.clone(),
+                PrincipalTagMap {
+                    use_defaults: true,
+                    principal_tags: BTreeMap::new(),
+                },
+            );
+        }
+    }
 }

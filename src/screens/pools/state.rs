@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 use tui_input::Input;
 
 use crate::app::{AwsError, RequestId};
+use crate::domain::roles::PoolRoles;
 use crate::domain::{IdentityPool, PoolSummary};
 
 /// At most this many DescribeIdentityPool calls run at once, so scrolling never floods the service.
@@ -67,6 +68,8 @@ pub struct PoolsState {
     pub open: Option<String>,
     /// How far the summary is scrolled.
     pub summary_scroll: u16,
+    /// The open pool's roles: (request awaited, answer).
+    pub summary_roles: Option<(RequestId, Option<Result<PoolRoles, AwsError>>)>,
     /// Pools with a DeleteIdentityPool in flight.
     pub deleting: HashSet<String>,
 }

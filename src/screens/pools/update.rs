@@ -260,7 +260,8 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Refresh => {
             let mut effects = begin_listing(model);
             if let Some(id) = model.pools.open.clone() {
-                effects.extend(describe_now(model, id));
+                effects.extend(describe_now(model, id.clone()));
+                effects.extend(load_roles(model, id));
             }
             return effects;
         }
@@ -289,7 +290,37 @@ fn open_summary(model: &mut Model) -> Vec<Effect> {
     model.pools.open = Some(pool.id.clone());
     model.pools.summary_scroll = 0;
     model.current_pool = Some((pool.id.clone(), pool.name));
-    describe_now(model, pool.id)
+    let mut effects = describe_now(model, pool.id.clone());
+    effects.extend(load_roles(model, pool.id));
+    effects
+}
+
+/// GetIdentityPoolRoles for the summary.
+fn load_roles(model: &mut Model, pool_id: String) -> Vec<Effect> {
+    let req = model.start_request("GetIdentityPoolRoles", false);
+    model.pools.summary_roles = Some((req, None));
+    vec![Effect::GetIdentityPoolRoles { req, pool_id }]
+}
+
+/// GetIdentityPoolRoles answered.
+pub fn on_roles(
+    model: &mut Model,
+    req: RequestId,
+    result: Result<crate::domain::roles::PoolRoles, AwsError>,
+) {
+    if let Some((awaited, slot)) = &mut model.pools.summary_roles
+        && *awaited == req
+    {
+        if let Err(error) = &result
+            && !error.is_not_found()
+        {
+            model.errors.push_front(crate::app::model::ErrorRecord {
+                operation: "GetIdentityPoolRoles".into(),
+                error: error.clone(),
+            });
+        }
+        *slot = Some(result);
+    }
 }
 
 /// A fresh DescribeIdentityPool for one pool, whatever is cached.

@@ -7,7 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::state::{Detail, Listing, PoolsState};
+use crate::app::AwsError;
 use crate::app::Model;
+use crate::domain::roles::{PoolRoles, role_name};
 use crate::domain::{IdentityPool, ProviderKind};
 use crate::view::layout;
 use crate::view::theme::Theme;
@@ -216,7 +218,13 @@ fn summary(pools: &PoolsState, id: &str, theme: &Theme, frame: &mut Frame, area:
         .padding(ratatui::widgets::Padding::horizontal(1));
     let mut lines = vec![row("ID", id, theme), row("Name", name.clone(), theme)];
     match pools.details.get(id) {
-        Some(Detail::Loaded(pool)) => describe(pool, theme, &mut lines),
+        Some(Detail::Loaded(pool)) => {
+            let roles = pools
+                .summary_roles
+                .as_ref()
+                .and_then(|(_, answer)| answer.as_ref());
+            describe(pool, roles, theme, &mut lines);
+        }
         Some(Detail::Failed(error)) => {
             lines.push(Line::raw(""));
             lines.push(Line::styled(
@@ -242,7 +250,12 @@ fn summary(pools: &PoolsState, id: &str, theme: &Theme, frame: &mut Frame, area:
     );
 }
 
-fn describe(pool: &IdentityPool, theme: &Theme, lines: &mut Vec<Line<'static>>) {
+fn describe(
+    pool: &IdentityPool,
+    roles: Option<&Result<PoolRoles, AwsError>>,
+    theme: &Theme,
+    lines: &mut Vec<Line<'static>>,
+) {
     let guest = if pool.allow_unauthenticated_identities {
         "active (guests get unauthenticated identities)"
     } else {
@@ -299,6 +312,7 @@ fn describe(pool: &IdentityPool, theme: &Theme, lines: &mut Vec<Line<'static>>) 
     if lines.len() == before {
         lines.push(Line::styled("  none (guest access only)", theme.dim));
     }
+    roles_section(roles, theme, lines);
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         format!("Tags ({})", pool.identity_pool_tags.len()),
@@ -309,6 +323,43 @@ fn describe(pool: &IdentityPool, theme: &Theme, lines: &mut Vec<Line<'static>>) 
     }
     for (key, value) in &pool.identity_pool_tags {
         lines.push(Line::raw(format!("  {} = {value}", truncate(key, 40))));
+    }
+}
+
+/// The default roles and how many providers have role mappings (details live in Role settings).
+fn roles_section(
+    roles: Option<&Result<PoolRoles, AwsError>>,
+    theme: &Theme,
+    lines: &mut Vec<Line<'static>>,
+) {
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Roles", theme.accent));
+    match roles {
+        None => lines.push(Line::styled("  loading (GetIdentityPoolRoles)…", theme.dim)),
+        Some(Err(error)) => lines.push(Line::styled(
+            format!("  could not load: {error}"),
+            theme.error,
+        )),
+        Some(Ok(roles)) => {
+            for (key, label) in [
+                ("authenticated", "  Authenticated role"),
+                ("unauthenticated", "  Guest role"),
+            ] {
+                let value = match roles.roles.get(key) {
+                    Some(arn) => format!("{}  ({arn})", role_name(arn)),
+                    None => "none".to_string(),
+                };
+                lines.push(row(label, value, theme));
+            }
+            let mappings = match roles.role_mappings.len() {
+                0 => "none: every provider uses the default authenticated role".to_string(),
+                n => format!(
+                    "{n} provider{} (see Role settings)",
+                    if n == 1 { "" } else { "s" }
+                ),
+            };
+            lines.push(row("  Role mappings", mappings, theme));
+        }
     }
 }
 
