@@ -53,6 +53,18 @@ impl Runner {
         });
     }
 
+    /// Runs `call` with the session's clients, or fails as "not connected".
+    async fn with_clients<T, F, Fut>(&self, call: F) -> Result<T, AwsError>
+    where
+        F: FnOnce(Clients) -> Fut,
+        Fut: std::future::Future<Output = Result<T, AwsError>>,
+    {
+        match self.clients() {
+            Ok(clients) => call(clients).await,
+            Err(error) => Err(error),
+        }
+    }
+
     async fn run(&self, effect: Effect) -> Option<Msg> {
         let msg = match effect {
             Effect::Connect {
@@ -68,65 +80,73 @@ impl Runner {
                 });
                 Msg::Connected { req, result }
             }
-            Effect::ListIdentityPools { req, next_token } => {
-                let result = match self.clients() {
-                    Ok(c) => identity::list_pools(&c.identity, next_token).await,
-                    Err(e) => Err(e),
-                };
-                Msg::PoolsPage { req, result }
-            }
-            Effect::DescribeIdentityPool { req, pool_id } => {
-                let result = match self.clients() {
-                    Ok(c) => identity::describe_pool(&c.identity, &pool_id).await,
-                    Err(e) => Err(e),
-                };
-                Msg::PoolDescribed {
-                    req,
-                    pool_id,
-                    result,
-                }
-            }
-            Effect::DeleteIdentityPool { req, pool_id } => {
-                let result = match self.clients() {
-                    Ok(c) => identity::delete_pool(&c.identity, &pool_id).await,
-                    Err(e) => Err(e),
-                };
-                Msg::PoolDeleted {
-                    req,
-                    pool_id,
-                    result,
-                }
-            }
+            Effect::ListIdentityPools { req, next_token } => Msg::PoolsPage {
+                req,
+                result: self
+                    .with_clients(
+                        |c| async move { identity::list_pools(&c.identity, next_token).await },
+                    )
+                    .await,
+            },
+            Effect::DescribeIdentityPool { req, pool_id } => Msg::PoolDescribed {
+                req,
+                result: self
+                    .with_clients(|c| {
+                        let id = pool_id.clone();
+                        async move { identity::describe_pool(&c.identity, &id).await }
+                    })
+                    .await,
+                pool_id,
+            },
+            Effect::GetIdentityPoolRoles { req, pool_id } => Msg::PoolRolesLoaded {
+                req,
+                result: self
+                    .with_clients(
+                        |c| async move { identity::get_roles(&c.identity, &pool_id).await },
+                    )
+                    .await,
+            },
+            Effect::DeleteIdentityPool { req, pool_id } => Msg::PoolDeleted {
+                req,
+                result: self
+                    .with_clients(|c| {
+                        let id = pool_id.clone();
+                        async move { identity::delete_pool(&c.identity, &id).await }
+                    })
+                    .await,
+                pool_id,
+            },
             Effect::ListIdentities {
                 req,
                 pool_id,
                 next_token,
                 hide_disabled,
-            } => {
-                let result = match self.clients() {
-                    Ok(c) => {
+            } => Msg::IdentitiesPage {
+                req,
+                result: self
+                    .with_clients(|c| async move {
                         identity::list_identities(&c.identity, &pool_id, next_token, hide_disabled)
                             .await
-                    }
-                    Err(e) => Err(e),
-                };
-                Msg::IdentitiesPage { req, result }
-            }
-            Effect::DescribeIdentity { req, identity_id } => {
-                let result = match self.clients() {
-                    Ok(c) => identity::describe_identity(&c.identity, &identity_id).await,
-                    Err(e) => Err(e),
-                };
-                Msg::IdentityDescribed { req, result }
-            }
+                    })
+                    .await,
+            },
+            Effect::DescribeIdentity { req, identity_id } => Msg::IdentityDescribed {
+                req,
+                result: self
+                    .with_clients(|c| async move {
+                        identity::describe_identity(&c.identity, &identity_id).await
+                    })
+                    .await,
+            },
             Effect::LookupDeveloperIdentity {
                 req,
                 pool_id,
                 identity_id,
                 developer_user,
-            } => {
-                let result = match self.clients() {
-                    Ok(c) => {
+            } => Msg::DeveloperLookedUp {
+                req,
+                result: self
+                    .with_clients(|c| async move {
                         identity::lookup_developer(
                             &c.identity,
                             &pool_id,
@@ -134,25 +154,17 @@ impl Runner {
                             developer_user,
                         )
                         .await
-                    }
-                    Err(e) => Err(e),
-                };
-                Msg::DeveloperLookedUp { req, result }
-            }
-            Effect::DeleteIdentities { req, ids } => {
-                let result = match self.clients() {
-                    Ok(c) => identity::delete_identities(&c.identity, ids).await,
-                    Err(e) => Err(e),
-                };
-                Msg::IdentitiesDeleted { req, result }
-            }
-            Effect::GetIdentityPoolRoles { req, pool_id } => {
-                let result = match self.clients() {
-                    Ok(c) => identity::get_roles(&c.identity, &pool_id).await,
-                    Err(e) => Err(e),
-                };
-                Msg::PoolRolesLoaded { req, result }
-            }
+                    })
+                    .await,
+            },
+            Effect::DeleteIdentities { req, ids } => Msg::IdentitiesDeleted {
+                req,
+                result: self
+                    .with_clients(
+                        |c| async move { identity::delete_identities(&c.identity, ids).await },
+                    )
+                    .await,
+            },
             Effect::CopyToClipboard(_) | Effect::Quit => return None,
         };
         Some(msg)
