@@ -3,6 +3,7 @@
 pub mod identity;
 pub mod identity_filter;
 pub mod limits;
+pub mod policy;
 pub mod pool;
 pub mod provider;
 pub mod roles;

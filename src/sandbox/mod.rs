@@ -1,10 +1,12 @@
 //! The sandbox: a local emulator of the AWS APIs the console uses, served over HTTP on loopback.
 
 mod faults;
+mod iam;
 mod identities;
 mod identity;
 mod input;
 pub mod protocol;
+mod query;
 mod seed;
 mod server;
 pub mod store;

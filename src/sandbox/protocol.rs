@@ -65,19 +65,21 @@ pub struct RequestContext {
     pub request_id: String,
     /// The region of the SigV4 credential scope, when the request was signed.
     pub signed_region: Option<String>,
+    /// The service of the SigV4 credential scope (`iam`, `sts`, …), when the request was signed.
+    pub signed_service: Option<String>,
 }
 
 impl RequestContext {
     /// Reads the SigV4 `Authorization` header, if any.
     pub fn from_headers(headers: &HeaderMap) -> Self {
-        let signed_region = headers
+        let scope = headers
             .get("authorization")
             .and_then(|v| v.to_str().ok())
-            .and_then(credential_scope)
-            .map(|scope| scope.region);
+            .and_then(credential_scope);
         Self {
             request_id: uuid::Uuid::new_v4().to_string(),
-            signed_region,
+            signed_region: scope.as_ref().map(|s| s.region.clone()),
+            signed_service: scope.map(|s| s.service),
         }
     }
 }

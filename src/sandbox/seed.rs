@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 
+use super::iam::{OidcProvider, Role, SamlProvider};
 use super::store::{State, StoredPool};
+use crate::domain::policy::{Audience, cognito_trust_policy};
 use crate::domain::{CognitoProvider, IdentityPool};
 
 /// The starting content of a new sandbox state.
@@ -233,59 +235,129 @@ pub fn add_identities(
     Ok(())
 }
 
-fn role(name: &str) -> String {
-    format!("arn:aws:iam::{}:role/{name}", super::store::SANDBOX_ACCOUNT)
+/// An IAM role for a demo pool, with the trust policy the console would give it; its ARN.
+fn iam_role(
+    state: &mut State,
+    name: &str,
+    pool_id: &str,
+    audience: Audience,
+    tag_session: bool,
+) -> String {
+    let role = Role {
+        name: name.to_string(),
+        // Deterministic, 21 characters like IAM's: AROA + 17.
+        id: format!(
+            "AROA{:0>17}",
+            name.bytes().map(u64::from).sum::<u64>() * 7919
+        ),
+        path: "/".into(),
+        created: super::iam::now(),
+        trust_policy: cognito_trust_policy(pool_id, audience, tag_session),
+        description: Some(format!("Demo role for identity pool {pool_id}")),
+        max_session_duration: 3600,
+        inline_policies: BTreeMap::new(),
+        attached: Vec::new(),
+        tags: Vec::new(),
+    };
+    let arn = role.arn();
+    state.iam.roles.insert(name.to_string(), role);
+    arn
 }
 
-/// Default roles, a rules mapping and attributes for access control on the demo pools.
+/// IAM roles with correct trust policies, the pools' default roles, a rules mapping and attributes
+/// for access control on orders-app, and the IAM providers partner-portal trusts.
 fn demo_roles(state: &mut State) {
     use crate::domain::roles::{MappingRule, PrincipalTagMap, RoleMapping, RulesConfiguration};
-    for stored in &mut state.pools {
-        let name = stored.pool.identity_pool_name.clone();
-        let slug = name.replace(' ', "-");
-        if stored.pool.allow_unauthenticated_identities {
-            stored
-                .roles
-                .insert("unauthenticated".into(), role(&format!("{slug}-guest")));
-        }
-        if !stored.pool.provider_kinds().is_empty() {
-            stored
-                .roles
-                .insert("authenticated".into(), role(&format!("{slug}-auth")));
-        }
-        if name == "orders-app"
-            && let Some(provider) = stored.pool.cognito_identity_providers.first()
-        {
-            let key = format!("{}:{}", provider.provider_name, provider.client_id);
-            let rules = vec![
-                MappingRule {
-                    claim: "cognito:groups".into(),
-                    match_type: "Contains".into(),
-                    value: "admins".into(),
-                    role_arn: role("orders-app-admin"),
-                },
-                MappingRule {
-                    claim: "custom:tier".into(),
-                    match_type: "Equals".into(),
-                    value: "partner".into(),
-                    role_arn: role("orders-app-partner"),
-                },
-            ];
-            stored.role_mappings.insert(
-                key,
-                RoleMapping {
-                    mapping_type: "Rules".into(),
-                    ambiguous_role_resolution: Some("AuthenticatedRole".into()),
-                    rules_configuration: Some(RulesConfiguration { rules }),
-                },
+    let pools: Vec<(usize, IdentityPool)> = state
+        .pools
+        .iter()
+        .map(|p| p.pool.clone())
+        .enumerate()
+        .collect();
+    for (i, pool) in pools {
+        let slug = pool.identity_pool_name.replace(' ', "-");
+        let pool_id = pool.identity_pool_id.clone();
+        let orders = slug == "orders-app";
+        if pool.allow_unauthenticated_identities {
+            let arn = iam_role(
+                state,
+                &format!("{slug}-guest"),
+                &pool_id,
+                Audience::Guest,
+                false,
             );
-            stored.principal_tags.insert(
-                provider.provider_name.clone(),
-                PrincipalTagMap {
-                    use_defaults: true,
-                    principal_tags: BTreeMap::new(),
-                },
-            );
+            state.pools[i].roles.insert("unauthenticated".into(), arn);
         }
+        if !pool.provider_kinds().is_empty() {
+            let arn = iam_role(
+                state,
+                &format!("{slug}-auth"),
+                &pool_id,
+                Audience::Authenticated,
+                orders,
+            );
+            state.pools[i].roles.insert("authenticated".into(), arn);
+        }
+        let Some(provider) = pool.cognito_identity_providers.first().filter(|_| orders) else {
+            continue;
+        };
+        let admin = iam_role(
+            state,
+            "orders-app-admin",
+            &pool_id,
+            Audience::Authenticated,
+            true,
+        );
+        let partner = iam_role(
+            state,
+            "orders-app-partner",
+            &pool_id,
+            Audience::Authenticated,
+            true,
+        );
+        let rule = |claim: &str, match_type: &str, value: &str, role_arn: String| MappingRule {
+            claim: claim.into(),
+            match_type: match_type.into(),
+            value: value.into(),
+            role_arn,
+        };
+        let rules = vec![
+            rule("cognito:groups", "Contains", "admins", admin),
+            rule("custom:tier", "Equals", "partner", partner),
+        ];
+        let stored = &mut state.pools[i];
+        stored.role_mappings.insert(
+            format!("{}:{}", provider.provider_name, provider.client_id),
+            RoleMapping {
+                mapping_type: "Rules".into(),
+                ambiguous_role_resolution: Some("AuthenticatedRole".into()),
+                rules_configuration: Some(RulesConfiguration { rules }),
+            },
+        );
+        stored.principal_tags.insert(
+            provider.provider_name.clone(),
+            PrincipalTagMap {
+                use_defaults: true,
+                principal_tags: BTreeMap::new(),
+            },
+        );
     }
+    let created = super::iam::now();
+    let account = super::store::SANDBOX_ACCOUNT;
+    state.iam.oidc_providers.insert(
+        format!("arn:aws:iam::{account}:oidc-provider/login.partner.example.com"),
+        OidcProvider {
+            url: "https://login.partner.example.com".into(),
+            client_ids: vec!["partner-portal".into()],
+            thumbprints: vec!["9e99a48a9960b14926bb7f3b02e22da2b0ab7280".into()],
+            created,
+        },
+    );
+    state.iam.saml_providers.insert(
+        format!("arn:aws:iam::{account}:saml-provider/CorpADFS"),
+        SamlProvider {
+            metadata: "<EntityDescriptor entityID=\"https://adfs.corp.example.com\"/>".into(),
+            created,
+        },
+    );
 }

@@ -9,9 +9,11 @@ use axum::routing::post;
 use std::sync::Arc;
 
 use super::faults::FaultInjector;
+use super::iam;
 use super::identity;
 use super::input::parse_body;
 use super::protocol::{RequestContext, ServiceError, json_error, json_ok};
+use super::query::{QueryInput, xml_error, xml_ok};
 use super::store::Store;
 
 /// What every request handler shares.
@@ -44,6 +46,10 @@ async fn handle(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Byt
         .get("x-amz-target")
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
+    // Query services (IAM, STS) have no target: they are told apart by the credential scope.
+    if target.is_empty() && matches!(ctx.signed_service.as_deref(), Some("iam")) {
+        return query_service(&shared, &ctx, &body).await;
+    }
     let result = match target.split_once('.') {
         Some((identity::TARGET_PREFIX, operation)) => match shared.faults.before(operation).await {
             Ok(()) => parse_body(&body).and_then(|input| {
@@ -72,5 +78,22 @@ async fn handle(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Byt
             tracing::debug!(target, request_id = %ctx.request_id, code = error.code, "error");
             json_error(&ctx.request_id, &error)
         }
+    }
+}
+
+/// IAM over the Query protocol.
+async fn query_service(shared: &Shared, ctx: &RequestContext, body: &[u8]) -> Response {
+    let input = QueryInput::parse(body);
+    let action = input.action().unwrap_or_default().to_string();
+    let result = match shared.faults.before(&action).await {
+        Ok(()) if action.is_empty() => Err(ServiceError::client("MissingAction", "Missing Action")),
+        Ok(()) => shared.store.write_if(iam::is_write(&action), |state| {
+            iam::handle(&mut state.iam, &action, input)
+        }),
+        Err(fault) => Err(fault),
+    };
+    match result {
+        Ok(inner) => xml_ok(iam::NAMESPACE, &action, inner.as_deref(), &ctx.request_id),
+        Err(error) => xml_error(iam::NAMESPACE, &error, &ctx.request_id),
     }
 }

@@ -59,6 +59,9 @@ pub struct State {
     /// The identities of every pool.
     #[serde(default)]
     pub identities: Identities,
+    /// IAM roles and providers.
+    #[serde(default)]
+    pub iam: super::iam::IamState,
 }
 
 impl Default for State {
@@ -68,6 +71,7 @@ impl Default for State {
             next_seq: 1,
             pools: Vec::new(),
             identities: Identities::default(),
+            iam: Default::default(),
         }
     }
 }
@@ -189,12 +193,22 @@ impl Store {
         &self,
         f: impl FnOnce(&mut State) -> Result<T, ServiceError>,
     ) -> Result<T, ServiceError> {
+        self.write_if(true, f)
+    }
+
+    /// Runs an operation with mutable access, saving afterwards only when `persist` (a read that
+    /// needs `&mut` for lookups should not rewrite the file).
+    pub fn write_if<T>(
+        &self,
+        persist: bool,
+        f: impl FnOnce(&mut State) -> Result<T, ServiceError>,
+    ) -> Result<T, ServiceError> {
         let mut guard = self
             .state
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         let out = f(&mut guard)?;
-        if let Some(path) = &self.path {
+        if persist && let Some(path) = &self.path {
             save(path, &guard).map_err(|e| {
                 tracing::error!("{e}");
                 ServiceError::internal(format!("The sandbox could not save its state: {e}"))
