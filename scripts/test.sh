@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# moto (the conformance tests' reference emulator) and botocore's models live in .venv.
+./scripts/setup-python.sh
+
 # Snapshots are compared, never rewritten, when run from this script.
 export INSTA_UPDATE=no
 cargo test --locked "$@"
