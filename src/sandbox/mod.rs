@@ -12,6 +12,7 @@ mod server;
 pub mod store;
 
 pub use faults::{FaultInjector, Faults};
+pub use identity::OPERATIONS as IDENTITY_OPERATIONS;
 pub use seed::{Seed, demo_state};
 pub use store::{SANDBOX_ACCOUNT, State, StateFileError, Store};
 
