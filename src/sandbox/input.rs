@@ -50,6 +50,11 @@ impl Input {
         }
     }
 
+    /// The whole input object, as sent.
+    pub fn raw(&self) -> &Map<String, Value> {
+        &self.object
+    }
+
     fn path(&self, member: &str) -> String {
         format!("{}{}", self.prefix, lower_camel(member))
     }
@@ -350,6 +355,43 @@ impl Input {
             self.violations
                 .push((path.to_string(), shown, Violation::TooLong(max)));
         }
+    }
+
+    /// A list of strings, each one of `values`.
+    pub fn enum_list(
+        &mut self,
+        member: &str,
+        values: &'static [&'static str],
+    ) -> Option<Vec<String>> {
+        let any = StrRule {
+            min: 0,
+            max: usize::MAX,
+            pattern: None,
+            allowed: "",
+        };
+        let list = self.string_list(member, &any, (0, None), false)?;
+        let path = self.path(member);
+        for (i, value) in list.iter().enumerate() {
+            if !values.contains(&value.as_str()) {
+                self.violations.push((
+                    format!("{path}.{}.member", i + 1),
+                    value.clone(),
+                    Violation::Enum(values),
+                ));
+            }
+        }
+        Some(list)
+    }
+
+    /// Ends reading with the service's code for broken constraints (cognito-idp uses
+    /// InvalidParameterException where Cognito Identity uses ValidationException).
+    pub fn finish_as(self, code: &'static str) -> Result<(), ServiceError> {
+        self.finish().map_err(|mut error| {
+            if error.code == "ValidationException" {
+                error.code = code;
+            }
+            error
+        })
     }
 
     /// Ends reading: a type error is a SerializationException, broken constraints a ValidationException.

@@ -137,6 +137,7 @@ pub fn demo_state() -> State {
         state.pools.push(StoredPool::new(seq, pool));
     }
     demo_roles(&mut state);
+    demo_user_pools(&mut state);
     // Identities of every kind, enough to page through (2,500 is 42 pages of 60).
     let counts = [2_500, 40, 800, 300, 120, 15, 60];
     let ids: Vec<String> = state
@@ -360,4 +361,27 @@ fn demo_roles(state: &mut State) {
             created,
         },
     );
+}
+
+/// The user pools and app clients the demo identity pools trust.
+fn demo_user_pools(state: &mut State) {
+    let mut wanted: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for stored in &state.pools {
+        for provider in &stored.pool.cognito_identity_providers {
+            if let Some((_, pool_id)) = provider.provider_name.split_once('/') {
+                wanted
+                    .entry(pool_id.to_string())
+                    .or_default()
+                    .push(provider.client_id.clone());
+            }
+        }
+    }
+    for (pool_id, clients) in wanted {
+        let name = format!(
+            "{} users",
+            pool_id.split_once('_').map_or(pool_id.as_str(), |(_, n)| n)
+        );
+        let clients: Vec<(&str, &str)> = clients.iter().map(|c| (c.as_str(), "web")).collect();
+        super::userpools::insert_fixed(&mut state.user_pools, &pool_id, &name, &clients);
+    }
 }

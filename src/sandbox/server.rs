@@ -15,6 +15,7 @@ use super::input::parse_body;
 use super::protocol::{RequestContext, ServiceError, json_error, json_ok};
 use super::query::{QueryInput, xml_error, xml_ok};
 use super::store::Store;
+use super::userpools;
 
 /// What every request handler shares.
 struct Shared {
@@ -63,6 +64,13 @@ async fn handle(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Byt
             }),
             Err(fault) => Err(fault),
         },
+        Some((userpools::TARGET_PREFIX, operation)) => {
+            match shared.faults.before(operation).await {
+                Ok(()) => parse_body(&body)
+                    .and_then(|input| userpools::handle(&shared.store, &ctx, operation, input)),
+                Err(fault) => Err(fault),
+            }
+        }
         _ => Err(identity::unknown_operation(if target.is_empty() {
             "(none)"
         } else {

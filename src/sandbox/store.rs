@@ -62,6 +62,9 @@ pub struct State {
     /// IAM roles and providers.
     #[serde(default)]
     pub iam: super::iam::IamState,
+    /// Cognito user pools and their app clients.
+    #[serde(default)]
+    pub user_pools: super::userpools::UserPools,
 }
 
 impl Default for State {
@@ -72,6 +75,7 @@ impl Default for State {
             pools: Vec::new(),
             identities: Identities::default(),
             iam: Default::default(),
+            user_pools: Default::default(),
         }
     }
 }

@@ -1,0 +1,183 @@
+//! CreateUserPool, DescribeUserPool, ListUserPools, DeleteUserPool.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde_json::{Map, Value, json};
+
+use super::{StoredUserPool, UserPools, now, pool_in, pool_not_found, random_text};
+use crate::domain::validation::StrRule;
+use crate::sandbox::input::Input;
+use crate::sandbox::protocol::ServiceError;
+use crate::sandbox::store::SANDBOX_ACCOUNT;
+
+/// `PoolName`.
+pub const POOL_NAME: StrRule = StrRule {
+    min: 1,
+    max: 128,
+    pattern: Some(r"[\w\s+=,.@-]+"),
+    allowed: "1–128 characters",
+};
+/// `UserPoolId`.
+pub const USER_POOL_ID: StrRule = StrRule {
+    min: 1,
+    max: 55,
+    pattern: Some(r"[\w-]+_[0-9a-zA-Z]+"),
+    allowed: "<region>_<id>",
+};
+const NEXT_TOKEN: StrRule = StrRule {
+    min: 1,
+    max: usize::MAX,
+    pattern: Some(r"[\S]+"),
+    allowed: "a token",
+};
+const INVALID: &str = "InvalidParameterException";
+
+/// The defaults DescribeUserPool shows for what CreateUserPool left out.
+pub(super) fn defaults() -> Map<String, Value> {
+    let value = json!({
+        "Policies": { "PasswordPolicy": {
+            "MinimumLength": 8, "RequireUppercase": true, "RequireLowercase": true,
+            "RequireNumbers": true, "RequireSymbols": true, "TemporaryPasswordValidityDays": 7
+        }},
+        "MfaConfiguration": "OFF",
+        "EstimatedNumberOfUsers": 0,
+        "AdminCreateUserConfig": { "AllowAdminCreateUserOnly": false, "UnusedAccountValidityDays": 7 },
+        "UserPoolTier": "ESSENTIALS",
+        "DeletionProtection": "INACTIVE"
+    });
+    match value {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    }
+}
+
+/// CreateUserPool: only `PoolName` is required; the rest of the request is kept and echoed.
+pub fn create(
+    pools: &mut UserPools,
+    region: &str,
+    mut input: Input,
+) -> Result<Value, ServiceError> {
+    let name = input.string("PoolName", &POOL_NAME, true);
+    // Only checked here (6–99); the value itself is kept with the rest of the request.
+    let _ = input.object("Policies", false, |policies| {
+        policies.object("PasswordPolicy", false, |p| {
+            p.integer("MinimumLength", 6, 99, false)
+        })
+    });
+    let request = input.raw().clone();
+    input.finish_as(INVALID)?;
+    let id = format!(
+        "{region}_{}",
+        random_text(
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+            9
+        )
+    );
+    let created = now();
+    let mut description = defaults();
+    for (key, value) in request {
+        // A given password policy is complete: what it leaves out is off (or the service's default
+        // length and temporary-password validity); the all-on defaults apply only without one.
+        if key == "Policies"
+            && let Some(Value::Object(given)) = value.get("PasswordPolicy")
+        {
+            let mut policy = json!({
+                "MinimumLength": 8, "RequireUppercase": false, "RequireLowercase": false,
+                "RequireNumbers": false, "RequireSymbols": false, "TemporaryPasswordValidityDays": 7
+            });
+            if let Value::Object(policy) = &mut policy {
+                policy.extend(given.clone());
+            }
+            description.insert("Policies".into(), json!({ "PasswordPolicy": policy }));
+            continue;
+        }
+        description.insert(key, value);
+    }
+    description.remove("PoolName");
+    description.insert("Id".into(), json!(id));
+    description.insert("Name".into(), json!(name.unwrap_or_default()));
+    description.insert(
+        "Arn".into(),
+        json!(format!(
+            "arn:aws:cognito-idp:{region}:{SANDBOX_ACCOUNT}:userpool/{id}"
+        )),
+    );
+    description.insert("CreationDate".into(), json!(created));
+    description.insert("LastModifiedDate".into(), json!(created));
+    pools.next_seq += 1;
+    let pool = StoredUserPool {
+        seq: pools.next_seq,
+        description: description.clone(),
+        clients: Default::default(),
+    };
+    pools.pools.insert(id, pool);
+    Ok(json!({ "UserPool": description }))
+}
+
+fn pool_id(input: &mut Input) -> String {
+    input
+        .string("UserPoolId", &USER_POOL_ID, true)
+        .unwrap_or_default()
+}
+
+/// DescribeUserPool.
+pub fn describe(pools: &UserPools, region: &str, mut input: Input) -> Result<Value, ServiceError> {
+    let id = pool_id(&mut input);
+    input.finish_as(INVALID)?;
+    Ok(json!({ "UserPool": pool_in(pools, region, &id)?.description }))
+}
+
+/// DeleteUserPool.
+pub fn delete(
+    pools: &mut UserPools,
+    region: &str,
+    mut input: Input,
+) -> Result<Value, ServiceError> {
+    let id = pool_id(&mut input);
+    input.finish_as(INVALID)?;
+    pool_in(pools, region, &id)?;
+    pools.pools.remove(&id).ok_or_else(|| pool_not_found(&id))?;
+    Ok(json!({}))
+}
+
+/// ListUserPools: `MaxResults` (1–60, required) a page, in creation order.
+pub fn list(pools: &UserPools, region: &str, mut input: Input) -> Result<Value, ServiceError> {
+    let max = input.integer("MaxResults", 1, 60, true);
+    let token = input.string("NextToken", &NEXT_TOKEN, false);
+    input.finish_as(INVALID)?;
+    let after = match token {
+        Some(token) => URL_SAFE_NO_PAD
+            .decode(&token)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .and_then(|t| t.strip_prefix("user-pools-after:")?.parse::<u64>().ok())
+            .ok_or_else(|| ServiceError::client(INVALID, "The NextToken is not valid."))?,
+        None => 0,
+    };
+    let max = usize::try_from(max.unwrap_or(1)).unwrap_or(1);
+    let mut in_region: Vec<&StoredUserPool> = pools
+        .pools
+        .iter()
+        .filter(|(id, p)| id.starts_with(&format!("{region}_")) && p.seq > after)
+        .map(|(_, p)| p)
+        .collect();
+    in_region.sort_by_key(|p| p.seq);
+    let page: Vec<Value> = in_region
+        .iter()
+        .take(max)
+        .map(|p| {
+            let d = &p.description;
+            json!({
+                "Id": d.get("Id"), "Name": d.get("Name"), "LambdaConfig": d.get("LambdaConfig").cloned().unwrap_or(json!({})),
+                "CreationDate": d.get("CreationDate"), "LastModifiedDate": d.get("LastModifiedDate"),
+            })
+        })
+        .collect();
+    let mut out = json!({ "UserPools": page });
+    if in_region.len() > max
+        && let Some(last) = in_region.get(max - 1)
+    {
+        out["NextToken"] = json!(URL_SAFE_NO_PAD.encode(format!("user-pools-after:{}", last.seq)));
+    }
+    Ok(out)
+}

@@ -1,0 +1,279 @@
+//! Cognito user pools and app clients in the sandbox through aws-sdk-cognitoidentityprovider.
+
+mod common;
+
+use aws_config::BehaviorVersion;
+use aws_sdk_cognitoidentityprovider::config::{Credentials, Region};
+use aws_sdk_cognitoidentityprovider::error::ProvideErrorMetadata;
+use aws_sdk_cognitoidentityprovider::types::{
+    ExplicitAuthFlowsType, PasswordPolicyType, UserPoolPolicyType,
+};
+use cognito_tui::sandbox::Seed;
+
+async fn idp(
+    sb: &cognito_tui::sandbox::RunningSandbox,
+    region: &str,
+) -> aws_sdk_cognitoidentityprovider::Client {
+    let config = aws_config::defaults(BehaviorVersion::latest())
+        .region(Region::new(region.to_string()))
+        .credentials_provider(Credentials::new(
+            "AKIDSANDBOX",
+            "secret",
+            None,
+            None,
+            "test",
+        ))
+        .endpoint_url(sb.endpoint_url())
+        .load()
+        .await;
+    aws_sdk_cognitoidentityprovider::Client::new(&config)
+}
+
+fn code<E: ProvideErrorMetadata + std::fmt::Debug, R: std::fmt::Debug>(
+    err: &aws_sdk_cognitoidentityprovider::error::SdkError<E, R>,
+) -> String {
+    err.as_service_error()
+        .and_then(|e| e.code())
+        .unwrap_or("<none>")
+        .to_string()
+}
+
+#[tokio::test]
+async fn pools_and_clients_round_trip() {
+    let sb = common::sandbox(Seed::Empty).await;
+    let client = idp(&sb, "us-east-1").await;
+    let created = client
+        .create_user_pool()
+        .pool_name("shop users")
+        .policies(
+            UserPoolPolicyType::builder()
+                .password_policy(PasswordPolicyType::builder().minimum_length(12).build())
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let pool = created.user_pool().unwrap_or_else(|| panic!("a pool"));
+    let id = pool.id().unwrap_or_default().to_string();
+    let (region, suffix) = id.split_once('_').unwrap_or_default();
+    assert_eq!(region, "us-east-1");
+    assert_eq!(suffix.len(), 9);
+    assert_eq!(
+        pool.arn(),
+        Some(format!("arn:aws:cognito-idp:us-east-1:123456789012:userpool/{id}").as_str())
+    );
+    let policy = pool
+        .policies()
+        .and_then(|p| p.password_policy())
+        .cloned()
+        .unwrap_or_else(|| panic!("policy"));
+    assert_eq!(policy.minimum_length(), Some(12));
+    assert!(
+        !policy.require_symbols(),
+        "a given policy is complete: what it leaves out is off"
+    );
+    let plain = client
+        .create_user_pool()
+        .pool_name("plain")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let plain_policy = plain
+        .user_pool()
+        .and_then(|p| p.policies())
+        .and_then(|p| p.password_policy())
+        .cloned();
+    let plain_policy = plain_policy.unwrap_or_else(|| panic!("defaults"));
+    assert_eq!(
+        (
+            plain_policy.minimum_length(),
+            plain_policy.require_symbols()
+        ),
+        (Some(8), true),
+        "the defaults"
+    );
+
+    let web = client
+        .create_user_pool_client()
+        .user_pool_id(&id)
+        .client_name("web")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let web = web
+        .user_pool_client()
+        .cloned()
+        .unwrap_or_else(|| panic!("a client"));
+    assert_eq!(web.client_id().map(str::len), Some(26));
+    assert!(web.client_secret().is_none());
+    assert!(
+        !web.explicit_auth_flows()
+            .contains(&ExplicitAuthFlowsType::AllowUserPasswordAuth),
+        "not enabled by default"
+    );
+    let server = client
+        .create_user_pool_client()
+        .user_pool_id(&id)
+        .client_name("server")
+        .generate_secret(true)
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowUserPasswordAuth)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let server = server
+        .user_pool_client()
+        .cloned()
+        .unwrap_or_else(|| panic!("a client"));
+    let secret = server.client_secret().unwrap_or_default();
+    assert!(
+        secret.len() >= 24 && secret.chars().all(|c| c.is_ascii_alphanumeric()),
+        "{secret}"
+    );
+
+    let described = client
+        .describe_user_pool_client()
+        .user_pool_id(&id)
+        .client_id(server.client_id().unwrap_or_default())
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(
+        described.user_pool_client().and_then(|c| c.client_secret()),
+        Some(secret)
+    );
+    let listed = client
+        .list_user_pool_clients()
+        .user_pool_id(&id)
+        .max_results(1)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(listed.user_pool_clients().len(), 1);
+    let rest = client
+        .list_user_pool_clients()
+        .user_pool_id(&id)
+        .set_next_token(listed.next_token().map(String::from))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(
+        rest.user_pool_clients()
+            .first()
+            .and_then(|c| c.client_name()),
+        Some("server")
+    );
+
+    let pools = client
+        .list_user_pools()
+        .max_results(60)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(pools.user_pools().len(), 2);
+    client
+        .delete_user_pool()
+        .user_pool_id(&id)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let gone = client
+        .describe_user_pool()
+        .user_pool_id(&id)
+        .send()
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("deleted"));
+    assert_eq!(code(&gone), "ResourceNotFoundException");
+    assert_eq!(
+        gone.as_service_error().and_then(|e| e.message()),
+        Some(format!("User pool {id} does not exist.").as_str())
+    );
+}
+
+#[tokio::test]
+async fn user_pool_errors_use_invalid_parameter_exception() {
+    let sb = common::sandbox(Seed::Empty).await;
+    let client = idp(&sb, "us-east-1").await;
+    let bad = client
+        .create_user_pool()
+        .pool_name("bad/name")
+        .send()
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("bad name"));
+    assert_eq!(code(&bad), "InvalidParameterException");
+    assert!(
+        bad.as_service_error()
+            .and_then(|e| e.message())
+            .is_some_and(|m| m.contains("1 validation error detected"))
+    );
+    let short = client
+        .create_user_pool()
+        .pool_name("p")
+        .policies(
+            UserPoolPolicyType::builder()
+                .password_policy(PasswordPolicyType::builder().minimum_length(5).build())
+                .build(),
+        )
+        .send()
+        .await;
+    assert_eq!(
+        short.err().map(|e| code(&e)),
+        Some("InvalidParameterException".into())
+    );
+    let range = client.list_user_pools().max_results(61).send().await;
+    assert_eq!(
+        range.err().map(|e| code(&e)),
+        Some("InvalidParameterException".into())
+    );
+    let unknown = client
+        .create_user_pool_client()
+        .user_pool_id("us-east-1_NoSuchOne")
+        .client_name("x")
+        .send()
+        .await;
+    assert_eq!(
+        unknown.err().map(|e| code(&e)),
+        Some("ResourceNotFoundException".into())
+    );
+}
+
+#[tokio::test]
+async fn the_demo_identity_pools_user_pools_exist() {
+    let sb = common::sandbox(Seed::Demo).await;
+    let client = idp(&sb, "us-east-1").await;
+    let identity = common::identity_client(&sb, "us-east-1").await;
+    let pools = identity
+        .list_identity_pools()
+        .max_results(60)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let mut checked = 0;
+    for pool in pools.identity_pools() {
+        let d = identity
+            .describe_identity_pool()
+            .identity_pool_id(pool.identity_pool_id().unwrap_or_default())
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        for provider in d.cognito_identity_providers() {
+            let user_pool = provider
+                .provider_name()
+                .unwrap_or_default()
+                .rsplit('/')
+                .next()
+                .unwrap_or_default();
+            let c = client
+                .describe_user_pool_client()
+                .user_pool_id(user_pool)
+                .client_id(provider.client_id().unwrap_or_default())
+                .send()
+                .await
+                .unwrap_or_else(|e| panic!("{user_pool}: {e:?}"));
+            assert!(c.user_pool_client().is_some());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 3, "{checked}");
+}
