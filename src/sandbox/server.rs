@@ -2,10 +2,11 @@
 
 use axum::Router;
 use axum::body::Bytes;
+use axum::extract::Path;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
-use axum::routing::post;
+use axum::routing::{get, post};
 use std::sync::Arc;
 
 use super::faults::FaultInjector;
@@ -27,6 +28,7 @@ struct Shared {
 pub fn router(store: Arc<Store>, faults: Arc<FaultInjector>) -> Router {
     Router::new()
         .route("/", post(handle))
+        .route("/{pool_id}/.well-known/jwks.json", get(jwks))
         .fallback(not_a_service_path)
         .with_state(Arc::new(Shared { store, faults }))
 }
@@ -103,5 +105,24 @@ async fn query_service(shared: &Shared, ctx: &RequestContext, body: &[u8]) -> Re
     match result {
         Ok(inner) => xml_ok(iam::NAMESPACE, &action, inner.as_deref(), &ctx.request_id),
         Err(error) => xml_error(iam::NAMESPACE, &error, &ctx.request_id),
+    }
+}
+
+/// A user pool's JSON Web Key Set, where verifiers of its tokens find its public key.
+async fn jwks(State(shared): State<Arc<Shared>>, Path(pool_id): Path<String>) -> Response {
+    let request_id = uuid::Uuid::new_v4().to_string();
+    match shared
+        .store
+        .write(|state| userpools::jwks(&mut state.user_pools, &pool_id))
+    {
+        Ok(keys) => {
+            let mut response = json_ok(&request_id, &keys);
+            response.headers_mut().insert(
+                "content-type",
+                axum::http::HeaderValue::from_static("application/json"),
+            );
+            response
+        }
+        Err(error) => json_error(&request_id, &error),
     }
 }

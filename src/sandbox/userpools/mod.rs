@@ -1,8 +1,11 @@
 //! Amazon Cognito user pools (`AWSCognitoIdentityProviderService`, JSON 1.1): the pools and app
 //! clients the console and the wizard pick from.
 
+mod auth;
 mod clients;
+pub mod keys;
 mod pools;
+pub mod users;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -24,7 +27,16 @@ pub const OPERATIONS: &[&str] = &[
     "CreateUserPoolClient",
     "DescribeUserPoolClient",
     "ListUserPoolClients",
+    "AdminCreateUser",
+    "AdminSetUserPassword",
+    "CreateGroup",
+    "AdminAddUserToGroup",
+    "InitiateAuth",
+    "RespondToAuthChallenge",
 ];
+
+/// Operations sent without a signature; they find their pool through the client id.
+const UNSIGNED: &[&str] = &["InitiateAuth", "RespondToAuthChallenge"];
 
 /// An app client.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -44,6 +56,37 @@ pub struct StoredUserPool {
     pub description: Map<String, Value>,
     /// App clients by id.
     pub clients: BTreeMap<String, StoredClient>,
+    /// Users by user name.
+    #[serde(default)]
+    pub users: BTreeMap<String, users::User>,
+    /// Groups by name.
+    #[serde(default)]
+    pub groups: BTreeMap<String, users::Group>,
+    /// The token signing key, made on first use.
+    #[serde(default)]
+    pub key: Option<keys::SigningKey>,
+    /// Refresh tokens → (user name, client id).
+    #[serde(default)]
+    pub refresh_tokens: BTreeMap<String, (String, String)>,
+    /// NEW_PASSWORD_REQUIRED sessions → (user name, client id).
+    #[serde(default)]
+    pub sessions: BTreeMap<String, (String, String)>,
+}
+
+impl StoredUserPool {
+    /// A pool with no clients, users or groups yet.
+    pub fn new(seq: u64, description: Map<String, Value>) -> Self {
+        Self {
+            seq,
+            description,
+            clients: BTreeMap::new(),
+            users: BTreeMap::new(),
+            groups: BTreeMap::new(),
+            key: None,
+            refresh_tokens: BTreeMap::new(),
+            sessions: BTreeMap::new(),
+        }
+    }
 }
 
 /// Every user pool, by id.
@@ -65,6 +108,12 @@ pub fn handle(
     if !OPERATIONS.contains(&operation) {
         return Err(super::identity::unknown_operation(operation));
     }
+    if UNSIGNED.contains(&operation) {
+        return match operation {
+            "InitiateAuth" => store.write(|s| auth::initiate(&mut s.user_pools, input)),
+            _ => store.write(|s| auth::respond(&mut s.user_pools, input)),
+        };
+    }
     let Some(region) = &ctx.signed_region else {
         return Err(ServiceError::client(
             "MissingAuthenticationTokenException",
@@ -82,6 +131,14 @@ pub fn handle(
         }
         "DescribeUserPoolClient" => store.read(|s| clients::describe(&s.user_pools, region, input)),
         "ListUserPoolClients" => store.read(|s| clients::list(&s.user_pools, region, input)),
+        "AdminCreateUser" => store.write(|s| users::admin_create(&mut s.user_pools, region, input)),
+        "AdminSetUserPassword" => {
+            store.write(|s| users::admin_set_password(&mut s.user_pools, region, input))
+        }
+        "CreateGroup" => store.write(|s| users::create_group(&mut s.user_pools, region, input)),
+        "AdminAddUserToGroup" => {
+            store.write(|s| users::add_to_group(&mut s.user_pools, region, input))
+        }
         _ => Err(super::identity::unknown_operation(operation)),
     }
 }
@@ -135,11 +192,7 @@ pub fn insert_fixed(pools: &mut UserPools, id: &str, name: &str, clients: &[(&st
     );
     description.insert("CreationDate".into(), serde_json::json!(created));
     description.insert("LastModifiedDate".into(), serde_json::json!(created));
-    let mut stored = StoredUserPool {
-        seq: 0,
-        description,
-        clients: BTreeMap::new(),
-    };
+    let mut stored = StoredUserPool::new(0, description);
     for (i, (client_id, client_name)) in clients.iter().enumerate() {
         let description = serde_json::json!({
             "UserPoolId": id, "ClientName": client_name, "ClientId": client_id,
@@ -160,4 +213,30 @@ pub fn insert_fixed(pools: &mut UserPools, id: &str, name: &str, clients: &[(&st
     pools.next_seq += 1;
     stored.seq = pools.next_seq;
     pools.pools.insert(id.to_string(), stored);
+}
+
+/// The pool with this id in `region`, mutably.
+fn pool_in_mut<'a>(
+    pools: &'a mut UserPools,
+    region: &str,
+    id: &str,
+) -> Result<&'a mut StoredUserPool, ServiceError> {
+    pools
+        .pools
+        .get_mut(id)
+        .filter(|_| id.split_once('_').is_some_and(|(r, _)| r == region))
+        .ok_or_else(|| pool_not_found(id))
+}
+
+/// The JWKS of a pool (`{"keys": […]}`), making its key on first use.
+pub fn jwks(pools: &mut UserPools, pool_id: &str) -> Result<Value, ServiceError> {
+    let pool = pools
+        .pools
+        .get_mut(pool_id)
+        .ok_or_else(|| pool_not_found(pool_id))?;
+    if pool.key.is_none() {
+        pool.key = Some(keys::SigningKey::generate()?);
+    }
+    let keys: Vec<Value> = pool.key.iter().map(keys::SigningKey::jwk).collect();
+    Ok(serde_json::json!({ "keys": keys }))
 }

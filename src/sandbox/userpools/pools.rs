@@ -105,11 +105,7 @@ pub fn create(
     description.insert("CreationDate".into(), json!(created));
     description.insert("LastModifiedDate".into(), json!(created));
     pools.next_seq += 1;
-    let pool = StoredUserPool {
-        seq: pools.next_seq,
-        description: description.clone(),
-        clients: Default::default(),
-    };
+    let pool = StoredUserPool::new(pools.next_seq, description.clone());
     pools.pools.insert(id, pool);
     Ok(json!({ "UserPool": description }))
 }
