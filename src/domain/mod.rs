@@ -7,6 +7,7 @@ pub mod policy;
 pub mod pool;
 pub mod provider;
 pub mod roles;
+pub mod trust;
 pub mod validation;
 
 pub use identity::Identity;

@@ -147,6 +147,43 @@ impl Identities {
             .filter(move |i| i.logins.iter().any(|(p, s)| p == provider && s == subject))
     }
 
+    /// Removes and returns an identity's logins; it is left disabled (it was merged away).
+    pub fn take_logins(&mut self, id: &str) -> Vec<(String, String)> {
+        let Some((pool, seq)) = self.index.get(id).cloned() else {
+            return Vec::new();
+        };
+        match self
+            .by_pool
+            .get_mut(&pool)
+            .and_then(|ids| ids.get_mut(&seq))
+        {
+            Some(identity) => {
+                identity.disabled = true;
+                std::mem::take(&mut identity.logins)
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// Links logins to an identity (those it already has are skipped).
+    pub fn add_logins(&mut self, id: &str, logins: Vec<(String, String)>, now: f64) {
+        let Some((pool, seq)) = self.index.get(id).cloned() else {
+            return;
+        };
+        if let Some(identity) = self
+            .by_pool
+            .get_mut(&pool)
+            .and_then(|ids| ids.get_mut(&seq))
+        {
+            for login in logins {
+                if !identity.logins.contains(&login) {
+                    identity.logins.push(login);
+                    identity.modified = now;
+                }
+            }
+        }
+    }
+
     /// How many identities there are in all.
     pub fn total(&self) -> usize {
         self.index.len()

@@ -10,6 +10,7 @@ mod query;
 mod seed;
 mod server;
 pub mod store;
+mod sts;
 mod userpools;
 
 pub use faults::{FaultInjector, Faults};

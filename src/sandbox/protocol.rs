@@ -67,6 +67,8 @@ pub struct RequestContext {
     pub signed_region: Option<String>,
     /// The service of the SigV4 credential scope (`iam`, `sts`, …), when the request was signed.
     pub signed_service: Option<String>,
+    /// The access key that signed the request.
+    pub access_key: Option<String>,
 }
 
 impl RequestContext {
@@ -79,6 +81,7 @@ impl RequestContext {
         Self {
             request_id: uuid::Uuid::new_v4().to_string(),
             signed_region: scope.as_ref().map(|s| s.region.clone()),
+            access_key: scope.as_ref().map(|s| s.access_key.clone()),
             signed_service: scope.map(|s| s.service),
         }
     }

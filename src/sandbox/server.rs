@@ -16,6 +16,7 @@ use super::input::parse_body;
 use super::protocol::{RequestContext, ServiceError, json_error, json_ok};
 use super::query::{QueryInput, xml_error, xml_ok};
 use super::store::Store;
+use super::sts;
 use super::userpools;
 
 /// What every request handler shares.
@@ -52,6 +53,9 @@ async fn handle(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Byt
     // Query services (IAM, STS) have no target: they are told apart by the credential scope.
     if target.is_empty() && matches!(ctx.signed_service.as_deref(), Some("iam")) {
         return query_service(&shared, &ctx, &body).await;
+    }
+    if target.is_empty() && matches!(ctx.signed_service.as_deref(), Some("sts")) {
+        return sts_service(&shared, &ctx, &body).await;
     }
     let result = match target.split_once('.') {
         Some((identity::TARGET_PREFIX, operation)) => match shared.faults.before(operation).await {
@@ -124,5 +128,19 @@ async fn jwks(State(shared): State<Arc<Shared>>, Path(pool_id): Path<String>) ->
             response
         }
         Err(error) => json_error(&request_id, &error),
+    }
+}
+
+/// STS over the Query protocol.
+async fn sts_service(shared: &Shared, ctx: &RequestContext, body: &[u8]) -> Response {
+    let input = QueryInput::parse(body);
+    let action = input.action().unwrap_or_default().to_string();
+    let result = match shared.faults.before(&action).await {
+        Ok(()) => shared.store.read(|state| sts::handle(state, ctx, &action)),
+        Err(fault) => Err(fault),
+    };
+    match result {
+        Ok(inner) => xml_ok(sts::NAMESPACE, &action, Some(&inner), &ctx.request_id),
+        Err(error) => xml_error(sts::NAMESPACE, &error, &ctx.request_id),
     }
 }

@@ -65,6 +65,50 @@ pub struct State {
     /// Cognito user pools and their app clients.
     #[serde(default)]
     pub user_pools: super::userpools::UserPools,
+    /// Temporary credentials handed out, by access key id.
+    #[serde(default)]
+    pub sts_sessions: BTreeMap<String, StsSession>,
+}
+
+/// Temporary credentials for an assumed role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StsSession {
+    /// `ASIA…`.
+    pub access_key_id: String,
+    /// The secret (never logged).
+    pub secret_access_key: String,
+    /// The session token (never logged).
+    pub session_token: String,
+    /// Epoch seconds.
+    pub expires: f64,
+    /// The role assumed.
+    pub role_arn: String,
+    /// Its RoleId.
+    pub role_id: String,
+    /// The session name.
+    pub session_name: String,
+}
+
+impl StsSession {
+    /// New credentials for `role`.
+    pub fn issue(role: &super::iam::Role, session_name: &str, expires: f64) -> Self {
+        const UPPER: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        const ANY: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let pick = |alphabet: &[u8], n: usize| -> String {
+            (0..n)
+                .map(|_| alphabet[fastrand::usize(..alphabet.len())] as char)
+                .collect()
+        };
+        Self {
+            access_key_id: format!("ASIA{}", pick(UPPER, 16)),
+            secret_access_key: pick(ANY, 40),
+            session_token: pick(ANY, 356),
+            expires: expires.floor(),
+            role_arn: role.arn(),
+            role_id: role.id.clone(),
+            session_name: session_name.to_string(),
+        }
+    }
 }
 
 impl Default for State {
@@ -76,6 +120,7 @@ impl Default for State {
             identities: Identities::default(),
             iam: Default::default(),
             user_pools: Default::default(),
+            sts_sessions: BTreeMap::new(),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Amazon Cognito Identity (`AWSCognitoIdentityService`), JSON 1.1.
 
+mod credentials;
 mod identities;
+mod logins;
 mod pools;
 mod roles;
 mod tags;
@@ -26,6 +28,14 @@ pub fn handle(
 ) -> Result<Value, ServiceError> {
     if !OPERATIONS.contains(&operation) {
         return Err(unknown_operation(operation));
+    }
+    // Unsigned operations take their region from the ids they carry.
+    match operation {
+        "GetId" => return store.write(|s| credentials::get_id(s, input)),
+        "GetCredentialsForIdentity" => {
+            return store.write(|s| credentials::get_credentials(s, input));
+        }
+        _ => {}
     }
     // Every operation served so far is SigV4-signed; the region is the credential scope's.
     let Some(region) = &ctx.signed_region else {
@@ -78,6 +88,8 @@ pub const OPERATIONS: &[&str] = &[
     "GetIdentityPoolRoles",
     "SetPrincipalTagAttributeMap",
     "GetPrincipalTagAttributeMap",
+    "GetId",
+    "GetCredentialsForIdentity",
 ];
 
 /// The JSON services' answer to a target they do not have.

@@ -1,0 +1,326 @@
+//! GetId and GetCredentialsForIdentity: the enhanced flow, with the service's role resolution
+//! (default roles, Token and Rules mappings, AmbiguousRoleResolution) and the role's trust policy
+//! evaluated as STS would.
+
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+use super::logins::{self, VerifiedLogin};
+use crate::domain::limits;
+use crate::domain::roles::{self, RoleMapping};
+use crate::domain::trust::{self, WebIdentity};
+use crate::domain::validation::StrRule;
+use crate::sandbox::input::Input;
+use crate::sandbox::protocol::ServiceError;
+use crate::sandbox::store::{State, StoredPool, StsSession};
+
+const LOGIN_KEY: StrRule = StrRule {
+    min: 1,
+    max: 128,
+    pattern: None,
+    allowed: "1–128 characters",
+};
+const LOGIN_TOKEN: StrRule = StrRule {
+    min: 1,
+    max: 50_000,
+    pattern: None,
+    allowed: "1–50000 characters",
+};
+const ACCOUNT_ID: StrRule = StrRule {
+    min: 1,
+    max: 15,
+    pattern: Some(r"\d+"),
+    allowed: "1–15 digits",
+};
+/// Enhanced-flow credentials last an hour.
+const CREDENTIALS_SECONDS: f64 = 3600.0;
+
+fn now() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0)
+}
+
+fn region_of(id: &str) -> &str {
+    id.split_once(':').map_or("", |(r, _)| r)
+}
+
+fn guests_refused() -> ServiceError {
+    ServiceError::client(
+        "NotAuthorizedException",
+        "Unauthenticated access is not supported for this identity pool.",
+    )
+}
+
+fn bad_configuration() -> ServiceError {
+    ServiceError::client(
+        "InvalidIdentityPoolConfigurationException",
+        "Invalid identity pool configuration. Check assigned IAM roles for this pool.",
+    )
+}
+
+fn verify_all(
+    state: &State,
+    stored: &StoredPool,
+    given: &BTreeMap<String, String>,
+) -> Result<Vec<VerifiedLogin>, ServiceError> {
+    let now = now();
+    // Request order is map order here (the SDKs send a map); role choice uses the first (decision 7).
+    given
+        .iter()
+        .map(|(provider, token)| logins::verify(state, &stored.pool, provider, token, now))
+        .collect()
+}
+
+/// GetId: a new guest identity each call, or the identity of the logins (created, linked or merged).
+pub fn get_id(state: &mut State, mut input: Input) -> Result<Value, ServiceError> {
+    let pool_id = input
+        .string("IdentityPoolId", &limits::POOL_ID, true)
+        .unwrap_or_default();
+    let given = input
+        .string_map("Logins", Some(10), &LOGIN_KEY, &LOGIN_TOKEN, false)
+        .unwrap_or_default();
+    let _ = input.string("AccountId", &ACCOUNT_ID, false);
+    input.finish()?;
+    let stored = state
+        .pool(region_of(&pool_id), &pool_id)
+        .ok_or_else(|| ServiceError::not_found(format!("IdentityPool '{pool_id}' not found.")))?
+        .clone();
+    let time = now();
+    if given.is_empty() {
+        if !stored.pool.allow_unauthenticated_identities {
+            return Err(guests_refused());
+        }
+        let id = state.identities.insert(
+            &pool_id,
+            uuid::Uuid::new_v4(),
+            Vec::new(),
+            (time, time),
+            false,
+        );
+        return Ok(json!({ "IdentityId": id }));
+    }
+    let verified = verify_all(state, &stored, &given)?;
+    let owners: Vec<String> = verified
+        .iter()
+        .filter_map(|l| {
+            state
+                .identities
+                .with_login(&pool_id, &l.provider, &l.subject)
+                .next()
+                .map(|i| i.id.clone())
+        })
+        .collect();
+    let id = match owners.first() {
+        Some(id) => id.clone(),
+        None => state.identities.insert(
+            &pool_id,
+            uuid::Uuid::new_v4(),
+            Vec::new(),
+            (time, time),
+            false,
+        ),
+    };
+    // Logins owned by another identity are merged into this one, which disables the other.
+    for other in owners.iter().filter(|o| **o != id) {
+        let moved = state.identities.take_logins(other);
+        state.identities.add_logins(&id, moved, time);
+    }
+    let new: Vec<(String, String)> = verified
+        .iter()
+        .map(|l| (l.provider.clone(), l.subject.clone()))
+        .collect();
+    state.identities.add_logins(&id, new, time);
+    Ok(json!({ "IdentityId": id }))
+}
+
+/// The role for an authenticated login, by §6.3 of the facts sheet.
+fn resolve_role(
+    stored: &StoredPool,
+    login: &VerifiedLogin,
+    custom: Option<&str>,
+) -> Result<String, ServiceError> {
+    let default = || {
+        stored
+            .roles
+            .get("authenticated")
+            .cloned()
+            .ok_or_else(bad_configuration)
+    };
+    let Some((key, mapping)) = login
+        .mapping_keys
+        .iter()
+        .find_map(|k| stored.role_mappings.get(k).map(|m| (k.clone(), m)))
+    else {
+        return default();
+    };
+    let ambiguous = |mapping: &RoleMapping| match mapping.ambiguous_role_resolution.as_deref() {
+        Some("Deny") => Err(ServiceError::client(
+            "NotAuthorizedException",
+            format!("The ambiguous role mapping rules for: {key} denied this request."),
+        )),
+        _ => default(),
+    };
+    match mapping.mapping_type.as_str() {
+        "Token" => {
+            let token_roles: Vec<&str> = match login.claims.get("cognito:roles") {
+                Some(Value::Array(r)) => r.iter().filter_map(Value::as_str).collect(),
+                _ => Vec::new(),
+            };
+            if let Some(custom) = custom {
+                return if token_roles.contains(&custom) {
+                    Ok(custom.to_string())
+                } else {
+                    Err(ServiceError::client(
+                        "NotAuthorizedException",
+                        format!("Access to Role '{custom}' is forbidden."),
+                    ))
+                };
+            }
+            match login
+                .claims
+                .get("cognito:preferred_role")
+                .and_then(Value::as_str)
+            {
+                Some(role) => Ok(role.to_string()),
+                None => ambiguous(mapping),
+            }
+        }
+        _ => {
+            let rules = mapping
+                .rules_configuration
+                .as_ref()
+                .map(|r| r.rules.as_slice())
+                .unwrap_or_default();
+            let matching: Vec<&roles::MappingRule> = rules
+                .iter()
+                .filter(|r| rule_matches(r, &login.claims))
+                .collect();
+            if let Some(custom) = custom
+                && let Some(rule) = matching.iter().find(|r| r.role_arn == custom)
+            {
+                return Ok(rule.role_arn.clone());
+            }
+            match matching.first() {
+                Some(rule) => Ok(rule.role_arn.clone()),
+                None => ambiguous(mapping),
+            }
+        }
+    }
+}
+
+/// One rule against the token's claims; array claims match when any element does, NotEqual needs
+/// the claim present (decision 6).
+fn rule_matches(rule: &roles::MappingRule, claims: &Value) -> bool {
+    let values: Vec<String> = match claims.get(&rule.claim) {
+        None | Some(Value::Null) => return false,
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|v| v.as_str().map_or_else(|| v.to_string(), String::from))
+            .collect(),
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(other) => vec![other.to_string()],
+    };
+    let value = rule.value.as_str();
+    match rule.match_type.as_str() {
+        "Equals" => values.iter().any(|v| v == value),
+        "Contains" => values.iter().any(|v| v.contains(value)),
+        "StartsWith" => values.iter().any(|v| v.starts_with(value)),
+        "NotEqual" => values.iter().all(|v| v != value),
+        _ => false,
+    }
+}
+
+/// GetCredentialsForIdentity.
+pub fn get_credentials(state: &mut State, mut input: Input) -> Result<Value, ServiceError> {
+    let identity_id = input
+        .string("IdentityId", &limits::POOL_ID, true)
+        .unwrap_or_default();
+    let given = input
+        .string_map("Logins", Some(10), &LOGIN_KEY, &LOGIN_TOKEN, false)
+        .unwrap_or_default();
+    let custom = input.string("CustomRoleArn", &roles::ROLE_ARN, false);
+    input.finish()?;
+    let not_found = || ServiceError::not_found(format!("Identity '{identity_id}' not found."));
+    let (pool_id, identity) = state
+        .identities
+        .get(&identity_id)
+        .map(|(p, i)| (p.to_string(), i.clone()))
+        .ok_or_else(not_found)?;
+    let stored = state
+        .pool(region_of(&identity_id), &pool_id)
+        .ok_or_else(not_found)?
+        .clone();
+    let (role_arn, amr, provider) = if identity.logins.is_empty() && given.is_empty() {
+        if !stored.pool.allow_unauthenticated_identities {
+            return Err(guests_refused());
+        }
+        let role = stored
+            .roles
+            .get("unauthenticated")
+            .cloned()
+            .ok_or_else(bad_configuration)?;
+        (role, vec!["unauthenticated".to_string()], None)
+    } else {
+        if given.is_empty() {
+            return Err(ServiceError::client(
+                "NotAuthorizedException",
+                format!("Access to Identity '{identity_id}' is forbidden."),
+            ));
+        }
+        let verified = verify_all(state, &stored, &given)?;
+        let login = verified
+            .iter()
+            .find(|l| identity.logins.iter().any(|(p, s)| *p == l.provider && *s == l.subject))
+            .cloned()
+            .ok_or_else(|| {
+                ServiceError::client(
+                    "NotAuthorizedException",
+                    "Logins don't match. Please include at least one valid login for this identity or identity pool.",
+                )
+            })?;
+        let role = resolve_role(&stored, &login, custom.as_deref())?;
+        let amr = vec!["authenticated".to_string(), login.provider.clone()];
+        (role, amr, Some(login.provider))
+    };
+    // STS is asked on the pool's behalf: the role must exist and trust this identity.
+    let role_name = roles::role_name(&role_arn).to_string();
+    let role = state
+        .iam
+        .roles
+        .get(&role_name)
+        .filter(|r| r.arn() == role_arn)
+        .ok_or_else(bad_configuration)?;
+    let tag_session = provider
+        .as_ref()
+        .and_then(|p| stored.principal_tags.get(p))
+        .is_some_and(|t| t.use_defaults || !t.principal_tags.is_empty());
+    let who = WebIdentity {
+        aud: pool_id.clone(),
+        sub: identity_id.clone(),
+        amr,
+        tag_session,
+    };
+    if !trust::allows(&role.trust_policy, &who) {
+        return Err(bad_configuration());
+    }
+    let session = StsSession::issue(
+        role,
+        "CognitoIdentityCredentials",
+        now() + CREDENTIALS_SECONDS,
+    );
+    let out = json!({
+        "IdentityId": identity_id,
+        "Credentials": {
+            "AccessKeyId": session.access_key_id,
+            "SecretKey": session.secret_access_key,
+            "SessionToken": session.session_token,
+            "Expiration": session.expires,
+        }
+    });
+    state
+        .sts_sessions
+        .insert(session.access_key_id.clone(), session);
+    Ok(out)
+}

@@ -1,0 +1,277 @@
+//! The enhanced flow end to end on the demo account, all through the official SDKs: a user signs in
+//! to the user pool, GetId, GetCredentialsForIdentity picks the role the pool's rules select, and
+//! STS GetCallerIdentity with those credentials shows the assumed role. Guests too.
+
+mod common;
+
+use aws_config::BehaviorVersion;
+use aws_sdk_cognitoidentityprovider::types::AuthFlowType;
+use aws_types::region::Region;
+use cognito_tui::sandbox::Seed;
+
+const USER_POOL: &str = "us-east-1_Ord3rsPl1";
+const CLIENT: &str = "4f1s2d9k0q7n3b5v8c6x1z2m4a";
+
+async fn config(url: &str, key: &str, secret: &str, token: Option<String>) -> aws_types::SdkConfig {
+    aws_config::defaults(BehaviorVersion::latest())
+        .region(Region::new("us-east-1"))
+        .credentials_provider(aws_credential_types::Credentials::new(
+            key, secret, token, None, "test",
+        ))
+        .endpoint_url(url)
+        .load()
+        .await
+}
+
+async fn caller_arn(
+    url: &str,
+    credentials: &aws_sdk_cognitoidentity::types::Credentials,
+) -> String {
+    let conf = config(
+        url,
+        credentials.access_key_id().unwrap_or_default(),
+        credentials.secret_key().unwrap_or_default(),
+        credentials.session_token().map(String::from),
+    )
+    .await;
+    let sts = aws_sdk_sts::Client::new(&conf);
+    sts.get_caller_identity()
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .arn()
+        .unwrap_or_default()
+        .to_string()
+}
+
+async fn sign_in(
+    idp: &aws_sdk_cognitoidentityprovider::Client,
+    user: &str,
+    groups: &[&str],
+) -> String {
+    idp.admin_create_user()
+        .user_pool_id(USER_POOL)
+        .username(user)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    idp.admin_set_user_password()
+        .user_pool_id(USER_POOL)
+        .username(user)
+        .password("Passw0rd!")
+        .permanent(true)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    for group in groups {
+        let _ = idp
+            .create_group()
+            .user_pool_id(USER_POOL)
+            .group_name(*group)
+            .send()
+            .await;
+        idp.admin_add_user_to_group()
+            .user_pool_id(USER_POOL)
+            .username(user)
+            .group_name(*group)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e:?}"));
+    }
+    let auth = idp
+        .initiate_auth()
+        .client_id(CLIENT)
+        .auth_flow(AuthFlowType::UserPasswordAuth)
+        .auth_parameters("USERNAME", user)
+        .auth_parameters("PASSWORD", "Passw0rd!")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    auth.authentication_result()
+        .and_then(|r| r.id_token())
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn users_get_the_role_the_rules_select_and_guests_the_guest_role() {
+    let sb = common::sandbox(Seed::Demo).await;
+    let url = sb.endpoint_url();
+    let admin_conf = config(&url, "AKIDSANDBOX", "secret", None).await;
+    let idp = aws_sdk_cognitoidentityprovider::Client::new(&admin_conf);
+    let identity = aws_sdk_cognitoidentity::Client::new(&admin_conf);
+    let pools = identity
+        .list_identity_pools()
+        .max_results(60)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let pool_id = pools
+        .identity_pools()
+        .iter()
+        .find(|p| p.identity_pool_name() == Some("orders-app"))
+        .and_then(|p| p.identity_pool_id())
+        .unwrap_or_default()
+        .to_string();
+    let provider = format!("cognito-idp.us-east-1.amazonaws.com/{USER_POOL}");
+
+    // An admin: the Rules mapping (cognito:groups Contains admins) picks orders-app-admin.
+    let token = sign_in(&idp, "ada", &["admins"]).await;
+    let id = identity
+        .get_id()
+        .identity_pool_id(&pool_id)
+        .logins(&provider, &token)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .identity_id()
+        .unwrap_or_default()
+        .to_string();
+    let again = identity
+        .get_id()
+        .identity_pool_id(&pool_id)
+        .logins(&provider, &token)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(
+        again.identity_id(),
+        Some(id.as_str()),
+        "the same login maps to the same identity"
+    );
+    let creds = identity
+        .get_credentials_for_identity()
+        .identity_id(&id)
+        .logins(&provider, &token)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let creds = creds
+        .credentials()
+        .cloned()
+        .unwrap_or_else(|| panic!("credentials"));
+    assert!(
+        creds
+            .access_key_id()
+            .unwrap_or_default()
+            .starts_with("ASIA")
+    );
+    assert_eq!(
+        caller_arn(&url, &creds).await,
+        "arn:aws:sts::123456789012:assumed-role/orders-app-admin/CognitoIdentityCredentials"
+    );
+
+    // A user in no group: no rule matches, AmbiguousRoleResolution=AuthenticatedRole → the default.
+    let token = sign_in(&idp, "bob", &[]).await;
+    let id = identity
+        .get_id()
+        .identity_pool_id(&pool_id)
+        .logins(&provider, &token)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .identity_id()
+        .unwrap_or_default()
+        .to_string();
+    let creds = identity
+        .get_credentials_for_identity()
+        .identity_id(&id)
+        .logins(&provider, &token)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .credentials()
+        .cloned()
+        .unwrap_or_else(|| panic!("credentials"));
+    assert_eq!(
+        caller_arn(&url, &creds).await,
+        "arn:aws:sts::123456789012:assumed-role/orders-app-auth/CognitoIdentityCredentials"
+    );
+
+    // Without its login, an authenticated identity gets nothing.
+    let forbidden = identity
+        .get_credentials_for_identity()
+        .identity_id(&id)
+        .send()
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("no login"));
+    assert_eq!(common::code(&forbidden), "NotAuthorizedException");
+
+    // A guest.
+    let guest = identity
+        .get_id()
+        .identity_pool_id(&pool_id)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let guest_id = guest.identity_id().unwrap_or_default().to_string();
+    let creds = identity
+        .get_credentials_for_identity()
+        .identity_id(&guest_id)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .credentials()
+        .cloned()
+        .unwrap_or_else(|| panic!("credentials"));
+    assert_eq!(
+        caller_arn(&url, &creds).await,
+        "arn:aws:sts::123456789012:assumed-role/orders-app-guest/CognitoIdentityCredentials"
+    );
+}
+
+#[tokio::test]
+async fn tokens_that_do_not_check_out_are_refused() {
+    let sb = common::sandbox(Seed::Demo).await;
+    let identity = common::identity_client(&sb, "us-east-1").await;
+    let pools = identity
+        .list_identity_pools()
+        .max_results(60)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let id_of = |name: &str| {
+        pools
+            .identity_pools()
+            .iter()
+            .find(|p| p.identity_pool_name() == Some(name))
+            .and_then(|p| p.identity_pool_id())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let provider = format!("cognito-idp.us-east-1.amazonaws.com/{USER_POOL}");
+    let forged = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln";
+    let err = identity
+        .get_id()
+        .identity_pool_id(id_of("orders-app"))
+        .logins(&provider, forged)
+        .send()
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("a forged token"));
+    assert_eq!(common::code(&err), "NotAuthorizedException");
+    let other = identity
+        .get_id()
+        .identity_pool_id(id_of("orders-app"))
+        .logins("graph.facebook.com", forged)
+        .send()
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("a provider the pool does not have"));
+    assert_eq!(
+        common::message(&other),
+        "Token is not from a supported provider of this identity pool."
+    );
+    let no_guests = identity
+        .get_id()
+        .identity_pool_id(id_of("partner-portal"))
+        .send()
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("guests off"));
+    assert_eq!(
+        common::message(&no_guests),
+        "Unauthenticated access is not supported for this identity pool."
+    );
+}
