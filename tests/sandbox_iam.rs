@@ -3,38 +3,11 @@
 
 mod common;
 
-use aws_config::BehaviorVersion;
-use aws_sdk_iam::config::{Credentials, Region};
 use aws_sdk_iam::error::ProvideErrorMetadata;
 use cognito_tui::sandbox::Seed;
 
 const TRUST: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"cognito-identity.amazonaws.com:aud":"us-east-1:abc"},"ForAnyValue:StringLike":{"cognito-identity.amazonaws.com:amr":"authenticated"}}}]}"#;
 const PERMISSIONS: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["mobileanalytics:PutEvents","cognito-sync:*"],"Resource":"*"}]}"#;
-
-async fn iam(sb: &cognito_tui::sandbox::RunningSandbox) -> aws_sdk_iam::Client {
-    let config = aws_config::defaults(BehaviorVersion::latest())
-        .region(Region::new("us-east-1"))
-        .credentials_provider(Credentials::new(
-            "AKIDSANDBOX",
-            "secret",
-            None,
-            None,
-            "test",
-        ))
-        .endpoint_url(sb.endpoint_url())
-        .load()
-        .await;
-    aws_sdk_iam::Client::new(&config)
-}
-
-fn code<E: aws_sdk_iam::error::ProvideErrorMetadata + std::fmt::Debug, R: std::fmt::Debug>(
-    err: &aws_sdk_iam::error::SdkError<E, R>,
-) -> String {
-    err.as_service_error()
-        .and_then(|e| e.code())
-        .unwrap_or("<none>")
-        .to_string()
-}
 
 fn decode(document: &str) -> String {
     percent_encoding::percent_decode_str(document)
@@ -45,7 +18,7 @@ fn decode(document: &str) -> String {
 #[tokio::test]
 async fn roles_round_trip_with_encoded_documents() {
     let sb = common::sandbox(Seed::Empty).await;
-    let client = iam(&sb).await;
+    let client = common::iam_client(&sb).await;
     let created = client
         .create_role()
         .role_name("orders-auth")
@@ -131,7 +104,7 @@ async fn roles_round_trip_with_encoded_documents() {
         .await
         .err()
         .unwrap_or_else(|| panic!("has policies"));
-    assert_eq!(code(&conflict), "DeleteConflict");
+    assert_eq!(common::code(&conflict), "DeleteConflict");
     client
         .delete_role_policy()
         .role_name("orders-auth")
@@ -145,13 +118,16 @@ async fn roles_round_trip_with_encoded_documents() {
         .policy_name("sync")
         .send()
         .await;
-    assert_eq!(gone.err().map(|e| code(&e)), Some("NoSuchEntity".into()));
+    assert_eq!(
+        gone.err().map(|e| common::code(&e)),
+        Some("NoSuchEntity".into())
+    );
 }
 
 #[tokio::test]
 async fn iam_errors_and_validation() {
     let sb = common::sandbox(Seed::Empty).await;
-    let client = iam(&sb).await;
+    let client = common::iam_client(&sb).await;
     client
         .create_role()
         .role_name("Dup")
@@ -167,7 +143,7 @@ async fn iam_errors_and_validation() {
         .await
         .err()
         .unwrap_or_else(|| panic!("names are unique ignoring case"));
-    assert_eq!(code(&dup), "EntityAlreadyExists");
+    assert_eq!(common::code(&dup), "EntityAlreadyExists");
     let missing = client
         .get_role()
         .role_name("nope")
@@ -175,7 +151,7 @@ async fn iam_errors_and_validation() {
         .await
         .err()
         .unwrap_or_else(|| panic!("unknown"));
-    assert_eq!(code(&missing), "NoSuchEntity");
+    assert_eq!(common::code(&missing), "NoSuchEntity");
     assert_eq!(
         missing.as_service_error().and_then(|e| e.message()),
         Some("The role with name nope cannot be found.")
@@ -187,7 +163,7 @@ async fn iam_errors_and_validation() {
         .send()
         .await;
     assert_eq!(
-        bad_name.err().map(|e| code(&e)),
+        bad_name.err().map(|e| common::code(&e)),
         Some("ValidationError".into())
     );
     let not_json = client
@@ -197,7 +173,7 @@ async fn iam_errors_and_validation() {
         .send()
         .await;
     assert_eq!(
-        not_json.err().map(|e| code(&e)),
+        not_json.err().map(|e| common::code(&e)),
         Some("MalformedPolicyDocument".into())
     );
     let resource_in_trust = client
@@ -207,7 +183,7 @@ async fn iam_errors_and_validation() {
         .send()
         .await;
     assert_eq!(
-        resource_in_trust.err().map(|e| code(&e)),
+        resource_in_trust.err().map(|e| common::code(&e)),
         Some("MalformedPolicyDocument".into())
     );
     let principal_in_inline = client
@@ -218,7 +194,7 @@ async fn iam_errors_and_validation() {
         .send()
         .await;
     assert_eq!(
-        principal_in_inline.err().map(|e| code(&e)),
+        principal_in_inline.err().map(|e| common::code(&e)),
         Some("MalformedPolicyDocument".into())
     );
     let session = client
@@ -229,7 +205,7 @@ async fn iam_errors_and_validation() {
         .send()
         .await;
     assert_eq!(
-        session.err().map(|e| code(&e)),
+        session.err().map(|e| common::code(&e)),
         Some("ValidationError".into())
     );
 }
@@ -237,7 +213,7 @@ async fn iam_errors_and_validation() {
 #[tokio::test]
 async fn list_roles_pages_with_markers() {
     let sb = common::sandbox(Seed::Empty).await;
-    let client = iam(&sb).await;
+    let client = common::iam_client(&sb).await;
     for i in 0..25 {
         client
             .create_role()
@@ -277,7 +253,7 @@ async fn list_roles_pages_with_markers() {
 #[tokio::test]
 async fn oidc_and_saml_providers() {
     let sb = common::sandbox(Seed::Empty).await;
-    let client = iam(&sb).await;
+    let client = common::iam_client(&sb).await;
     let oidc = client
         .create_open_id_connect_provider()
         .url("https://login.partner.example.com")
@@ -297,7 +273,7 @@ async fn oidc_and_saml_providers() {
         .send()
         .await;
     assert_eq!(
-        again.err().map(|e| code(&e)),
+        again.err().map(|e| common::code(&e)),
         Some("EntityAlreadyExists".into())
     );
     let listed = client
@@ -335,7 +311,7 @@ async fn oidc_and_saml_providers() {
 #[tokio::test]
 async fn the_demo_account_is_coherent() {
     let sb = common::sandbox(Seed::Demo).await;
-    let iam = iam(&sb).await;
+    let iam = common::iam_client(&sb).await;
     let identity = common::identity_client(&sb, "us-east-1").await;
     let pools = identity
         .list_identity_pools()

@@ -4,9 +4,7 @@
 
 mod common;
 
-use aws_config::BehaviorVersion;
 use aws_lc_rs::hmac;
-use aws_sdk_cognitoidentityprovider::config::{Credentials, Region};
 use aws_sdk_cognitoidentityprovider::error::ProvideErrorMetadata;
 use aws_sdk_cognitoidentityprovider::types::{
     AttributeType, AuthFlowType, ChallengeNameType, ExplicitAuthFlowsType,
@@ -15,31 +13,6 @@ use base64::Engine;
 use cognito_tui::sandbox::Seed;
 use serde_json::Value;
 use std::io::{Read, Write};
-
-async fn idp(sb: &cognito_tui::sandbox::RunningSandbox) -> aws_sdk_cognitoidentityprovider::Client {
-    let config = aws_config::defaults(BehaviorVersion::latest())
-        .region(Region::new("us-east-1"))
-        .credentials_provider(Credentials::new(
-            "AKIDSANDBOX",
-            "secret",
-            None,
-            None,
-            "test",
-        ))
-        .endpoint_url(sb.endpoint_url())
-        .load()
-        .await;
-    aws_sdk_cognitoidentityprovider::Client::new(&config)
-}
-
-fn code<E: ProvideErrorMetadata + std::fmt::Debug, R: std::fmt::Debug>(
-    err: &aws_sdk_cognitoidentityprovider::error::SdkError<E, R>,
-) -> String {
-    err.as_service_error()
-        .and_then(|e| e.code())
-        .unwrap_or("<none>")
-        .to_string()
-}
 
 fn http_get(addr: std::net::SocketAddr, path: &str) -> String {
     let mut stream = std::net::TcpStream::connect(addr).unwrap_or_else(|e| panic!("{e}"));
@@ -65,7 +38,7 @@ fn secret_hash(secret: &str, username: &str, client_id: &str) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_with_a_temporary_password_and_verify_the_id_token() {
     let sb = common::sandbox(Seed::Empty).await;
-    let client = idp(&sb).await;
+    let client = common::idp_client(&sb, "us-east-1").await;
     let pool = client
         .create_user_pool()
         .pool_name("shop")
@@ -152,7 +125,7 @@ async fn sign_in_with_a_temporary_password_and_verify_the_id_token() {
         .await
         .err()
         .unwrap_or_else(|| panic!("wrong password"));
-    assert_eq!(code(&wrong), "NotAuthorizedException");
+    assert_eq!(common::code(&wrong), "NotAuthorizedException");
     let no_hash = client
         .initiate_auth()
         .client_id(&client_id)
@@ -162,7 +135,7 @@ async fn sign_in_with_a_temporary_password_and_verify_the_id_token() {
         .send()
         .await;
     assert_eq!(
-        no_hash.err().map(|e| code(&e)),
+        no_hash.err().map(|e| common::code(&e)),
         Some("NotAuthorizedException".into())
     );
 
@@ -192,7 +165,7 @@ async fn sign_in_with_a_temporary_password_and_verify_the_id_token() {
         .send()
         .await;
     assert_eq!(
-        weak.err().map(|e| code(&e)),
+        weak.err().map(|e| common::code(&e)),
         Some("InvalidPasswordException".into())
     );
     let done = client
@@ -298,7 +271,7 @@ async fn sign_in_with_a_temporary_password_and_verify_the_id_token() {
 #[tokio::test]
 async fn password_flow_must_be_enabled_and_users_must_exist() {
     let sb = common::sandbox(Seed::Empty).await;
-    let client = idp(&sb).await;
+    let client = common::idp_client(&sb, "us-east-1").await;
     let pool = client
         .create_user_pool()
         .pool_name("p")
@@ -332,7 +305,7 @@ async fn password_flow_must_be_enabled_and_users_must_exist() {
         .await
         .err()
         .unwrap_or_else(|| panic!("flow"));
-    assert_eq!(code(&disabled), "InvalidParameterException");
+    assert_eq!(common::code(&disabled), "InvalidParameterException");
     assert_eq!(
         disabled.as_service_error().and_then(|e| e.message()),
         Some("USER_PASSWORD_AUTH flow not enabled for this client")
@@ -359,7 +332,7 @@ async fn password_flow_must_be_enabled_and_users_must_exist() {
         .send()
         .await;
     assert_eq!(
-        unknown.err().map(|e| code(&e)),
+        unknown.err().map(|e| common::code(&e)),
         Some("UserNotFoundException".into()),
         "PreventUserExistenceErrors LEGACY"
     );
@@ -371,7 +344,7 @@ async fn password_flow_must_be_enabled_and_users_must_exist() {
         .send()
         .await;
     assert_eq!(
-        weak.err().map(|e| code(&e)),
+        weak.err().map(|e| common::code(&e)),
         Some("InvalidPasswordException".into())
     );
     client
@@ -388,7 +361,7 @@ async fn password_flow_must_be_enabled_and_users_must_exist() {
         .send()
         .await;
     assert_eq!(
-        twice.err().map(|e| code(&e)),
+        twice.err().map(|e| common::code(&e)),
         Some("UsernameExistsException".into())
     );
 }

@@ -2,46 +2,16 @@
 
 mod common;
 
-use aws_config::BehaviorVersion;
-use aws_sdk_cognitoidentityprovider::config::{Credentials, Region};
 use aws_sdk_cognitoidentityprovider::error::ProvideErrorMetadata;
 use aws_sdk_cognitoidentityprovider::types::{
     ExplicitAuthFlowsType, PasswordPolicyType, UserPoolPolicyType,
 };
 use cognito_tui::sandbox::Seed;
 
-async fn idp(
-    sb: &cognito_tui::sandbox::RunningSandbox,
-    region: &str,
-) -> aws_sdk_cognitoidentityprovider::Client {
-    let config = aws_config::defaults(BehaviorVersion::latest())
-        .region(Region::new(region.to_string()))
-        .credentials_provider(Credentials::new(
-            "AKIDSANDBOX",
-            "secret",
-            None,
-            None,
-            "test",
-        ))
-        .endpoint_url(sb.endpoint_url())
-        .load()
-        .await;
-    aws_sdk_cognitoidentityprovider::Client::new(&config)
-}
-
-fn code<E: ProvideErrorMetadata + std::fmt::Debug, R: std::fmt::Debug>(
-    err: &aws_sdk_cognitoidentityprovider::error::SdkError<E, R>,
-) -> String {
-    err.as_service_error()
-        .and_then(|e| e.code())
-        .unwrap_or("<none>")
-        .to_string()
-}
-
 #[tokio::test]
 async fn pools_and_clients_round_trip() {
     let sb = common::sandbox(Seed::Empty).await;
-    let client = idp(&sb, "us-east-1").await;
+    let client = common::idp_client(&sb, "us-east-1").await;
     let created = client
         .create_user_pool()
         .pool_name("shop users")
@@ -183,7 +153,7 @@ async fn pools_and_clients_round_trip() {
         .await
         .err()
         .unwrap_or_else(|| panic!("deleted"));
-    assert_eq!(code(&gone), "ResourceNotFoundException");
+    assert_eq!(common::code(&gone), "ResourceNotFoundException");
     assert_eq!(
         gone.as_service_error().and_then(|e| e.message()),
         Some(format!("User pool {id} does not exist.").as_str())
@@ -193,7 +163,7 @@ async fn pools_and_clients_round_trip() {
 #[tokio::test]
 async fn user_pool_errors_use_invalid_parameter_exception() {
     let sb = common::sandbox(Seed::Empty).await;
-    let client = idp(&sb, "us-east-1").await;
+    let client = common::idp_client(&sb, "us-east-1").await;
     let bad = client
         .create_user_pool()
         .pool_name("bad/name")
@@ -201,7 +171,7 @@ async fn user_pool_errors_use_invalid_parameter_exception() {
         .await
         .err()
         .unwrap_or_else(|| panic!("bad name"));
-    assert_eq!(code(&bad), "InvalidParameterException");
+    assert_eq!(common::code(&bad), "InvalidParameterException");
     assert!(
         bad.as_service_error()
             .and_then(|e| e.message())
@@ -218,12 +188,12 @@ async fn user_pool_errors_use_invalid_parameter_exception() {
         .send()
         .await;
     assert_eq!(
-        short.err().map(|e| code(&e)),
+        short.err().map(|e| common::code(&e)),
         Some("InvalidParameterException".into())
     );
     let range = client.list_user_pools().max_results(61).send().await;
     assert_eq!(
-        range.err().map(|e| code(&e)),
+        range.err().map(|e| common::code(&e)),
         Some("InvalidParameterException".into())
     );
     let unknown = client
@@ -233,7 +203,7 @@ async fn user_pool_errors_use_invalid_parameter_exception() {
         .send()
         .await;
     assert_eq!(
-        unknown.err().map(|e| code(&e)),
+        unknown.err().map(|e| common::code(&e)),
         Some("ResourceNotFoundException".into())
     );
 }
@@ -241,7 +211,7 @@ async fn user_pool_errors_use_invalid_parameter_exception() {
 #[tokio::test]
 async fn the_demo_identity_pools_user_pools_exist() {
     let sb = common::sandbox(Seed::Demo).await;
-    let client = idp(&sb, "us-east-1").await;
+    let client = common::idp_client(&sb, "us-east-1").await;
     let identity = common::identity_client(&sb, "us-east-1").await;
     let pools = identity
         .list_identity_pools()

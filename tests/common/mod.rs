@@ -15,9 +15,9 @@ pub async fn sandbox(seed: Seed) -> RunningSandbox {
     .unwrap_or_else(|e| panic!("sandbox starts: {e}"))
 }
 
-/// The official Cognito Identity client, configured for the sandbox in `region`.
-pub async fn identity_client(sb: &RunningSandbox, region: &str) -> aws_sdk_cognitoidentity::Client {
-    let config = aws_config::defaults(BehaviorVersion::latest())
+/// SDK configuration for the sandbox in `region`, with long-term sandbox credentials.
+pub async fn sdk_config(sb: &RunningSandbox, region: &str) -> aws_types::SdkConfig {
+    aws_config::defaults(BehaviorVersion::latest())
         .region(Region::new(region.to_string()))
         .credentials_provider(Credentials::new(
             "AKIDSANDBOX",
@@ -28,8 +28,25 @@ pub async fn identity_client(sb: &RunningSandbox, region: &str) -> aws_sdk_cogni
         ))
         .endpoint_url(sb.endpoint_url())
         .load()
-        .await;
-    aws_sdk_cognitoidentity::Client::new(&config)
+        .await
+}
+
+/// The official Cognito Identity client, configured for the sandbox in `region`.
+pub async fn identity_client(sb: &RunningSandbox, region: &str) -> aws_sdk_cognitoidentity::Client {
+    aws_sdk_cognitoidentity::Client::new(&sdk_config(sb, region).await)
+}
+
+/// The official IAM client for the sandbox.
+pub async fn iam_client(sb: &RunningSandbox) -> aws_sdk_iam::Client {
+    aws_sdk_iam::Client::new(&sdk_config(sb, "us-east-1").await)
+}
+
+/// The official Cognito user pools client for the sandbox in `region`.
+pub async fn idp_client(
+    sb: &RunningSandbox,
+    region: &str,
+) -> aws_sdk_cognitoidentityprovider::Client {
+    aws_sdk_cognitoidentityprovider::Client::new(&sdk_config(sb, region).await)
 }
 
 /// The service error code of an SDK error, or a description of a non-service failure.
