@@ -275,3 +275,70 @@ async fn tokens_that_do_not_check_out_are_refused() {
         "Unauthenticated access is not supported for this identity pool."
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_users_sign_in_to_their_roles() {
+    let sb = common::sandbox(Seed::Demo).await;
+    let url = sb.endpoint_url();
+    let idp = common::idp_client(&sb, "us-east-1").await;
+    let identity = common::identity_client(&sb, "us-east-1").await;
+    let pools = identity
+        .list_identity_pools()
+        .max_results(60)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let pool_id = pools
+        .identity_pools()
+        .iter()
+        .find(|p| p.identity_pool_name() == Some("orders-app"))
+        .and_then(|p| p.identity_pool_id())
+        .unwrap_or_default()
+        .to_string();
+    let provider = format!("cognito-idp.us-east-1.amazonaws.com/{USER_POOL}");
+    for (user, role) in [
+        ("demo-admin", "orders-app-admin"),
+        ("demo-partner", "orders-app-partner"),
+        ("demo-user", "orders-app-auth"),
+    ] {
+        let auth = idp
+            .initiate_auth()
+            .client_id(CLIENT)
+            .auth_flow(AuthFlowType::UserPasswordAuth)
+            .auth_parameters("USERNAME", user)
+            .auth_parameters("PASSWORD", cognito_tui::sandbox::DEMO_PASSWORD)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{user}: {e:?}"));
+        let token = auth
+            .authentication_result()
+            .and_then(|r| r.id_token())
+            .unwrap_or_default()
+            .to_string();
+        let id = identity
+            .get_id()
+            .identity_pool_id(&pool_id)
+            .logins(&provider, &token)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e:?}"))
+            .identity_id()
+            .unwrap_or_default()
+            .to_string();
+        let creds = identity
+            .get_credentials_for_identity()
+            .identity_id(&id)
+            .logins(&provider, &token)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e:?}"))
+            .credentials()
+            .cloned()
+            .unwrap_or_else(|| panic!("credentials"));
+        assert_eq!(
+            caller_arn(&url, &creds).await,
+            format!("arn:aws:sts::123456789012:assumed-role/{role}/CognitoIdentityCredentials"),
+            "{user}"
+        );
+    }
+}

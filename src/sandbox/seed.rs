@@ -384,4 +384,62 @@ fn demo_user_pools(state: &mut State) {
         let clients: Vec<(&str, &str)> = clients.iter().map(|c| (c.as_str(), "web")).collect();
         super::userpools::insert_fixed(&mut state.user_pools, &pool_id, &name, &clients);
     }
+    demo_users(state);
+}
+
+/// The password of the demo users (documented in the README).
+pub const DEMO_PASSWORD: &str = "Sandbox-Passw0rd!";
+
+/// Users of the orders user pool who sign in to different roles: an admin (group `admins`, whose
+/// role the rules map to), a partner (`custom:tier` = partner) and a plain user.
+fn demo_users(state: &mut State) {
+    use super::userpools::users::{Group, User, hash_password};
+    let Some(pool) = state.user_pools.pools.get_mut("us-east-1_Ord3rsPl1") else {
+        return;
+    };
+    let created = super::iam::now() as f64;
+    let admin_role = format!(
+        "arn:aws:iam::{}:role/orders-app-admin",
+        super::store::SANDBOX_ACCOUNT
+    );
+    pool.groups.insert(
+        "admins".into(),
+        Group {
+            role_arn: Some(admin_role),
+            precedence: Some(1),
+            description: Some("Order administrators".into()),
+            created,
+        },
+    );
+    let users: [(&str, &[(&str, &str)], &[&str]); 3] = [
+        (
+            "demo-admin",
+            &[("email", "admin@orders.example.com")],
+            &["admins"],
+        ),
+        (
+            "demo-partner",
+            &[
+                ("email", "partner@partner.example.com"),
+                ("custom:tier", "partner"),
+            ],
+            &[],
+        ),
+        ("demo-user", &[("email", "user@orders.example.com")], &[]),
+    ];
+    for (i, (name, attributes, groups)) in users.iter().enumerate() {
+        let user = User {
+            sub: uuid::Uuid::from_u128(0x5eed_0000 + i as u128).to_string(),
+            attributes: attributes
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            password_hash: Some(hash_password(DEMO_PASSWORD)),
+            status: "CONFIRMED".into(),
+            enabled: true,
+            groups: groups.iter().map(|g| g.to_string()).collect(),
+            created,
+        };
+        pool.users.insert(name.to_string(), user);
+    }
 }
