@@ -61,9 +61,13 @@ async fn main() {
     }
     let before = rss_mib();
     let start = Instant::now();
-    let sb = sandbox::start(SandboxOptions { seed: Seed::Demo, seed_identities: 100_000, ..Default::default() })
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let sb = sandbox::start(SandboxOptions {
+        seed: Seed::Demo,
+        seed_identities: 100_000,
+        ..Default::default()
+    })
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
     let seeded = start.elapsed();
     let after = rss_mib();
     println!(
@@ -74,12 +78,23 @@ async fn main() {
 
     let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
         .region(aws_types::region::Region::new("us-east-1"))
-        .credentials_provider(aws_credential_types::Credentials::new("AKIDSANDBOX", "secret", None, None, "bench"))
+        .credentials_provider(aws_credential_types::Credentials::new(
+            "AKIDSANDBOX",
+            "secret",
+            None,
+            None,
+            "bench",
+        ))
         .endpoint_url(sb.endpoint_url())
         .load()
         .await;
     let client = aws_sdk_cognitoidentity::Client::new(&config);
-    let pools = client.list_identity_pools().max_results(60).send().await.unwrap_or_else(|e| panic!("{e:?}"));
+    let pools = client
+        .list_identity_pools()
+        .max_results(60)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
     let pool_id = pools
         .identity_pools()
         .iter()
@@ -91,13 +106,26 @@ async fn main() {
     let (c, id) = (client.clone(), pool_id.clone());
     rate("DescribeIdentityPool", move || {
         let (c, id) = (c.clone(), id.clone());
-        async move { c.describe_identity_pool().identity_pool_id(id).send().await.is_ok() }
+        async move {
+            c.describe_identity_pool()
+                .identity_pool_id(id)
+                .send()
+                .await
+                .is_ok()
+        }
     })
     .await;
     let (c, id) = (client.clone(), pool_id.clone());
     rate("ListIdentities (60 of 102,500)", move || {
         let (c, id) = (c.clone(), id.clone());
-        async move { c.list_identities().identity_pool_id(id).max_results(60).send().await.is_ok() }
+        async move {
+            c.list_identities()
+                .identity_pool_id(id)
+                .max_results(60)
+                .send()
+                .await
+                .is_ok()
+        }
     })
     .await;
 }

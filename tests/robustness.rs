@@ -88,6 +88,16 @@ const TARGETS: &[&str] = &[
     "AWSCognitoIdentityService.UntagResource",
     "AWSCognitoIdentityService.ListTagsForResource",
     "AWSCognitoIdentityService.GetId",
+    "AWSCognitoIdentityService.GetCredentialsForIdentity",
+    "AWSCognitoIdentityService.ListIdentities",
+    "AWSCognitoIdentityService.DeleteIdentities",
+    "AWSCognitoIdentityService.SetIdentityPoolRoles",
+    "AWSCognitoIdentityService.SetPrincipalTagAttributeMap",
+    "AWSCognitoIdentityProviderService.CreateUserPool",
+    "AWSCognitoIdentityProviderService.CreateUserPoolClient",
+    "AWSCognitoIdentityProviderService.AdminCreateUser",
+    "AWSCognitoIdentityProviderService.InitiateAuth",
+    "AWSCognitoIdentityProviderService.RespondToAuthChallenge",
     "AWSCognitoIdentityService.",
     "Nope.Nothing",
     "",
@@ -127,15 +137,66 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
     })
 }
 
+/// Query-protocol bodies (IAM, STS) with known actions and random parameters.
+fn form() -> impl Strategy<Value = Vec<u8>> {
+    let action = prop::sample::select(vec![
+        "CreateRole",
+        "GetRole",
+        "ListRoles",
+        "DeleteRole",
+        "PutRolePolicy",
+        "GetRolePolicy",
+        "AttachRolePolicy",
+        "UpdateAssumeRolePolicy",
+        "CreateOpenIDConnectProvider",
+        "CreateSAMLProvider",
+        "GetCallerIdentity",
+        "Nope",
+    ]);
+    let param = prop::sample::select(vec![
+        "RoleName",
+        "AssumeRolePolicyDocument",
+        "PolicyDocument",
+        "PolicyName",
+        "PolicyArn",
+        "MaxItems",
+        "Marker",
+        "Url",
+        "ClientIDList.member.1",
+        "Name",
+        "SAMLMetadataDocument",
+        "Tags.member.1.Key",
+        "Path",
+    ]);
+    (action, prop::collection::vec((param, ".{0,40}"), 0..5)).prop_map(|(action, params)| {
+        let mut body =
+            form_urlencoded::Serializer::new(format!("Action={action}&Version=2010-05-08"));
+        for (k, v) in params {
+            body.append_pair(k, &v);
+        }
+        body.finish().into_bytes()
+    })
+}
+
 fn body() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
+        form(),
         json_value().prop_map(|v| v.to_string().into_bytes()),
         prop::collection::vec(any::<u8>(), 0..200),
     ]
 }
 
 /// Sends one raw request; the HTTP status.
-fn post_status(addr: std::net::SocketAddr, target: &str, signed: bool, body: &[u8]) -> u16 {
+/// The services a request may be signed for (None: unsigned).
+const SCOPES: &[Option<&str>] = &[
+    None,
+    Some("cognito-identity"),
+    Some("cognito-idp"),
+    Some("iam"),
+    Some("sts"),
+];
+
+fn post_status(addr: std::net::SocketAddr, target: &str, scope: Option<&str>, body: &[u8]) -> u16 {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect: {e}"));
     let mut head = format!(
@@ -145,8 +206,10 @@ fn post_status(addr: std::net::SocketAddr, target: &str, signed: bool, body: &[u
     if !target.is_empty() {
         head.push_str(&format!("X-Amz-Target: {target}\r\n"));
     }
-    if signed {
-        head.push_str("Authorization: AWS4-HMAC-SHA256 Credential=AKID/20261123/us-east-1/cognito-identity/aws4_request, SignedHeaders=host, Signature=0\r\n");
+    if let Some(service) = scope {
+        head.push_str(&format!(
+            "Authorization: AWS4-HMAC-SHA256 Credential=AKID/20261123/us-east-1/{service}/aws4_request, SignedHeaders=host, Signature=0\r\n"
+        ));
     }
     head.push_str("\r\n");
     let _ = stream.write_all(head.as_bytes());
@@ -176,9 +239,13 @@ fn random_requests_never_get_a_5xx_or_crash_the_sandbox() {
         cases: 400,
         ..ProptestConfig::default()
     });
-    let strategy = (prop::sample::select(TARGETS), any::<bool>(), body());
-    let result = runner.run(&strategy, |(target, signed, body)| {
-        let status = post_status(addr, target, signed, &body);
+    let strategy = (
+        prop::sample::select(TARGETS),
+        prop::sample::select(SCOPES),
+        body(),
+    );
+    let result = runner.run(&strategy, |(target, scope, body)| {
+        let status = post_status(addr, target, scope, &body);
         prop_assert!((200..500).contains(&status), "{target} answered {status}");
         Ok(())
     });
@@ -189,7 +256,7 @@ fn random_requests_never_get_a_5xx_or_crash_the_sandbox() {
     let status = post_status(
         addr,
         "AWSCognitoIdentityService.ListIdentityPools",
-        true,
+        Some("cognito-identity"),
         br#"{"MaxResults":60}"#,
     );
     assert_eq!(status, 200);
