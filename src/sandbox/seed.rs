@@ -411,7 +411,9 @@ fn demo_users(state: &mut State) {
             created,
         },
     );
-    let users: [(&str, &[(&str, &str)], &[&str]); 3] = [
+    /// User name, attributes, groups.
+    type DemoUser<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [&'a str]);
+    let users: [DemoUser; 3] = [
         (
             "demo-admin",
             &[("email", "admin@orders.example.com")],
