@@ -148,3 +148,81 @@ async fn unknown_operations_and_bad_bodies_get_the_services_errors() {
         );
     }
 }
+
+/// Sends a raw request to any path; (status, body).
+fn request(addr: std::net::SocketAddr, method: &str, path: &str, body: &[u8]) -> (u16, String) {
+    let mut stream = TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect: {e}"));
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    stream
+        .write_all(head.as_bytes())
+        .unwrap_or_else(|e| panic!("write: {e}"));
+    stream
+        .write_all(body)
+        .unwrap_or_else(|e| panic!("write: {e}"));
+    let mut response = String::new();
+    stream
+        .read_to_string(&mut response)
+        .unwrap_or_else(|e| panic!("read: {e}"));
+    let status = response
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (
+        status,
+        response
+            .split("\r\n\r\n")
+            .nth(1)
+            .unwrap_or_default()
+            .to_string(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn faults_change_while_the_sandbox_serves() {
+    let sb = common::sandbox(Seed::Demo).await;
+    let addr = sb.addr;
+    tokio::task::spawn_blocking(move || {
+        let list = |addr| {
+            post(
+                addr,
+                &[
+                    (
+                        "X-Amz-Target",
+                        "AWSCognitoIdentityService.ListIdentityPools",
+                    ),
+                    SIGNED,
+                ],
+                br#"{"MaxResults":5}"#,
+            )
+            .0
+        };
+        assert_eq!(list(addr), 200);
+        let (status, body) = request(
+            addr,
+            "POST",
+            "/_sandbox/faults",
+            br#"{"fault_rate": 1.0, "latency_ms": 5}"#,
+        );
+        assert_eq!(status, 200, "{body}");
+        assert!(body.contains("\"fault_rate\":1.0"), "{body}");
+        assert_eq!(
+            list(addr),
+            500,
+            "every call now fails with InternalErrorException"
+        );
+        let (_, body) = request(addr, "GET", "/_sandbox/faults", b"");
+        assert!(body.contains("\"latency_ms\":5"), "{body}");
+        let (status, body) = request(addr, "POST", "/_sandbox/faults", br#"{"fault_rate": 2}"#);
+        assert_eq!(status, 400, "{body}");
+        assert!(body.contains("between 0 and 1"), "{body}");
+        let (status, _) = request(addr, "POST", "/_sandbox/faults", b"{}");
+        assert_eq!(status, 200);
+        assert_eq!(list(addr), 200, "back to no faults");
+    })
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+}

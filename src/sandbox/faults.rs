@@ -68,7 +68,8 @@ struct Bucket {
 /// The faults in force and the rate limiters' state.
 #[derive(Debug, Default)]
 pub struct FaultInjector {
-    faults: Faults,
+    // Behind a lock so that they can be changed while the sandbox serves (`POST /_sandbox/faults`).
+    faults: std::sync::RwLock<Faults>,
     buckets: Mutex<HashMap<String, Bucket>>,
 }
 
@@ -76,26 +77,39 @@ impl FaultInjector {
     /// An injector for `faults`.
     pub fn new(faults: Faults) -> Self {
         Self {
-            faults,
+            faults: std::sync::RwLock::new(faults),
             buckets: Mutex::new(HashMap::new()),
         }
     }
 
     /// The faults in force.
-    pub fn faults(&self) -> &Faults {
-        &self.faults
+    pub fn faults(&self) -> Faults {
+        self.faults
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Replaces the faults in force; rate limiters start afresh.
+    pub fn set(&self, faults: Faults) {
+        *self.faults.write().unwrap_or_else(|p| p.into_inner()) = faults;
+        self.buckets
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
     }
 
     /// Waits the configured latency, then says whether `operation` is throttled or faulted.
     pub async fn before(&self, operation: &str) -> Result<(), ServiceError> {
-        let mut delay = self.faults.latency;
-        if !self.faults.jitter.is_zero() {
-            delay += self.faults.jitter.mul_f64(fastrand::f64());
+        let faults = self.faults();
+        let mut delay = faults.latency;
+        if !faults.jitter.is_zero() {
+            delay += faults.jitter.mul_f64(fastrand::f64());
         }
         if !delay.is_zero() {
             tokio::time::sleep(delay).await;
         }
-        if let Some(&rate) = self.faults.rate_limits.get(operation)
+        if let Some(&rate) = faults.rate_limits.get(operation)
             && !self.take_token(operation, rate)
         {
             return Err(ServiceError::client(
@@ -103,7 +117,7 @@ impl FaultInjector {
                 "Rate exceeded",
             ));
         }
-        if self.faults.fault_rate > 0.0 && fastrand::f64() < self.faults.fault_rate {
+        if faults.fault_rate > 0.0 && fastrand::f64() < faults.fault_rate {
             return Err(ServiceError::internal(
                 "An internal error occurred (injected by the sandbox).",
             ));
@@ -181,5 +195,61 @@ mod tests {
         assert!(Faults::parse_rate_limit("GetId").is_err());
         assert!(Faults::parse_rate_limit("GetId=0").is_err());
         assert!(Faults::parse_rate_limit("GetId=x").is_err());
+    }
+}
+
+/// The JSON form of faults for `GET`/`POST /_sandbox/faults` (milliseconds, rates 0–1, RPS per op).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FaultsJson {
+    /// Added latency.
+    pub latency_ms: u64,
+    /// Random extra latency, up to this.
+    pub jitter_ms: u64,
+    /// Share of calls answered InternalErrorException.
+    pub fault_rate: f64,
+    /// Share of DeleteIdentities ids left unprocessed.
+    pub delete_failure_rate: f64,
+    /// Requests per second per operation.
+    pub rate_limits: BTreeMap<String, f64>,
+}
+
+impl From<&Faults> for FaultsJson {
+    fn from(f: &Faults) -> Self {
+        Self {
+            latency_ms: u64::try_from(f.latency.as_millis()).unwrap_or(u64::MAX),
+            jitter_ms: u64::try_from(f.jitter.as_millis()).unwrap_or(u64::MAX),
+            fault_rate: f.fault_rate,
+            delete_failure_rate: f.delete_failure_rate,
+            rate_limits: f.rate_limits.clone(),
+        }
+    }
+}
+
+impl FaultsJson {
+    /// The faults, if the values are in range.
+    pub fn to_faults(&self) -> Result<Faults, String> {
+        for (name, rate) in [
+            ("fault_rate", self.fault_rate),
+            ("delete_failure_rate", self.delete_failure_rate),
+        ] {
+            if !(0.0..=1.0).contains(&rate) {
+                return Err(format!("{name} must be between 0 and 1"));
+            }
+        }
+        if let Some((op, _)) = self
+            .rate_limits
+            .iter()
+            .find(|(_, rps)| !(**rps > 0.0 && rps.is_finite()))
+        {
+            return Err(format!("the rate limit for {op} must be above 0"));
+        }
+        Ok(Faults {
+            latency: Duration::from_millis(self.latency_ms),
+            jitter: Duration::from_millis(self.jitter_ms),
+            fault_rate: self.fault_rate,
+            delete_failure_rate: self.delete_failure_rate,
+            rate_limits: self.rate_limits.clone(),
+        })
     }
 }

@@ -9,7 +9,7 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use std::sync::Arc;
 
-use super::faults::FaultInjector;
+use super::faults::{FaultInjector, FaultsJson};
 use super::iam;
 use super::identity;
 use super::input::parse_body;
@@ -30,6 +30,7 @@ pub fn router(store: Arc<Store>, faults: Arc<FaultInjector>) -> Router {
     Router::new()
         .route("/", post(handle))
         .route("/{pool_id}/.well-known/jwks.json", get(jwks))
+        .route("/_sandbox/faults", get(get_faults).post(set_faults))
         .fallback(not_a_service_path)
         .with_state(Arc::new(Shared { store, faults }))
 }
@@ -65,7 +66,7 @@ async fn handle(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Byt
                     &ctx,
                     operation,
                     input,
-                    shared.faults.faults(),
+                    &shared.faults.faults(),
                 )
             }),
             Err(fault) => Err(fault),
@@ -142,5 +143,35 @@ async fn sts_service(shared: &Shared, ctx: &RequestContext, body: &[u8]) -> Resp
     match result {
         Ok(inner) => xml_ok(sts::NAMESPACE, &action, Some(&inner), &ctx.request_id),
         Err(error) => xml_error(sts::NAMESPACE, &error, &ctx.request_id),
+    }
+}
+
+/// The faults in force, as JSON.
+async fn get_faults(State(shared): State<Arc<Shared>>) -> Response {
+    let body = serde_json::to_value(FaultsJson::from(&shared.faults.faults())).unwrap_or_default();
+    let mut response = json_ok(&uuid::Uuid::new_v4().to_string(), &body);
+    response.headers_mut().insert(
+        "content-type",
+        axum::http::HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
+/// Replaces the faults while the sandbox serves: `{"latency_ms": 40, "fault_rate": 0.1, …}`.
+async fn set_faults(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
+    let request_id = uuid::Uuid::new_v4().to_string();
+    let parsed = serde_json::from_slice::<FaultsJson>(&body)
+        .map_err(|e| e.to_string())
+        .and_then(|json| json.to_faults());
+    match parsed {
+        Ok(faults) => {
+            shared.faults.set(faults);
+            tracing::info!("faults changed");
+            get_faults(State(shared)).await
+        }
+        Err(message) => json_error(
+            &request_id,
+            &ServiceError::client("InvalidParameterException", message),
+        ),
     }
 }
