@@ -391,6 +391,8 @@ async fn scenarios(url: &str) -> BTreeMap<String, Fields> {
                 .map(|e| (e.code(), None::<&str>)),
         ),
     );
+    user_pool_scenarios(&conf, &mut out).await;
+    guest_scenarios(&conf, &iam, &mut out).await;
     out
 }
 
@@ -481,4 +483,281 @@ async fn sandbox_and_moto_agree_except_for_listed_moto_deviations() {
         stale.is_empty(),
         "allow-list entries that no longer differ (remove them): {stale:?}"
     );
+}
+
+fn claims_of(token: &str) -> serde_json::Value {
+    use base64::Engine;
+    let payload = token.split('.').nth(1).unwrap_or_default();
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .unwrap_or_default();
+    serde_json::from_slice(&bytes).unwrap_or_default()
+}
+
+/// User pool, app client, user, USER_PASSWORD_AUTH sign-in (compared by shape and claims).
+async fn user_pool_scenarios(conf: &aws_types::SdkConfig, out: &mut BTreeMap<String, Fields>) {
+    use aws_sdk_cognitoidentityprovider::types::{AuthFlowType, ExplicitAuthFlowsType};
+    let idp = aws_sdk_cognitoidentityprovider::Client::new(conf);
+    let pool = idp
+        .create_user_pool()
+        .pool_name("conformance users")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let pool = pool.user_pool().cloned().unwrap_or_else(|| panic!("pool"));
+    let id = pool.id().unwrap_or_default().to_string();
+    let policy = pool.policies().and_then(|p| p.password_policy()).cloned();
+    out.insert(
+        "CreateUserPool".into(),
+        BTreeMap::from([
+            ("Name".into(), pool.name().unwrap_or_default().to_string()),
+            (
+                "Id region prefix".into(),
+                id.starts_with("us-east-1_").to_string(),
+            ),
+            (
+                "MinimumLength".into(),
+                format!("{:?}", policy.as_ref().and_then(|p| p.minimum_length())),
+            ),
+            (
+                "RequireSymbols".into(),
+                format!("{:?}", policy.as_ref().map(|p| p.require_symbols())),
+            ),
+        ]),
+    );
+    let client = idp
+        .create_user_pool_client()
+        .user_pool_id(&id)
+        .client_name("app")
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowUserPasswordAuth)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let client = client
+        .user_pool_client()
+        .cloned()
+        .unwrap_or_else(|| panic!("client"));
+    let client_id = client.client_id().unwrap_or_default().to_string();
+    out.insert(
+        "CreateUserPoolClient".into(),
+        BTreeMap::from([
+            ("ClientId length".into(), client_id.len().to_string()),
+            (
+                "ClientName".into(),
+                client.client_name().unwrap_or_default().to_string(),
+            ),
+            (
+                "has secret".into(),
+                client.client_secret().is_some().to_string(),
+            ),
+        ]),
+    );
+    idp.admin_create_user()
+        .user_pool_id(&id)
+        .username("carol")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    idp.admin_set_user_password()
+        .user_pool_id(&id)
+        .username("carol")
+        .password("Passw0rd!x")
+        .permanent(true)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let auth = idp
+        .initiate_auth()
+        .client_id(&client_id)
+        .auth_flow(AuthFlowType::UserPasswordAuth)
+        .auth_parameters("USERNAME", "carol")
+        .auth_parameters("PASSWORD", "Passw0rd!x")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let result = auth
+        .authentication_result()
+        .cloned()
+        .unwrap_or_else(|| panic!("tokens"));
+    let claims = claims_of(result.id_token().unwrap_or_default());
+    out.insert(
+        "InitiateAuth".into(),
+        BTreeMap::from([
+            ("token_use".into(), claims["token_use"].to_string()),
+            (
+                "cognito:username".into(),
+                claims["cognito:username"].to_string(),
+            ),
+            (
+                "aud is the client".into(),
+                (claims["aud"] == client_id.as_str()).to_string(),
+            ),
+            (
+                "iss".into(),
+                (claims["iss"]
+                    == format!("https://cognito-idp.us-east-1.amazonaws.com/{id}").as_str())
+                .to_string(),
+            ),
+            (
+                "has refresh token".into(),
+                result.refresh_token().is_some().to_string(),
+            ),
+            (
+                "TokenType".into(),
+                result.token_type().unwrap_or_default().to_string(),
+            ),
+        ]),
+    );
+    let wrong = idp
+        .initiate_auth()
+        .client_id(&client_id)
+        .auth_flow(AuthFlowType::UserPasswordAuth)
+        .auth_parameters("USERNAME", "carol")
+        .auth_parameters("PASSWORD", "wrong-one")
+        .send()
+        .await
+        .err();
+    out.insert(
+        "InitiateAuth(wrong password)".into(),
+        error_fields(
+            wrong
+                .as_ref()
+                .and_then(|e| e.as_service_error())
+                .map(|e| (e.code(), e.message())),
+        ),
+    );
+    let srp_only = idp
+        .create_user_pool_client()
+        .user_pool_id(&id)
+        .client_name("srp")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let srp_id = srp_only
+        .user_pool_client()
+        .and_then(|c| c.client_id())
+        .unwrap_or_default()
+        .to_string();
+    let refused = idp
+        .initiate_auth()
+        .client_id(&srp_id)
+        .auth_flow(AuthFlowType::UserPasswordAuth)
+        .auth_parameters("USERNAME", "carol")
+        .auth_parameters("PASSWORD", "Passw0rd!x")
+        .send()
+        .await
+        .err();
+    out.insert(
+        "InitiateAuth(flow not enabled)".into(),
+        error_fields(
+            refused
+                .as_ref()
+                .and_then(|e| e.as_service_error())
+                .map(|e| (e.code(), None::<&str>)),
+        ),
+    );
+    let unknown = idp
+        .describe_user_pool()
+        .user_pool_id("us-east-1_NoSuchPoo")
+        .send()
+        .await
+        .err();
+    out.insert(
+        "DescribeUserPool(unknown)".into(),
+        error_fields(
+            unknown
+                .as_ref()
+                .and_then(|e| e.as_service_error())
+                .map(|e| (e.code(), e.message())),
+        ),
+    );
+}
+
+/// A guest: GetId, then GetCredentialsForIdentity once the pool has a guest role.
+async fn guest_scenarios(
+    conf: &aws_types::SdkConfig,
+    iam: &aws_sdk_iam::Client,
+    out: &mut BTreeMap<String, Fields>,
+) {
+    let identity = aws_sdk_cognitoidentity::Client::new(conf);
+    let pool = identity
+        .create_identity_pool()
+        .identity_pool_name("guests")
+        .allow_unauthenticated_identities(true)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let pool_id = pool.identity_pool_id().to_string();
+    let id = identity
+        .get_id()
+        .identity_pool_id(&pool_id)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let id = id.identity_id().unwrap_or_default().to_string();
+    out.insert(
+        "GetId(guest)".into(),
+        BTreeMap::from([(
+            "region prefix".into(),
+            id.starts_with("us-east-1:").to_string(),
+        )]),
+    );
+    let trust = cognito_tui::domain::policy::cognito_trust_policy(
+        &pool_id,
+        cognito_tui::domain::policy::Audience::Guest,
+        false,
+    );
+    let role = iam
+        .create_role()
+        .role_name("conformance-guest")
+        .assume_role_policy_document(trust)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let arn = role.role().map(|r| r.arn().to_string()).unwrap_or_default();
+    let set = identity
+        .set_identity_pool_roles()
+        .identity_pool_id(&pool_id)
+        .roles("unauthenticated", arn)
+        .send()
+        .await
+        .err();
+    out.insert(
+        "SetIdentityPoolRoles".into(),
+        error_fields(
+            set.as_ref()
+                .and_then(|e| e.as_service_error())
+                .map(|e| (e.code(), None::<&str>)),
+        ),
+    );
+    let creds = identity
+        .get_credentials_for_identity()
+        .identity_id(&id)
+        .send()
+        .await;
+    let fields = match creds {
+        Ok(c) => {
+            let c = c.credentials().cloned();
+            BTreeMap::from([
+                (
+                    "has keys".into(),
+                    c.as_ref()
+                        .is_some_and(|c| {
+                            c.access_key_id().is_some()
+                                && c.secret_key().is_some()
+                                && c.session_token().is_some()
+                        })
+                        .to_string(),
+                ),
+                (
+                    "has expiration".into(),
+                    c.as_ref()
+                        .is_some_and(|c| c.expiration().is_some())
+                        .to_string(),
+                ),
+            ])
+        }
+        Err(e) => error_fields(e.as_service_error().map(|e| (e.code(), e.message()))),
+    };
+    out.insert("GetCredentialsForIdentity(guest)".into(), fields);
 }
