@@ -184,6 +184,35 @@ impl Identities {
         }
     }
 
+    /// Removes one login; an identity left with none is disabled. False when it had no such login.
+    pub fn remove_login(&mut self, id: &str, provider: &str, subject: &str) -> bool {
+        self.remove_matching(id, |p, s| p == provider && s == subject)
+    }
+
+    /// Removes every login of a provider; an identity left with none is disabled.
+    pub fn remove_provider(&mut self, id: &str, provider: &str) -> bool {
+        self.remove_matching(id, |p, _| p == provider)
+    }
+
+    fn remove_matching(&mut self, id: &str, matches: impl Fn(&str, &str) -> bool) -> bool {
+        let Some((pool, seq)) = self.index.get(id).cloned() else {
+            return false;
+        };
+        let Some(identity) = self
+            .by_pool
+            .get_mut(&pool)
+            .and_then(|ids| ids.get_mut(&seq))
+        else {
+            return false;
+        };
+        let before = identity.logins.len();
+        identity.logins.retain(|(p, s)| !matches(p, s));
+        if identity.logins.is_empty() && before > 0 {
+            identity.disabled = true;
+        }
+        identity.logins.len() != before
+    }
+
     /// How many identities there are in all.
     pub fn total(&self) -> usize {
         self.index.len()

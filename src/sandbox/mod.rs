@@ -3,7 +3,7 @@
 mod faults;
 mod iam;
 mod identities;
-mod identity;
+pub(crate) mod identity;
 mod input;
 pub mod protocol;
 mod query;

@@ -55,7 +55,10 @@ async fn handle(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Byt
     if target.is_empty() && matches!(ctx.signed_service.as_deref(), Some("iam")) {
         return query_service(&shared, &ctx, &body).await;
     }
-    if target.is_empty() && matches!(ctx.signed_service.as_deref(), Some("sts")) {
+    // Unsigned AssumeRoleWithWebIdentity has no scope: it is recognised by its Action.
+    let unsigned_sts = ctx.signed_service.is_none()
+        && QueryInput::parse(&body).action() == Some("AssumeRoleWithWebIdentity");
+    if target.is_empty() && (matches!(ctx.signed_service.as_deref(), Some("sts")) || unsigned_sts) {
         return sts_service(&shared, &ctx, &body).await;
     }
     let result = match target.split_once('.') {
@@ -137,7 +140,11 @@ async fn sts_service(shared: &Shared, ctx: &RequestContext, body: &[u8]) -> Resp
     let input = QueryInput::parse(body);
     let action = input.action().unwrap_or_default().to_string();
     let result = match shared.faults.before(&action).await {
-        Ok(()) => shared.store.read(|state| sts::handle(state, ctx, &action)),
+        Ok(()) => shared
+            .store
+            .write_if(action != "GetCallerIdentity", |state| {
+                sts::handle(state, ctx, &action, input)
+            }),
         Err(fault) => Err(fault),
     };
     match result {

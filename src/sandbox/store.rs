@@ -68,6 +68,9 @@ pub struct State {
     /// Temporary credentials handed out, by access key id.
     #[serde(default)]
     pub sts_sessions: BTreeMap<String, StsSession>,
+    /// The key Cognito Identity signs its OpenID tokens with, made on first use.
+    #[serde(default)]
+    pub openid_key: Option<super::userpools::keys::SigningKey>,
 }
 
 /// Temporary credentials for an assumed role.
@@ -121,6 +124,7 @@ impl Default for State {
             iam: Default::default(),
             user_pools: Default::default(),
             sts_sessions: BTreeMap::new(),
+            openid_key: None,
         }
     }
 }

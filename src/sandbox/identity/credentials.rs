@@ -262,6 +262,30 @@ pub fn get_credentials(state: &mut State, mut input: Input) -> Result<Value, Ser
             .cloned()
             .ok_or_else(bad_configuration)?;
         (role, vec!["unauthenticated".to_string()], None)
+    } else if let Some(token) = given.get(super::openid::ISSUER_HOST) {
+        // Developer-authenticated: the OpenID token from GetOpenIdTokenForDeveloperIdentity.
+        let claims = super::openid::verify(state, token).map_err(|problem| match problem {
+            super::openid::TokenProblem::Expired => ServiceError::client(
+                "NotAuthorizedException",
+                "Invalid login token. Token expired.",
+            ),
+            super::openid::TokenProblem::Invalid => {
+                ServiceError::client("NotAuthorizedException", "Invalid login token.")
+            }
+        })?;
+        if claims.sub != identity_id || claims.aud != pool_id {
+            return Err(ServiceError::client(
+                "NotAuthorizedException",
+                "Logins don't match. Please include at least one valid login for this identity or identity pool.",
+            ));
+        }
+        let role = stored
+            .roles
+            .get("authenticated")
+            .cloned()
+            .ok_or_else(bad_configuration)?;
+        let provider = claims.amr.get(1).cloned();
+        (role, claims.amr, provider)
     } else {
         if given.is_empty() {
             return Err(ServiceError::client(

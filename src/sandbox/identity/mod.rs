@@ -3,6 +3,9 @@
 mod credentials;
 mod identities;
 mod logins;
+mod openid;
+
+pub use openid::{TokenProblem, verify as verify_open_id_token};
 mod pools;
 mod roles;
 mod tags;
@@ -35,9 +38,11 @@ pub fn handle(
         "GetCredentialsForIdentity" => {
             return store.write(|s| credentials::get_credentials(s, input));
         }
+        "GetOpenIdToken" => return store.write(|s| openid::get_open_id_token(s, input)),
+        "UnlinkIdentity" => return store.write(|s| openid::unlink_identity(s, input)),
         _ => {}
     }
-    // Every operation served so far is SigV4-signed; the region is the credential scope's.
+    // The other operations are SigV4-signed; the region is the credential scope's.
     let Some(region) = &ctx.signed_region else {
         return Err(ServiceError::client(
             "MissingAuthenticationTokenException",
@@ -58,6 +63,11 @@ pub fn handle(
         "DescribeIdentity" => store.read(|s| identities::describe(s, region, input)),
         "DeleteIdentities" => store.write(|s| identities::delete(s, region, faults, input)),
         "LookupDeveloperIdentity" => store.read(|s| identities::lookup_developer(s, region, input)),
+        "GetOpenIdTokenForDeveloperIdentity" => {
+            store.write(|s| openid::get_developer_token(s, region, input))
+        }
+        "MergeDeveloperIdentities" => store.write(|s| openid::merge_developer(s, region, input)),
+        "UnlinkDeveloperIdentity" => store.write(|s| openid::unlink_developer(s, region, input)),
         "SetIdentityPoolRoles" => store.write(|s| roles::set_roles(s, region, input)),
         "GetIdentityPoolRoles" => store.read(|s| roles::get_roles(s, region, input)),
         "SetPrincipalTagAttributeMap" => {
@@ -90,6 +100,11 @@ pub const OPERATIONS: &[&str] = &[
     "GetPrincipalTagAttributeMap",
     "GetId",
     "GetCredentialsForIdentity",
+    "GetOpenIdToken",
+    "GetOpenIdTokenForDeveloperIdentity",
+    "MergeDeveloperIdentities",
+    "UnlinkDeveloperIdentity",
+    "UnlinkIdentity",
 ];
 
 /// The JSON services' answer to a target they do not have.

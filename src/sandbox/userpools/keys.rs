@@ -51,12 +51,21 @@ impl SigningKey {
 
     /// Signs `claims` as an RS256 JWT with this key's `kid`.
     pub fn sign(&self, claims: &Value) -> Result<String, ServiceError> {
+        self.sign_with(jsonwebtoken::Algorithm::RS256, claims)
+    }
+
+    /// Signs `claims` as a JWT with `algorithm` (Cognito Identity's OpenID tokens use RS512).
+    pub fn sign_with(
+        &self,
+        algorithm: jsonwebtoken::Algorithm,
+        claims: &Value,
+    ) -> Result<String, ServiceError> {
         let fail = |e: jsonwebtoken::errors::Error| {
             ServiceError::internal(format!("The sandbox could not sign a token: {e}"))
         };
         let key =
             jsonwebtoken::EncodingKey::from_rsa_pem(self.private_pem.as_bytes()).map_err(fail)?;
-        let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::RS256);
+        let mut header = jsonwebtoken::Header::new(algorithm);
         header.typ = None;
         header.kid = Some(self.kid.clone());
         jsonwebtoken::encode(&header, claims, &key).map_err(fail)
