@@ -226,3 +226,23 @@ async fn faults_change_while_the_sandbox_serves() {
     .await
     .unwrap_or_else(|e| panic!("{e}"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unsigned_query_calls_are_refused_except_assume_role_with_web_identity() {
+    let sb = common::sandbox(Seed::Demo).await;
+    let addr = sb.addr;
+    tokio::task::spawn_blocking(move || {
+        let (status, body) = post(addr, &[("Content-Type", "application/x-www-form-urlencoded")], b"Action=ListRoles&Version=2010-05-08");
+        assert_eq!(status, 403, "{body}");
+        assert!(body.contains("<Code>MissingAuthenticationToken</Code>"), "{body}");
+        let (status, body) = post(
+            addr,
+            &[("Content-Type", "application/x-www-form-urlencoded")],
+            b"Action=AssumeRoleWithWebIdentity&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fx&RoleSessionName=s1&WebIdentityToken=abcd",
+        );
+        assert_eq!(status, 400, "reaches STS unsigned and is judged on the token: {body}");
+        assert!(body.contains("<Code>InvalidIdentityToken</Code>"), "{body}");
+    })
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+}

@@ -247,3 +247,80 @@ async fn the_demo_identity_pools_user_pools_exist() {
     }
     assert!(checked >= 3, "{checked}");
 }
+
+#[tokio::test]
+async fn cdk_style_user_pool_settings_are_kept() {
+    use aws_sdk_cognitoidentityprovider::types::{
+        AdminCreateUserConfigType, DefaultEmailOptionType, MessageTemplateType,
+        SmsConfigurationType, VerificationMessageTemplateType,
+    };
+    let sb = common::sandbox(Seed::Empty).await;
+    let client = common::idp_client(&sb, "us-east-1").await;
+    let created = client
+        .create_user_pool()
+        .pool_name("cdk pool")
+        .admin_create_user_config(
+            AdminCreateUserConfigType::builder()
+                .allow_admin_create_user_only(false)
+                .invite_message_template(
+                    MessageTemplateType::builder()
+                        .email_subject("Welcome")
+                        .email_message("Hello {username}, your password is {####}")
+                        .sms_message("Hello {username}: {####}")
+                        .build(),
+                )
+                .build(),
+        )
+        .verification_message_template(
+            VerificationMessageTemplateType::builder()
+                .default_email_option(DefaultEmailOptionType::ConfirmWithLink)
+                .email_subject_by_link("Verify")
+                .email_message_by_link("Click {##Verify##}")
+                .build(),
+        )
+        .sms_configuration(
+            SmsConfigurationType::builder()
+                .sns_caller_arn("arn:aws:iam::123456789012:role/cognito-sms")
+                .external_id("external-123")
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let id = created
+        .user_pool()
+        .and_then(|p| p.id())
+        .unwrap_or_default()
+        .to_string();
+    let described = client
+        .describe_user_pool()
+        .user_pool_id(&id)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let pool = described
+        .user_pool()
+        .cloned()
+        .unwrap_or_else(|| panic!("pool"));
+    assert_eq!(
+        pool.admin_create_user_config()
+            .map(|c| c.allow_admin_create_user_only()),
+        Some(false),
+        "self sign-up"
+    );
+    assert_eq!(
+        pool.admin_create_user_config()
+            .and_then(|c| c.invite_message_template())
+            .and_then(|t| t.email_subject()),
+        Some("Welcome")
+    );
+    assert_eq!(
+        pool.verification_message_template()
+            .and_then(|t| t.default_email_option()),
+        Some(&DefaultEmailOptionType::ConfirmWithLink)
+    );
+    assert_eq!(
+        pool.sms_configuration().and_then(|s| s.external_id()),
+        Some("external-123")
+    );
+}

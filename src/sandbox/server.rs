@@ -61,6 +61,18 @@ async fn handle(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Byt
     if target.is_empty() && (matches!(ctx.signed_service.as_deref(), Some("sts")) || unsigned_sts) {
         return sts_service(&shared, &ctx, &body).await;
     }
+    // Any other Query action must be signed, as IAM and STS require.
+    if target.is_empty()
+        && ctx.signed_service.is_none()
+        && QueryInput::parse(&body).action().is_some()
+    {
+        let error = ServiceError {
+            status: 403,
+            code: "MissingAuthenticationToken",
+            message: "Request is missing Authentication Token".into(),
+        };
+        return xml_error(iam::NAMESPACE, &error, &ctx.request_id);
+    }
     let result = match target.split_once('.') {
         Some((identity::TARGET_PREFIX, operation)) => match shared.faults.before(operation).await {
             Ok(()) => parse_body(&body).and_then(|input| {
