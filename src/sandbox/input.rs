@@ -317,6 +317,13 @@ impl Input {
         Some(out)
     }
 
+    /// Records a missing required member (for members read by a reader without a `required` flag).
+    pub fn require(&mut self, member: &str) {
+        if self.get(member).is_none() {
+            self.missing(member);
+        }
+    }
+
     /// A list of structures, each read with `read` through its own `Input`.
     pub fn object_list<T>(
         &mut self,

@@ -129,6 +129,8 @@ def valid_value(name, shape):
             if value is not None and member_shape.type_name != "boolean":
                 built[member] = value
         return built
+    if kind == "string" and shape.name in ("ARNString", "RoleARN"):
+        return "arn:aws:iam::123456789012:role/example"
     return None
 
 
@@ -183,6 +185,30 @@ def string_cases(cases, op, params, member, shape, wrap):
             cases.skipped.append(f"{op}.{member}: no candidate breaks pattern {pattern!r}")
 
 
+def structure_cases(cases, op, params, member, shape, wrap):
+    """Cases for every constrained member inside a structure; `wrap(struct)` puts it in place."""
+    base = valid_value(member, shape)
+    if base is None:
+        cases.skipped.append(f"{op}.{member}: cannot build a valid {shape.name}")
+        return
+    for sub, sub_shape in shape.members.items():
+        inner = lambda value, sub=sub: wrap({**base, sub: value})
+        kind = sub_shape.type_name
+        if sub in shape.required_members:
+            without = {k: v for k, v in base.items() if k != sub}
+            cases.expect_invalid(op, {**params, member: wrap(without)}, member, f"{shape.name}.{sub} missing (required)")
+        if kind == "string":
+            string_cases(cases, op, params, member, sub_shape, inner)
+        elif kind == "structure":
+            structure_cases(cases, op, params, member, sub_shape, inner)
+        elif kind == "list" and sub_shape.member.type_name == "structure":
+            element = valid_value(sub, sub_shape.member)
+            hi, lo = sub_shape.metadata.get("max"), sub_shape.metadata.get("min")
+            if element is not None and lo:
+                cases.expect_invalid(op, {**params, member: inner([])}, member, f"{shape.name}.{sub}: 0 items < {lo}")
+            structure_cases(cases, op, params, member, sub_shape.member, lambda value, inner=inner: inner([value]))
+
+
 def member_cases(cases, op, params, member, shape, required):
     kind = shape.type_name
     if required:
@@ -230,6 +256,9 @@ def member_cases(cases, op, params, member, shape, required):
         if shape.value.type_name == "string" and member != "Roles":
             key = valid_value(member, shape.key) or "k"
             string_cases(cases, op, params, member, shape.value, lambda v: {key: v})
+        if shape.value.type_name == "structure":
+            key = valid_value(member, shape.key) or "k"
+            structure_cases(cases, op, params, member, shape.value, lambda v, key=key: {key: v})
     elif kind == "boolean":
         pass  # no constraint beyond "required", checked above
     else:

@@ -75,10 +75,13 @@ fn read_mapping(input: &mut Input) -> RoleMapping {
             roles::RESOLUTIONS,
             false,
         ),
-        rules_configuration: input.object("RulesConfiguration", false, |rc| RulesConfiguration {
-            rules: rc
-                .object_list("Rules", (1, Some(400)), read_rule)
-                .unwrap_or_default(),
+        rules_configuration: input.object("RulesConfiguration", false, |rc| {
+            rc.require("Rules");
+            RulesConfiguration {
+                rules: rc
+                    .object_list("Rules", (1, Some(400)), read_rule)
+                    .unwrap_or_default(),
+            }
         }),
     }
 }
