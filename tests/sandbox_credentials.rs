@@ -342,3 +342,107 @@ async fn the_demo_users_sign_in_to_their_roles() {
         );
     }
 }
+
+/// A Google login under the sandbox's rule for social providers: an unsigned JWT with sub and aud.
+fn google_token(sub: &str) -> String {
+    use base64::Engine;
+    let b64 = |v: serde_json::Value| {
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string())
+    };
+    let claims = serde_json::json!({ "sub": sub, "aud": "1059394817341-orders.apps.googleusercontent.com", "iss": "https://accounts.google.com" });
+    format!(
+        "{}.{}.sig",
+        b64(serde_json::json!({ "alg": "RS256" })),
+        b64(claims)
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_several_logins_the_one_with_a_role_mapping_decides() {
+    let sb = common::sandbox(Seed::Demo).await;
+    let url = sb.endpoint_url();
+    let idp = common::idp_client(&sb, "us-east-1").await;
+    let identity = common::identity_client(&sb, "us-east-1").await;
+    let pools = identity
+        .list_identity_pools()
+        .max_results(60)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let pool_id = pools
+        .identity_pools()
+        .iter()
+        .find(|p| p.identity_pool_name() == Some("orders-app"))
+        .and_then(|p| p.identity_pool_id())
+        .unwrap_or_default()
+        .to_string();
+    let provider = format!("cognito-idp.us-east-1.amazonaws.com/{USER_POOL}");
+    let auth = idp
+        .initiate_auth()
+        .client_id(CLIENT)
+        .auth_flow(AuthFlowType::UserPasswordAuth)
+        .auth_parameters("USERNAME", "demo-admin")
+        .auth_parameters("PASSWORD", cognito_tui::sandbox::DEMO_PASSWORD)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let id_token = auth
+        .authentication_result()
+        .and_then(|r| r.id_token())
+        .unwrap_or_default()
+        .to_string();
+    let google = google_token("google-user-7");
+    let id = identity
+        .get_id()
+        .identity_pool_id(&pool_id)
+        .logins(&provider, &id_token)
+        .logins("accounts.google.com", &google)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .identity_id()
+        .unwrap_or_default()
+        .to_string();
+    let alone = identity
+        .get_id()
+        .identity_pool_id(&pool_id)
+        .logins("accounts.google.com", &google)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(
+        alone.identity_id(),
+        Some(id.as_str()),
+        "both logins are linked to one identity"
+    );
+
+    let both = identity
+        .get_credentials_for_identity()
+        .identity_id(&id)
+        .logins("accounts.google.com", &google)
+        .logins(&provider, &id_token)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .credentials()
+        .cloned()
+        .unwrap_or_else(|| panic!("credentials"));
+    assert_eq!(
+        caller_arn(&url, &both).await,
+        "arn:aws:sts::123456789012:assumed-role/orders-app-admin/CognitoIdentityCredentials"
+    );
+    let google_only = identity
+        .get_credentials_for_identity()
+        .identity_id(&id)
+        .logins("accounts.google.com", &google)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .credentials()
+        .cloned()
+        .unwrap_or_else(|| panic!("credentials"));
+    assert_eq!(
+        caller_arn(&url, &google_only).await,
+        "arn:aws:sts::123456789012:assumed-role/orders-app-auth/CognitoIdentityCredentials"
+    );
+}

@@ -252,6 +252,19 @@ impl Input {
         value_rule: &StrRule,
         required: bool,
     ) -> Option<BTreeMap<String, String>> {
+        self.string_pairs(member, max_items, key_rule, value_rule, required)
+            .map(|pairs| pairs.into_iter().collect())
+    }
+
+    /// A map of strings in the order the request gave it (Logins: the first login matters).
+    pub fn string_pairs(
+        &mut self,
+        member: &str,
+        max_items: Option<usize>,
+        key_rule: &StrRule,
+        value_rule: &StrRule,
+        required: bool,
+    ) -> Option<Vec<(String, String)>> {
         let value = self.get(member).cloned();
         let Some(value) = value else {
             if required {
@@ -271,7 +284,7 @@ impl Input {
             self.violations
                 .push((path.clone(), shown, Violation::TooLong(max)));
         }
-        let mut out = BTreeMap::new();
+        let mut out = Vec::with_capacity(entries.len());
         for (key, value) in entries {
             let Value::String(value) = value else {
                 self.wrong_type(member, "a map of strings");
@@ -279,7 +292,7 @@ impl Input {
             };
             self.check_str(path.clone(), &key, key_rule);
             self.check_str(path.clone(), &value, value_rule);
-            out.insert(key, value);
+            out.push((key, value));
         }
         Some(out)
     }

@@ -3,7 +3,6 @@
 //! evaluated as STS would.
 
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
 
 use super::logins::{self, VerifiedLogin};
 use crate::domain::limits;
@@ -63,10 +62,9 @@ fn bad_configuration() -> ServiceError {
 fn verify_all(
     state: &State,
     stored: &StoredPool,
-    given: &BTreeMap<String, String>,
+    given: &[(String, String)],
 ) -> Result<Vec<VerifiedLogin>, ServiceError> {
     let now = now();
-    // Request order is map order here (the SDKs send a map); role choice uses the first (decision 7).
     given
         .iter()
         .map(|(provider, token)| logins::verify(state, &stored.pool, provider, token, now))
@@ -79,7 +77,7 @@ pub fn get_id(state: &mut State, mut input: Input) -> Result<Value, ServiceError
         .string("IdentityPoolId", &limits::POOL_ID, true)
         .unwrap_or_default();
     let given = input
-        .string_map("Logins", Some(10), &LOGIN_KEY, &LOGIN_TOKEN, false)
+        .string_pairs("Logins", Some(10), &LOGIN_KEY, &LOGIN_TOKEN, false)
         .unwrap_or_default();
     let _ = input.string("AccountId", &ACCOUNT_ID, false);
     input.finish()?;
@@ -238,7 +236,7 @@ pub fn get_credentials(state: &mut State, mut input: Input) -> Result<Value, Ser
         .string("IdentityId", &limits::POOL_ID, true)
         .unwrap_or_default();
     let given = input
-        .string_map("Logins", Some(10), &LOGIN_KEY, &LOGIN_TOKEN, false)
+        .string_pairs("Logins", Some(10), &LOGIN_KEY, &LOGIN_TOKEN, false)
         .unwrap_or_default();
     let custom = input.string("CustomRoleArn", &roles::ROLE_ARN, false);
     input.finish()?;
@@ -262,7 +260,10 @@ pub fn get_credentials(state: &mut State, mut input: Input) -> Result<Value, Ser
             .cloned()
             .ok_or_else(bad_configuration)?;
         (role, vec!["unauthenticated".to_string()], None)
-    } else if let Some(token) = given.get(super::openid::ISSUER_HOST) {
+    } else if let Some((_, token)) = given
+        .iter()
+        .find(|(k, _)| k.as_str() == super::openid::ISSUER_HOST)
+    {
         // Developer-authenticated: the OpenID token from GetOpenIdTokenForDeveloperIdentity.
         let claims = super::openid::verify(state, token).map_err(|problem| match problem {
             super::openid::TokenProblem::Expired => ServiceError::client(
@@ -294,10 +295,21 @@ pub fn get_credentials(state: &mut State, mut input: Input) -> Result<Value, Ser
             ));
         }
         let verified = verify_all(state, &stored, &given)?;
-        let login = verified
+        let own: Vec<&VerifiedLogin> = verified
             .iter()
-            .find(|l| identity.logins.iter().any(|(p, s)| *p == l.provider && *s == l.subject))
-            .cloned()
+            .filter(|l| {
+                identity
+                    .logins
+                    .iter()
+                    .any(|(p, s)| *p == l.provider && *s == l.subject)
+            })
+            .collect();
+        // Decision 7: the first login, in request order, that has a role mapping; else the first.
+        let login = own
+            .iter()
+            .find(|l| l.mapping_keys.iter().any(|k| stored.role_mappings.contains_key(k)))
+            .or(own.first())
+            .map(|l| (*l).clone())
             .ok_or_else(|| {
                 ServiceError::client(
                     "NotAuthorizedException",
