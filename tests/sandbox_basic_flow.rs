@@ -6,48 +6,11 @@ mod common;
 
 use cognito_tui::sandbox::Seed;
 
-async fn pool_id(identity: &aws_sdk_cognitoidentity::Client, name: &str) -> String {
-    let pools = identity
-        .list_identity_pools()
-        .max_results(60)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    pools
-        .identity_pools()
-        .iter()
-        .find(|p| p.identity_pool_name() == Some(name))
-        .and_then(|p| p.identity_pool_id())
-        .unwrap_or_default()
-        .to_string()
-}
-
-async fn sts_for(
-    sb: &cognito_tui::sandbox::RunningSandbox,
-    key: &str,
-    secret: &str,
-    token: &str,
-) -> aws_sdk_sts::Client {
-    let conf = aws_config::defaults(aws_config::BehaviorVersion::latest())
-        .region(aws_types::region::Region::new("us-east-1"))
-        .credentials_provider(aws_credential_types::Credentials::new(
-            key,
-            secret,
-            Some(token.to_string()),
-            None,
-            "t",
-        ))
-        .endpoint_url(sb.endpoint_url())
-        .load()
-        .await;
-    aws_sdk_sts::Client::new(&conf)
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn guests_get_a_token_and_assume_only_roles_that_trust_them() {
     let sb = common::sandbox(Seed::Demo).await;
     let identity = common::identity_client(&sb, "us-east-1").await;
-    let games = pool_id(&identity, "mobile-games").await;
+    let games = common::pool_id_named(&identity, "mobile-games").await;
     let id = identity
         .get_id()
         .identity_pool_id(&games)
@@ -84,7 +47,7 @@ async fn guests_get_a_token_and_assume_only_roles_that_trust_them() {
         .credentials()
         .cloned()
         .unwrap_or_else(|| panic!("credentials"));
-    let caller = sts_for(
+    let caller = common::sts_with(
         &sb,
         creds.access_key_id(),
         creds.secret_access_key(),
@@ -126,7 +89,7 @@ async fn guests_get_a_token_and_assume_only_roles_that_trust_them() {
     assert_eq!(common::code(&forged), "InvalidIdentityToken");
 
     // orders-app turned the basic flow off explicitly.
-    let orders = pool_id(&identity, "orders-app").await;
+    let orders = common::pool_id_named(&identity, "orders-app").await;
     let guest = identity
         .get_id()
         .identity_pool_id(&orders)
@@ -153,7 +116,7 @@ async fn guests_get_a_token_and_assume_only_roles_that_trust_them() {
 async fn developer_identities_sign_in_merge_and_unlink() {
     let sb = common::sandbox(Seed::Demo).await;
     let identity = common::identity_client(&sb, "us-east-1").await;
-    let tools = pool_id(&identity, "internal-tools").await;
+    let tools = common::pool_id_named(&identity, "internal-tools").await;
     let first = identity
         .get_open_id_token_for_developer_identity()
         .identity_pool_id(&tools)
@@ -188,7 +151,7 @@ async fn developer_identities_sign_in_merge_and_unlink() {
         .credentials()
         .cloned()
         .unwrap_or_else(|| panic!("credentials"));
-    let caller = sts_for(
+    let caller = common::sts_with(
         &sb,
         creds.access_key_id().unwrap_or_default(),
         creds.secret_key().unwrap_or_default(),

@@ -4,44 +4,23 @@
 
 mod common;
 
-use aws_config::BehaviorVersion;
 use aws_sdk_cognitoidentityprovider::types::AuthFlowType;
-use aws_types::region::Region;
 use cognito_tui::sandbox::Seed;
 
 const USER_POOL: &str = "us-east-1_Ord3rsPl1";
 const CLIENT: &str = "4f1s2d9k0q7n3b5v8c6x1z2m4a";
 
-async fn config(url: &str, key: &str, secret: &str, token: Option<String>) -> aws_types::SdkConfig {
-    aws_config::defaults(BehaviorVersion::latest())
-        .region(Region::new("us-east-1"))
-        .credentials_provider(aws_credential_types::Credentials::new(
-            key, secret, token, None, "test",
-        ))
-        .endpoint_url(url)
-        .load()
-        .await
-}
-
 async fn caller_arn(
-    url: &str,
+    sb: &cognito_tui::sandbox::RunningSandbox,
     credentials: &aws_sdk_cognitoidentity::types::Credentials,
 ) -> String {
-    let conf = config(
-        url,
+    common::caller_arn_of(
+        sb,
         credentials.access_key_id().unwrap_or_default(),
         credentials.secret_key().unwrap_or_default(),
-        credentials.session_token().map(String::from),
+        credentials.session_token().unwrap_or_default(),
     )
-    .await;
-    let sts = aws_sdk_sts::Client::new(&conf);
-    sts.get_caller_identity()
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .arn()
-        .unwrap_or_default()
-        .to_string()
+    .await
 }
 
 async fn sign_in(
@@ -96,23 +75,10 @@ async fn sign_in(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn users_get_the_role_the_rules_select_and_guests_the_guest_role() {
     let sb = common::sandbox(Seed::Demo).await;
-    let url = sb.endpoint_url();
-    let admin_conf = config(&url, "AKIDSANDBOX", "secret", None).await;
+    let admin_conf = common::sdk_config(&sb, "us-east-1").await;
     let idp = aws_sdk_cognitoidentityprovider::Client::new(&admin_conf);
     let identity = aws_sdk_cognitoidentity::Client::new(&admin_conf);
-    let pools = identity
-        .list_identity_pools()
-        .max_results(60)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let pool_id = pools
-        .identity_pools()
-        .iter()
-        .find(|p| p.identity_pool_name() == Some("orders-app"))
-        .and_then(|p| p.identity_pool_id())
-        .unwrap_or_default()
-        .to_string();
+    let pool_id = common::pool_id_named(&identity, "orders-app").await;
     let provider = format!("cognito-idp.us-east-1.amazonaws.com/{USER_POOL}");
 
     // An admin: the Rules mapping (cognito:groups Contains admins) picks orders-app-admin.
@@ -157,7 +123,7 @@ async fn users_get_the_role_the_rules_select_and_guests_the_guest_role() {
             .starts_with("ASIA")
     );
     assert_eq!(
-        caller_arn(&url, &creds).await,
+        caller_arn(&sb, &creds).await,
         "arn:aws:sts::123456789012:assumed-role/orders-app-admin/CognitoIdentityCredentials"
     );
 
@@ -184,7 +150,7 @@ async fn users_get_the_role_the_rules_select_and_guests_the_guest_role() {
         .cloned()
         .unwrap_or_else(|| panic!("credentials"));
     assert_eq!(
-        caller_arn(&url, &creds).await,
+        caller_arn(&sb, &creds).await,
         "arn:aws:sts::123456789012:assumed-role/orders-app-auth/CognitoIdentityCredentials"
     );
 
@@ -216,7 +182,7 @@ async fn users_get_the_role_the_rules_select_and_guests_the_guest_role() {
         .cloned()
         .unwrap_or_else(|| panic!("credentials"));
     assert_eq!(
-        caller_arn(&url, &creds).await,
+        caller_arn(&sb, &creds).await,
         "arn:aws:sts::123456789012:assumed-role/orders-app-guest/CognitoIdentityCredentials"
     );
 }
@@ -279,22 +245,9 @@ async fn tokens_that_do_not_check_out_are_refused() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_users_sign_in_to_their_roles() {
     let sb = common::sandbox(Seed::Demo).await;
-    let url = sb.endpoint_url();
     let idp = common::idp_client(&sb, "us-east-1").await;
     let identity = common::identity_client(&sb, "us-east-1").await;
-    let pools = identity
-        .list_identity_pools()
-        .max_results(60)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let pool_id = pools
-        .identity_pools()
-        .iter()
-        .find(|p| p.identity_pool_name() == Some("orders-app"))
-        .and_then(|p| p.identity_pool_id())
-        .unwrap_or_default()
-        .to_string();
+    let pool_id = common::pool_id_named(&identity, "orders-app").await;
     let provider = format!("cognito-idp.us-east-1.amazonaws.com/{USER_POOL}");
     for (user, role) in [
         ("demo-admin", "orders-app-admin"),
@@ -336,7 +289,7 @@ async fn the_demo_users_sign_in_to_their_roles() {
             .cloned()
             .unwrap_or_else(|| panic!("credentials"));
         assert_eq!(
-            caller_arn(&url, &creds).await,
+            caller_arn(&sb, &creds).await,
             format!("arn:aws:sts::123456789012:assumed-role/{role}/CognitoIdentityCredentials"),
             "{user}"
         );
@@ -360,22 +313,9 @@ fn google_token(sub: &str) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn with_several_logins_the_one_with_a_role_mapping_decides() {
     let sb = common::sandbox(Seed::Demo).await;
-    let url = sb.endpoint_url();
     let idp = common::idp_client(&sb, "us-east-1").await;
     let identity = common::identity_client(&sb, "us-east-1").await;
-    let pools = identity
-        .list_identity_pools()
-        .max_results(60)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let pool_id = pools
-        .identity_pools()
-        .iter()
-        .find(|p| p.identity_pool_name() == Some("orders-app"))
-        .and_then(|p| p.identity_pool_id())
-        .unwrap_or_default()
-        .to_string();
+    let pool_id = common::pool_id_named(&identity, "orders-app").await;
     let provider = format!("cognito-idp.us-east-1.amazonaws.com/{USER_POOL}");
     let auth = idp
         .initiate_auth()
@@ -428,7 +368,7 @@ async fn with_several_logins_the_one_with_a_role_mapping_decides() {
         .cloned()
         .unwrap_or_else(|| panic!("credentials"));
     assert_eq!(
-        caller_arn(&url, &both).await,
+        caller_arn(&sb, &both).await,
         "arn:aws:sts::123456789012:assumed-role/orders-app-admin/CognitoIdentityCredentials"
     );
     let google_only = identity
@@ -442,7 +382,7 @@ async fn with_several_logins_the_one_with_a_role_mapping_decides() {
         .cloned()
         .unwrap_or_else(|| panic!("credentials"));
     assert_eq!(
-        caller_arn(&url, &google_only).await,
+        caller_arn(&sb, &google_only).await,
         "arn:aws:sts::123456789012:assumed-role/orders-app-auth/CognitoIdentityCredentials"
     );
 }

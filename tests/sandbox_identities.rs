@@ -5,22 +5,6 @@ mod common;
 use cognito_tui::sandbox::{self, Faults, SandboxOptions, Seed};
 use common::{code, identity_client, message};
 
-async fn pool_id(client: &aws_sdk_cognitoidentity::Client, name: &str) -> String {
-    let pools = client
-        .list_identity_pools()
-        .max_results(60)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    pools
-        .identity_pools()
-        .iter()
-        .find(|p| p.identity_pool_name() == Some(name))
-        .and_then(|p| p.identity_pool_id())
-        .unwrap_or_else(|| panic!("no pool {name}"))
-        .to_string()
-}
-
 async fn all_ids(
     client: &aws_sdk_cognitoidentity::Client,
     pool: &str,
@@ -55,7 +39,7 @@ async fn all_ids(
 async fn list_pages_describe_and_delete() {
     let sb = common::sandbox(Seed::Demo).await;
     let client = identity_client(&sb, "us-east-1").await;
-    let pool = pool_id(&client, "orders-app").await;
+    let pool = common::pool_id_named(&client, "orders-app").await;
     let ids = all_ids(&client, &pool, false).await;
     assert_eq!(ids.len(), 2_500);
     let visible = all_ids(&client, &pool, true).await;
@@ -139,7 +123,7 @@ async fn per_item_delete_failures_come_back_unprocessed() {
     .await
     .unwrap_or_else(|e| panic!("{e}"));
     let client = identity_client(&sb, "us-east-1").await;
-    let pool = pool_id(&client, "orders-app").await;
+    let pool = common::pool_id_named(&client, "orders-app").await;
     let ids = all_ids(&client, &pool, false).await;
     let batch = ids[..60].to_vec();
     let out = client
@@ -177,7 +161,7 @@ async fn per_item_delete_failures_come_back_unprocessed() {
 async fn developer_identities_are_looked_up_both_ways() {
     let sb = common::sandbox(Seed::Demo).await;
     let client = identity_client(&sb, "us-east-1").await;
-    let pool = pool_id(&client, "internal-tools").await;
+    let pool = common::pool_id_named(&client, "internal-tools").await;
     let page = client
         .list_identities()
         .identity_pool_id(&pool)
@@ -233,7 +217,7 @@ async fn seeding_100k_identities_and_deleting_the_pool_removes_them() {
     .await
     .unwrap_or_else(|e| panic!("{e}"));
     let client = identity_client(&sb, "us-east-1").await;
-    let pool = pool_id(&client, "orders-app").await;
+    let pool = common::pool_id_named(&client, "orders-app").await;
     let last_page = client
         .list_identities()
         .identity_pool_id(&pool)

@@ -72,3 +72,53 @@ where
         .unwrap_or_default()
         .to_string()
 }
+
+/// The id of the identity pool named `name` (panics when there is none).
+pub async fn pool_id_named(client: &aws_sdk_cognitoidentity::Client, name: &str) -> String {
+    let pools = client
+        .list_identity_pools()
+        .max_results(60)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    pools
+        .identity_pools()
+        .iter()
+        .find(|p| p.identity_pool_name() == Some(name))
+        .and_then(|p| p.identity_pool_id())
+        .unwrap_or_else(|| panic!("no pool {name}"))
+        .to_string()
+}
+
+/// The STS client of temporary credentials.
+pub async fn sts_with(
+    sb: &RunningSandbox,
+    key: &str,
+    secret: &str,
+    token: &str,
+) -> aws_sdk_sts::Client {
+    let config = aws_config::defaults(BehaviorVersion::latest())
+        .region(Region::new("us-east-1"))
+        .credentials_provider(Credentials::new(
+            key,
+            secret,
+            Some(token.to_string()),
+            None,
+            "test",
+        ))
+        .endpoint_url(sb.endpoint_url())
+        .load()
+        .await;
+    aws_sdk_sts::Client::new(&config)
+}
+
+/// Whom STS GetCallerIdentity says these credentials belong to.
+pub async fn caller_arn_of(sb: &RunningSandbox, key: &str, secret: &str, token: &str) -> String {
+    let sts = sts_with(sb, key, secret, token).await;
+    let me = sts
+        .get_caller_identity()
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    me.arn().unwrap_or_default().to_string()
+}
