@@ -107,6 +107,16 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_example_is_valid_and_matches_the_defaults() {
+        let (config, warning) = parse(
+            include_str!("../assets/config.toml"),
+            Path::new("assets/config.toml"),
+        );
+        assert_eq!(warning, None);
+        assert_eq!(config, Config::default());
+    }
+
+    #[test]
     fn a_missing_file_is_just_the_defaults() {
         let (config, warning) = load(Some(Path::new("/nonexistent/cognito-tui/config.toml")));
         assert_eq!((config, warning), (Config::default(), None));
