@@ -38,7 +38,7 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// The local emulator of Cognito Identity (and, later, user pools, IAM and STS).
+    /// The local emulator of Cognito Identity, Cognito user pools, IAM and STS.
     Sandbox {
         /// What to do with it.
         #[command(subcommand)]
