@@ -23,6 +23,25 @@ async fn caller_arn(
     .await
 }
 
+/// The role STS reports for the credentials GetCredentialsForIdentity hands out with these logins.
+async fn role_arn(
+    sb: &cognito_tui::sandbox::RunningSandbox,
+    identity: &aws_sdk_cognitoidentity::Client,
+    id: &str,
+    logins: &[(&str, &str)],
+) -> String {
+    let mut request = identity.get_credentials_for_identity().identity_id(id);
+    for (provider, token) in logins {
+        request = request.logins(*provider, *token);
+    }
+    let response = request.send().await.unwrap_or_else(|e| panic!("{e:?}"));
+    let credentials = response
+        .credentials()
+        .cloned()
+        .unwrap_or_else(|| panic!("credentials"));
+    caller_arn(sb, &credentials).await
+}
+
 async fn sign_in(
     idp: &aws_sdk_cognitoidentityprovider::Client,
     user: &str,
@@ -139,18 +158,8 @@ async fn users_get_the_role_the_rules_select_and_guests_the_guest_role() {
         .identity_id()
         .unwrap_or_default()
         .to_string();
-    let creds = identity
-        .get_credentials_for_identity()
-        .identity_id(&id)
-        .logins(&provider, &token)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .credentials()
-        .cloned()
-        .unwrap_or_else(|| panic!("credentials"));
     assert_eq!(
-        caller_arn(&sb, &creds).await,
+        role_arn(&sb, &identity, &id, &[(provider.as_str(), token.as_str())]).await,
         "arn:aws:sts::123456789012:assumed-role/orders-app-auth/CognitoIdentityCredentials"
     );
 
@@ -172,17 +181,8 @@ async fn users_get_the_role_the_rules_select_and_guests_the_guest_role() {
         .await
         .unwrap_or_else(|e| panic!("{e:?}"));
     let guest_id = guest.identity_id().unwrap_or_default().to_string();
-    let creds = identity
-        .get_credentials_for_identity()
-        .identity_id(&guest_id)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .credentials()
-        .cloned()
-        .unwrap_or_else(|| panic!("credentials"));
     assert_eq!(
-        caller_arn(&sb, &creds).await,
+        role_arn(&sb, &identity, &guest_id, &[]).await,
         "arn:aws:sts::123456789012:assumed-role/orders-app-guest/CognitoIdentityCredentials"
     );
 }
@@ -356,33 +356,27 @@ async fn with_several_logins_the_one_with_a_role_mapping_decides() {
         "both logins are linked to one identity"
     );
 
-    let both = identity
-        .get_credentials_for_identity()
-        .identity_id(&id)
-        .logins("accounts.google.com", &google)
-        .logins(&provider, &id_token)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .credentials()
-        .cloned()
-        .unwrap_or_else(|| panic!("credentials"));
     assert_eq!(
-        caller_arn(&sb, &both).await,
+        role_arn(
+            &sb,
+            &identity,
+            &id,
+            &[
+                ("accounts.google.com", google.as_str()),
+                (provider.as_str(), id_token.as_str())
+            ]
+        )
+        .await,
         "arn:aws:sts::123456789012:assumed-role/orders-app-admin/CognitoIdentityCredentials"
     );
-    let google_only = identity
-        .get_credentials_for_identity()
-        .identity_id(&id)
-        .logins("accounts.google.com", &google)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .credentials()
-        .cloned()
-        .unwrap_or_else(|| panic!("credentials"));
     assert_eq!(
-        caller_arn(&sb, &google_only).await,
+        role_arn(
+            &sb,
+            &identity,
+            &id,
+            &[("accounts.google.com", google.as_str())]
+        )
+        .await,
         "arn:aws:sts::123456789012:assumed-role/orders-app-auth/CognitoIdentityCredentials"
     );
 }

@@ -112,6 +112,17 @@ pub fn check_password(pool: &StoredUserPool, password: &str) -> Result<(), Servi
     }
 }
 
+/// The `UserPoolId` and `Username` every admin user operation starts with.
+fn pool_and_user(input: &mut Input) -> (String, String) {
+    let pool_id = input
+        .string("UserPoolId", &USER_POOL_ID, true)
+        .unwrap_or_default();
+    let name = input
+        .string("Username", &USERNAME, true)
+        .unwrap_or_default();
+    (pool_id, name)
+}
+
 fn user_not_found() -> ServiceError {
     ServiceError::client("UserNotFoundException", "User does not exist.")
 }
@@ -135,12 +146,7 @@ pub fn admin_create(
     region: &str,
     mut input: Input,
 ) -> Result<Value, ServiceError> {
-    let pool_id = input
-        .string("UserPoolId", &USER_POOL_ID, true)
-        .unwrap_or_default();
-    let name = input
-        .string("Username", &USERNAME, true)
-        .unwrap_or_default();
+    let (pool_id, name) = pool_and_user(&mut input);
     let temporary = input.string("TemporaryPassword", &PASSWORD, false);
     let attributes = input.object_list("UserAttributes", (0, None), |a| {
         let any = StrRule {
@@ -193,12 +199,7 @@ pub fn admin_set_password(
     region: &str,
     mut input: Input,
 ) -> Result<Value, ServiceError> {
-    let pool_id = input
-        .string("UserPoolId", &USER_POOL_ID, true)
-        .unwrap_or_default();
-    let name = input
-        .string("Username", &USERNAME, true)
-        .unwrap_or_default();
+    let (pool_id, name) = pool_and_user(&mut input);
     let password = input
         .string("Password", &PASSWORD, true)
         .unwrap_or_default();
@@ -270,12 +271,7 @@ pub fn add_to_group(
     region: &str,
     mut input: Input,
 ) -> Result<Value, ServiceError> {
-    let pool_id = input
-        .string("UserPoolId", &USER_POOL_ID, true)
-        .unwrap_or_default();
-    let name = input
-        .string("Username", &USERNAME, true)
-        .unwrap_or_default();
+    let (pool_id, name) = pool_and_user(&mut input);
     let group = input
         .string("GroupName", &GROUP_NAME, true)
         .unwrap_or_default();
