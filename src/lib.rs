@@ -12,6 +12,7 @@ pub mod runtime;
 pub mod sandbox;
 pub mod screens;
 pub mod view;
+pub mod wizard;
 
 use cli::{Cli, Command, SandboxAction};
 use std::io::Write;

@@ -1,6 +1,11 @@
 //! What `update` asks the outside world to do. Plain data: the runner turns each into an SDK call
 //! (or a terminal write) and sends the result back as a message.
 
+use std::collections::BTreeMap;
+
+use crate::domain::IdentityPool;
+use crate::domain::roles::{PrincipalTagMap, RoleMapping};
+
 /// Identifies one request, so that its answer can be matched, or ignored once stale.
 pub type RequestId = u64;
 
@@ -79,6 +84,106 @@ pub enum Effect {
         req: RequestId,
         /// The ids.
         ids: Vec<String>,
+    },
+    /// One page of IAM ListRoles.
+    ListRoles {
+        /// Request id of this page.
+        req: RequestId,
+        /// The marker from the previous page.
+        marker: Option<String>,
+    },
+    /// One page of ListUserPools.
+    ListUserPools {
+        /// Request id of this page.
+        req: RequestId,
+        /// The token from the previous page.
+        next_token: Option<String>,
+    },
+    /// One page of ListUserPoolClients.
+    ListUserPoolClients {
+        /// Request id of this page.
+        req: RequestId,
+        /// The user pool.
+        user_pool_id: String,
+        /// The token from the previous page.
+        next_token: Option<String>,
+    },
+    /// IAM ListOpenIDConnectProviders.
+    ListOpenIdConnectProviders {
+        /// Request id.
+        req: RequestId,
+    },
+    /// IAM ListSAMLProviders.
+    ListSamlProviders {
+        /// Request id.
+        req: RequestId,
+    },
+    /// CreateIdentityPool.
+    CreateIdentityPool {
+        /// Request id.
+        req: RequestId,
+        /// Everything but the id.
+        pool: IdentityPool,
+    },
+    /// IAM CreateRole.
+    CreateRole {
+        /// Request id.
+        req: RequestId,
+        /// The role's name.
+        name: String,
+        /// Its trust policy (JSON).
+        trust_policy: String,
+        /// Its description.
+        description: String,
+    },
+    /// IAM PutRolePolicy.
+    PutRolePolicy {
+        /// Request id.
+        req: RequestId,
+        /// The role.
+        role_name: String,
+        /// The inline policy's name.
+        policy_name: String,
+        /// The policy (JSON).
+        document: String,
+    },
+    /// SetIdentityPoolRoles (replaces the pool's roles and mappings).
+    SetIdentityPoolRoles {
+        /// Request id.
+        req: RequestId,
+        /// The pool.
+        pool_id: String,
+        /// `authenticated` / `unauthenticated` → role ARN.
+        roles: BTreeMap<String, String>,
+        /// Provider key → mapping.
+        role_mappings: BTreeMap<String, RoleMapping>,
+    },
+    /// SetPrincipalTagAttributeMap for one provider.
+    SetPrincipalTagAttributeMap {
+        /// Request id.
+        req: RequestId,
+        /// The pool.
+        pool_id: String,
+        /// The provider name.
+        provider: String,
+        /// Defaults or tag ← claim mappings.
+        tags: PrincipalTagMap,
+    },
+    /// IAM DeleteRolePolicy.
+    DeleteRolePolicy {
+        /// Request id.
+        req: RequestId,
+        /// The role.
+        role_name: String,
+        /// The inline policy's name.
+        policy_name: String,
+    },
+    /// IAM DeleteRole.
+    DeleteRole {
+        /// Request id.
+        req: RequestId,
+        /// The role.
+        role_name: String,
     },
     /// Put text on the system clipboard through the terminal (OSC 52).
     CopyToClipboard(String),

@@ -12,5 +12,5 @@ pub mod update;
 pub use effect::{Effect, RequestId};
 pub use error::{AwsError, ErrorKind};
 pub use model::{Model, Options, Tab};
-pub use msg::{Action, Msg};
+pub use msg::{Action, Created, Msg};
 pub use update::update;

@@ -174,6 +174,10 @@ pub struct Model {
     pub pools: PoolsState,
     /// The Identity browser tab.
     pub identities: IdentitiesState,
+    /// The create-pool wizard, while open.
+    pub wizard: Option<Box<crate::wizard::Wizard>>,
+    /// A wizard left with "keep draft", offered again by `n`.
+    pub parked_wizard: Option<Box<crate::wizard::Wizard>>,
     /// The pool tabs 2–4 act on, as (id, name).
     pub current_pool: Option<(String, String)>,
     /// The overlay taking keys, if any.
@@ -207,6 +211,8 @@ impl Model {
             tab: Tab::Pools,
             pools: PoolsState::default(),
             identities: IdentitiesState::default(),
+            wizard: None,
+            parked_wizard: None,
             current_pool: None,
             overlay: None,
             notice: None,

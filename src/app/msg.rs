@@ -5,6 +5,7 @@ use tui_input::InputRequest;
 use super::effect::RequestId;
 use super::error::AwsError;
 use super::model::{Session, Tab};
+use crate::domain::roles::IamRole;
 use crate::domain::{Identity, IdentityPool, PoolSummary};
 
 /// A user intent, produced by the keymap from a key and the focused context.
@@ -72,6 +73,46 @@ pub enum Action {
     Cancel,
     /// Accept the text typed in a line editor.
     Submit,
+    /// Wizard: the next step (when this one is valid).
+    NextStep,
+    /// Wizard: the previous step.
+    PrevStep,
+    /// Toggle the focused checkbox.
+    Toggle,
+    /// The next option of the focused choice.
+    ChooseNext,
+    /// The previous option of the focused choice.
+    ChoosePrev,
+    /// Review: edit the focused section.
+    Edit,
+    /// Show the policy documents a new role gets.
+    ViewPolicy,
+    /// Remove the focused table row.
+    DeleteRow,
+    /// Move the focused rule up.
+    MoveRowUp,
+    /// Move the focused rule down.
+    MoveRowDown,
+    /// Undo what a failed creation made.
+    Undo,
+    /// Keep what a failed creation made and open the pool.
+    Keep,
+    /// Try the failed call again.
+    Retry,
+}
+
+/// (id, name) rows of one page, and the token of the next.
+pub type NamedRows = (Vec<(String, String)>, Option<String>);
+
+/// What a creation (or undo) call produced.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Created {
+    /// The new pool, as CreateIdentityPool answered.
+    Pool(IdentityPool),
+    /// A new role's ARN.
+    Role(String),
+    /// Nothing to report but success.
+    Done,
 }
 
 /// A message to `update`.
@@ -146,6 +187,34 @@ pub enum Msg {
         req: RequestId,
         /// Unprocessed (id, error code) pairs, or the call's error.
         result: Result<Vec<(String, String)>, AwsError>,
+    },
+    /// One page of ListRoles arrived.
+    RolesPage {
+        /// The page request.
+        req: RequestId,
+        /// The roles and the marker for the next page.
+        result: Result<(Vec<IamRole>, Option<String>), AwsError>,
+    },
+    /// One page of ListUserPools or ListUserPoolClients arrived: (id, name) rows.
+    NamedPage {
+        /// The page request.
+        req: RequestId,
+        /// The rows and the token for the next page.
+        result: Result<NamedRows, AwsError>,
+    },
+    /// ListOpenIDConnectProviders or ListSAMLProviders finished: the ARNs.
+    ArnsListed {
+        /// The request.
+        req: RequestId,
+        /// The providers' ARNs.
+        result: Result<Vec<String>, AwsError>,
+    },
+    /// A creation or undo call finished.
+    CallDone {
+        /// The request.
+        req: RequestId,
+        /// What it made, or why not.
+        result: Result<Created, AwsError>,
     },
     /// DeleteIdentityPool finished.
     PoolDeleted {

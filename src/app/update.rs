@@ -5,6 +5,7 @@ use super::model::{Button, Connection, Level, Overlay, Tab};
 use super::{Action, Effect, Model, Msg};
 use crate::screens::{identities, pools};
 use crate::view::layout;
+use crate::wizard;
 
 /// The effects to run when the console starts: connect, with the start-up warning shown.
 #[must_use]
@@ -127,10 +128,33 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             pool_id,
             result,
         } => {
-            if model.finish_request(req) {
-                pools::on_deleted(model, pool_id, result);
+            if !model.finish_request(req) {
+                return Vec::new();
             }
+            match wizard::on_pool_deleted(model, req, &result) {
+                Some(effects) => effects,
+                None => {
+                    pools::on_deleted(model, pool_id, result);
+                    Vec::new()
+                }
+            }
+        }
+        Msg::RolesPage { req, result } => {
+            model.finish_request(req);
+            wizard::on_roles_page(model, req, result)
+        }
+        Msg::NamedPage { req, result } => {
+            model.finish_request(req);
+            wizard::on_named_page(model, req, result)
+        }
+        Msg::ArnsListed { req, result } => {
+            model.finish_request(req);
+            wizard::on_arns(model, req, result);
             Vec::new()
+        }
+        Msg::CallDone { req, result } => {
+            model.finish_request(req);
+            wizard::on_call_done(model, req, result)
         }
     };
     effects.extend(pools::detail_requests(model));
@@ -144,6 +168,9 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     }
     if model.overlay.is_some() {
         return on_overlay_action(model, action);
+    }
+    if model.wizard.is_some() {
+        return wizard::on_action(model, action);
     }
     if model.tab == Tab::Pools && model.pools.filter_editing {
         match action {
@@ -197,10 +224,9 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 format!("Read-only mode (--read-only): {what} is disabled"),
             );
         }
-        Action::New => model.notify(
-            Level::Info,
-            "The create-pool wizard is not built yet (tracked as its own issue)",
-        ),
+        Action::New if model.tab == Tab::Pools && model.session().is_some() => {
+            return wizard::open(model);
+        }
         _ if model.tab == Tab::Pools && model.session().is_some() => {
             return pools::on_action(model, action);
         }
@@ -226,6 +252,7 @@ fn on_input(model: &mut Model, request: tui_input::InputRequest) {
             typed.handle(request);
         }
         Some(_) => {}
+        None if model.wizard.is_some() => wizard::on_input(model, request),
         None if model.tab == Tab::Pools && model.pools.filter_editing => {
             pools::on_filter_input(model, request);
         }
@@ -337,7 +364,7 @@ fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
 }
 
 fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
-    if model.overlay.is_some() {
+    if model.overlay.is_some() || model.wizard.is_some() {
         return Vec::new();
     }
     if let Some(tab) = layout::tab_at(model.size, column, row) {

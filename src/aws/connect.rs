@@ -38,6 +38,10 @@ pub enum Target {
 pub struct Clients {
     /// Amazon Cognito Identity.
     pub identity: aws_sdk_cognitoidentity::Client,
+    /// IAM (roles, OIDC and SAML providers).
+    pub iam: aws_sdk_iam::Client,
+    /// Amazon Cognito user pools.
+    pub user_pools: aws_sdk_cognitoidentityprovider::Client,
 }
 
 fn timeouts() -> TimeoutConfig {
@@ -109,6 +113,8 @@ pub async fn connect(
     };
     let clients = Clients {
         identity: aws_sdk_cognitoidentity::Client::new(&config),
+        iam: aws_sdk_iam::Client::new(&config),
+        user_pools: aws_sdk_cognitoidentityprovider::Client::new(&config),
     };
     Ok((
         Session {

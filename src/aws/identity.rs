@@ -56,36 +56,46 @@ pub async fn delete_pool(client: &Client, pool_id: &str) -> Result<(), AwsError>
     Ok(())
 }
 
+/// DescribeIdentityPool and CreateIdentityPool answer with the same fields in two SDK types.
+macro_rules! pool_from_output {
+    ($out:expr) => {{
+        let out = $out;
+
+        IdentityPool {
+            identity_pool_id: out.identity_pool_id,
+            identity_pool_name: out.identity_pool_name,
+            allow_unauthenticated_identities: out.allow_unauthenticated_identities,
+            allow_classic_flow: out.allow_classic_flow,
+            supported_login_providers: out
+                .supported_login_providers
+                .unwrap_or_default()
+                .into_iter()
+                .collect(),
+            developer_provider_name: out.developer_provider_name,
+            open_id_connect_provider_arns: out.open_id_connect_provider_arns.unwrap_or_default(),
+            cognito_identity_providers: out
+                .cognito_identity_providers
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| CognitoProvider {
+                    provider_name: p.provider_name.unwrap_or_default(),
+                    client_id: p.client_id.unwrap_or_default(),
+                    server_side_token_check: p.server_side_token_check.unwrap_or(false),
+                })
+                .collect(),
+            saml_provider_arns: out.saml_provider_arns.unwrap_or_default(),
+            identity_pool_tags: out
+                .identity_pool_tags
+                .unwrap_or_default()
+                .into_iter()
+                .collect(),
+        }
+    }};
+}
+pub(crate) use pool_from_output;
+
 fn pool_from_sdk(out: DescribeIdentityPoolOutput) -> IdentityPool {
-    IdentityPool {
-        identity_pool_id: out.identity_pool_id,
-        identity_pool_name: out.identity_pool_name,
-        allow_unauthenticated_identities: out.allow_unauthenticated_identities,
-        allow_classic_flow: out.allow_classic_flow,
-        supported_login_providers: out
-            .supported_login_providers
-            .unwrap_or_default()
-            .into_iter()
-            .collect(),
-        developer_provider_name: out.developer_provider_name,
-        open_id_connect_provider_arns: out.open_id_connect_provider_arns.unwrap_or_default(),
-        cognito_identity_providers: out
-            .cognito_identity_providers
-            .unwrap_or_default()
-            .into_iter()
-            .map(|p| CognitoProvider {
-                provider_name: p.provider_name.unwrap_or_default(),
-                client_id: p.client_id.unwrap_or_default(),
-                server_side_token_check: p.server_side_token_check.unwrap_or(false),
-            })
-            .collect(),
-        saml_provider_arns: out.saml_provider_arns.unwrap_or_default(),
-        identity_pool_tags: out
-            .identity_pool_tags
-            .unwrap_or_default()
-            .into_iter()
-            .collect(),
-    }
+    pool_from_output!(out)
 }
 
 fn identity_from_sdk(d: &aws_sdk_cognitoidentity::types::IdentityDescription) -> Option<Identity> {

@@ -2,8 +2,11 @@
 //! comes back to `update` as a message. Nothing here draws or decides.
 
 mod connect;
+mod creation;
 mod error;
+mod iam;
 mod identity;
+mod userpools;
 
 pub use connect::{Clients, Target};
 pub use error::from_sdk;
@@ -11,7 +14,7 @@ pub use error::from_sdk;
 use std::sync::{Arc, RwLock};
 use tokio::sync::mpsc::UnboundedSender;
 
-use crate::app::{AwsError, Effect, ErrorKind, Msg};
+use crate::app::{AwsError, Created, Effect, ErrorKind, Msg};
 
 /// Runs request effects against AWS (or the sandbox) and reports back on `tx`.
 #[derive(Clone)]
@@ -163,6 +166,138 @@ impl Runner {
                     .with_clients(
                         |c| async move { identity::delete_identities(&c.identity, ids).await },
                     )
+                    .await,
+            },
+            Effect::ListRoles { req, marker } => Msg::RolesPage {
+                req,
+                result: self
+                    .with_clients(|c| async move { iam::list_roles(&c.iam, marker).await })
+                    .await,
+            },
+            Effect::ListUserPools { req, next_token } => Msg::NamedPage {
+                req,
+                result: self
+                    .with_clients(|c| async move {
+                        userpools::list_user_pools(&c.user_pools, next_token).await
+                    })
+                    .await,
+            },
+            Effect::ListUserPoolClients {
+                req,
+                user_pool_id,
+                next_token,
+            } => Msg::NamedPage {
+                req,
+                result: self
+                    .with_clients(|c| async move {
+                        userpools::list_clients(&c.user_pools, &user_pool_id, next_token).await
+                    })
+                    .await,
+            },
+            Effect::ListOpenIdConnectProviders { req } => Msg::ArnsListed {
+                req,
+                result: self
+                    .with_clients(|c| async move { iam::list_oidc_providers(&c.iam).await })
+                    .await,
+            },
+            Effect::ListSamlProviders { req } => Msg::ArnsListed {
+                req,
+                result: self
+                    .with_clients(|c| async move { iam::list_saml_providers(&c.iam).await })
+                    .await,
+            },
+            Effect::CreateIdentityPool { req, pool } => Msg::CallDone {
+                req,
+                result: self
+                    .with_clients(|c| async move {
+                        creation::create_pool(&c.identity, pool)
+                            .await
+                            .map(Created::Pool)
+                    })
+                    .await,
+            },
+            Effect::CreateRole {
+                req,
+                name,
+                trust_policy,
+                description,
+            } => Msg::CallDone {
+                req,
+                result: self
+                    .with_clients(|c| async move {
+                        iam::create_role(&c.iam, &name, &trust_policy, &description)
+                            .await
+                            .map(Created::Role)
+                    })
+                    .await,
+            },
+            Effect::PutRolePolicy {
+                req,
+                role_name,
+                policy_name,
+                document,
+            } => Msg::CallDone {
+                req,
+                result: self
+                    .with_clients(|c| async move {
+                        iam::put_role_policy(&c.iam, &role_name, &policy_name, &document)
+                            .await
+                            .map(|()| Created::Done)
+                    })
+                    .await,
+            },
+            Effect::SetIdentityPoolRoles {
+                req,
+                pool_id,
+                roles,
+                role_mappings,
+            } => Msg::CallDone {
+                req,
+                result: self
+                    .with_clients(|c| async move {
+                        creation::set_roles(&c.identity, &pool_id, roles, role_mappings)
+                            .await
+                            .map(|()| Created::Done)
+                    })
+                    .await,
+            },
+            Effect::SetPrincipalTagAttributeMap {
+                req,
+                pool_id,
+                provider,
+                tags,
+            } => Msg::CallDone {
+                req,
+                result: self
+                    .with_clients(|c| async move {
+                        creation::set_principal_tags(&c.identity, &pool_id, &provider, tags)
+                            .await
+                            .map(|()| Created::Done)
+                    })
+                    .await,
+            },
+            Effect::DeleteRolePolicy {
+                req,
+                role_name,
+                policy_name,
+            } => Msg::CallDone {
+                req,
+                result: self
+                    .with_clients(|c| async move {
+                        iam::delete_role_policy(&c.iam, &role_name, &policy_name)
+                            .await
+                            .map(|()| Created::Done)
+                    })
+                    .await,
+            },
+            Effect::DeleteRole { req, role_name } => Msg::CallDone {
+                req,
+                result: self
+                    .with_clients(|c| async move {
+                        iam::delete_role(&c.iam, &role_name)
+                            .await
+                            .map(|()| Created::Done)
+                    })
                     .await,
             },
             Effect::CopyToClipboard(_) | Effect::Quit => return None,

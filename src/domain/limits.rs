@@ -109,3 +109,19 @@ pub const NEXT_TOKEN: StrRule = StrRule {
     pattern: Some(r"[\S]+"),
     allowed: "the token a previous page returned",
 };
+
+/// An IAM role name (CreateRole `RoleName`).
+pub const IAM_ROLE_NAME: StrRule = StrRule {
+    min: 1,
+    max: 64,
+    pattern: Some(r"[\w+=,.@-]+"),
+    allowed: "1–64 of letters, digits and + = , . @ _ -",
+};
+
+/// `UserPoolId`.
+pub const USER_POOL_ID: StrRule = StrRule {
+    min: 1,
+    max: 55,
+    pattern: Some(r"[\w-]+_[0-9a-zA-Z]+"),
+    allowed: "a user pool id: <region>_<id>, e.g. us-east-1_AbC123",
+};

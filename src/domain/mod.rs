@@ -8,6 +8,7 @@ pub mod pool;
 pub mod provider;
 pub mod roles;
 pub mod trust;
+pub mod trust_check;
 pub mod validation;
 
 pub use identity::Identity;

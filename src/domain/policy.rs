@@ -218,7 +218,7 @@ mod tests {
 }
 
 /// Which identities of a pool a role is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Audience {
     /// Signed-in users (`amr` = `authenticated`).
     Authenticated,
@@ -254,6 +254,23 @@ pub fn cognito_trust_policy(pool_id: &str, audience: Audience, tag_session: bool
     serde_json::to_string_pretty(&policy).unwrap_or_default()
 }
 
+/// The inline permissions policy the console gives a new identity-pool role: the basic permission
+/// to get credentials for an identity, nothing more (the operator adds what the app needs).
+pub const BASIC_PERMISSIONS_NAME: &str = "CognitoIdentityBasic";
+
+/// The document of [`BASIC_PERMISSIONS_NAME`].
+pub fn cognito_basic_permissions() -> String {
+    let policy = serde_json::json!({
+        "Version": "2012-10-17",
+        "Statement": [{
+            "Effect": "Allow",
+            "Action": ["cognito-identity:GetCredentialsForIdentity"],
+            "Resource": ["*"]
+        }]
+    });
+    serde_json::to_string_pretty(&policy).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod trust_tests {
     use super::*;
@@ -273,5 +290,6 @@ mod trust_tests {
                 Some(if tag { 2 } else { 1 })
             );
         }
+        assert!(check(&cognito_basic_permissions(), PolicyKind::Permissions).is_ok());
     }
 }

@@ -182,3 +182,14 @@ pub struct PoolRoles {
 pub fn role_name(arn: &str) -> &str {
     arn.rsplit('/').next().unwrap_or(arn)
 }
+
+/// A role of the account, as ListRoles gives it (the trust policy already percent-decoded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IamRole {
+    /// The role name.
+    pub name: String,
+    /// Its ARN.
+    pub arn: String,
+    /// Its trust policy (JSON text).
+    pub trust_policy: String,
+}

@@ -14,8 +14,6 @@ use crate::app::keymap;
 use crate::app::model::{Connection, Level, Overlay};
 use crate::app::{Model, Tab};
 
-const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
-
 /// Writes `left` at the left and `right` at the right of a one-line area.
 fn split_line(frame: &mut Frame, area: Rect, left: Vec<Span<'_>>, right: Vec<Span<'_>>) {
     let right_width: usize = right.iter().map(|s| s.content.width()).sum();
@@ -53,9 +51,7 @@ pub fn header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     let pending = model.in_flight.len();
     if pending > 0 {
-        // The frame follows the clock, so it turns at the same speed however many messages arrive.
-        let step = (model.now.unwrap_or(0.0) * 8.0) as usize;
-        let frame_char = SPINNER[step % SPINNER.len()];
+        let frame_char = super::widgets::spinner(model.now);
         right.push(Span::styled(
             format!(" {frame_char} {pending} in flight "),
             theme.accent,

@@ -39,6 +39,11 @@ pub fn view(model: &Model, frame: &mut Frame) {
     chrome::header(model, &theme, frame, areas.header);
     chrome::tab_bar(model, &theme, frame, areas.tabs);
     match (&model.connection, model.tab) {
+        (Connection::Ready(_), Tab::Pools) if model.wizard.is_some() => {
+            if let Some(wizard) = &model.wizard {
+                crate::wizard::view::draw(model, wizard, &theme, frame, areas.body);
+            }
+        }
         (Connection::Ready(_), Tab::Pools) => {
             screens::pools::view::draw(model, &theme, frame, areas.body)
         }

@@ -44,6 +44,15 @@ pub fn fit(text: &str, width: usize) -> String {
     format!("{cut}{}", " ".repeat(pad))
 }
 
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+/// The spinner's frame at time `now`: it follows the clock, so it turns at the same speed however
+/// many messages arrive.
+pub fn spinner(now: Option<f64>) -> &'static str {
+    let step = (now.unwrap_or(0.0) * 8.0) as usize;
+    SPINNER[step % SPINNER.len()]
+}
+
 /// Masks a secret for display: nothing of it is shown but that it is set.
 pub fn mask_secret(secret: &str) -> &'static str {
     if secret.is_empty() {

@@ -8,12 +8,7 @@ use crate::domain::validation::StrRule;
 use crate::sandbox::protocol::ServiceError;
 use crate::sandbox::query::{QueryInput, element};
 
-const ROLE_NAME: StrRule = StrRule {
-    min: 1,
-    max: 64,
-    pattern: Some(r"[\w+=,.@-]+"),
-    allowed: "1–64 of letters, digits and + = , . @ _ -",
-};
+use crate::domain::limits::IAM_ROLE_NAME as ROLE_NAME;
 const POLICY_NAME: StrRule = StrRule {
     min: 1,
     max: 128,

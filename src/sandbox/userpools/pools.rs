@@ -17,13 +17,7 @@ pub const POOL_NAME: StrRule = StrRule {
     pattern: Some(r"[\w\s+=,.@-]+"),
     allowed: "1–128 characters",
 };
-/// `UserPoolId`.
-pub const USER_POOL_ID: StrRule = StrRule {
-    min: 1,
-    max: 55,
-    pattern: Some(r"[\w-]+_[0-9a-zA-Z]+"),
-    allowed: "<region>_<id>",
-};
+pub use crate::domain::limits::USER_POOL_ID;
 const NEXT_TOKEN: StrRule = StrRule {
     min: 1,
     max: usize::MAX,

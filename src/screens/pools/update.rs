@@ -354,3 +354,29 @@ pub fn on_scroll(model: &mut Model, delta: i16) {
     model.pools.move_selection(isize::from(delta));
     model.pools.scroll_into_view(layout::list_rows(model.size));
 }
+
+/// A pool the wizard just created: listed (without waiting for a refresh), selected and open.
+pub fn show_created(model: &mut Model, pool: crate::domain::IdentityPool) -> Vec<Effect> {
+    let id = pool.identity_pool_id.clone();
+    if model.pools.pool(&id).is_none() {
+        model.pools.rows.push(crate::domain::PoolSummary {
+            id: id.clone(),
+            name: pool.identity_pool_name.clone(),
+        });
+    }
+    model.pools.details.insert(id.clone(), Detail::Loaded(pool));
+    model.pools.filter.reset();
+    model.pools.filter_editing = false;
+    model.pools.refilter();
+    if let Some(position) = model
+        .pools
+        .shown
+        .iter()
+        .position(|&i| model.pools.rows[i].id == id)
+    {
+        model.pools.selected = position;
+    }
+    model.pools.scroll_into_view(layout::list_rows(model.size));
+    model.tab = crate::app::Tab::Pools;
+    open_summary(model)
+}

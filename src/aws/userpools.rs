@@ -1,0 +1,62 @@
+//! Cognito user pool calls of the create wizard: the pools and app clients to pick from.
+
+use aws_sdk_cognitoidentityprovider::Client;
+
+use super::error::from_sdk;
+use crate::app::AwsError;
+use crate::domain::limits::MAX_PAGE;
+
+/// (id, name) rows and the next page's token.
+pub type Page = (Vec<(String, String)>, Option<String>);
+
+/// One page of ListUserPools (60 a call, the most it gives).
+pub async fn list_user_pools(
+    client: &Client,
+    next_token: Option<String>,
+) -> Result<Page, AwsError> {
+    let out = client
+        .list_user_pools()
+        .max_results(MAX_PAGE)
+        .set_next_token(next_token)
+        .send()
+        .await
+        .map_err(from_sdk)?;
+    let pools = out
+        .user_pools()
+        .iter()
+        .filter_map(|p| {
+            Some((
+                p.id()?.to_string(),
+                p.name().unwrap_or_default().to_string(),
+            ))
+        })
+        .collect();
+    Ok((pools, out.next_token().map(String::from)))
+}
+
+/// One page of ListUserPoolClients.
+pub async fn list_clients(
+    client: &Client,
+    user_pool_id: &str,
+    next_token: Option<String>,
+) -> Result<Page, AwsError> {
+    let out = client
+        .list_user_pool_clients()
+        .user_pool_id(user_pool_id)
+        .max_results(MAX_PAGE)
+        .set_next_token(next_token)
+        .send()
+        .await
+        .map_err(from_sdk)?;
+    let clients = out
+        .user_pool_clients()
+        .iter()
+        .filter_map(|c| {
+            Some((
+                c.client_id()?.to_string(),
+                c.client_name().unwrap_or_default().to_string(),
+            ))
+        })
+        .collect();
+    Ok((clients, out.next_token().map(String::from)))
+}

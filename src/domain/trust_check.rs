@@ -1,0 +1,234 @@
+//! Why an existing role's trust policy would not let a new identity pool's identities assume it.
+//! The pool's id is not known until it is created, so `aud` is judged by whether it could admit
+//! any new pool of the region (a wildcard), not by a probe id.
+
+use serde_json::Value;
+
+use super::policy::Audience;
+
+const PRINCIPAL: &str = "cognito-identity.amazonaws.com";
+const AUD: &str = "cognito-identity.amazonaws.com:aud";
+const AMR: &str = "cognito-identity.amazonaws.com:amr";
+
+fn strings(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(String::from)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn allows_action(statement: &Value, action: &str) -> bool {
+    strings(statement.get("Action"))
+        .iter()
+        .any(|a| a == "*" || a == "sts:*" || a.eq_ignore_ascii_case(action))
+}
+
+/// The values a condition key is compared with, and whether any operator on it is a `Like`.
+fn condition_values(statement: &Value, key: &str) -> Option<(Vec<String>, bool)> {
+    let operators = statement.get("Condition")?.as_object()?;
+    let mut values = Vec::new();
+    let mut like = false;
+    for (operator, block) in operators {
+        if let Some(found) = block.get(key) {
+            values.extend(strings(Some(found)));
+            like |= operator.contains("Like");
+        }
+    }
+    (!values.is_empty()).then_some((values, like))
+}
+
+/// IAM's `StringLike` with `*` and `?`.
+fn like(pattern: &str, text: &str) -> bool {
+    match pattern.chars().next() {
+        None => text.is_empty(),
+        Some('*') => {
+            let rest = &pattern[1..];
+            text.char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(text.len()))
+                .any(|i| like(rest, &text[i..]))
+        }
+        Some(c) => {
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(t) if c == '?' || c == t => like(&pattern[c.len_utf8()..], chars.as_str()),
+                _ => false,
+            }
+        }
+    }
+}
+
+/// Warnings, each a sentence saying what is wrong and what the role would need; empty when the
+/// policy admits the new pool's `audience` identities (with `sts:TagSession` when `tag_session`).
+pub fn diagnose(
+    trust_policy: &str,
+    audience: Audience,
+    tag_session: bool,
+    region: &str,
+) -> Vec<String> {
+    let Ok(policy) = serde_json::from_str::<Value>(trust_policy) else {
+        return vec!["Its trust policy is not valid JSON.".into()];
+    };
+    let statements: Vec<&Value> = match policy.get("Statement") {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(single @ Value::Object(_)) => vec![single],
+        _ => return vec!["Its trust policy has no statements.".into()],
+    };
+    let allow: Vec<&Value> = statements
+        .iter()
+        .copied()
+        .filter(|s| s.get("Effect").and_then(Value::as_str) == Some("Allow"))
+        .collect();
+    let federated: Vec<&Value> = allow
+        .iter()
+        .copied()
+        .filter(|s| {
+            strings(s.get("Principal").and_then(|p| p.get("Federated")))
+                .iter()
+                .any(|p| p == PRINCIPAL)
+        })
+        .collect();
+    if federated.is_empty() {
+        return vec![format!(
+            "Its trust policy does not allow the federated principal {PRINCIPAL}, so identities of this pool cannot assume it."
+        )];
+    }
+    let assume: Vec<&Value> = federated
+        .iter()
+        .copied()
+        .filter(|s| allows_action(s, "sts:AssumeRoleWithWebIdentity"))
+        .collect();
+    if assume.is_empty() {
+        return vec![
+            "Its trust policy allows cognito-identity.amazonaws.com but not the action sts:AssumeRoleWithWebIdentity.".into(),
+        ];
+    }
+    let mut warnings = Vec::new();
+    if tag_session && !assume.iter().any(|s| allows_action(s, "sts:TagSession")) {
+        warnings.push(
+            "Attributes for access control are on, but its trust policy does not allow sts:TagSession: credentials would be refused."
+                .into(),
+        );
+    }
+    let probe = format!("{region}:00000000-0000-4000-8000-000000000000");
+    let (amr_wanted, amr_other) = match audience {
+        Audience::Authenticated => ("authenticated", "unauthenticated"),
+        Audience::Guest => ("unauthenticated", "authenticated"),
+    };
+    let mut aud_ok = false;
+    let mut amr_ok = false;
+    let mut aud_seen = Vec::new();
+    let mut amr_seen = Vec::new();
+    for statement in &assume {
+        let aud = condition_values(statement, AUD);
+        let amr = condition_values(statement, AMR);
+        match &aud {
+            None => {}
+            Some((values, like_op)) => {
+                if *like_op && values.iter().any(|v| like(v, &probe)) {
+                    aud_ok = true;
+                }
+                aud_seen.extend(values.iter().cloned());
+            }
+        }
+        match &amr {
+            None => amr_ok = true,
+            Some((values, _)) => {
+                if values.iter().any(|v| like(v, amr_wanted)) {
+                    amr_ok = true;
+                }
+                amr_seen.extend(values.iter().cloned());
+            }
+        }
+    }
+    if aud_seen.is_empty() {
+        warnings.push(format!(
+            "Its trust policy has no {AUD} condition, so identities of any identity pool could assume it; limit it to the new pool's id after creation."
+        ));
+    } else if !aud_ok {
+        warnings.push(format!(
+            "Its {AUD} condition allows only {}, not the new pool (its id is known once created): add the new id to the role's trust policy.",
+            aud_seen.join(", ")
+        ));
+    }
+    if !amr_ok {
+        warnings.push(format!(
+            "Its {AMR} condition allows {} but this role is for {} identities (amr \"{amr_wanted}\").",
+            amr_seen.join(", "),
+            if audience == Audience::Guest { "guest" } else { "authenticated" }
+        ));
+    } else if amr_seen.is_empty() {
+        warnings.push(format!(
+            "Its trust policy has no {AMR} condition, so {amr_other} identities could assume it too."
+        ));
+    }
+    warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::policy::cognito_trust_policy;
+
+    #[test]
+    fn a_console_policy_for_another_pool_is_flagged_for_its_aud_only() {
+        let doc = cognito_trust_policy("us-east-1:1111", Audience::Authenticated, false);
+        let warnings = diagnose(&doc, Audience::Authenticated, false, "us-east-1");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].contains("allows only us-east-1:1111"),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn a_wildcard_aud_with_the_right_amr_is_fine() {
+        let doc = r#"{"Statement":[{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},
+            "Action":["sts:AssumeRoleWithWebIdentity","sts:TagSession"],
+            "Condition":{"StringLike":{"cognito-identity.amazonaws.com:aud":"us-east-1:*"},
+                         "ForAnyValue:StringLike":{"cognito-identity.amazonaws.com:amr":"authenticated"}}}]}"#;
+        assert_eq!(
+            diagnose(doc, Audience::Authenticated, true, "us-east-1"),
+            Vec::<String>::new()
+        );
+        let wrong_region = diagnose(doc, Audience::Authenticated, true, "eu-west-1");
+        assert!(
+            wrong_region[0].contains("allows only us-east-1:*"),
+            "{wrong_region:?}"
+        );
+        let guest = diagnose(doc, Audience::Guest, false, "us-east-1");
+        assert!(
+            guest[0].contains("allows authenticated but this role is for guest"),
+            "{guest:?}"
+        );
+    }
+
+    #[test]
+    fn principal_action_and_tag_session_problems_are_named() {
+        let service = r#"{"Statement":{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}}"#;
+        assert!(
+            diagnose(service, Audience::Guest, false, "us-east-1")[0]
+                .contains("federated principal")
+        );
+        let action = r#"{"Statement":{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRole"}}"#;
+        assert!(
+            diagnose(action, Audience::Guest, false, "us-east-1")[0]
+                .contains("sts:AssumeRoleWithWebIdentity")
+        );
+        let bare = r#"{"Statement":{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRoleWithWebIdentity"}}"#;
+        let warnings = diagnose(bare, Audience::Authenticated, true, "us-east-1");
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert!(warnings[0].contains("sts:TagSession"));
+        assert!(warnings[1].contains("no cognito-identity.amazonaws.com:aud"));
+        assert!(warnings[2].contains("unauthenticated identities could assume it too"));
+        assert_eq!(
+            diagnose("{", Audience::Guest, false, "us-east-1"),
+            vec!["Its trust policy is not valid JSON.".to_string()]
+        );
+    }
+}

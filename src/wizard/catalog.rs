@@ -1,0 +1,264 @@
+//! What the account has that the wizard offers to pick: roles, user pools and their app clients,
+//! IAM identity providers. Each list loads on first use, every page, and stays for the wizard's
+//! life; the picker filters it as the operator types.
+
+use std::collections::BTreeMap;
+use tui_input::Input;
+
+use super::draft::{Draft, RoleMode, RuleRole};
+use super::fields::{FieldId, PickerKind};
+use crate::app::{AwsError, RequestId};
+use crate::domain::roles::IamRole;
+
+/// A list that loads page by page.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Loadable<T> {
+    /// Not asked for yet.
+    #[default]
+    NotAsked,
+    /// Pages are arriving; `req` is the page awaited.
+    Loading {
+        /// The page request in flight.
+        req: RequestId,
+        /// The items so far.
+        items: Vec<T>,
+    },
+    /// Every page is in.
+    Ready(Vec<T>),
+    /// A page failed; the items so far stay.
+    Failed {
+        /// Why.
+        error: AwsError,
+        /// The items so far.
+        items: Vec<T>,
+    },
+}
+
+impl<T> Loadable<T> {
+    /// The items so far.
+    pub fn items(&self) -> &[T] {
+        match self {
+            Loadable::NotAsked => &[],
+            Loadable::Loading { items, .. }
+            | Loadable::Ready(items)
+            | Loadable::Failed { items, .. } => items,
+        }
+    }
+
+    /// Whether it should be (re)requested.
+    pub fn wants_request(&self) -> bool {
+        matches!(self, Loadable::NotAsked | Loadable::Failed { .. })
+    }
+
+    /// The page request awaited.
+    pub fn awaiting(&self) -> Option<RequestId> {
+        match self {
+            Loadable::Loading { req, .. } => Some(*req),
+            _ => None,
+        }
+    }
+
+    /// A page arrived: keep its items; wait for `next` if there is one.
+    pub fn on_page(&mut self, result: Result<(Vec<T>, Option<RequestId>), AwsError>) {
+        let mut items = std::mem::take(self).into_items();
+        *self = match result {
+            Ok((page, next)) => {
+                items.extend(page);
+                match next {
+                    Some(req) => Loadable::Loading { req, items },
+                    None => Loadable::Ready(items),
+                }
+            }
+            Err(error) => Loadable::Failed { error, items },
+        };
+    }
+
+    fn into_items(self) -> Vec<T> {
+        match self {
+            Loadable::NotAsked => Vec::new(),
+            Loadable::Loading { items, .. }
+            | Loadable::Ready(items)
+            | Loadable::Failed { items, .. } => items,
+        }
+    }
+}
+
+/// The lists of the account.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    /// IAM roles.
+    pub roles: Loadable<IamRole>,
+    /// User pools: (id, name).
+    pub user_pools: Loadable<(String, String)>,
+    /// App clients by user pool: (client id, name).
+    pub clients: BTreeMap<String, Loadable<(String, String)>>,
+    /// IAM OpenID Connect provider ARNs.
+    pub oidc: Loadable<String>,
+    /// IAM SAML provider ARNs.
+    pub saml: Loadable<String>,
+}
+
+/// What picking an item sets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickValue {
+    /// A role (or the new authenticated role).
+    Role(RuleRole),
+    /// A user pool or app client id.
+    Id(String),
+    /// A provider ARN.
+    Arn(String),
+}
+
+/// One row of a picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickItem {
+    /// The main text.
+    pub label: String,
+    /// A second column (ARN, name).
+    pub detail: String,
+    /// What it sets.
+    pub value: PickValue,
+}
+
+/// A filterable list over one of the catalog's lists, picking a value for one field.
+#[derive(Debug, Clone)]
+pub struct Picker {
+    /// Which list.
+    pub kind: PickerKind,
+    /// The field it fills.
+    pub target: FieldId,
+    /// The filter typed.
+    pub filter: Input,
+    /// The selected row among the filtered ones.
+    pub selected: usize,
+}
+
+impl Picker {
+    /// A picker for `target` over `kind`.
+    pub fn new(kind: PickerKind, target: FieldId) -> Self {
+        Self {
+            kind,
+            target,
+            filter: Input::default(),
+            selected: 0,
+        }
+    }
+}
+
+/// The user pool whose clients the client picker lists.
+pub fn chosen_user_pool(draft: &Draft) -> String {
+    draft.user_pool_id.value().trim().to_string()
+}
+
+/// Every item the picker offers, before filtering.
+fn all_items(catalog: &Catalog, draft: &Draft, picker: &Picker) -> Vec<PickItem> {
+    match picker.kind {
+        PickerKind::Roles => {
+            let mut items = Vec::new();
+            let for_rule = matches!(picker.target, FieldId::RuleRole(..));
+            if for_rule && draft.authenticated && draft.auth_role.mode == RoleMode::New {
+                items.push(PickItem {
+                    label: format!("{} (new)", draft.auth_role.new_name.value()),
+                    detail: "the authenticated role this wizard creates".into(),
+                    value: PickValue::Role(RuleRole::NewAuthenticated),
+                });
+            }
+            items.extend(catalog.roles.items().iter().map(|role| PickItem {
+                label: role.name.clone(),
+                detail: role.arn.clone(),
+                value: PickValue::Role(RuleRole::Existing(role.clone())),
+            }));
+            items
+        }
+        PickerKind::UserPools => named(catalog.user_pools.items()),
+        PickerKind::Clients => catalog
+            .clients
+            .get(&chosen_user_pool(draft))
+            .map(|l| named(l.items()))
+            .unwrap_or_default(),
+        PickerKind::Oidc => arns(catalog.oidc.items()),
+        PickerKind::Saml => arns(catalog.saml.items()),
+    }
+}
+
+fn named(rows: &[(String, String)]) -> Vec<PickItem> {
+    rows.iter()
+        .map(|(id, name)| PickItem {
+            label: id.clone(),
+            detail: name.clone(),
+            value: PickValue::Id(id.clone()),
+        })
+        .collect()
+}
+
+fn arns(rows: &[String]) -> Vec<PickItem> {
+    rows.iter()
+        .map(|arn| PickItem {
+            label: arn
+                .rsplit_once('/')
+                .map_or(arn.as_str(), |(_, name)| name)
+                .to_string(),
+            detail: arn.clone(),
+            value: PickValue::Arn(arn.clone()),
+        })
+        .collect()
+}
+
+/// The items the picker shows: those whose label or detail contains the filter (any case).
+pub fn items(catalog: &Catalog, draft: &Draft, picker: &Picker) -> Vec<PickItem> {
+    let needle = picker.filter.value().to_lowercase();
+    all_items(catalog, draft, picker)
+        .into_iter()
+        .filter(|item| {
+            needle.is_empty()
+                || item.label.to_lowercase().contains(&needle)
+                || item.detail.to_lowercase().contains(&needle)
+        })
+        .collect()
+}
+
+/// The list behind a picker, for its loading state.
+pub fn status(
+    catalog: &Catalog,
+    draft: &Draft,
+    kind: PickerKind,
+) -> Option<(bool, Option<AwsError>)> {
+    fn of<T>(list: &Loadable<T>) -> (bool, Option<AwsError>) {
+        match list {
+            Loadable::Loading { .. } | Loadable::NotAsked => (true, None),
+            Loadable::Ready(_) => (false, None),
+            Loadable::Failed { error, .. } => (false, Some(error.clone())),
+        }
+    }
+    Some(match kind {
+        PickerKind::Roles => of(&catalog.roles),
+        PickerKind::UserPools => of(&catalog.user_pools),
+        PickerKind::Clients => of(catalog.clients.get(&chosen_user_pool(draft))?),
+        PickerKind::Oidc => of(&catalog.oidc),
+        PickerKind::Saml => of(&catalog.saml),
+    })
+}
+
+/// Sets the picked value on the draft.
+pub fn apply(draft: &mut Draft, target: FieldId, value: PickValue) {
+    match (target, value) {
+        (FieldId::ExistingRole(audience), PickValue::Role(RuleRole::Existing(role))) => {
+            draft.role_mut(audience).existing = Some(role);
+        }
+        (FieldId::RuleRole(source, i), PickValue::Role(role)) => {
+            if let Some(rule) = draft.provider_mut(source).rules.get_mut(i) {
+                rule.role = Some(role);
+            }
+        }
+        (FieldId::UserPoolId, PickValue::Id(id)) => {
+            if draft.user_pool_id.value() != id {
+                draft.client_id = Input::default();
+            }
+            draft.user_pool_id = Input::new(id);
+        }
+        (FieldId::ClientId, PickValue::Id(id)) => draft.client_id = Input::new(id),
+        (FieldId::Oidc, PickValue::Arn(arn)) => draft.oidc = Some(arn),
+        (FieldId::Saml, PickValue::Arn(arn)) => draft.saml = Some(arn),
+        _ => {}
+    }
+}

@@ -1,0 +1,188 @@
+//! A step's rows as lines: headings, notes, warnings, fields with their values and messages.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::Wizard;
+use super::edit;
+use super::fields::{Field, Kind, Row};
+use crate::view::theme::Theme;
+use crate::view::widgets::{fit, mask_secret};
+
+/// Width of the label column.
+const LABEL: usize = 30;
+
+/// Lines of the current step, and the line of the focused field (to scroll to) with the column
+/// of its text cursor, when it is a text field.
+pub struct FormLines {
+    /// The lines.
+    pub lines: Vec<Line<'static>>,
+    /// The focused field's line.
+    pub focus_line: usize,
+    /// Where the text cursor goes on that line.
+    pub cursor_column: Option<u16>,
+}
+
+/// Splits `text` into lines of at most `width` columns at spaces.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(10);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
+}
+
+fn value_spans(
+    wizard: &Wizard,
+    field: &Field,
+    focused: bool,
+    theme: &Theme,
+) -> (Vec<Span<'static>>, Option<usize>) {
+    match &field.kind {
+        Kind::Toggle(on) => (vec![Span::raw(if *on { "[x]" } else { "[ ]" })], None),
+        Kind::Choice { options, selected } => {
+            let label = options.get(*selected).copied().unwrap_or_default();
+            let mut spans = vec![Span::raw(format!("‹ {label} ›"))];
+            if options.len() > 2 || focused {
+                spans.push(Span::styled(
+                    format!("  {}/{}", selected + 1, options.len()),
+                    theme.dim,
+                ));
+            }
+            (spans, None)
+        }
+        Kind::Text { masked, picker } => {
+            let input = edit::input(&wizard.draft, field.id);
+            let value = input.map(|i| i.value().to_string()).unwrap_or_default();
+            let cursor = input.map(|i| i.visual_cursor());
+            if value.is_empty() {
+                let hint = match picker {
+                    Some(_) => "(type, or ⏎ to pick)",
+                    None => "(type)",
+                };
+                return (vec![Span::styled(hint, theme.dim)], focused.then_some(0));
+            }
+            let shown = if *masked {
+                mask_secret(&value).to_string()
+            } else {
+                value
+            };
+            let cursor = if *masked {
+                Some(shown.chars().count())
+            } else {
+                cursor
+            };
+            (vec![Span::raw(shown)], cursor.filter(|_| focused))
+        }
+        Kind::Pick { value, .. } => match value {
+            Some(value) => (
+                vec![
+                    Span::raw(value.clone()),
+                    Span::styled("  (⏎ change)", theme.dim),
+                ],
+                None,
+            ),
+            None => (vec![Span::styled("(⏎ to pick)", theme.dim)], None),
+        },
+        Kind::Button => (
+            vec![Span::styled(format!("[ {} ]", field.label), theme.key)],
+            None,
+        ),
+    }
+}
+
+/// The lines of the wizard's current step, `width` columns wide.
+pub fn lines(wizard: &Wizard, theme: &Theme, width: usize) -> FormLines {
+    let rows = wizard.rows(wizard.step);
+    let attempted = wizard.attempted.contains(&wizard.step);
+    let mut out = FormLines {
+        lines: Vec::new(),
+        focus_line: 0,
+        cursor_column: None,
+    };
+    let mut field_index = 0;
+    let text_width = width.saturating_sub(4);
+    for row in rows {
+        match row {
+            Row::Heading(text) => {
+                if !out.lines.is_empty() {
+                    out.lines.push(Line::raw(""));
+                }
+                out.lines.push(Line::styled(text, theme.accent));
+            }
+            Row::Note(text) => {
+                for part in wrap(&text, text_width) {
+                    out.lines
+                        .push(Line::styled(format!("    {part}"), theme.dim));
+                }
+            }
+            Row::Warning(text) => {
+                for (i, part) in wrap(&text, text_width).into_iter().enumerate() {
+                    let mark = if i == 0 { "  ⚠ " } else { "    " };
+                    out.lines
+                        .push(Line::styled(format!("{mark}{part}"), theme.warning));
+                }
+            }
+            Row::Problem(text) if attempted => {
+                for (i, part) in wrap(&text, text_width).into_iter().enumerate() {
+                    let mark = if i == 0 { "  ✗ " } else { "    " };
+                    out.lines
+                        .push(Line::styled(format!("{mark}{part}"), theme.error));
+                }
+            }
+            Row::Problem(_) => {}
+            Row::Field(field) => {
+                let focused = field_index == wizard.focus;
+                field_index += 1;
+                let marker = if focused { "▸ " } else { "  " };
+                let (values, cursor) = value_spans(wizard, &field, focused, theme);
+                let mut spans = vec![Span::raw(marker)];
+                let label_width = match field.kind {
+                    Kind::Button => 0,
+                    Kind::Toggle(_) => {
+                        spans.extend(values.clone());
+                        spans.push(Span::raw(format!(" {}", field.label)));
+                        0
+                    }
+                    _ => {
+                        spans.push(Span::raw(fit(&field.label, LABEL)));
+                        spans.push(Span::raw(" "));
+                        LABEL + 1
+                    }
+                };
+                if !matches!(field.kind, Kind::Toggle(_)) {
+                    spans.extend(values);
+                }
+                if focused {
+                    out.focus_line = out.lines.len();
+                    out.cursor_column =
+                        cursor.map(|c| u16::try_from(2 + label_width + c).unwrap_or(u16::MAX));
+                }
+                let style = if focused {
+                    theme.selected
+                } else {
+                    Style::new()
+                };
+                out.lines.push(Line::from(spans).style(style));
+                if let Some(error) = &field.error
+                    && (!field.missing || attempted)
+                {
+                    for part in wrap(error, text_width.saturating_sub(4)) {
+                        out.lines
+                            .push(Line::styled(format!("      ✗ {part}"), theme.error));
+                    }
+                }
+            }
+        }
+    }
+    out
+}

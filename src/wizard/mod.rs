@@ -1,0 +1,133 @@
+//! The create-identity-pool wizard: the console's five steps as forms derived from a draft, the
+//! pickers over the account's roles, user pools and providers, and the creation run with its
+//! progress, failure report and undo.
+
+pub mod catalog;
+pub mod create;
+pub mod draft;
+pub mod edit;
+pub mod fields;
+mod form_view;
+pub mod plan;
+mod review;
+pub mod source;
+pub mod step;
+pub mod steps;
+mod update;
+pub mod view;
+
+pub use source::Source;
+pub use step::Step;
+pub use update::{
+    on_action, on_arns, on_call_done, on_input, on_named_page, on_pool_deleted, on_roles_page, open,
+};
+
+use std::collections::BTreeSet;
+
+use crate::domain::policy::Audience;
+use catalog::{Catalog, Picker};
+use create::Creation;
+use draft::Draft;
+use fields::{Context, Field, Row};
+
+/// A question the wizard asks over its form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialog {
+    /// Esc with edits: keep editing, keep the draft for later, or discard it.
+    Leave {
+        /// 0 keep editing · 1 keep draft · 2 discard.
+        focus: usize,
+    },
+    /// `n` with a kept draft: continue it or start over.
+    Resume {
+        /// 0 continue · 1 start over.
+        focus: usize,
+    },
+}
+
+/// The wizard's whole state.
+#[derive(Debug, Clone)]
+pub struct Wizard {
+    /// The step shown.
+    pub step: Step,
+    /// The focused field of the step (index among its fields).
+    pub focus: usize,
+    /// Review's focused section.
+    pub review_focus: usize,
+    /// Editing a section from Review: `Ctrl-n` goes back there.
+    pub from_review: bool,
+    /// Steps where going on was tried (their empty required fields then show as errors).
+    pub attempted: BTreeSet<Step>,
+    /// The choices.
+    pub draft: Draft,
+    /// Whether anything was changed (Esc then asks).
+    pub edited: bool,
+    /// The account's lists.
+    pub catalog: Catalog,
+    /// The open picker.
+    pub picker: Option<Picker>,
+    /// The new role whose policy documents are shown, and how far they are scrolled.
+    pub policy_view: Option<(Audience, u16)>,
+    /// The open question.
+    pub dialog: Option<Dialog>,
+    /// The creation, once started.
+    pub creation: Option<Creation>,
+    /// The session's region (for provider names and trust checks).
+    pub region: String,
+}
+
+impl Wizard {
+    /// A fresh wizard for a session in `region`.
+    pub fn new(region: &str) -> Self {
+        Self {
+            step: Step::Trust,
+            focus: 0,
+            review_focus: 0,
+            from_review: false,
+            attempted: BTreeSet::new(),
+            draft: Draft::default(),
+            edited: false,
+            catalog: Catalog::default(),
+            picker: None,
+            policy_view: None,
+            dialog: None,
+            creation: None,
+            region: region.to_string(),
+        }
+    }
+
+    /// What the rows are derived with.
+    pub fn context(&self) -> Context<'_> {
+        Context {
+            region: &self.region,
+            roles: match &self.catalog.roles {
+                catalog::Loadable::NotAsked => None,
+                loaded => Some(loaded.items()),
+            },
+        }
+    }
+
+    /// The rows of a step.
+    pub fn rows(&self, step: Step) -> Vec<Row> {
+        step.rows(&self.draft, self.context())
+    }
+
+    /// The focused field of the current step.
+    pub fn focused(&self) -> Option<Field> {
+        let rows = self.rows(self.step);
+        fields::fields(&rows).get(self.focus).map(|f| (*f).clone())
+    }
+
+    /// The blocking problems of a step.
+    pub fn problems(&self, step: Step) -> Vec<String> {
+        fields::problems(&self.rows(step))
+    }
+
+    /// The first step (before Review) with problems, if any.
+    pub fn first_invalid_step(&self) -> Option<Step> {
+        Step::ALL
+            .into_iter()
+            .filter(|s| *s != Step::Review)
+            .find(|s| !self.problems(*s).is_empty())
+    }
+}

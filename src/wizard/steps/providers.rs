@@ -1,0 +1,352 @@
+//! Step 3: each source's ids, role settings (default role, rules, token) and attributes for
+//! access control.
+
+use crate::domain::limits::{
+    DEVELOPER_PROVIDER_NAME, LOGIN_PROVIDER_APP_ID, USER_POOL_CLIENT_ID, USER_POOL_ID,
+};
+use crate::domain::policy::Audience;
+use crate::domain::roles::{
+    self, CLAIM, MAX_PRINCIPAL_TAGS, MAX_RULES, PRINCIPAL_TAG_KEY, PRINCIPAL_TAG_VALUE, RULE_VALUE,
+};
+use crate::domain::trust_check;
+use crate::wizard::draft::{Draft, ProviderDraft, RoleMode, RoleSetting, RuleRole, TagMode};
+use crate::wizard::fields::{
+    Context, Field, FieldId, Kind, PickerKind, Row, choice, pick, plain, text,
+};
+use crate::wizard::source::Source;
+
+/// All principal tag keys and claims of one provider together, in bytes (the console's limit).
+pub const MAX_PRINCIPAL_TAG_BYTES: usize = 460;
+
+/// The role settings a source offers, with their labels.
+pub fn role_settings(source: Source) -> Vec<(RoleSetting, &'static str)> {
+    let mut out = vec![
+        (RoleSetting::Default, "Use default authenticated role"),
+        (RoleSetting::Rules, "Choose role with rules"),
+    ];
+    if source.supports_token_roles() {
+        out.push((
+            RoleSetting::Token,
+            "Choose role with preferred_role in tokens",
+        ));
+    }
+    out
+}
+
+/// The attribute-for-access-control modes a source offers, with their labels.
+pub fn tag_modes(source: Source) -> Vec<(TagMode, &'static str)> {
+    let mut out = vec![(TagMode::Inactive, "Inactive")];
+    if source.default_tags().is_some() {
+        out.push((TagMode::Defaults, "Use default mappings"));
+    }
+    out.push((TagMode::Custom, "Use custom mappings"));
+    out
+}
+
+/// The resolution options, "deny" second.
+pub const RESOLUTIONS: [&str; 2] = ["Use default authenticated role", "Deny"];
+
+/// How a rule's role reads.
+pub fn rule_role_label(draft: &Draft, role: &RuleRole) -> String {
+    match role {
+        RuleRole::NewAuthenticated => {
+            format!(
+                "{} (new authenticated role)",
+                draft.auth_role.new_name.value()
+            )
+        }
+        RuleRole::Existing(role) => role.name.clone(),
+    }
+}
+
+/// The step's rows.
+pub fn rows(draft: &Draft, context: Context<'_>) -> Vec<Row> {
+    let sources = draft.active_sources();
+    if sources.is_empty() {
+        return vec![Row::Note(
+            "Guest access only: there are no identity providers to connect.".into(),
+        )];
+    }
+    let mut rows = Vec::new();
+    for source in sources {
+        rows.push(Row::Heading(source.to_string()));
+        ids(draft, source, &mut rows);
+        let provider = draft.provider(source);
+        if source.has_role_settings() {
+            role_rows(draft, source, &provider, context, &mut rows);
+        }
+        if source.has_access_control() {
+            tag_rows(source, &provider, &mut rows);
+        }
+    }
+    rows
+}
+
+fn ids(draft: &Draft, source: Source, rows: &mut Vec<Row>) {
+    match source {
+        Source::UserPool => {
+            let mut pool = text(
+                FieldId::UserPoolId,
+                "User pool ID",
+                &draft.user_pool_id,
+                &USER_POOL_ID,
+            );
+            pool.kind = Kind::Text {
+                masked: false,
+                picker: Some(PickerKind::UserPools),
+            };
+            rows.push(Row::Field(pool));
+            let mut client = text(
+                FieldId::ClientId,
+                "App client ID",
+                &draft.client_id,
+                &USER_POOL_CLIENT_ID,
+            );
+            client.kind = Kind::Text {
+                masked: false,
+                picker: Some(PickerKind::Clients),
+            };
+            rows.push(Row::Field(client));
+            rows.push(Row::Note(
+                "⏎ on an id picks from the account's user pools and app clients; or type it."
+                    .into(),
+            ));
+            rows.push(Row::Field(plain(
+                FieldId::ServerSideCheck,
+                "Server-side token check",
+                Kind::Toggle(draft.server_side_check),
+            )));
+        }
+        Source::Facebook | Source::Google | Source::Amazon | Source::Apple | Source::Twitter => {
+            let input = draft.app_ids.get(&source).cloned().unwrap_or_default();
+            rows.push(Row::Field(text(
+                FieldId::AppId(source),
+                source.app_id_label(),
+                &input,
+                &LOGIN_PROVIDER_APP_ID,
+            )));
+            if source == Source::Twitter {
+                let mut secret = text(
+                    FieldId::TwitterSecret,
+                    "Twitter consumer secret",
+                    &draft.twitter_secret,
+                    &LOGIN_PROVIDER_APP_ID,
+                );
+                secret.kind = Kind::Text {
+                    masked: true,
+                    picker: None,
+                };
+                let joined = input.value().chars().count()
+                    + 1
+                    + draft.twitter_secret.value().chars().count();
+                if secret.error.is_none() && joined > LOGIN_PROVIDER_APP_ID.max {
+                    secret.error = Some(format!(
+                        "Key and secret together are {joined} characters; the service takes at most {}",
+                        LOGIN_PROVIDER_APP_ID.max - 1
+                    ));
+                }
+                rows.push(Row::Field(secret));
+            }
+        }
+        Source::Oidc => rows.push(Row::Field(pick(
+            FieldId::Oidc,
+            "OpenID Connect provider",
+            draft.oidc.clone(),
+            PickerKind::Oidc,
+            "an IAM OpenID Connect provider",
+        ))),
+        Source::Saml => rows.push(Row::Field(pick(
+            FieldId::Saml,
+            "SAML provider",
+            draft.saml.clone(),
+            PickerKind::Saml,
+            "an IAM SAML provider",
+        ))),
+        Source::Developer => {
+            rows.push(Row::Field(text(
+                FieldId::DeveloperName,
+                "Developer provider name",
+                &draft.developer_name,
+                &DEVELOPER_PROVIDER_NAME,
+            )));
+            rows.push(Row::Warning(
+                "The developer provider name can't be changed or removed after the pool is created.".into(),
+            ));
+            rows.push(Row::Note(
+                "Developer identities get the default authenticated role; their principal tags are passed to GetOpenIdTokenForDeveloperIdentity."
+                    .into(),
+            ));
+        }
+    }
+}
+
+fn role_rows(
+    draft: &Draft,
+    source: Source,
+    provider: &ProviderDraft,
+    context: Context<'_>,
+    rows: &mut Vec<Row>,
+) {
+    let settings = role_settings(source);
+    let selected = settings
+        .iter()
+        .position(|(s, _)| *s == provider.role)
+        .unwrap_or(0);
+    rows.push(Row::Field(choice(
+        FieldId::RoleSetting(source),
+        "Role settings",
+        settings.iter().map(|(_, label)| *label).collect(),
+        selected,
+    )));
+    if provider.role == RoleSetting::Rules {
+        for (i, rule) in provider.rules.iter().enumerate() {
+            let n = i + 1;
+            rows.push(Row::Field(text(
+                FieldId::RuleClaim(source, i),
+                format!("Rule {n} claim"),
+                &rule.claim,
+                &CLAIM,
+            )));
+            rows.push(Row::Field(choice(
+                FieldId::RuleOperator(source, i),
+                "operator",
+                roles::MATCH_TYPES.to_vec(),
+                rule.operator,
+            )));
+            rows.push(Row::Field(text(
+                FieldId::RuleValue(source, i),
+                "value",
+                &rule.value,
+                &RULE_VALUE,
+            )));
+            rows.push(Row::Field(rule_role_field(
+                draft,
+                source,
+                i,
+                rule.role.as_ref(),
+            )));
+            if let Some(RuleRole::Existing(role)) = &rule.role {
+                let tags = provider.tags != TagMode::Inactive;
+                for warning in trust_check::diagnose(
+                    &role.trust_policy,
+                    Audience::Authenticated,
+                    tags,
+                    context.region,
+                ) {
+                    rows.push(Row::Warning(warning));
+                }
+            }
+        }
+        if provider.rules.is_empty() {
+            rows.push(Row::Problem(format!(
+                "{source}: add at least one rule, or choose another role setting."
+            )));
+        }
+        if provider.rules.len() < MAX_RULES {
+            rows.push(Row::Field(plain(
+                FieldId::AddRule(source),
+                "+ Add rule",
+                Kind::Button,
+            )));
+        } else {
+            rows.push(Row::Note(format!(
+                "{MAX_RULES} rules, the most one provider can have."
+            )));
+        }
+    }
+    if provider.role != RoleSetting::Default {
+        rows.push(Row::Field(choice(
+            FieldId::Resolution(source),
+            "Role resolution (no match)",
+            RESOLUTIONS.to_vec(),
+            usize::from(provider.deny_unmatched),
+        )));
+    }
+}
+
+fn rule_role_field(draft: &Draft, source: Source, index: usize, role: Option<&RuleRole>) -> Field {
+    let mut field = pick(
+        FieldId::RuleRole(source, index),
+        "role",
+        role.map(|r| rule_role_label(draft, r)),
+        PickerKind::Roles,
+        "a role",
+    );
+    let new_role_gone = !draft.authenticated || draft.auth_role.mode != RoleMode::New;
+    if role == Some(&RuleRole::NewAuthenticated) && new_role_gone {
+        field.error =
+            Some("No new authenticated role is created any more: pick another role".into());
+    }
+    field
+}
+
+fn tag_rows(source: Source, provider: &ProviderDraft, rows: &mut Vec<Row>) {
+    let modes = tag_modes(source);
+    let selected = modes
+        .iter()
+        .position(|(m, _)| *m == provider.tags)
+        .unwrap_or(0);
+    rows.push(Row::Field(choice(
+        FieldId::TagMode(source),
+        "Attributes for access control",
+        modes.iter().map(|(_, label)| *label).collect(),
+        selected,
+    )));
+    match provider.tags {
+        TagMode::Inactive => {}
+        TagMode::Defaults => {
+            for (tag, claim) in source.default_tags().unwrap_or_default() {
+                rows.push(Row::Note(format!("tag {tag} ← claim {claim}")));
+            }
+        }
+        TagMode::Custom => {
+            for (i, (key, claim)) in provider.custom_tags.iter().enumerate() {
+                let mut key_field = text(
+                    FieldId::TagKey(source, i),
+                    format!("Tag {} key", i + 1),
+                    key,
+                    &PRINCIPAL_TAG_KEY,
+                );
+                if key_field.error.is_none()
+                    && provider.custom_tags[..i]
+                        .iter()
+                        .any(|(k, _)| k.value() == key.value())
+                {
+                    key_field.error = Some(format!(
+                        "The tag key {} is used twice; keys must be unique",
+                        key.value()
+                    ));
+                }
+                rows.push(Row::Field(key_field));
+                rows.push(Row::Field(text(
+                    FieldId::TagClaim(source, i),
+                    "← claim",
+                    claim,
+                    &PRINCIPAL_TAG_VALUE,
+                )));
+            }
+            if provider.custom_tags.is_empty() {
+                rows.push(Row::Problem(format!(
+                    "{source}: add at least one tag mapping, or choose another option."
+                )));
+            }
+            let bytes: usize = provider
+                .custom_tags
+                .iter()
+                .map(|(k, c)| k.value().len() + c.value().len())
+                .sum();
+            if bytes > MAX_PRINCIPAL_TAG_BYTES {
+                rows.push(Row::Problem(format!(
+                    "{source}: the tag keys and claims add up to {bytes} bytes; at most {MAX_PRINCIPAL_TAG_BYTES} are allowed."
+                )));
+            }
+            if provider.custom_tags.len() < MAX_PRINCIPAL_TAGS {
+                rows.push(Row::Field(plain(
+                    FieldId::AddTag(source),
+                    "+ Add tag mapping",
+                    Kind::Button,
+                )));
+            }
+        }
+    }
+}

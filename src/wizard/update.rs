@@ -1,0 +1,795 @@
+//! The wizard's `update`: keys, typing, and the answers of its calls. Pure, like the rest of the
+//! core: it changes the model and returns effects.
+
+use tui_input::InputRequest;
+
+use super::catalog::{self, Loadable, Picker};
+use super::create::{Creation, Phase};
+use super::edit;
+use super::fields::{FieldId, Kind, PickerKind, fields};
+use super::plan::Plan;
+use super::{Dialog, Step, Wizard};
+use crate::app::model::Level;
+use crate::app::{Action, AwsError, Created, Effect, Model, RequestId};
+use crate::domain::policy::Audience;
+use crate::domain::roles::IamRole;
+use crate::screens::pools;
+
+/// `n` on the Pools tab: a fresh wizard, or the kept draft with the question whether to go on.
+pub fn open(model: &mut Model) -> Vec<Effect> {
+    let region = model
+        .session()
+        .map(|s| s.region.clone())
+        .unwrap_or_default();
+    let wizard = match model.parked_wizard.take() {
+        Some(mut kept) => {
+            if kept.region != region {
+                kept.region = region.clone();
+                kept.catalog = Default::default();
+            }
+            kept.dialog = Some(Dialog::Resume { focus: 0 });
+            kept
+        }
+        None => Box::new(Wizard::new(&region)),
+    };
+    model.wizard = Some(wizard);
+    request_roles(model)
+}
+
+fn wizard(model: &mut Model) -> Option<&mut Wizard> {
+    model.wizard.as_deref_mut()
+}
+
+/// ListRoles from the first page, unless the roles are loaded or loading.
+fn request_roles(model: &mut Model) -> Vec<Effect> {
+    if !model
+        .wizard
+        .as_ref()
+        .is_some_and(|w| w.catalog.roles.wants_request())
+    {
+        return Vec::new();
+    }
+    let req = model.start_request("ListRoles", false);
+    if let Some(w) = wizard(model) {
+        w.catalog.roles = Loadable::Loading {
+            req,
+            items: Vec::new(),
+        };
+    }
+    vec![Effect::ListRoles { req, marker: None }]
+}
+
+/// Starts loading the list a picker shows.
+fn request_list(model: &mut Model, kind: PickerKind) -> Vec<Effect> {
+    let Some(w) = model.wizard.as_ref() else {
+        return Vec::new();
+    };
+    let user_pool = catalog::chosen_user_pool(&w.draft);
+    let wants = match kind {
+        PickerKind::Roles => return request_roles(model),
+        PickerKind::UserPools => w.catalog.user_pools.wants_request(),
+        PickerKind::Clients => w
+            .catalog
+            .clients
+            .get(&user_pool)
+            .is_none_or(Loadable::wants_request),
+        PickerKind::Oidc => w.catalog.oidc.wants_request(),
+        PickerKind::Saml => w.catalog.saml.wants_request(),
+    };
+    if !wants {
+        return Vec::new();
+    }
+    let operation = match kind {
+        PickerKind::UserPools => "ListUserPools",
+        PickerKind::Clients => "ListUserPoolClients",
+        PickerKind::Oidc => "ListOpenIDConnectProviders",
+        _ => "ListSAMLProviders",
+    };
+    let req = model.start_request(operation, false);
+    let Some(w) = wizard(model) else {
+        return Vec::new();
+    };
+    match kind {
+        PickerKind::UserPools => {
+            w.catalog.user_pools = Loadable::Loading {
+                req,
+                items: Vec::new(),
+            };
+            vec![Effect::ListUserPools {
+                req,
+                next_token: None,
+            }]
+        }
+        PickerKind::Clients => {
+            w.catalog.clients.insert(
+                user_pool.clone(),
+                Loadable::Loading {
+                    req,
+                    items: Vec::new(),
+                },
+            );
+            vec![Effect::ListUserPoolClients {
+                req,
+                user_pool_id: user_pool,
+                next_token: None,
+            }]
+        }
+        PickerKind::Oidc => {
+            w.catalog.oidc = Loadable::Loading {
+                req,
+                items: Vec::new(),
+            };
+            vec![Effect::ListOpenIdConnectProviders { req }]
+        }
+        _ => {
+            w.catalog.saml = Loadable::Loading {
+                req,
+                items: Vec::new(),
+            };
+            vec![Effect::ListSamlProviders { req }]
+        }
+    }
+}
+
+/// A page of ListRoles.
+pub fn on_roles_page(
+    model: &mut Model,
+    req: RequestId,
+    result: Result<(Vec<IamRole>, Option<String>), AwsError>,
+) -> Vec<Effect> {
+    if model
+        .wizard
+        .as_ref()
+        .and_then(|w| w.catalog.roles.awaiting())
+        != Some(req)
+    {
+        return Vec::new();
+    }
+    if let Err(error) = &result {
+        model.report_error("ListRoles", error);
+    }
+    let marker = result.as_ref().ok().and_then(|(_, m)| m.clone());
+    let next = marker
+        .as_ref()
+        .map(|_| model.start_request("ListRoles", false));
+    if let Some(w) = wizard(model) {
+        w.catalog
+            .roles
+            .on_page(result.map(|(roles, _)| (roles, next)));
+    }
+    match (next, marker) {
+        (Some(req), Some(marker)) => vec![Effect::ListRoles {
+            req,
+            marker: Some(marker),
+        }],
+        _ => Vec::new(),
+    }
+}
+
+/// A page of ListUserPools or ListUserPoolClients.
+pub fn on_named_page(
+    model: &mut Model,
+    req: RequestId,
+    result: Result<crate::app::msg::NamedRows, AwsError>,
+) -> Vec<Effect> {
+    let Some(w) = model.wizard.as_ref() else {
+        return Vec::new();
+    };
+    let client_pool = w
+        .catalog
+        .clients
+        .iter()
+        .find(|(_, l)| l.awaiting() == Some(req))
+        .map(|(pool, _)| pool.clone());
+    let for_pools = w.catalog.user_pools.awaiting() == Some(req);
+    if !for_pools && client_pool.is_none() {
+        return Vec::new();
+    }
+    let operation = if for_pools {
+        "ListUserPools"
+    } else {
+        "ListUserPoolClients"
+    };
+    if let Err(error) = &result {
+        model.report_error(operation, error);
+    }
+    let token = result.as_ref().ok().and_then(|(_, t)| t.clone());
+    let next = token
+        .as_ref()
+        .map(|_| model.start_request(operation, false));
+    let Some(w) = wizard(model) else {
+        return Vec::new();
+    };
+    let page = result.map(|(rows, _)| (rows, next));
+    match &client_pool {
+        Some(pool) => {
+            if let Some(list) = w.catalog.clients.get_mut(pool) {
+                list.on_page(page);
+            }
+        }
+        None => w.catalog.user_pools.on_page(page),
+    }
+    match (next, token, client_pool) {
+        (Some(req), Some(token), None) => vec![Effect::ListUserPools {
+            req,
+            next_token: Some(token),
+        }],
+        (Some(req), Some(token), Some(user_pool_id)) => {
+            vec![Effect::ListUserPoolClients {
+                req,
+                user_pool_id,
+                next_token: Some(token),
+            }]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// ListOpenIDConnectProviders or ListSAMLProviders answered.
+pub fn on_arns(model: &mut Model, req: RequestId, result: Result<Vec<String>, AwsError>) {
+    let Some(w) = model.wizard.as_ref() else {
+        return;
+    };
+    let oidc = w.catalog.oidc.awaiting() == Some(req);
+    if !oidc && w.catalog.saml.awaiting() != Some(req) {
+        return;
+    }
+    if let Err(error) = &result {
+        model.report_error(
+            if oidc {
+                "ListOpenIDConnectProviders"
+            } else {
+                "ListSAMLProviders"
+            },
+            error,
+        );
+    }
+    if let Some(w) = wizard(model) {
+        let list = if oidc {
+            &mut w.catalog.oidc
+        } else {
+            &mut w.catalog.saml
+        };
+        list.on_page(result.map(|arns| (arns, None)));
+    }
+}
+
+/// A creation or undo call answered.
+pub fn on_call_done(
+    model: &mut Model,
+    req: RequestId,
+    result: Result<Created, AwsError>,
+) -> Vec<Effect> {
+    let Some(creation) = model.wizard.as_mut().and_then(|w| w.creation.as_mut()) else {
+        return Vec::new();
+    };
+    if !creation.awaits(req) {
+        return Vec::new();
+    }
+    let failed = result.as_ref().err().cloned();
+    creation.on_result(req, result);
+    if let Some(error) = failed {
+        let operation = creation
+            .calls
+            .iter()
+            .chain(&creation.undo)
+            .find(|(_, s)| *s == super::create::Status::Failed(error.clone()))
+            .map_or("A call", |(c, _)| super::create::operation(c));
+        model.report_error(operation, &error);
+    }
+    advance(model)
+}
+
+/// DeleteIdentityPool answered: true when it was the wizard's undo.
+pub fn on_pool_deleted(
+    model: &mut Model,
+    req: RequestId,
+    result: &Result<(), AwsError>,
+) -> Option<Vec<Effect>> {
+    let awaits = model
+        .wizard
+        .as_ref()
+        .and_then(|w| w.creation.as_ref())
+        .is_some_and(|c| c.awaits(req));
+    if !awaits {
+        return None;
+    }
+    Some(on_call_done(
+        model,
+        req,
+        result.clone().map(|()| Created::Done),
+    ))
+}
+
+/// Starts the next call, or finishes: open the new pool once all is created.
+fn advance(model: &mut Model) -> Vec<Effect> {
+    let Some(mut creation) = model.wizard.as_mut().and_then(|w| w.creation.take()) else {
+        return Vec::new();
+    };
+    let effect = creation.next_effect(|operation, write| model.start_request(operation, write));
+    let phase = creation.phase();
+    if let Some(w) = wizard(model) {
+        w.creation = Some(creation);
+    }
+    match phase {
+        Phase::Created => open_created(model),
+        Phase::Undone => {
+            let failures = model
+                .wizard
+                .as_ref()
+                .and_then(|w| w.creation.as_ref())
+                .map_or(0, |c| {
+                    c.undo
+                        .iter()
+                        .filter(|(_, s)| matches!(s, super::create::Status::Failed(_)))
+                        .count()
+                });
+            if failures == 0 {
+                model.notify(
+                    Level::Info,
+                    "Undone: everything the wizard created was deleted",
+                );
+            } else {
+                model.notify(
+                    Level::Error,
+                    format!("Undo finished with {failures} failure(s): see the report"),
+                );
+            }
+            Vec::new()
+        }
+        _ => effect.into_iter().collect(),
+    }
+}
+
+/// Closes the wizard and shows the created pool, selected and open.
+fn open_created(model: &mut Model) -> Vec<Effect> {
+    let Some(pool) = model
+        .wizard
+        .take()
+        .and_then(|w| w.creation.and_then(|c| c.pool))
+    else {
+        return Vec::new();
+    };
+    model.parked_wizard = None;
+    model.notify(
+        Level::Success,
+        format!(
+            "Created identity pool \"{}\" ({})",
+            pool.identity_pool_name, pool.identity_pool_id
+        ),
+    );
+    pools::show_created(model, pool)
+}
+
+/// A key while the wizard is open.
+pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(w) = model.wizard.as_ref() else {
+        return Vec::new();
+    };
+    if w.dialog.is_some() {
+        on_dialog(model, action);
+        return Vec::new();
+    }
+    if w.policy_view.is_some() {
+        on_policy_view(model, action);
+        return Vec::new();
+    }
+    if w.picker.is_some() {
+        on_picker(model, action);
+        return Vec::new();
+    }
+    if let Some(creation) = &w.creation {
+        return on_creation(model, creation.phase(), action);
+    }
+    if w.step == Step::Review {
+        return on_review(model, action);
+    }
+    on_form(model, action)
+}
+
+fn on_dialog(model: &mut Model, action: Action) {
+    let Some(w) = wizard(model) else {
+        return;
+    };
+    let Some(dialog) = w.dialog else {
+        return;
+    };
+    let buttons = match dialog {
+        Dialog::Leave { .. } => 3,
+        Dialog::Resume { .. } => 2,
+    };
+    let (Dialog::Leave { focus } | Dialog::Resume { focus }) = dialog;
+    let moved = match action {
+        Action::FocusNext | Action::ChooseNext => Some((focus + 1) % buttons),
+        Action::FocusPrev | Action::ChoosePrev => Some((focus + buttons - 1) % buttons),
+        _ => None,
+    };
+    if let Some(focus) = moved {
+        w.dialog = Some(match dialog {
+            Dialog::Leave { .. } => Dialog::Leave { focus },
+            Dialog::Resume { .. } => Dialog::Resume { focus },
+        });
+        return;
+    }
+    match (dialog, action) {
+        (_, Action::Back) => w.dialog = None,
+        (Dialog::Leave { focus }, Action::Submit | Action::Open) => match focus {
+            0 => w.dialog = None,
+            1 => {
+                w.dialog = None;
+                model.parked_wizard = model.wizard.take();
+                model.notify(Level::Info, "Draft kept: n on the Pools tab continues it");
+            }
+            _ => {
+                model.wizard = None;
+                model.notify(Level::Info, "Draft discarded");
+            }
+        },
+        (Dialog::Resume { focus }, Action::Submit | Action::Open) => {
+            if focus == 1 {
+                let mut fresh = Wizard::new(&w.region);
+                fresh.catalog = std::mem::take(&mut w.catalog);
+                *w = fresh;
+            }
+            w.dialog = None;
+        }
+        _ => {}
+    }
+}
+
+fn on_policy_view(model: &mut Model, action: Action) {
+    let Some(w) = wizard(model) else {
+        return;
+    };
+    let Some((audience, scroll)) = w.policy_view else {
+        return;
+    };
+    w.policy_view = match action {
+        Action::Back | Action::ViewPolicy | Action::Open | Action::Submit => None,
+        Action::Up | Action::FocusPrev => Some((audience, scroll.saturating_sub(1))),
+        Action::Down | Action::FocusNext => Some((audience, scroll.saturating_add(1))),
+        Action::PageUp => Some((audience, scroll.saturating_sub(10))),
+        Action::PageDown => Some((audience, scroll.saturating_add(10))),
+        Action::Top => Some((audience, 0)),
+        _ => Some((audience, scroll)),
+    };
+}
+
+fn on_picker(model: &mut Model, action: Action) {
+    let Some(w) = wizard(model) else {
+        return;
+    };
+    let Some(mut picker) = w.picker.take() else {
+        return;
+    };
+    let count = catalog::items(&w.catalog, &w.draft, &picker).len();
+    let last = count.saturating_sub(1);
+    match action {
+        Action::Back => return,
+        Action::Up | Action::FocusPrev => picker.selected = picker.selected.saturating_sub(1),
+        Action::Down | Action::FocusNext => picker.selected = (picker.selected + 1).min(last),
+        Action::PageUp => picker.selected = picker.selected.saturating_sub(10),
+        Action::PageDown => picker.selected = (picker.selected + 10).min(last),
+        Action::Top => picker.selected = 0,
+        Action::Bottom => picker.selected = last,
+        Action::Submit | Action::Open => {
+            let items = catalog::items(&w.catalog, &w.draft, &picker);
+            if let Some(item) = items.get(picker.selected) {
+                catalog::apply(&mut w.draft, picker.target, item.value.clone());
+                w.edited = true;
+                return;
+            }
+        }
+        _ => {}
+    }
+    w.picker = Some(picker);
+}
+
+fn on_creation(model: &mut Model, phase: Phase, action: Action) -> Vec<Effect> {
+    let Some(w) = wizard(model) else {
+        return Vec::new();
+    };
+    match (phase, action) {
+        (Phase::Failed, Action::Retry) => {
+            if let Some(c) = w.creation.as_mut() {
+                c.retry();
+            }
+            advance(model)
+        }
+        (Phase::Failed, Action::Undo) => {
+            if let Some(c) = w.creation.as_mut() {
+                c.begin_undo();
+            }
+            advance(model)
+        }
+        (Phase::Failed, Action::Keep) => {
+            let pool = w.creation.as_ref().and_then(|c| c.pool.clone());
+            match pool {
+                Some(pool) => {
+                    model.wizard = None;
+                    model.parked_wizard = None;
+                    model.notify(
+                        Level::Warning,
+                        format!("Kept the partly configured pool \"{}\": finish its setup in tabs 2 and 4", pool.identity_pool_name),
+                    );
+                    pools::show_created(model, pool)
+                }
+                None => {
+                    // Nothing was created: back to Review to fix and try again.
+                    w.creation = None;
+                    Vec::new()
+                }
+            }
+        }
+        (Phase::Failed, Action::Back) => {
+            model.notify(
+                Level::Warning,
+                "Choose: r retry · u undo (delete what was created) · o keep and open the pool",
+            );
+            Vec::new()
+        }
+        (Phase::Undone, Action::Back | Action::Open | Action::Submit) => {
+            w.creation = None;
+            w.step = Step::Review;
+            Vec::new()
+        }
+        (Phase::Creating | Phase::Undoing, Action::Back) => {
+            model.notify(
+                Level::Info,
+                "Calls are running; the outcome of each is shown as it arrives",
+            );
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn on_review(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(w) = wizard(model) else {
+        return Vec::new();
+    };
+    let sections = Step::ALL.len() - 1;
+    match action {
+        Action::Up | Action::FocusPrev => w.review_focus = w.review_focus.saturating_sub(1),
+        Action::Down | Action::FocusNext => w.review_focus = (w.review_focus + 1).min(sections - 1),
+        Action::Edit => {
+            w.step = Step::ALL[w.review_focus.min(sections - 1)];
+            w.focus = 0;
+            w.from_review = true;
+        }
+        Action::PrevStep => {
+            w.step = Step::Properties;
+            w.focus = 0;
+        }
+        Action::Submit | Action::Open => return create(model),
+        Action::Back => leave(model),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// ⏎ on Review: every step valid → run the plan; else go to the first step with a problem.
+fn create(model: &mut Model) -> Vec<Effect> {
+    if model.options.read_only {
+        model.notify(
+            Level::Warning,
+            "Read-only mode (--read-only): creating pools is disabled",
+        );
+        return Vec::new();
+    }
+    let Some(w) = wizard(model) else {
+        return Vec::new();
+    };
+    if let Some(step) = w.first_invalid_step() {
+        let problem = w.problems(step).into_iter().next().unwrap_or_default();
+        w.attempted.insert(step);
+        w.step = step;
+        w.focus = 0;
+        w.from_review = true;
+        model.notify(
+            Level::Warning,
+            format!("Step {} needs attention: {problem}", step.number()),
+        );
+        return Vec::new();
+    }
+    w.creation = Some(Creation::new(Plan::from_draft(&w.draft)));
+    advance(model)
+}
+
+fn leave(model: &mut Model) {
+    let Some(w) = wizard(model) else {
+        return;
+    };
+    if w.edited {
+        w.dialog = Some(Dialog::Leave { focus: 0 });
+    } else {
+        model.wizard = None;
+    }
+}
+
+fn focus_on(w: &mut Wizard, id: FieldId) {
+    let rows = w.rows(w.step);
+    if let Some(index) = fields(&rows).iter().position(|f| f.id == id) {
+        w.focus = index;
+    }
+}
+
+fn clamp_focus(w: &mut Wizard) {
+    let rows = w.rows(w.step);
+    let count = fields(&rows).len();
+    w.focus = w.focus.min(count.saturating_sub(1));
+}
+
+fn on_form(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(w) = wizard(model) else {
+        return Vec::new();
+    };
+    let field = w.focused();
+    let mut effects = Vec::new();
+    match action {
+        Action::NextStep => return next_step(model),
+        Action::PrevStep => {
+            if let Some(previous) = w.step.previous() {
+                w.step = previous;
+                w.focus = 0;
+                w.from_review = false;
+            }
+        }
+        Action::FocusNext | Action::Down => w.focus += 1,
+        Action::FocusPrev | Action::Up => w.focus = w.focus.saturating_sub(1),
+        Action::Back => leave(model),
+        Action::ViewPolicy => view_policy(w, field.as_ref().map(|f| f.id)),
+        Action::DeleteRow => {
+            if let Some(f) = &field
+                && edit::delete_row(&mut w.draft, f.id)
+            {
+                w.edited = true;
+            }
+        }
+        Action::MoveRowUp | Action::MoveRowDown => {
+            let delta = if action == Action::MoveRowUp { -1 } else { 1 };
+            if let Some(f) = &field
+                && let Some(moved) = edit::move_row(&mut w.draft, f.id, delta)
+            {
+                w.edited = true;
+                focus_on(w, moved);
+            }
+        }
+        Action::Toggle
+        | Action::ChooseNext
+        | Action::ChoosePrev
+        | Action::Open
+        | Action::Submit => {
+            if let Some(f) = field {
+                effects = activate(model, f.id, &f.kind, action);
+            }
+        }
+        _ => {}
+    }
+    if let Some(w) = wizard(model) {
+        clamp_focus(w);
+    }
+    effects
+}
+
+/// Space, ←/→ or ⏎ on a field.
+fn activate(model: &mut Model, id: FieldId, kind: &Kind, action: Action) -> Vec<Effect> {
+    let Some(w) = wizard(model) else {
+        return Vec::new();
+    };
+    let delta = if action == Action::ChoosePrev { -1 } else { 1 };
+    match (kind, action) {
+        (Kind::Toggle(_), Action::Toggle | Action::Open | Action::Submit) => {
+            w.edited |= edit::toggle(&mut w.draft, id);
+        }
+        (Kind::Choice { .. }, _) => w.edited |= edit::choose(&mut w.draft, id, delta),
+        (
+            Kind::Text {
+                picker: Some(picker),
+                ..
+            }
+            | Kind::Pick { picker, .. },
+            Action::Open | Action::Submit,
+        ) => {
+            return open_picker(model, *picker, id);
+        }
+        (Kind::Text { .. }, Action::Open | Action::Submit) => w.focus += 1,
+        (Kind::Button, Action::Open | Action::Submit | Action::Toggle) => {
+            if let FieldId::ViewPolicy(audience) = id {
+                w.policy_view = Some((audience, 0));
+            } else if let Some(added) = edit::add_row(&mut w.draft, id) {
+                w.edited = true;
+                focus_on(w, added);
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn open_picker(model: &mut Model, kind: PickerKind, target: FieldId) -> Vec<Effect> {
+    let Some(w) = wizard(model) else {
+        return Vec::new();
+    };
+    if kind == PickerKind::Clients
+        && crate::domain::limits::USER_POOL_ID
+            .explain(&catalog::chosen_user_pool(&w.draft))
+            .is_some()
+    {
+        model.notify(
+            Level::Warning,
+            "Pick or type the user pool ID first; its app clients are listed then",
+        );
+        return Vec::new();
+    }
+    w.picker = Some(Picker::new(kind, target));
+    request_list(model, kind)
+}
+
+fn view_policy(w: &mut Wizard, focused: Option<FieldId>) {
+    let focused_audience = match focused {
+        Some(FieldId::RoleMode(a) | FieldId::RoleName(a) | FieldId::ViewPolicy(a)) => Some(a),
+        _ => None,
+    };
+    let new_roles: Vec<Audience> = w
+        .draft
+        .audiences()
+        .into_iter()
+        .filter(|a| w.draft.role(*a).mode == super::draft::RoleMode::New)
+        .collect();
+    w.policy_view = focused_audience
+        .filter(|a| new_roles.contains(a))
+        .or(new_roles.first().copied())
+        .map(|a| (a, 0));
+}
+
+fn next_step(model: &mut Model) -> Vec<Effect> {
+    let Some(w) = wizard(model) else {
+        return Vec::new();
+    };
+    w.attempted.insert(w.step);
+    let problems = w.problems(w.step);
+    if let Some(first) = problems.first() {
+        let more = problems.len() - 1;
+        let text = if more > 0 {
+            format!("Can't go on yet: {first} (and {more} more)")
+        } else {
+            format!("Can't go on yet: {first}")
+        };
+        let rows = w.rows(w.step);
+        if let Some(index) = fields(&rows).iter().position(|f| f.error.is_some()) {
+            w.focus = index;
+        }
+        model.notify(Level::Warning, text);
+        return Vec::new();
+    }
+    w.step = if w.from_review {
+        Step::Review
+    } else {
+        w.step.next().unwrap_or(Step::Review)
+    };
+    w.from_review = false;
+    w.focus = 0;
+    Vec::new()
+}
+
+/// Typing into the focused text field or the picker's filter.
+pub fn on_input(model: &mut Model, request: InputRequest) {
+    let Some(w) = wizard(model) else {
+        return;
+    };
+    if let Some(picker) = w.picker.as_mut() {
+        picker.filter.handle(request);
+        picker.selected = 0;
+        return;
+    }
+    if w.dialog.is_some() || w.policy_view.is_some() || w.creation.is_some() {
+        return;
+    }
+    if let Some(field) = w.focused()
+        && let Some(input) = edit::input_mut(&mut w.draft, field.id)
+    {
+        input.handle(request);
+        w.edited = true;
+    }
+}

@@ -1,0 +1,282 @@
+//! Drawing the wizard: the step list, the current step's form (or Review, or the creation's
+//! progress), and what floats over it (picker, policy documents, questions).
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::catalog;
+use super::form_view;
+use super::review;
+use super::{Dialog, Step, Wizard};
+use crate::app::Model;
+use crate::domain::policy::{
+    Audience, BASIC_PERMISSIONS_NAME, cognito_basic_permissions, cognito_trust_policy,
+};
+use crate::view::theme::Theme;
+use crate::view::widgets::{centered, fit, spinner};
+
+/// Width of the step list, when the terminal is wide enough for it.
+const NAV_WIDTH: u16 = 34;
+
+/// Draws the wizard into the body area.
+pub fn draw(model: &Model, wizard: &Wizard, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let title = format!(
+        " Create identity pool — step {} of 5: {} ",
+        wizard.step.number(),
+        wizard.step
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(title, theme.accent));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let (nav, body) = if inner.width >= 90 {
+        (
+            Some(Rect::new(inner.x, inner.y, NAV_WIDTH, inner.height)),
+            Rect::new(
+                inner.x + NAV_WIDTH + 1,
+                inner.y,
+                inner.width - NAV_WIDTH - 1,
+                inner.height,
+            ),
+        )
+    } else {
+        (None, inner)
+    };
+    if let Some(nav) = nav {
+        draw_nav(wizard, theme, frame, nav);
+    }
+    let spinner = spinner(model.now);
+    if let Some(creation) = &wizard.creation {
+        let lines = review::creation_lines(creation, spinner, theme);
+        scrolled(frame, body, lines, 0, None);
+    } else if wizard.step == Step::Review {
+        let lines = review::lines(wizard, theme);
+        let focus_line = lines
+            .iter()
+            .position(|l| l.spans.first().is_some_and(|s| s.content.starts_with('▸')))
+            .unwrap_or(0);
+        scrolled(frame, body, lines, focus_line, None);
+    } else {
+        let form = form_view::lines(wizard, theme, usize::from(body.width));
+        let cursor =
+            if wizard.picker.is_none() && wizard.dialog.is_none() && wizard.policy_view.is_none() {
+                form.cursor_column
+            } else {
+                None
+            };
+        scrolled(frame, body, form.lines, form.focus_line, cursor);
+    }
+    if let Some(picker) = &wizard.picker {
+        draw_picker(wizard, picker, theme, frame, area);
+    }
+    if let Some((audience, scroll)) = wizard.policy_view {
+        draw_policy(wizard, audience, scroll, theme, frame, area);
+    }
+    if let Some(dialog) = wizard.dialog {
+        draw_dialog(dialog, theme, frame, area);
+    }
+}
+
+/// Draws `lines` so that `focus_line` is on screen (kept a third from the top when scrolling).
+fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    focus_line: usize,
+    cursor: Option<u16>,
+) {
+    let height = usize::from(area.height.max(1));
+    let offset = if focus_line + 2 > height {
+        focus_line + 2 - height + height / 3
+    } else {
+        0
+    };
+    let offset = offset.min(lines.len().saturating_sub(height.min(lines.len())));
+    if let Some(column) = cursor {
+        let row = focus_line.saturating_sub(offset);
+        if row < height && column < area.width {
+            let y = area.y + u16::try_from(row).unwrap_or(0);
+            frame.set_cursor_position(Position::new(area.x + column, y));
+        }
+    }
+    let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    frame.render_widget(Paragraph::new(visible), area);
+}
+
+fn draw_nav(wizard: &Wizard, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut lines = Vec::new();
+    for step in Step::ALL {
+        let done = step != Step::Review && step < wizard.step && wizard.problems(step).is_empty();
+        let mark = if step == wizard.step {
+            "▸"
+        } else if done {
+            "✓"
+        } else {
+            " "
+        };
+        let text = fit(
+            &format!("{mark} {} {step}", step.number()),
+            usize::from(area.width),
+        );
+        let style = if step == wizard.step {
+            theme.selected
+        } else if done {
+            theme.success
+        } else {
+            theme.dim
+        };
+        lines.push(Line::styled(text, style));
+    }
+    if wizard.from_review {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Ctrl-n returns to Review", theme.dim));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn boxed(title: String, theme: &Theme) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(title, theme.accent))
+}
+
+fn draw_picker(
+    wizard: &Wizard,
+    picker: &catalog::Picker,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let items = catalog::items(&wizard.catalog, &wizard.draft, picker);
+    let rect = centered(
+        area,
+        area.width.saturating_sub(6).min(110),
+        area.height.saturating_sub(2).min(24),
+    );
+    let what = match picker.kind {
+        super::fields::PickerKind::Roles => "an IAM role",
+        super::fields::PickerKind::UserPools => "a user pool",
+        super::fields::PickerKind::Clients => "an app client",
+        super::fields::PickerKind::Oidc => "an OpenID Connect provider",
+        super::fields::PickerKind::Saml => "a SAML provider",
+    };
+    let block = boxed(format!(" Pick {what} ({}) ", items.len()), theme);
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let mut lines = vec![Line::from(vec![
+        Span::styled("filter: ", theme.dim),
+        Span::raw(picker.filter.value().to_string()),
+    ])];
+    let status = catalog::status(&wizard.catalog, &wizard.draft, picker.kind);
+    match &status {
+        Some((true, _)) => lines.push(Line::styled("loading…", theme.dim)),
+        Some((false, Some(error))) => lines.push(Line::styled(
+            format!("Listing failed: {error}"),
+            theme.error,
+        )),
+        _ => {}
+    }
+    if items.is_empty() && !matches!(status, Some((true, _))) {
+        lines.push(Line::styled(
+            "Nothing to pick (or nothing matches the filter).",
+            theme.dim,
+        ));
+    }
+    let height = usize::from(inner.height).saturating_sub(lines.len()).max(1);
+    let offset = picker.selected.saturating_sub(height.saturating_sub(1));
+    let label_width = 36.min(usize::from(inner.width) / 2);
+    for (i, item) in items.iter().enumerate().skip(offset).take(height) {
+        let style = if i == picker.selected {
+            theme.selected
+        } else {
+            Style::new()
+        };
+        let detail_width = usize::from(inner.width).saturating_sub(label_width + 3);
+        lines.push(
+            Line::from(vec![
+                Span::raw(if i == picker.selected { "▸ " } else { "  " }),
+                Span::raw(fit(&item.label, label_width)),
+                Span::raw(" "),
+                Span::styled(fit(&item.detail, detail_width), theme.dim),
+            ])
+            .style(style),
+        );
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_policy(
+    wizard: &Wizard,
+    audience: Audience,
+    scroll: u16,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let rect = centered(area, area.width.saturating_sub(4).min(100), area.height);
+    let name = wizard.draft.role(audience).new_name.value().to_string();
+    let block = boxed(format!(" Policy documents of the new role {name} "), theme);
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let tags = audience == Audience::Authenticated && wizard.draft.uses_principal_tags();
+    let mut lines = vec![Line::styled(
+        "Trust policy (the new pool's id replaces <new pool id> when it is created):",
+        theme.accent,
+    )];
+    lines.extend(
+        cognito_trust_policy("<new pool id>", audience, tags)
+            .lines()
+            .map(|l| Line::raw(l.to_string())),
+    );
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!("Permissions (inline policy {BASIC_PERMISSIONS_NAME}):"),
+        theme.accent,
+    ));
+    lines.extend(
+        cognito_basic_permissions()
+            .lines()
+            .map(|l| Line::raw(l.to_string())),
+    );
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+}
+
+fn draw_dialog(dialog: Dialog, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let (title, text, buttons, focus): (&str, &str, &[&str], usize) = match dialog {
+        Dialog::Leave { focus } => (
+            " Leave the wizard? ",
+            "The draft has changes.",
+            &["Keep editing", "Keep draft for later", "Discard draft"],
+            focus,
+        ),
+        Dialog::Resume { focus } => (
+            " Continue the draft? ",
+            "A draft from earlier is kept.",
+            &["Continue draft", "Start over"],
+            focus,
+        ),
+    };
+    let rect = centered(area, 70, 7);
+    let block = boxed(title.to_string(), theme);
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let mut spans = Vec::new();
+    for (i, label) in buttons.iter().enumerate() {
+        let style = if i == focus {
+            theme.focused
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(format!("[ {label} ]"), style));
+        spans.push(Span::raw("  "));
+    }
+    let lines = vec![Line::raw(text), Line::raw(""), Line::from(spans)];
+    frame.render_widget(Paragraph::new(lines), inner);
+}
