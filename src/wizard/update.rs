@@ -499,6 +499,14 @@ fn on_creation(model: &mut Model, phase: Phase, action: Action) -> Vec<Effect> {
         (Phase::Failed, Action::Undo) => {
             if let Some(c) = w.creation.as_mut() {
                 c.begin_undo();
+                if c.undo.is_empty() {
+                    w.creation = None;
+                    model.notify(
+                        Level::Info,
+                        "Nothing was created, so there is nothing to undo: back to Review",
+                    );
+                    return Vec::new();
+                }
             }
             advance(model)
         }

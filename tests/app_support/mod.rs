@@ -1,6 +1,8 @@
 //! Shared by the `update` and snapshot tests: models in known states, fed through `update` only.
 #![allow(dead_code)]
 
+pub mod wizard;
+
 use cognito_tui::app::model::Session;
 use cognito_tui::app::{Action, Effect, Model, Msg, Options, update};
 use cognito_tui::domain::{CognitoProvider, IdentityPool, PoolSummary};

@@ -1,0 +1,180 @@
+//! Driving the create wizard in tests: real keys through the keymap, and complete drafts.
+
+use cognito_tui::app::keymap::to_msg;
+use cognito_tui::app::{Action, Effect, Model, Msg, Options, update};
+use cognito_tui::domain::policy::Audience;
+use cognito_tui::domain::roles::IamRole;
+use cognito_tui::wizard::Source;
+use cognito_tui::wizard::draft::{Draft, RoleMode, RoleSetting, RuleDraft, RuleRole, TagMode};
+use cognito_tui::wizard::fields::{self, FieldId};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tui_input::Input;
+
+use super::{act, loaded};
+
+/// The user pool and client the sandbox's demo data has.
+pub const USER_POOL: &str = "us-east-1_Ord3rsPl1";
+/// The demo user pool's app client.
+pub const CLIENT: &str = "4f1s2d9k0q7n3b5v8c6x1z2m4a";
+
+/// A loaded Pools tab with the wizard just opened; the effects `n` asked for.
+pub fn open_wizard(size: (u16, u16)) -> (Model, Vec<Effect>) {
+    let mut model = loaded(3, size);
+    let effects = act(&mut model, Action::New);
+    assert!(model.wizard.is_some(), "n opens the wizard");
+    (model, effects)
+}
+
+/// Presses a key through the keymap, as the terminal would deliver it.
+pub fn press(model: &mut Model, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
+    let event = Event::Key(KeyEvent::new(code, modifiers));
+    match to_msg(model, &event) {
+        Some(msg) => update(model, msg),
+        None => Vec::new(),
+    }
+}
+
+/// Presses a key without modifiers.
+pub fn key(model: &mut Model, code: KeyCode) -> Vec<Effect> {
+    press(model, code, KeyModifiers::NONE)
+}
+
+/// Ctrl + a letter.
+pub fn ctrl(model: &mut Model, c: char) -> Vec<Effect> {
+    press(model, KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// Types text, key by key.
+pub fn keys(model: &mut Model, text: &str) {
+    for c in text.chars() {
+        let _ = key(model, KeyCode::Char(c));
+    }
+}
+
+/// The wizard (panics when closed).
+pub fn wizard(model: &Model) -> &cognito_tui::wizard::Wizard {
+    model
+        .wizard
+        .as_deref()
+        .unwrap_or_else(|| panic!("wizard closed"))
+}
+
+/// The wizard, to change.
+pub fn wizard_mut(model: &mut Model) -> &mut cognito_tui::wizard::Wizard {
+    model
+        .wizard
+        .as_deref_mut()
+        .unwrap_or_else(|| panic!("wizard closed"))
+}
+
+/// The focused field's id.
+pub fn focused(model: &Model) -> Option<FieldId> {
+    wizard(model).focused().map(|f| f.id)
+}
+
+/// Tabs until `id` has the focus (panics if it never does).
+pub fn focus(model: &mut Model, id: FieldId) {
+    for _ in 0..200 {
+        if focused(model) == Some(id) {
+            return;
+        }
+        let w = wizard_mut(model);
+        let rows = w.rows(w.step);
+        let count = fields::fields(&rows).len();
+        w.focus = (w.focus + 1) % count.max(1);
+    }
+    panic!("{id:?} never focused");
+}
+
+/// The error shown next to a field, if any.
+pub fn field_error(model: &Model, id: FieldId) -> Option<String> {
+    let w = wizard(model);
+    let rows = w.rows(w.step);
+    fields::fields(&rows)
+        .into_iter()
+        .find(|f| f.id == id)
+        .and_then(|f| f.error.clone())
+}
+
+/// An existing role with the console's trust policy for another pool.
+pub fn existing_role(name: &str) -> IamRole {
+    IamRole {
+        name: name.into(),
+        arn: format!("arn:aws:iam::123456789012:role/{name}"),
+        trust_policy: cognito_tui::domain::policy::cognito_trust_policy(
+            "us-east-1:ea5f1923-b55d-4b18-a5a2-e906c7eb71e7",
+            Audience::Authenticated,
+            true,
+        ),
+    }
+}
+
+/// A rule row.
+pub fn rule(claim: &str, operator: usize, value: &str, role: RuleRole) -> RuleDraft {
+    RuleDraft {
+        claim: Input::new(claim.into()),
+        operator,
+        value: Input::new(value.into()),
+        role: Some(role),
+    }
+}
+
+/// The end-to-end issue's pool: user pool with a rules mapping (admins → the new authenticated
+/// role, partners → an existing role; deny otherwise), custom principal tags, guest access, two
+/// new roles, one pool tag.
+pub fn user_pool_draft(name: &str, auth_role: &str, guest_role: &str, partner: IamRole) -> Draft {
+    let mut draft = Draft {
+        authenticated: true,
+        guest: true,
+        user_pool_id: Input::new(USER_POOL.into()),
+        client_id: Input::new(CLIENT.into()),
+        name: Input::new(name.into()),
+        tags: vec![(Input::new("team".into()), Input::new("orders".into()))],
+        ..Default::default()
+    };
+    draft.sources.insert(Source::UserPool);
+    draft.auth_role.new_name = Input::new(auth_role.into());
+    draft.guest_role.new_name = Input::new(guest_role.into());
+    let provider = draft.provider_mut(Source::UserPool);
+    provider.role = RoleSetting::Rules;
+    provider.deny_unmatched = true;
+    provider.rules = vec![
+        rule("cognito:groups", 1, "admins", RuleRole::NewAuthenticated),
+        rule("custom:tier", 0, "partner", RuleRole::Existing(partner)),
+    ];
+    provider.tags = TagMode::Custom;
+    provider.custom_tags = vec![(Input::new("user".into()), Input::new("sub".into()))];
+    draft
+}
+
+/// Opens the wizard with `draft` filled in, on Review.
+pub fn on_review(draft: Draft, size: (u16, u16)) -> Model {
+    let (mut model, _) = open_wizard(size);
+    let w = wizard_mut(&mut model);
+    w.draft = draft;
+    w.edited = true;
+    w.step = cognito_tui::wizard::Step::Review;
+    model
+}
+
+/// An existing-role draft: both roles are the account's.
+pub fn with_existing_roles(mut draft: Draft, auth: IamRole, guest: IamRole) -> Draft {
+    draft.auth_role.mode = RoleMode::Existing;
+    draft.auth_role.existing = Some(auth);
+    draft.guest_role.mode = RoleMode::Existing;
+    draft.guest_role.existing = Some(guest);
+    draft
+}
+
+/// Options with read-only on.
+pub fn read_only() -> Options {
+    Options {
+        read_only: true,
+        ..Default::default()
+    }
+}
+
+/// Sends a message.
+pub fn send(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    update(model, msg)
+}

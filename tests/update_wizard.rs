@@ -1,0 +1,862 @@
+//! `update` on the create wizard: gating, validation messages, focus, the rule table, review
+//! jumps, pickers, drafts, and the exact ordered effects of creating (with failure, retry, undo).
+
+mod app_support;
+
+use app_support::wizard::*;
+use app_support::*;
+use cognito_tui::app::model::Level;
+use cognito_tui::app::{Action, AwsError, Created, Effect, ErrorKind, Msg, Tab};
+use cognito_tui::domain::policy::{self, Audience};
+use cognito_tui::domain::roles::{
+    MAX_RULES, MappingRule, PrincipalTagMap, RoleMapping, RulesConfiguration,
+};
+use cognito_tui::domain::{CognitoProvider, IdentityPool};
+use cognito_tui::wizard::create::Phase;
+use cognito_tui::wizard::draft::{RoleSetting, RuleRole};
+use cognito_tui::wizard::fields::FieldId;
+use cognito_tui::wizard::{Dialog, Source, Step};
+use crossterm::event::{KeyCode, KeyModifiers};
+use pretty_assertions::assert_eq;
+use std::collections::BTreeMap;
+
+const SIZE: (u16, u16) = (120, 40);
+const NEW_POOL: &str = "us-east-1:99999999-0000-4000-8000-000000000001";
+
+fn notice(model: &cognito_tui::app::Model) -> String {
+    model
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn n_opens_the_wizard_and_lists_the_accounts_roles() {
+    let (model, effects) = open_wizard(SIZE);
+    assert!(
+        matches!(effects.as_slice(), [Effect::ListRoles { marker: None, .. }]),
+        "{effects:?}"
+    );
+    assert_eq!(wizard(&model).step, Step::Trust);
+    assert_eq!(focused(&model), Some(FieldId::Authenticated));
+}
+
+#[test]
+fn read_only_refuses_the_wizard_with_the_reason() {
+    let (mut model, _) = connected(read_only(), SIZE);
+    let effects = act(&mut model, Action::New);
+    assert!(model.wizard.is_none());
+    assert!(effects.is_empty());
+    assert!(notice(&model).contains("Read-only mode (--read-only): creating pools is disabled"));
+}
+
+#[test]
+fn the_trust_step_needs_an_access_type_and_a_source() {
+    let (mut model, _) = open_wizard(SIZE);
+    let _ = ctrl(&mut model, 'n');
+    assert_eq!(wizard(&model).step, Step::Trust, "nothing chosen: stays");
+    assert!(
+        notice(&model).contains("Choose authenticated access, guest access, or both."),
+        "{}",
+        notice(&model)
+    );
+    let _ = key(&mut model, KeyCode::Char(' '));
+    assert!(wizard(&model).draft.authenticated);
+    let _ = ctrl(&mut model, 'n');
+    assert_eq!(wizard(&model).step, Step::Trust);
+    assert!(
+        notice(&model).contains("at least one identity source"),
+        "{}",
+        notice(&model)
+    );
+    focus(&mut model, FieldId::Source(Source::Google));
+    let _ = key(&mut model, KeyCode::Char(' '));
+    let _ = ctrl(&mut model, 'n');
+    assert_eq!(wizard(&model).step, Step::Permissions);
+    let _ = ctrl(&mut model, 'p');
+    assert_eq!(wizard(&model).step, Step::Trust);
+}
+
+#[test]
+fn focus_moves_over_fields_only_and_stops_at_the_ends() {
+    let (mut model, _) = open_wizard(SIZE);
+    let _ = key(&mut model, KeyCode::Up);
+    assert_eq!(focused(&model), Some(FieldId::Authenticated));
+    let _ = key(&mut model, KeyCode::Tab);
+    assert_eq!(focused(&model), Some(FieldId::Guest));
+    let _ = key(&mut model, KeyCode::Char(' '));
+    let _ = key(&mut model, KeyCode::Down);
+    assert_eq!(
+        focused(&model),
+        Some(FieldId::Guest),
+        "guest only: no sources to move to"
+    );
+    let _ = press(&mut model, KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(focused(&model), Some(FieldId::Authenticated));
+}
+
+#[test]
+fn role_names_are_checked_as_typed_against_iams_rules_and_the_account() {
+    let (mut model, effects) = open_wizard(SIZE);
+    let Some(Effect::ListRoles { req, .. }) = effects.first().cloned() else {
+        panic!("{effects:?}")
+    };
+    let _ = send(
+        &mut model,
+        Msg::RolesPage {
+            req,
+            result: Ok((vec![existing_role("Orders-Auth")], None)),
+        },
+    );
+    let _ = key(&mut model, KeyCode::Char(' '));
+    focus(&mut model, FieldId::Source(Source::Google));
+    let _ = key(&mut model, KeyCode::Char(' '));
+    let _ = ctrl(&mut model, 'n');
+    focus(&mut model, FieldId::RoleName(Audience::Authenticated));
+    keys(&mut model, "orders auth");
+    let error = field_error(&model, FieldId::RoleName(Audience::Authenticated)).unwrap_or_default();
+    assert_eq!(
+        error,
+        "Not allowed: 1–64 of letters, digits and + = , . @ _ -"
+    );
+    for _ in 0..5 {
+        let _ = key(&mut model, KeyCode::Backspace);
+    }
+    keys(&mut model, "-auth");
+    let error = field_error(&model, FieldId::RoleName(Audience::Authenticated)).unwrap_or_default();
+    assert!(
+        error.contains("already has a role named Orders-Auth"),
+        "{error}"
+    );
+    let _ = ctrl(&mut model, 'n');
+    assert_eq!(
+        wizard(&model).step,
+        Step::Permissions,
+        "a taken name blocks"
+    );
+    let _ = key(&mut model, KeyCode::Char('2'));
+    assert_eq!(
+        field_error(&model, FieldId::RoleName(Audience::Authenticated)),
+        None
+    );
+    let _ = ctrl(&mut model, 'n');
+    assert_eq!(wizard(&model).step, Step::Providers);
+}
+
+#[test]
+fn typing_on_a_text_field_does_not_trigger_keys() {
+    let (mut model, _) = open_wizard(SIZE);
+    let _ = key(&mut model, KeyCode::Char(' '));
+    let _ = key(&mut model, KeyCode::Tab);
+    let _ = key(&mut model, KeyCode::Char(' '));
+    let _ = ctrl(&mut model, 'n');
+    let _ = ctrl(&mut model, 'n');
+    assert_eq!(wizard(&model).step, Step::Trust, "auth without a source");
+    focus(&mut model, FieldId::Source(Source::Developer));
+    let _ = key(&mut model, KeyCode::Char(' '));
+    let _ = ctrl(&mut model, 'n');
+    focus(&mut model, FieldId::RoleName(Audience::Guest));
+    keys(&mut model, "q?jkv 1");
+    assert_eq!(wizard(&model).draft.guest_role.new_name.value(), "q?jkv 1");
+    assert!(model.wizard.is_some() && !model.quitting && model.overlay.is_none());
+}
+
+#[test]
+fn the_rule_table_adds_edits_reorders_deletes_and_stops_at_25() {
+    let mut model = on_review(
+        user_pool_draft("p", "a", "g", existing_role("partner")),
+        SIZE,
+    );
+    wizard_mut(&mut model).step = Step::Providers;
+    wizard_mut(&mut model)
+        .draft
+        .provider_mut(Source::UserPool)
+        .rules
+        .clear();
+    focus(&mut model, FieldId::AddRule(Source::UserPool));
+    let _ = key(&mut model, KeyCode::Enter);
+    assert_eq!(
+        focused(&model),
+        Some(FieldId::RuleClaim(Source::UserPool, 0))
+    );
+    keys(&mut model, "cognito:groups");
+    let _ = key(&mut model, KeyCode::Tab);
+    let _ = key(&mut model, KeyCode::Right);
+    let _ = key(&mut model, KeyCode::Tab);
+    keys(&mut model, "admins");
+    let rules = wizard(&model).draft.provider(Source::UserPool).rules;
+    assert_eq!(
+        (
+            rules[0].claim.value(),
+            rules[0].operator,
+            rules[0].value.value()
+        ),
+        ("cognito:groups", 1, "admins")
+    );
+    assert!(
+        field_error(&model, FieldId::RuleRole(Source::UserPool, 0))
+            .is_some_and(|e| e.contains("pick a role"))
+    );
+    focus(&mut model, FieldId::AddRule(Source::UserPool));
+    let _ = key(&mut model, KeyCode::Enter);
+    keys(&mut model, "custom:tier");
+    let _ = press(&mut model, KeyCode::Up, KeyModifiers::CONTROL);
+    assert_eq!(
+        focused(&model),
+        Some(FieldId::RuleClaim(Source::UserPool, 0)),
+        "focus follows the moved rule"
+    );
+    let claims = |m: &cognito_tui::app::Model| {
+        wizard(m)
+            .draft
+            .provider(Source::UserPool)
+            .rules
+            .iter()
+            .map(|r| r.claim.value().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(claims(&model), ["custom:tier", "cognito:groups"]);
+    let _ = ctrl(&mut model, 'x');
+    assert_eq!(claims(&model), ["cognito:groups"]);
+    for _ in 0..30 {
+        focus(&mut model, FieldId::RoleSetting(Source::UserPool));
+        if wizard(&model).draft.provider(Source::UserPool).rules.len() == MAX_RULES {
+            break;
+        }
+        focus(&mut model, FieldId::AddRule(Source::UserPool));
+        let _ = key(&mut model, KeyCode::Enter);
+    }
+    assert_eq!(
+        wizard(&model).draft.provider(Source::UserPool).rules.len(),
+        MAX_RULES
+    );
+    let rows = wizard(&model).rows(Step::Providers);
+    assert!(!rows.iter().any(|r| matches!(r, cognito_tui::wizard::fields::Row::Field(f) if f.id == FieldId::AddRule(Source::UserPool))));
+    assert!(
+        rows.iter().any(
+            |r| matches!(r, cognito_tui::wizard::fields::Row::Note(n) if n.contains("25 rules"))
+        )
+    );
+}
+
+#[test]
+fn role_settings_offer_token_only_for_user_pools() {
+    let mut model = on_review(
+        user_pool_draft("p", "a", "g", existing_role("partner")),
+        SIZE,
+    );
+    wizard_mut(&mut model).step = Step::Providers;
+    focus(&mut model, FieldId::RoleSetting(Source::UserPool));
+    let _ = key(&mut model, KeyCode::Right);
+    assert_eq!(
+        wizard(&model).draft.provider(Source::UserPool).role,
+        RoleSetting::Token
+    );
+    let _ = key(&mut model, KeyCode::Right);
+    assert_eq!(
+        wizard(&model).draft.provider(Source::UserPool).role,
+        RoleSetting::Default
+    );
+    let mut draft = wizard(&model).draft.clone();
+    draft.sources.insert(Source::Google);
+    wizard_mut(&mut model).draft = draft;
+    focus(&mut model, FieldId::RoleSetting(Source::Google));
+    let _ = key(&mut model, KeyCode::Left);
+    assert_eq!(
+        wizard(&model).draft.provider(Source::Google).role,
+        RoleSetting::Rules,
+        "wraps over two options"
+    );
+}
+
+#[test]
+fn review_e_jumps_to_a_step_and_ctrl_n_returns_to_review() {
+    let mut model = on_review(
+        user_pool_draft("p", "a", "g", existing_role("partner")),
+        SIZE,
+    );
+    let _ = key(&mut model, KeyCode::Down);
+    let _ = key(&mut model, KeyCode::Down);
+    let _ = key(&mut model, KeyCode::Char('e'));
+    assert_eq!(wizard(&model).step, Step::Providers);
+    assert!(wizard(&model).from_review);
+    let _ = ctrl(&mut model, 'n');
+    assert_eq!(wizard(&model).step, Step::Review);
+    let _ = key(&mut model, KeyCode::Down);
+    let _ = key(&mut model, KeyCode::Char('e'));
+    assert_eq!(wizard(&model).step, Step::Properties);
+    focus(&mut model, FieldId::PoolName);
+    let _ = ctrl(&mut model, 'x');
+    for _ in 0..3 {
+        let _ = key(&mut model, KeyCode::Backspace);
+    }
+    let _ = ctrl(&mut model, 'n');
+    assert_eq!(
+        wizard(&model).step,
+        Step::Properties,
+        "an empty name blocks"
+    );
+    assert!(
+        notice(&model).contains("Identity pool name: Required: 1–128 characters"),
+        "{}",
+        notice(&model)
+    );
+}
+
+#[test]
+fn creating_from_review_with_a_problem_goes_to_that_step() {
+    let mut draft = user_pool_draft("p", "a", "g", existing_role("partner"));
+    draft.client_id = Default::default();
+    let mut model = on_review(draft, SIZE);
+    let effects = key(&mut model, KeyCode::Enter);
+    assert!(effects.is_empty());
+    assert_eq!(wizard(&model).step, Step::Providers);
+    assert!(
+        notice(&model).contains("Step 3 needs attention: App client ID: Required"),
+        "{}",
+        notice(&model)
+    );
+}
+
+fn only(effects: &[Effect]) -> Effect {
+    assert_eq!(effects.len(), 1, "{effects:?}");
+    effects[0].clone()
+}
+
+fn req_of(effect: &Effect) -> u64 {
+    match effect {
+        Effect::CreateIdentityPool { req, .. }
+        | Effect::CreateRole { req, .. }
+        | Effect::PutRolePolicy { req, .. }
+        | Effect::SetIdentityPoolRoles { req, .. }
+        | Effect::SetPrincipalTagAttributeMap { req, .. }
+        | Effect::DeleteRolePolicy { req, .. }
+        | Effect::DeleteRole { req, .. }
+        | Effect::DeleteIdentityPool { req, .. } => *req,
+        other => panic!("not a creation call: {other:?}"),
+    }
+}
+
+fn created_pool(pool: &IdentityPool) -> IdentityPool {
+    IdentityPool {
+        identity_pool_id: NEW_POOL.into(),
+        ..pool.clone()
+    }
+}
+
+fn arn(name: &str) -> String {
+    format!("arn:aws:iam::123456789012:role/{name}")
+}
+
+/// Runs the user-pool draft's creation, answering every call with success; returns the effects.
+fn create_all(model: &mut cognito_tui::app::Model) -> Vec<Effect> {
+    let mut seen = Vec::new();
+    let mut effect = only(&key(model, KeyCode::Enter));
+    loop {
+        seen.push(effect.clone());
+        let result = match &effect {
+            Effect::CreateIdentityPool { pool, .. } => Created::Pool(created_pool(pool)),
+            Effect::CreateRole { name, .. } => Created::Role(arn(name)),
+            _ => Created::Done,
+        };
+        let next = send(
+            model,
+            Msg::CallDone {
+                req: req_of(&effect),
+                result: Ok(result),
+            },
+        );
+        let calls: Vec<Effect> = next
+            .into_iter()
+            .filter(|e| {
+                !matches!(
+                    e,
+                    Effect::DescribeIdentityPool { .. } | Effect::GetIdentityPoolRoles { .. }
+                )
+            })
+            .collect();
+        match calls.as_slice() {
+            [] => return seen,
+            [one] => effect = one.clone(),
+            more => panic!("one call at a time: {more:?}"),
+        }
+    }
+}
+
+#[test]
+fn create_runs_exactly_the_calls_in_order_then_opens_the_pool() {
+    let partner = existing_role("orders-app-partner");
+    let mut model = on_review(
+        user_pool_draft(
+            "orders-next",
+            "orders-next-auth",
+            "orders-next-guest",
+            partner.clone(),
+        ),
+        SIZE,
+    );
+    let effects = create_all(&mut model);
+    let provider = format!("cognito-idp.us-east-1.amazonaws.com/{USER_POOL}");
+    let mut expected_pool = IdentityPool {
+        identity_pool_name: "orders-next".into(),
+        allow_unauthenticated_identities: true,
+        allow_classic_flow: Some(false),
+        cognito_identity_providers: vec![CognitoProvider {
+            provider_name: provider.clone(),
+            client_id: CLIENT.into(),
+            server_side_token_check: false,
+        }],
+        ..Default::default()
+    };
+    expected_pool
+        .identity_pool_tags
+        .insert("team".into(), "orders".into());
+    let mut ids = effects.iter().map(req_of);
+    let mut next_req = || ids.next().unwrap_or_default();
+    let role_effects = |audience: Audience, name: &str, tags: bool, req1: u64, req2: u64| {
+        vec![
+            Effect::CreateRole {
+                req: req1,
+                name: name.into(),
+                trust_policy: policy::cognito_trust_policy(NEW_POOL, audience, tags),
+                description: format!(
+                    "{} role of identity pool orders-next ({NEW_POOL}), created by cognito-tui",
+                    if audience == Audience::Guest {
+                        "Guest"
+                    } else {
+                        "Authenticated"
+                    }
+                ),
+            },
+            Effect::PutRolePolicy {
+                req: req2,
+                role_name: name.into(),
+                policy_name: policy::BASIC_PERMISSIONS_NAME.into(),
+                document: policy::cognito_basic_permissions(),
+            },
+        ]
+    };
+    let mut expected = vec![Effect::CreateIdentityPool {
+        req: next_req(),
+        pool: expected_pool,
+    }];
+    let (a, b) = (next_req(), next_req());
+    expected.extend(role_effects(
+        Audience::Authenticated,
+        "orders-next-auth",
+        true,
+        a,
+        b,
+    ));
+    let (a, b) = (next_req(), next_req());
+    expected.extend(role_effects(
+        Audience::Guest,
+        "orders-next-guest",
+        false,
+        a,
+        b,
+    ));
+    let rule = |claim: &str, match_type: &str, value: &str, role_arn: String| MappingRule {
+        claim: claim.into(),
+        match_type: match_type.into(),
+        value: value.into(),
+        role_arn,
+    };
+    expected.push(Effect::SetIdentityPoolRoles {
+        req: next_req(),
+        pool_id: NEW_POOL.into(),
+        roles: BTreeMap::from([
+            ("authenticated".to_string(), arn("orders-next-auth")),
+            ("unauthenticated".to_string(), arn("orders-next-guest")),
+        ]),
+        role_mappings: BTreeMap::from([(
+            format!("{provider}:{CLIENT}"),
+            RoleMapping {
+                mapping_type: "Rules".into(),
+                ambiguous_role_resolution: Some("Deny".into()),
+                rules_configuration: Some(RulesConfiguration {
+                    rules: vec![
+                        rule(
+                            "cognito:groups",
+                            "Contains",
+                            "admins",
+                            arn("orders-next-auth"),
+                        ),
+                        rule("custom:tier", "Equals", "partner", partner.arn.clone()),
+                    ],
+                }),
+            },
+        )]),
+    });
+    expected.push(Effect::SetPrincipalTagAttributeMap {
+        req: next_req(),
+        pool_id: NEW_POOL.into(),
+        provider,
+        tags: PrincipalTagMap {
+            use_defaults: false,
+            principal_tags: BTreeMap::from([("user".to_string(), "sub".to_string())]),
+        },
+    });
+    assert_eq!(effects, expected);
+    assert!(model.wizard.is_none(), "the wizard closes");
+    assert_eq!(model.tab, Tab::Pools);
+    assert_eq!(
+        model.pools.open.as_deref(),
+        Some(NEW_POOL),
+        "the new pool opens"
+    );
+    assert_eq!(
+        model.pools.selected_pool().map(|p| p.id.as_str()),
+        Some(NEW_POOL),
+        "and is selected"
+    );
+    assert_eq!(
+        model.current_pool.as_ref().map(|p| p.0.as_str()),
+        Some(NEW_POOL)
+    );
+    assert_eq!(model.notice.as_ref().map(|n| n.level), Some(Level::Success));
+}
+
+fn fail(code: &str) -> AwsError {
+    AwsError {
+        kind: ErrorKind::Service,
+        code: Some(code.into()),
+        message: format!("{code} happened"),
+        request_id: Some("req-1".into()),
+    }
+}
+
+/// Creates until the `n`th call (0-based), which fails.
+fn create_failing_at(model: &mut cognito_tui::app::Model, n: usize) {
+    let mut effect = only(&key(model, KeyCode::Enter));
+    for i in 0.. {
+        let result = if i == n {
+            Err(fail("LimitExceededException"))
+        } else {
+            Ok(match &effect {
+                Effect::CreateIdentityPool { pool, .. } => Created::Pool(created_pool(pool)),
+                Effect::CreateRole { name, .. } => Created::Role(arn(name)),
+                _ => Created::Done,
+            })
+        };
+        let next = send(
+            model,
+            Msg::CallDone {
+                req: req_of(&effect),
+                result,
+            },
+        );
+        if i == n {
+            assert!(next.is_empty(), "nothing after a failure: {next:?}");
+            return;
+        }
+        effect = only(&next);
+    }
+}
+
+#[test]
+fn a_failure_stops_says_what_exists_and_undo_removes_it_in_order() {
+    let mut model = on_review(
+        user_pool_draft("p", "p-auth", "p-guest", existing_role("partner")),
+        SIZE,
+    );
+    create_failing_at(&mut model, 4);
+    let creation = wizard(&model)
+        .creation
+        .clone()
+        .unwrap_or_else(|| panic!("creation"));
+    assert_eq!(creation.phase(), Phase::Failed);
+    assert_eq!(
+        creation.made(),
+        vec![
+            format!("identity pool p ({NEW_POOL})"),
+            format!("authenticated role p-auth ({})", arn("p-auth")),
+            format!("guest role p-guest ({})", arn("p-guest")),
+        ]
+    );
+    assert!(model.errors.front().is_some_and(
+        |e| e.operation == "PutRolePolicy" && e.error.request_id.as_deref() == Some("req-1")
+    ));
+    let first = only(&key(&mut model, KeyCode::Char('u')));
+    let Effect::DeleteRolePolicy { role_name, .. } = &first else {
+        panic!("{first:?}")
+    };
+    assert_eq!(role_name, "p-auth");
+    let second = only(&send(
+        &mut model,
+        Msg::CallDone {
+            req: req_of(&first),
+            result: Ok(Created::Done),
+        },
+    ));
+    assert!(
+        matches!(&second, Effect::DeleteRole { role_name, .. } if role_name == "p-auth"),
+        "{second:?}"
+    );
+    let third = only(&send(
+        &mut model,
+        Msg::CallDone {
+            req: req_of(&second),
+            result: Err(fail("DeleteConflictException")),
+        },
+    ));
+    assert!(
+        matches!(&third, Effect::DeleteRole { role_name, .. } if role_name == "p-guest"),
+        "undo goes on past a failure: {third:?}"
+    );
+    let fourth = only(&send(
+        &mut model,
+        Msg::CallDone {
+            req: req_of(&third),
+            result: Ok(Created::Done),
+        },
+    ));
+    assert!(
+        matches!(&fourth, Effect::DeleteIdentityPool { pool_id, .. } if pool_id == NEW_POOL),
+        "{fourth:?}"
+    );
+    let after = send(
+        &mut model,
+        Msg::PoolDeleted {
+            req: req_of(&fourth),
+            pool_id: NEW_POOL.into(),
+            result: Ok(()),
+        },
+    );
+    assert!(after.is_empty(), "{after:?}");
+    let creation = wizard(&model)
+        .creation
+        .clone()
+        .unwrap_or_else(|| panic!("creation"));
+    assert_eq!(creation.phase(), Phase::Undone);
+    assert!(
+        notice(&model).contains("Undo finished with 1 failure(s)"),
+        "{}",
+        notice(&model)
+    );
+    let _ = key(&mut model, KeyCode::Esc);
+    assert_eq!(
+        wizard(&model).step,
+        Step::Review,
+        "back to Review with the draft"
+    );
+    assert!(wizard(&model).creation.is_none());
+}
+
+#[test]
+fn retry_sends_the_failed_call_again_and_goes_on() {
+    let mut model = on_review(
+        user_pool_draft("p", "p-auth", "p-guest", existing_role("partner")),
+        SIZE,
+    );
+    create_failing_at(&mut model, 5);
+    let again = only(&key(&mut model, KeyCode::Char('r')));
+    assert!(
+        matches!(&again, Effect::SetIdentityPoolRoles { pool_id, .. } if pool_id == NEW_POOL),
+        "{again:?}"
+    );
+    let next = only(&send(
+        &mut model,
+        Msg::CallDone {
+            req: req_of(&again),
+            result: Ok(Created::Done),
+        },
+    ));
+    assert!(matches!(next, Effect::SetPrincipalTagAttributeMap { .. }));
+}
+
+#[test]
+fn keep_opens_the_partly_made_pool_and_a_failed_create_pool_leaves_nothing() {
+    let mut model = on_review(
+        user_pool_draft("p", "p-auth", "p-guest", existing_role("partner")),
+        SIZE,
+    );
+    create_failing_at(&mut model, 1);
+    let _ = key(&mut model, KeyCode::Char('o'));
+    assert!(model.wizard.is_none());
+    assert_eq!(model.pools.open.as_deref(), Some(NEW_POOL));
+    assert_eq!(model.notice.as_ref().map(|n| n.level), Some(Level::Warning));
+
+    let mut model = on_review(
+        user_pool_draft("p", "p-auth", "p-guest", existing_role("partner")),
+        SIZE,
+    );
+    create_failing_at(&mut model, 0);
+    let creation = wizard(&model)
+        .creation
+        .clone()
+        .unwrap_or_else(|| panic!("creation"));
+    assert!(creation.made().is_empty());
+    let effects = key(&mut model, KeyCode::Char('u'));
+    assert!(effects.is_empty(), "nothing to undo: {effects:?}");
+    assert!(wizard(&model).creation.is_none(), "back to Review");
+    assert_eq!(wizard(&model).step, Step::Review);
+    assert!(
+        notice(&model).contains("Nothing was created"),
+        "{}",
+        notice(&model)
+    );
+}
+
+#[test]
+fn existing_roles_are_used_as_they_are_and_warned_about() {
+    let draft = with_existing_roles(
+        user_pool_draft("p", "", "", existing_role("partner")),
+        existing_role("shared-auth"),
+        existing_role("shared-guest"),
+    );
+    let mut model = on_review(draft, SIZE);
+    wizard_mut(&mut model).step = Step::Permissions;
+    let rows = wizard(&model).rows(Step::Permissions);
+    let warnings: Vec<&String> = rows
+        .iter()
+        .filter_map(|r| match r {
+            cognito_tui::wizard::fields::Row::Warning(w) => Some(w),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert!(
+        warnings[2].contains("allows authenticated but this role is for guest identities"),
+        "{warnings:?}"
+    );
+    // The new authenticated role is gone, so the rule naming it must be re-picked.
+    wizard_mut(&mut model).step = Step::Providers;
+    let error = field_error(&model, FieldId::RuleRole(Source::UserPool, 0)).unwrap_or_default();
+    assert!(error.contains("No new authenticated role"), "{error}");
+}
+
+#[test]
+fn pickers_load_every_page_filter_as_typed_and_pick() {
+    let mut model = on_review(
+        user_pool_draft("p", "a", "g", existing_role("partner")),
+        SIZE,
+    );
+    wizard_mut(&mut model).draft.user_pool_id = Default::default();
+    wizard_mut(&mut model).step = Step::Providers;
+    focus(&mut model, FieldId::ClientId);
+    let effects = key(&mut model, KeyCode::Enter);
+    assert!(effects.is_empty() && wizard(&model).picker.is_none());
+    assert!(notice(&model).contains("Pick or type the user pool ID first"));
+    focus(&mut model, FieldId::UserPoolId);
+    let Effect::ListUserPools {
+        req,
+        next_token: None,
+    } = only(&key(&mut model, KeyCode::Enter))
+    else {
+        panic!()
+    };
+    let page = |ids: &[&str]| {
+        ids.iter()
+            .map(|i| (i.to_string(), format!("{i} users")))
+            .collect::<Vec<_>>()
+    };
+    let next = only(&send(
+        &mut model,
+        Msg::NamedPage {
+            req,
+            result: Ok((page(&["us-east-1_A1", "us-east-1_B2"]), Some("t2".into()))),
+        },
+    ));
+    let Effect::ListUserPools {
+        req,
+        next_token: Some(token),
+    } = next
+    else {
+        panic!("{next:?}")
+    };
+    assert_eq!(token, "t2");
+    let _ = send(
+        &mut model,
+        Msg::NamedPage {
+            req,
+            result: Ok((page(&["us-east-1_C3"]), None)),
+        },
+    );
+    keys(&mut model, "c3");
+    let _ = key(&mut model, KeyCode::Enter);
+    assert_eq!(wizard(&model).draft.user_pool_id.value(), "us-east-1_C3");
+    assert_eq!(
+        wizard(&model).draft.client_id.value(),
+        "",
+        "a new user pool clears the client"
+    );
+    focus(&mut model, FieldId::ClientId);
+    let effect = only(&key(&mut model, KeyCode::Enter));
+    assert!(
+        matches!(&effect, Effect::ListUserPoolClients { user_pool_id, next_token: None, .. } if user_pool_id == "us-east-1_C3"),
+        "{effect:?}"
+    );
+}
+
+#[test]
+fn esc_with_edits_asks_and_a_kept_draft_is_offered_again() {
+    let (mut model, _) = open_wizard(SIZE);
+    let _ = key(&mut model, KeyCode::Esc);
+    assert!(model.wizard.is_none(), "no edits: Esc just closes");
+    let _ = act(&mut model, Action::New);
+    let _ = key(&mut model, KeyCode::Char(' '));
+    let _ = key(&mut model, KeyCode::Esc);
+    assert_eq!(wizard(&model).dialog, Some(Dialog::Leave { focus: 0 }));
+    let _ = key(&mut model, KeyCode::Enter);
+    assert!(
+        wizard(&model).dialog.is_none(),
+        "Keep editing is focused first"
+    );
+    let _ = key(&mut model, KeyCode::Esc);
+    let _ = key(&mut model, KeyCode::Right);
+    let _ = key(&mut model, KeyCode::Enter);
+    assert!(
+        model.wizard.is_none() && model.parked_wizard.is_some(),
+        "kept for later"
+    );
+    let _ = act(&mut model, Action::New);
+    assert_eq!(wizard(&model).dialog, Some(Dialog::Resume { focus: 0 }));
+    let _ = key(&mut model, KeyCode::Enter);
+    assert!(wizard(&model).draft.authenticated, "the draft continues");
+    let _ = key(&mut model, KeyCode::Esc);
+    let _ = key(&mut model, KeyCode::Left);
+    let _ = key(&mut model, KeyCode::Enter);
+    assert!(
+        model.wizard.is_none() && model.parked_wizard.is_none(),
+        "discarded"
+    );
+}
+
+#[test]
+fn v_shows_the_new_roles_policies_only_when_a_role_is_new() {
+    let mut model = on_review(
+        user_pool_draft("p", "a", "g", existing_role("partner")),
+        SIZE,
+    );
+    wizard_mut(&mut model).step = Step::Permissions;
+    focus(&mut model, FieldId::RoleMode(Audience::Guest));
+    let _ = key(&mut model, KeyCode::Char('v'));
+    assert_eq!(wizard(&model).policy_view, Some((Audience::Guest, 0)));
+    let _ = key(&mut model, KeyCode::Esc);
+    assert_eq!(wizard(&model).policy_view, None);
+    assert!(model.wizard.is_some());
+}
+
+#[test]
+fn stale_and_foreign_answers_are_ignored() {
+    let mut model = on_review(
+        user_pool_draft("p", "a", "g", existing_role("partner")),
+        SIZE,
+    );
+    let effect = only(&key(&mut model, KeyCode::Enter));
+    let stale = send(
+        &mut model,
+        Msg::CallDone {
+            req: req_of(&effect) + 100,
+            result: Ok(Created::Done),
+        },
+    );
+    assert!(stale.is_empty());
+    assert_eq!(
+        wizard(&model).creation.as_ref().map(|c| c.phase()),
+        Some(Phase::Creating)
+    );
+    let _ = RuleRole::NewAuthenticated;
+}
