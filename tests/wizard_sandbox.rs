@@ -1,0 +1,546 @@
+//! The create wizard's plan run through the real runner and SDK against the sandbox, for every
+//! provider kind and every role setting; the pool, roles (trust policies parsed), role mappings
+//! and principal-tag maps read back equal what was chosen.
+
+mod app_support;
+mod common;
+
+use app_support::wizard::{CLIENT, USER_POOL, rule, user_pool_draft};
+use cognito_tui::app::{Action, Msg, Options};
+use cognito_tui::aws::Target;
+use cognito_tui::domain::policy::{self, Audience};
+use cognito_tui::domain::roles::IamRole;
+use cognito_tui::headless::Headless;
+use cognito_tui::sandbox::{RunningSandbox, SANDBOX_ACCOUNT, Seed};
+use cognito_tui::wizard::draft::{Draft, RoleMode, RoleSetting, RuleRole, TagMode};
+use cognito_tui::wizard::{Source, Step};
+use pretty_assertions::assert_eq;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+use std::time::Duration;
+use tui_input::Input;
+
+const WAIT: Duration = Duration::from_secs(60);
+
+fn role_arn(name: &str) -> String {
+    format!("arn:aws:iam::{SANDBOX_ACCOUNT}:role/{name}")
+}
+
+fn existing(name: &str) -> IamRole {
+    IamRole {
+        name: name.into(),
+        arn: role_arn(name),
+        trust_policy: String::new(),
+    }
+}
+
+/// Creates `draft` through the console's wizard (update + runner + SDK) and returns the new id.
+async fn create(sb: &RunningSandbox, draft: Draft) -> String {
+    let target = Target::Sandbox {
+        endpoint_url: sb.endpoint_url(),
+    };
+    let mut h = Headless::start(Options::default(), target, (120, 40));
+    assert!(
+        h.run_until(|m| m.session().is_some(), WAIT).await,
+        "connected"
+    );
+    h.send(Msg::Action(Action::New));
+    {
+        let wizard = h
+            .model
+            .wizard
+            .as_deref_mut()
+            .unwrap_or_else(|| panic!("wizard"));
+        wizard.draft = draft;
+        wizard.step = Step::Review;
+        assert_eq!(
+            wizard.first_invalid_step(),
+            None,
+            "{:?}",
+            wizard.first_invalid_step().map(|s| wizard.problems(s))
+        );
+    }
+    h.send(Msg::Action(Action::Open));
+    let finished = |m: &cognito_tui::app::Model| match m.wizard.as_ref() {
+        None => true,
+        Some(w) => w
+            .creation
+            .as_ref()
+            .is_some_and(|c| c.phase() != cognito_tui::wizard::create::Phase::Creating),
+    };
+    let done = h.run_until(finished, WAIT).await;
+    assert!(done, "creation finished");
+    assert!(
+        h.model.wizard.is_none(),
+        "created without failures: {:?}",
+        h.model.wizard.as_ref().and_then(|w| w.creation.clone())
+    );
+    h.model
+        .pools
+        .open
+        .clone()
+        .unwrap_or_else(|| panic!("the new pool opens"))
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+/// The role's trust policy and inline policy as IAM stores them, parsed.
+async fn role_documents(iam: &aws_sdk_iam::Client, name: &str) -> (Value, Value) {
+    let role = iam
+        .get_role()
+        .role_name(name)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let trust = role
+        .role()
+        .and_then(|r| r.assume_role_policy_document())
+        .unwrap_or_default();
+    let trust = percent_encoding::percent_decode_str(trust)
+        .decode_utf8_lossy()
+        .to_string();
+    let inline = iam
+        .get_role_policy()
+        .role_name(name)
+        .policy_name(policy::BASIC_PERMISSIONS_NAME)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let inline = percent_encoding::percent_decode_str(inline.policy_document())
+        .decode_utf8_lossy()
+        .to_string();
+    (json(&trust), json(&inline))
+}
+
+async fn check_new_role(
+    iam: &aws_sdk_iam::Client,
+    name: &str,
+    pool_id: &str,
+    audience: Audience,
+    tags: bool,
+) {
+    let (trust, inline) = role_documents(iam, name).await;
+    assert_eq!(
+        trust,
+        json(&policy::cognito_trust_policy(pool_id, audience, tags)),
+        "{name}"
+    );
+    assert_eq!(inline, json(&policy::cognito_basic_permissions()), "{name}");
+    let statement = &trust["Statement"][0];
+    assert_eq!(
+        statement["Principal"]["Federated"],
+        "cognito-identity.amazonaws.com"
+    );
+    assert_eq!(
+        statement["Condition"]["StringEquals"]["cognito-identity.amazonaws.com:aud"],
+        pool_id
+    );
+}
+
+async fn roles_of(
+    client: &aws_sdk_cognitoidentity::Client,
+    pool_id: &str,
+) -> (HashMap<String, String>, Value) {
+    let out = client
+        .get_identity_pool_roles()
+        .identity_pool_id(pool_id)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let mappings: BTreeMap<String, Value> = out
+        .role_mappings()
+        .map(|m| {
+            m.iter()
+                .map(|(k, v)| {
+                    let rules: Vec<Value> = v
+                        .rules_configuration()
+                        .map(|rc| {
+                            rc.rules()
+                                .iter()
+                                .map(|r| serde_json::json!([r.claim(), r.match_type().as_str(), r.value(), r.role_arn()]))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    let resolution = v.ambiguous_role_resolution().map(|r| r.as_str().to_string());
+                    (k.clone(), serde_json::json!({"type": v.r#type().as_str(), "resolution": resolution, "rules": rules}))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (
+        out.roles().cloned().unwrap_or_default(),
+        serde_json::to_value(mappings).unwrap_or_default(),
+    )
+}
+
+async fn tags_of(
+    client: &aws_sdk_cognitoidentity::Client,
+    pool_id: &str,
+    provider: &str,
+) -> (bool, HashMap<String, String>) {
+    let out = client
+        .get_principal_tag_attribute_map()
+        .identity_pool_id(pool_id)
+        .identity_provider_name(provider)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{provider}: {e:?}"));
+    (
+        out.use_defaults().unwrap_or(false),
+        out.principal_tags().cloned().unwrap_or_default(),
+    )
+}
+
+#[tokio::test]
+async fn user_pool_with_rules_custom_tags_guest_and_two_new_roles() {
+    let sb = common::sandbox(Seed::Demo).await;
+    let client = common::identity_client(&sb, "us-east-1").await;
+    let iam = common::iam_client(&sb).await;
+    let draft = user_pool_draft(
+        "wizard-rules",
+        "wizard-rules-auth",
+        "wizard-rules-guest",
+        existing("orders-app-partner"),
+    );
+    let pool_id = create(&sb, draft).await;
+
+    let pool = client
+        .describe_identity_pool()
+        .identity_pool_id(&pool_id)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(pool.identity_pool_name(), "wizard-rules");
+    assert!(pool.allow_unauthenticated_identities());
+    assert_eq!(pool.allow_classic_flow(), Some(false));
+    let providers = pool.cognito_identity_providers();
+    let provider = format!("cognito-idp.us-east-1.amazonaws.com/{USER_POOL}");
+    assert_eq!(providers.len(), 1);
+    assert_eq!(
+        (
+            providers[0].provider_name(),
+            providers[0].client_id(),
+            providers[0].server_side_token_check()
+        ),
+        (Some(provider.as_str()), Some(CLIENT), Some(false))
+    );
+    assert_eq!(
+        pool.identity_pool_tags()
+            .and_then(|t| t.get("team"))
+            .map(String::as_str),
+        Some("orders")
+    );
+
+    check_new_role(
+        &iam,
+        "wizard-rules-auth",
+        &pool_id,
+        Audience::Authenticated,
+        true,
+    )
+    .await;
+    check_new_role(&iam, "wizard-rules-guest", &pool_id, Audience::Guest, false).await;
+    let (roles, mappings) = roles_of(&client, &pool_id).await;
+    assert_eq!(
+        roles.get("authenticated"),
+        Some(&role_arn("wizard-rules-auth"))
+    );
+    assert_eq!(
+        roles.get("unauthenticated"),
+        Some(&role_arn("wizard-rules-guest"))
+    );
+    assert_eq!(
+        mappings,
+        serde_json::json!({ format!("{provider}:{CLIENT}"): {
+            "type": "Rules", "resolution": "Deny",
+            "rules": [["cognito:groups", "Contains", "admins", role_arn("wizard-rules-auth")],
+                      ["custom:tier", "Equals", "partner", role_arn("orders-app-partner")]]
+        }})
+    );
+    assert_eq!(
+        tags_of(&client, &pool_id, &provider).await,
+        (
+            false,
+            HashMap::from([("user".to_string(), "sub".to_string())])
+        )
+    );
+}
+
+#[tokio::test]
+async fn user_pool_with_token_roles_default_tags_and_existing_roles() {
+    let sb = common::sandbox(Seed::Demo).await;
+    let client = common::identity_client(&sb, "us-east-1").await;
+    let iam = common::iam_client(&sb).await;
+    let mut draft = user_pool_draft("wizard-token", "", "", existing("unused"));
+    draft.server_side_check = true;
+    draft.auth_role.mode = RoleMode::Existing;
+    draft.auth_role.existing = Some(existing("orders-app-auth"));
+    draft.guest_role.mode = RoleMode::Existing;
+    draft.guest_role.existing = Some(existing("orders-app-guest"));
+    let provider = draft.provider_mut(Source::UserPool);
+    provider.role = RoleSetting::Token;
+    provider.deny_unmatched = false;
+    provider.tags = TagMode::Defaults;
+    let pool_id = create(&sb, draft).await;
+
+    let pool = client
+        .describe_identity_pool()
+        .identity_pool_id(&pool_id)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(
+        pool.cognito_identity_providers()[0].server_side_token_check(),
+        Some(true)
+    );
+    let (roles, mappings) = roles_of(&client, &pool_id).await;
+    assert_eq!(
+        roles.get("authenticated"),
+        Some(&role_arn("orders-app-auth"))
+    );
+    assert_eq!(
+        roles.get("unauthenticated"),
+        Some(&role_arn("orders-app-guest"))
+    );
+    let provider = format!("cognito-idp.us-east-1.amazonaws.com/{USER_POOL}");
+    assert_eq!(
+        mappings,
+        serde_json::json!({ format!("{provider}:{CLIENT}"): {"type": "Token", "resolution": "AuthenticatedRole", "rules": []}})
+    );
+    assert_eq!(
+        tags_of(&client, &pool_id, &provider).await,
+        (true, HashMap::new())
+    );
+    let roles = iam
+        .list_roles()
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(
+        !roles
+            .roles()
+            .iter()
+            .any(|r| r.role_name().starts_with("wizard-token")),
+        "no role created"
+    );
+}
+
+#[tokio::test]
+async fn social_providers_with_each_role_setting_and_tag_mode() {
+    let sb = common::sandbox(Seed::Demo).await;
+    let client = common::identity_client(&sb, "us-east-1").await;
+    let iam = common::iam_client(&sb).await;
+    let mut draft = Draft {
+        authenticated: true,
+        name: Input::new("wizard social".into()),
+        ..Default::default()
+    };
+    draft.auth_role.new_name = Input::new("wizard-social-auth".into());
+    let ids = [
+        (Source::Facebook, "1234567890"),
+        (Source::Google, "123-abc.apps.googleusercontent.com"),
+        (Source::Amazon, "amzn1.application.abc"),
+        (Source::Apple, "com.example.app"),
+        (Source::Twitter, "consumerkey"),
+    ];
+    for (source, id) in ids {
+        draft.sources.insert(source);
+        draft.app_ids.insert(source, Input::new(id.into()));
+    }
+    draft.twitter_secret = Input::new("consumersecret".into());
+    let google = draft.provider_mut(Source::Google);
+    google.role = RoleSetting::Rules;
+    google.deny_unmatched = true;
+    google.rules = vec![rule("hd", 0, "example.com", RuleRole::NewAuthenticated)];
+    google.tags = TagMode::Defaults;
+    let amazon = draft.provider_mut(Source::Amazon);
+    amazon.tags = TagMode::Custom;
+    amazon.custom_tags = vec![(Input::new("uid".into()), Input::new("user_id".into()))];
+    let pool_id = create(&sb, draft).await;
+
+    let pool = client
+        .describe_identity_pool()
+        .identity_pool_id(&pool_id)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let logins = pool
+        .supported_login_providers()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        logins.into_iter().collect::<BTreeMap<_, _>>(),
+        BTreeMap::from([
+            (
+                "accounts.google.com".to_string(),
+                "123-abc.apps.googleusercontent.com".to_string()
+            ),
+            (
+                "api.twitter.com".to_string(),
+                "consumerkey;consumersecret".to_string()
+            ),
+            (
+                "appleid.apple.com".to_string(),
+                "com.example.app".to_string()
+            ),
+            ("graph.facebook.com".to_string(), "1234567890".to_string()),
+            (
+                "www.amazon.com".to_string(),
+                "amzn1.application.abc".to_string()
+            ),
+        ])
+    );
+    assert!(!pool.allow_unauthenticated_identities());
+    check_new_role(
+        &iam,
+        "wizard-social-auth",
+        &pool_id,
+        Audience::Authenticated,
+        true,
+    )
+    .await;
+    let (roles, mappings) = roles_of(&client, &pool_id).await;
+    assert_eq!(roles.len(), 1);
+    assert_eq!(
+        mappings,
+        serde_json::json!({"accounts.google.com": {"type": "Rules", "resolution": "Deny",
+            "rules": [["hd", "Equals", "example.com", role_arn("wizard-social-auth")]]}})
+    );
+    assert_eq!(
+        tags_of(&client, &pool_id, "accounts.google.com").await,
+        (true, HashMap::new())
+    );
+    assert_eq!(
+        tags_of(&client, &pool_id, "www.amazon.com").await,
+        (
+            false,
+            HashMap::from([("uid".to_string(), "user_id".to_string())])
+        )
+    );
+}
+
+#[tokio::test]
+async fn oidc_saml_and_developer_providers_with_basic_flow() {
+    let sb = common::sandbox(Seed::Demo).await;
+    let client = common::identity_client(&sb, "us-east-1").await;
+    let oidc = format!("arn:aws:iam::{SANDBOX_ACCOUNT}:oidc-provider/login.partner.example.com");
+    let saml = format!("arn:aws:iam::{SANDBOX_ACCOUNT}:saml-provider/CorpADFS");
+    let mut draft = Draft {
+        authenticated: true,
+        name: Input::new("wizard-federated".into()),
+        classic_flow: true,
+        oidc: Some(oidc.clone()),
+        saml: Some(saml.clone()),
+        developer_name: Input::new("login.wizard.example".into()),
+        ..Default::default()
+    };
+    draft.auth_role.new_name = Input::new("wizard-federated-auth".into());
+    draft
+        .sources
+        .extend([Source::Oidc, Source::Saml, Source::Developer]);
+    let oidc_provider = draft.provider_mut(Source::Oidc);
+    oidc_provider.role = RoleSetting::Rules;
+    oidc_provider.rules = vec![rule(
+        "department",
+        3,
+        "sales",
+        RuleRole::Existing(existing("orders-app-admin")),
+    )];
+    draft.provider_mut(Source::Saml).tags = TagMode::Defaults;
+    let pool_id = create(&sb, draft).await;
+
+    let pool = client
+        .describe_identity_pool()
+        .identity_pool_id(&pool_id)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(pool.open_id_connect_provider_arns(), [oidc.clone()]);
+    assert_eq!(pool.saml_provider_arns(), [saml.clone()]);
+    assert_eq!(pool.developer_provider_name(), Some("login.wizard.example"));
+    assert_eq!(pool.allow_classic_flow(), Some(true));
+    let (roles, mappings) = roles_of(&client, &pool_id).await;
+    assert_eq!(
+        roles.get("authenticated"),
+        Some(&role_arn("wizard-federated-auth"))
+    );
+    assert_eq!(
+        mappings,
+        serde_json::json!({"login.partner.example.com": {"type": "Rules", "resolution": "AuthenticatedRole",
+            "rules": [["department", "NotEqual", "sales", role_arn("orders-app-admin")]]}})
+    );
+    assert_eq!(
+        tags_of(&client, &pool_id, &saml).await,
+        (true, HashMap::new())
+    );
+}
+
+#[tokio::test]
+async fn a_refused_call_stops_the_run_and_undo_removes_everything() {
+    let sb = common::sandbox(Seed::Demo).await;
+    let client = common::identity_client(&sb, "us-east-1").await;
+    let iam = common::iam_client(&sb).await;
+    // A rule naming a role that is not an ARN the service accepts: SetIdentityPoolRoles refuses.
+    let mut draft = user_pool_draft(
+        "wizard-undo",
+        "wizard-undo-auth",
+        "wizard-undo-guest",
+        existing("x"),
+    );
+    draft.provider_mut(Source::UserPool).rules[1].role = Some(RuleRole::Existing(IamRole {
+        name: "bad".into(),
+        arn: "arn:aws:iam::12:role/bad".into(),
+        trust_policy: String::new(),
+    }));
+    let target = Target::Sandbox {
+        endpoint_url: sb.endpoint_url(),
+    };
+    let mut h = Headless::start(Options::default(), target, (120, 40));
+    assert!(h.run_until(|m| m.session().is_some(), WAIT).await);
+    h.send(Msg::Action(Action::New));
+    if let Some(w) = h.model.wizard.as_deref_mut() {
+        w.draft = draft;
+        w.step = Step::Review;
+    }
+    h.send(Msg::Action(Action::Open));
+    use cognito_tui::wizard::create::Phase;
+    let phase = |m: &cognito_tui::app::Model| {
+        m.wizard
+            .as_ref()
+            .and_then(|w| w.creation.as_ref())
+            .map(|c| c.phase())
+    };
+    assert!(
+        h.run_until(|m| phase(m) == Some(Phase::Failed), WAIT).await,
+        "fails at SetIdentityPoolRoles"
+    );
+    let error = h
+        .model
+        .errors
+        .front()
+        .cloned()
+        .unwrap_or_else(|| panic!("error kept"));
+    assert_eq!(error.operation, "SetIdentityPoolRoles");
+    assert_eq!(error.error.code.as_deref(), Some("NotAuthorizedException"));
+    let pool_id = common::pool_id_named(&client, "wizard-undo").await;
+    h.send(Msg::Action(Action::Undo));
+    assert!(
+        h.run_until(|m| phase(m) == Some(Phase::Undone), WAIT).await,
+        "undo finishes"
+    );
+    let gone = client
+        .describe_identity_pool()
+        .identity_pool_id(&pool_id)
+        .send()
+        .await;
+    assert_eq!(
+        gone.err().map(|e| common::code(&e)).as_deref(),
+        Some("ResourceNotFoundException")
+    );
+    for name in ["wizard-undo-auth", "wizard-undo-guest"] {
+        let role = iam.get_role().role_name(name).send().await;
+        assert!(role.is_err(), "{name} deleted");
+    }
+}
