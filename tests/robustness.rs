@@ -77,6 +77,80 @@ proptest! {
     }
 }
 
+fn wizard_action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        Just(Action::NextStep),
+        Just(Action::PrevStep),
+        Just(Action::FocusNext),
+        Just(Action::FocusPrev),
+        Just(Action::Toggle),
+        Just(Action::ChooseNext),
+        Just(Action::ChoosePrev),
+        Just(Action::Open),
+        Just(Action::Back),
+        Just(Action::Edit),
+        Just(Action::ViewPolicy),
+        Just(Action::DeleteRow),
+        Just(Action::MoveRowUp),
+        Just(Action::MoveRowDown),
+        Just(Action::Undo),
+        Just(Action::Keep),
+        Just(Action::Retry),
+        Just(Action::Up),
+        Just(Action::Down),
+        Just(Action::New),
+    ]
+}
+
+fn wizard_msg() -> impl Strategy<Value = Msg> {
+    use cognito_tui::app::Created;
+    prop_oneof![
+        6 => wizard_action().prop_map(Msg::Action),
+        2 => any::<char>().prop_map(|c| Msg::Input(InputRequest::InsertChar(c))),
+        1 => (0u16..300, 0u16..120).prop_map(|(w, h)| Msg::Resize(w, h)),
+        2 => (0u64..60, any::<bool>()).prop_map(|(req, ok)| Msg::CallDone {
+            req,
+            result: if ok { Ok(Created::Role(format!("arn:aws:iam::123456789012:role/r{req}"))) } else { Err(AwsError::service("X", "y")) },
+        }),
+        1 => (0u64..60).prop_map(|req| Msg::CallDone {
+            req,
+            result: Ok(Created::Pool(described(req as usize % 7))),
+        }),
+        1 => (0u64..60, any::<bool>()).prop_map(|(req, more)| Msg::NamedPage {
+            req,
+            result: Ok((vec![(format!("us-east-1_P{req}"), "p".into())], more.then(|| "t".into()))),
+        }),
+        1 => (0u64..60).prop_map(|req| Msg::RolesPage {
+            req,
+            result: Ok((vec![app_support::wizard::existing_role("r")], None)),
+        }),
+        1 => (0u64..60).prop_map(|req| Msg::ArnsListed { req, result: Ok(vec!["arn:aws:iam::1:saml-provider/x".into()]) }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_wizard_input_never_panics(
+        (w, h) in (0u16..220, 0u16..80),
+        filled in any::<bool>(),
+        msgs in prop::collection::vec(wizard_msg(), 0..60),
+    ) {
+        let draft = app_support::wizard::user_pool_draft("p", "a", "g", app_support::wizard::existing_role("partner"));
+        let mut model = if filled {
+            app_support::wizard::on_review(draft, (w, h))
+        } else {
+            app_support::wizard::open_wizard((w, h)).0
+        };
+        for msg in msgs {
+            let _ = update(&mut model, msg);
+            let text = render(&model);
+            prop_assert_eq!(text.lines().count(), usize::from(model.size.1));
+        }
+    }
+}
+
 /// The operations the sandbox serves, and some it does not.
 const TARGETS: &[&str] = &[
     "AWSCognitoIdentityService.CreateIdentityPool",

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use super::Wizard;
 use super::create::{Call, Creation, Phase, Status, operation};
 use super::draft::{Draft, RoleMode, RoleSetting, TagMode};
+use super::form_view::wrap;
 use super::plan::Plan;
 use super::source::Source;
 use super::step::Step;
@@ -165,8 +166,20 @@ fn providers(draft: &Draft) -> Vec<String> {
     out
 }
 
-/// The review's lines.
-pub fn lines(wizard: &Wizard, theme: &Theme) -> Vec<Line<'static>> {
+/// `text` wrapped to `width`, each line indented by `indent` (continuations two more).
+fn wrapped(text: &str, indent: usize, width: usize, style: Style) -> Vec<Line<'static>> {
+    wrap(text, width.saturating_sub(indent + 2))
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let pad = if i == 0 { indent } else { indent + 2 };
+            Line::styled(format!("{}{part}", " ".repeat(pad)), style)
+        })
+        .collect()
+}
+
+/// The review's lines, `width` columns wide.
+pub fn lines(wizard: &Wizard, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for (i, step) in Step::ALL.iter().filter(|s| **s != Step::Review).enumerate() {
         let focused = i == wizard.review_focus;
@@ -185,7 +198,8 @@ pub fn lines(wizard: &Wizard, theme: &Theme) -> Vec<Line<'static>> {
             Style::new()
         }));
         for line in section(*step, &wizard.draft) {
-            out.push(Line::raw(format!("    {line}")));
+            let indent = 4 + line.chars().take_while(|c| *c == ' ').count();
+            out.extend(wrapped(line.trim_start(), indent, width, Style::new()));
         }
         out.push(Line::raw(""));
     }
@@ -200,7 +214,12 @@ pub fn lines(wizard: &Wizard, theme: &Theme) -> Vec<Line<'static>> {
         theme.accent,
     ));
     for (i, call) in calls.iter().enumerate() {
-        out.push(Line::raw(format!("    {}. {call}", i + 1)));
+        out.extend(wrapped(
+            &format!("{}. {call}", i + 1),
+            4,
+            width,
+            Style::new(),
+        ));
     }
     out
 }
@@ -233,15 +252,16 @@ fn status_line(
     creation: &Creation,
     spinner: &str,
     theme: &Theme,
+    width: usize,
 ) -> Vec<Line<'static>> {
     let label = call_label(call, Some(creation));
     match status {
-        Status::Waiting => vec![Line::styled(format!("  · {label}"), theme.dim)],
-        Status::Running(_) => vec![Line::raw(format!("  {spinner} {label}"))],
-        Status::Done => vec![Line::styled(format!("  ✓ {label}"), theme.success)],
+        Status::Waiting => wrapped(&format!("· {label}"), 2, width, theme.dim),
+        Status::Running(_) => wrapped(&format!("{spinner} {label}"), 2, width, Style::new()),
+        Status::Done => wrapped(&format!("✓ {label}"), 2, width, theme.success),
         Status::Failed(error) => {
-            let mut lines = vec![Line::styled(format!("  ✗ {label}"), theme.error)];
-            lines.push(Line::styled(format!("      {error}"), theme.error));
+            let mut lines = wrapped(&format!("✗ {label}"), 2, width, theme.error);
+            lines.extend(wrapped(&error.to_string(), 6, width, theme.error));
             if let Some(id) = &error.request_id {
                 lines.push(Line::styled(format!("      request id {id}"), theme.dim));
             }
@@ -251,10 +271,15 @@ fn status_line(
 }
 
 /// The creation's lines: each call, then what exists and the choices after a failure.
-pub fn creation_lines(creation: &Creation, spinner: &str, theme: &Theme) -> Vec<Line<'static>> {
+pub fn creation_lines(
+    creation: &Creation,
+    spinner: &str,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
     let mut out = vec![Line::styled("Creating the identity pool", theme.accent)];
     for (call, status) in &creation.calls {
-        out.extend(status_line(call, status, creation, spinner, theme));
+        out.extend(status_line(call, status, creation, spinner, theme, width));
     }
     let phase = creation.phase();
     if phase == Phase::Failed {
@@ -264,7 +289,9 @@ pub fn creation_lines(creation: &Creation, spinner: &str, theme: &Theme) -> Vec<
             out.push(Line::raw("Nothing was created."));
         } else {
             out.push(Line::styled("Created so far (exists now):", theme.warning));
-            out.extend(made.into_iter().map(|m| Line::raw(format!("    {m}"))));
+            for m in made {
+                out.extend(wrapped(&m, 4, width, Style::new()));
+            }
         }
         let not_done: Vec<String> = creation
             .calls
@@ -273,10 +300,14 @@ pub fn creation_lines(creation: &Creation, spinner: &str, theme: &Theme) -> Vec<
             .map(|(c, _)| call_label(c, Some(creation)))
             .collect();
         out.push(Line::styled("Not done:", theme.warning));
-        out.extend(not_done.into_iter().map(|m| Line::raw(format!("    {m}"))));
+        for m in not_done {
+            out.extend(wrapped(&m, 4, width, Style::new()));
+        }
         out.push(Line::raw(""));
-        out.push(Line::styled(
+        out.extend(wrapped(
             "r retry the failed call · u undo (delete what was created) · o keep it and open the pool",
+            0,
+            width,
             theme.key,
         ));
     }
@@ -284,7 +315,7 @@ pub fn creation_lines(creation: &Creation, spinner: &str, theme: &Theme) -> Vec<
         out.push(Line::raw(""));
         out.push(Line::styled("Undo", theme.accent));
         for (call, status) in &creation.undo {
-            out.extend(status_line(call, status, creation, spinner, theme));
+            out.extend(status_line(call, status, creation, spinner, theme, width));
         }
         if phase == Phase::Undone {
             let failed = creation
@@ -299,8 +330,10 @@ pub fn creation_lines(creation: &Creation, spinner: &str, theme: &Theme) -> Vec<
                     theme.success,
                 ));
             } else {
-                out.push(Line::styled(
-                    format!("{failed} undo call(s) failed: what they name still exists; delete it by hand."),
+                out.extend(wrapped(
+                    &format!("{failed} undo call(s) failed: what they name still exists; delete it by hand."),
+                    0,
+                    width,
                     theme.error,
                 ));
             }

@@ -23,11 +23,14 @@ const NAV_WIDTH: u16 = 34;
 
 /// Draws the wizard into the body area.
 pub fn draw(model: &Model, wizard: &Wizard, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let title = format!(
-        " Create identity pool — step {} of 5: {} ",
-        wizard.step.number(),
-        wizard.step
-    );
+    let title = match &wizard.creation {
+        Some(_) => format!(" Creating identity pool \"{}\" ", wizard.draft.name.value()),
+        None => format!(
+            " Create identity pool — step {} of 5: {} ",
+            wizard.step.number(),
+            wizard.step
+        ),
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(title, theme.accent));
@@ -51,10 +54,10 @@ pub fn draw(model: &Model, wizard: &Wizard, theme: &Theme, frame: &mut Frame, ar
     }
     let spinner = spinner(model.now);
     if let Some(creation) = &wizard.creation {
-        let lines = review::creation_lines(creation, spinner, theme);
+        let lines = review::creation_lines(creation, spinner, theme, usize::from(body.width));
         scrolled(frame, body, lines, 0, None);
     } else if wizard.step == Step::Review {
-        let lines = review::lines(wizard, theme);
+        let lines = review::lines(wizard, theme, usize::from(body.width));
         let focus_line = lines
             .iter()
             .position(|l| l.spans.first().is_some_and(|s| s.content.starts_with('▸')))
@@ -234,6 +237,12 @@ fn draw_policy(
             .lines()
             .map(|l| Line::raw(l.to_string())),
     );
+    if tags {
+        lines.push(Line::styled(
+            "sts:TagSession is allowed because attributes for access control are on.",
+            theme.dim,
+        ));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         format!("Permissions (inline policy {BASIC_PERMISSIONS_NAME}):"),
