@@ -17,6 +17,11 @@ pub async fn sandbox(seed: Seed) -> RunningSandbox {
 
 /// SDK configuration for the sandbox in `region`, with long-term sandbox credentials.
 pub async fn sdk_config(sb: &RunningSandbox, region: &str) -> aws_types::SdkConfig {
+    sdk_config_at(&sb.endpoint_url(), region).await
+}
+
+/// SDK configuration for a sandbox at `endpoint_url` (e.g. one the console started) in `region`.
+pub async fn sdk_config_at(endpoint_url: &str, region: &str) -> aws_types::SdkConfig {
     aws_config::defaults(BehaviorVersion::latest())
         .region(Region::new(region.to_string()))
         .credentials_provider(Credentials::new(
@@ -26,7 +31,7 @@ pub async fn sdk_config(sb: &RunningSandbox, region: &str) -> aws_types::SdkConf
             None,
             "test",
         ))
-        .endpoint_url(sb.endpoint_url())
+        .endpoint_url(endpoint_url)
         .load()
         .await
 }
@@ -97,6 +102,16 @@ pub async fn sts_with(
     secret: &str,
     token: &str,
 ) -> aws_sdk_sts::Client {
+    sts_at(&sb.endpoint_url(), key, secret, token).await
+}
+
+/// The STS client of temporary credentials, for a sandbox at `endpoint_url`.
+pub async fn sts_at(
+    endpoint_url: &str,
+    key: &str,
+    secret: &str,
+    token: &str,
+) -> aws_sdk_sts::Client {
     let config = aws_config::defaults(BehaviorVersion::latest())
         .region(Region::new("us-east-1"))
         .credentials_provider(Credentials::new(
@@ -106,7 +121,7 @@ pub async fn sts_with(
             None,
             "test",
         ))
-        .endpoint_url(sb.endpoint_url())
+        .endpoint_url(endpoint_url)
         .load()
         .await;
     aws_sdk_sts::Client::new(&config)
@@ -114,7 +129,12 @@ pub async fn sts_with(
 
 /// Whom STS GetCallerIdentity says these credentials belong to.
 pub async fn caller_arn_of(sb: &RunningSandbox, key: &str, secret: &str, token: &str) -> String {
-    let sts = sts_with(sb, key, secret, token).await;
+    caller_arn_at(&sb.endpoint_url(), key, secret, token).await
+}
+
+/// Whom STS GetCallerIdentity says these credentials belong to, at a sandbox at `endpoint_url`.
+pub async fn caller_arn_at(endpoint_url: &str, key: &str, secret: &str, token: &str) -> String {
+    let sts = sts_at(endpoint_url, key, secret, token).await;
     let me = sts
         .get_caller_identity()
         .send()
