@@ -107,5 +107,85 @@ fn identities_100k(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, render_pools, update_pools, identities_100k);
+/// The wizard at its heaviest: a provider with 25 rules naming existing roles (each trust policy
+/// checked on every frame), 50 tag mappings, and 1,000 roles in the account.
+fn wizard(c: &mut Criterion) {
+    use app_support::wizard::{existing_role, rule, user_pool_draft, wizard_mut};
+    use cognito_tui::wizard::draft::{RuleRole, TagMode};
+    use cognito_tui::wizard::{Source, Step};
+    let draft = {
+        let mut draft = user_pool_draft("bench", "bench-auth", "bench-guest", existing_role("p"));
+        let provider = draft.provider_mut(Source::UserPool);
+        provider.rules = (0..25)
+            .map(|i| {
+                rule(
+                    "custom:team",
+                    0,
+                    &format!("team-{i}"),
+                    RuleRole::Existing(existing_role(&format!("team-{i}"))),
+                )
+            })
+            .collect();
+        provider.tags = TagMode::Custom;
+        provider.custom_tags = (0..50)
+            .map(|i| {
+                (
+                    tui_input::Input::new(format!("t{i}")),
+                    tui_input::Input::new(format!("c{i}")),
+                )
+            })
+            .collect();
+        draft
+    };
+    let mut model = app_support::wizard::on_review(draft, (120, 40));
+    let roles: Vec<_> = (0..1_000)
+        .map(|i| existing_role(&format!("role-{i:04}")))
+        .collect();
+    wizard_mut(&mut model).catalog.roles = cognito_tui::wizard::catalog::Loadable::Ready(roles);
+    wizard_mut(&mut model).step = Step::Providers;
+    app_support::wizard::focus(
+        &mut model,
+        cognito_tui::wizard::fields::FieldId::RuleValue(Source::UserPool, 24),
+    );
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap_or_else(|e| panic!("{e}"));
+    c.bench_function(
+        "render wizard providers step, 25 rules, 50 tags, 120x40",
+        |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|frame| cognito_tui::view::view(black_box(&model), frame))
+                    .unwrap_or_else(|e| panic!("{e}"));
+            })
+        },
+    );
+    c.bench_function(
+        "update: type one character into a rule value, 25 rules",
+        |b| {
+            b.iter(|| {
+                let _ = update(&mut model, Msg::Input(InputRequest::InsertChar('x')));
+                black_box(update(&mut model, Msg::Input(InputRequest::DeletePrevChar)))
+            })
+        },
+    );
+    let _ = update(&mut model, Msg::Action(Action::FocusNext));
+    let _ = update(&mut model, Msg::Action(Action::Open));
+    assert!(
+        model.wizard.as_ref().is_some_and(|w| w.picker.is_some()),
+        "the role picker is open"
+    );
+    let _ = update(&mut model, Msg::Input(InputRequest::InsertChar('9')));
+    // The picker filters as it draws, so a keystroke costs one frame over the whole list.
+    c.bench_function(
+        "render the role picker filtered, 1,000 roles, 120x40",
+        |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|frame| cognito_tui::view::view(black_box(&model), frame))
+                    .unwrap_or_else(|e| panic!("{e}"));
+            })
+        },
+    );
+}
+
+criterion_group!(benches, render_pools, update_pools, identities_100k, wizard);
 criterion_main!(benches);

@@ -6,7 +6,7 @@
 mod common;
 mod pty;
 
-use aws_sdk_cognitoidentityprovider::types::AuthFlowType;
+use cognito_tui::sandbox::DEMO_PASSWORD;
 use pty::Console;
 
 const USER_POOL: &str = "us-east-1_Ord3rsPl1";
@@ -146,22 +146,6 @@ async fn caller(endpoint: &str, creds: &aws_sdk_cognitoidentity::types::Credenti
     .await
 }
 
-async fn id_token(idp: &aws_sdk_cognitoidentityprovider::Client, user: &str) -> String {
-    let auth = idp
-        .initiate_auth()
-        .client_id(CLIENT)
-        .auth_flow(AuthFlowType::UserPasswordAuth)
-        .auth_parameters("USERNAME", user)
-        .auth_parameters("PASSWORD", cognito_tui::sandbox::DEMO_PASSWORD)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{user}: {e:?}"));
-    auth.authentication_result()
-        .and_then(|r| r.id_token())
-        .unwrap_or_default()
-        .to_string()
-}
-
 #[test]
 fn the_wizard_creates_a_pool_whose_guests_and_users_get_the_chosen_roles() {
     let mut console = Console::start(&["--sandbox"], 120, 40);
@@ -189,7 +173,7 @@ fn the_wizard_creates_a_pool_whose_guests_and_users_get_the_chosen_roles() {
         assert_eq!(caller(&endpoint, &guest).await, assumed("e2e-guest"));
 
         let provider = format!("cognito-idp.us-east-1.amazonaws.com/{USER_POOL}");
-        let admin_token = id_token(&idp, "demo-admin").await;
+        let admin_token = common::id_token(&idp, CLIENT, "demo-admin", DEMO_PASSWORD).await;
         let admin = credentials_of(&identity, &pool_id, Some((&provider, &admin_token)))
             .await
             .unwrap_or_else(|e| panic!("demo-admin: {e}"));
@@ -199,7 +183,7 @@ fn the_wizard_creates_a_pool_whose_guests_and_users_get_the_chosen_roles() {
             "the admins rule selects e2e-auth"
         );
 
-        let user_token = id_token(&idp, "demo-user").await;
+        let user_token = common::id_token(&idp, CLIENT, "demo-user", DEMO_PASSWORD).await;
         let refused = credentials_of(&identity, &pool_id, Some((&provider, &user_token))).await;
         assert_eq!(
             refused.err().as_deref(),

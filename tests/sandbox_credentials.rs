@@ -76,19 +76,7 @@ async fn sign_in(
             .await
             .unwrap_or_else(|e| panic!("{e:?}"));
     }
-    let auth = idp
-        .initiate_auth()
-        .client_id(CLIENT)
-        .auth_flow(AuthFlowType::UserPasswordAuth)
-        .auth_parameters("USERNAME", user)
-        .auth_parameters("PASSWORD", "Passw0rd!")
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    auth.authentication_result()
-        .and_then(|r| r.id_token())
-        .unwrap_or_default()
-        .to_string()
+    common::id_token(idp, CLIENT, user, "Passw0rd!").await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -254,20 +242,7 @@ async fn the_demo_users_sign_in_to_their_roles() {
         ("demo-partner", "orders-app-partner"),
         ("demo-user", "orders-app-auth"),
     ] {
-        let auth = idp
-            .initiate_auth()
-            .client_id(CLIENT)
-            .auth_flow(AuthFlowType::UserPasswordAuth)
-            .auth_parameters("USERNAME", user)
-            .auth_parameters("PASSWORD", cognito_tui::sandbox::DEMO_PASSWORD)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{user}: {e:?}"));
-        let token = auth
-            .authentication_result()
-            .and_then(|r| r.id_token())
-            .unwrap_or_default()
-            .to_string();
+        let token = common::id_token(&idp, CLIENT, user, cognito_tui::sandbox::DEMO_PASSWORD).await;
         let id = identity
             .get_id()
             .identity_pool_id(&pool_id)

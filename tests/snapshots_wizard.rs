@@ -17,17 +17,7 @@ use tui_input::Input;
 const SIZE: (u16, u16) = (120, 36);
 
 fn filled(step: Step) -> cognito_tui::app::Model {
-    let mut model = on_review(
-        user_pool_draft(
-            "orders-next",
-            "orders-next-auth",
-            "orders-next-guest",
-            existing_role("orders-app-partner"),
-        ),
-        SIZE,
-    );
-    wizard_mut(&mut model).step = step;
-    model
+    app_support::wizard::filled(step, SIZE)
 }
 
 #[test]
@@ -160,40 +150,12 @@ fn wizard_review() {
     assert_snapshot!(render(&model));
 }
 
-fn created(effect: &Effect) -> Created {
-    match effect {
-        Effect::CreateIdentityPool { pool, .. } => {
-            Created::Pool(cognito_tui::domain::IdentityPool {
-                identity_pool_id: "us-east-1:99999999-0000-4000-8000-000000000001".into(),
-                ..pool.clone()
-            })
-        }
-        Effect::CreateRole { name, .. } => {
-            Created::Role(format!("arn:aws:iam::123456789012:role/{name}"))
-        }
-        _ => Created::Done,
-    }
-}
-
-fn req_of(effect: &Effect) -> u64 {
-    match effect {
-        Effect::CreateIdentityPool { req, .. }
-        | Effect::CreateRole { req, .. }
-        | Effect::PutRolePolicy { req, .. }
-        | Effect::SetIdentityPoolRoles { req, .. }
-        | Effect::DeleteRolePolicy { req, .. }
-        | Effect::DeleteRole { req, .. }
-        | Effect::DeleteIdentityPool { req, .. } => *req,
-        other => panic!("{other:?}"),
-    }
-}
-
 /// Runs `ok` calls successfully, then fails the next (if `fail`).
 fn run(model: &mut cognito_tui::app::Model, ok: usize, fail: bool) -> Option<Effect> {
     let _ = send(model, Msg::Tick(NOW));
     let mut effect = key(model, KeyCode::Enter).first().cloned()?;
     for _ in 0..ok {
-        let result = Ok(created(&effect));
+        let result = Ok(created_ok(&effect));
         effect = send(
             model,
             Msg::CallDone {

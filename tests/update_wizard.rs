@@ -21,7 +21,14 @@ use pretty_assertions::assert_eq;
 use std::collections::BTreeMap;
 
 const SIZE: (u16, u16) = (120, 40);
-const NEW_POOL: &str = "us-east-1:99999999-0000-4000-8000-000000000001";
+
+/// The wizard on Review with the user-pool draft (roles a and g).
+fn sample() -> cognito_tui::app::Model {
+    on_review(
+        user_pool_draft("p", "a", "g", existing_role("partner")),
+        SIZE,
+    )
+}
 
 fn notice(model: &cognito_tui::app::Model) -> String {
     model
@@ -164,10 +171,7 @@ fn typing_on_a_text_field_does_not_trigger_keys() {
 
 #[test]
 fn the_rule_table_adds_edits_reorders_deletes_and_stops_at_25() {
-    let mut model = on_review(
-        user_pool_draft("p", "a", "g", existing_role("partner")),
-        SIZE,
-    );
+    let mut model = sample();
     wizard_mut(&mut model).step = Step::Providers;
     wizard_mut(&mut model)
         .draft
@@ -242,10 +246,7 @@ fn the_rule_table_adds_edits_reorders_deletes_and_stops_at_25() {
 
 #[test]
 fn role_settings_offer_token_only_for_user_pools() {
-    let mut model = on_review(
-        user_pool_draft("p", "a", "g", existing_role("partner")),
-        SIZE,
-    );
+    let mut model = sample();
     wizard_mut(&mut model).step = Step::Providers;
     focus(&mut model, FieldId::RoleSetting(Source::UserPool));
     let _ = key(&mut model, KeyCode::Right);
@@ -272,10 +273,7 @@ fn role_settings_offer_token_only_for_user_pools() {
 
 #[test]
 fn review_e_jumps_to_a_step_and_ctrl_n_returns_to_review() {
-    let mut model = on_review(
-        user_pool_draft("p", "a", "g", existing_role("partner")),
-        SIZE,
-    );
+    let mut model = sample();
     let _ = key(&mut model, KeyCode::Down);
     let _ = key(&mut model, KeyCode::Down);
     let _ = key(&mut model, KeyCode::Char('e'));
@@ -324,27 +322,6 @@ fn only(effects: &[Effect]) -> Effect {
     effects[0].clone()
 }
 
-fn req_of(effect: &Effect) -> u64 {
-    match effect {
-        Effect::CreateIdentityPool { req, .. }
-        | Effect::CreateRole { req, .. }
-        | Effect::PutRolePolicy { req, .. }
-        | Effect::SetIdentityPoolRoles { req, .. }
-        | Effect::SetPrincipalTagAttributeMap { req, .. }
-        | Effect::DeleteRolePolicy { req, .. }
-        | Effect::DeleteRole { req, .. }
-        | Effect::DeleteIdentityPool { req, .. } => *req,
-        other => panic!("not a creation call: {other:?}"),
-    }
-}
-
-fn created_pool(pool: &IdentityPool) -> IdentityPool {
-    IdentityPool {
-        identity_pool_id: NEW_POOL.into(),
-        ..pool.clone()
-    }
-}
-
 fn arn(name: &str) -> String {
     format!("arn:aws:iam::123456789012:role/{name}")
 }
@@ -355,11 +332,7 @@ fn create_all(model: &mut cognito_tui::app::Model) -> Vec<Effect> {
     let mut effect = only(&key(model, KeyCode::Enter));
     loop {
         seen.push(effect.clone());
-        let result = match &effect {
-            Effect::CreateIdentityPool { pool, .. } => Created::Pool(created_pool(pool)),
-            Effect::CreateRole { name, .. } => Created::Role(arn(name)),
-            _ => Created::Done,
-        };
+        let result = created_ok(&effect);
         let next = send(
             model,
             Msg::CallDone {
@@ -534,11 +507,7 @@ fn create_failing_at(model: &mut cognito_tui::app::Model, n: usize) {
         let result = if i == n {
             Err(fail("LimitExceededException"))
         } else {
-            Ok(match &effect {
-                Effect::CreateIdentityPool { pool, .. } => Created::Pool(created_pool(pool)),
-                Effect::CreateRole { name, .. } => Created::Role(arn(name)),
-                _ => Created::Done,
-            })
+            Ok(created_ok(&effect))
         };
         let next = send(
             model,
@@ -729,10 +698,7 @@ fn existing_roles_are_used_as_they_are_and_warned_about() {
 
 #[test]
 fn pickers_load_every_page_filter_as_typed_and_pick() {
-    let mut model = on_review(
-        user_pool_draft("p", "a", "g", existing_role("partner")),
-        SIZE,
-    );
+    let mut model = sample();
     wizard_mut(&mut model).draft.user_pool_id = Default::default();
     wizard_mut(&mut model).step = Step::Providers;
     focus(&mut model, FieldId::ClientId);
@@ -826,10 +792,7 @@ fn esc_with_edits_asks_and_a_kept_draft_is_offered_again() {
 
 #[test]
 fn v_shows_the_new_roles_policies_only_when_a_role_is_new() {
-    let mut model = on_review(
-        user_pool_draft("p", "a", "g", existing_role("partner")),
-        SIZE,
-    );
+    let mut model = sample();
     wizard_mut(&mut model).step = Step::Permissions;
     focus(&mut model, FieldId::RoleMode(Audience::Guest));
     let _ = key(&mut model, KeyCode::Char('v'));
@@ -841,10 +804,7 @@ fn v_shows_the_new_roles_policies_only_when_a_role_is_new() {
 
 #[test]
 fn stale_and_foreign_answers_are_ignored() {
-    let mut model = on_review(
-        user_pool_draft("p", "a", "g", existing_role("partner")),
-        SIZE,
-    );
+    let mut model = sample();
     let effect = only(&key(&mut model, KeyCode::Enter));
     let stale = send(
         &mut model,

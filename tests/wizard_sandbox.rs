@@ -457,7 +457,10 @@ async fn oidc_saml_and_developer_providers_with_basic_flow() {
         .send()
         .await
         .unwrap_or_else(|e| panic!("{e:?}"));
-    assert_eq!(pool.open_id_connect_provider_arns(), std::slice::from_ref(&oidc));
+    assert_eq!(
+        pool.open_id_connect_provider_arns(),
+        std::slice::from_ref(&oidc)
+    );
     assert_eq!(pool.saml_provider_arns(), std::slice::from_ref(&saml));
     assert_eq!(pool.developer_provider_name(), Some("login.wizard.example"));
     assert_eq!(pool.allow_classic_flow(), Some(true));

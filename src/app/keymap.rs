@@ -512,7 +512,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
 }
 
 /// Whether the global keys (tabs, help, quit…) apply in this context.
-fn takes_global_keys(context: Context) -> bool {
+pub fn takes_global_keys(context: Context) -> bool {
     matches!(
         context,
         Context::PoolList

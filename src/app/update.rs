@@ -170,6 +170,10 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         return on_overlay_action(model, action);
     }
     if model.wizard.is_some() {
+        if action == Action::Help {
+            model.overlay = Some(Overlay::Help);
+            return Vec::new();
+        }
         return wizard::on_action(model, action);
     }
     if model.tab == Tab::Pools && model.pools.filter_editing {

@@ -65,12 +65,29 @@ fn help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         here.push(Line::styled("Mouse: click a tab or a row", theme.dim));
         here.push(Line::styled("(again to open); wheel scrolls.", theme.dim));
     }
-    let mut everywhere = key_lines("Everywhere", keymap::global_bindings(), read_only, theme);
-    everywhere.push(Line::raw(""));
-    everywhere.push(Line::styled("Commands (after :)", theme.accent));
-    for line in crate::app::command::COMMANDS_HELP {
-        everywhere.push(Line::raw(*line));
-    }
+    // Forms such as the wizard take every key themselves: tabs, `:` and `q` do not apply there.
+    let everywhere = if keymap::takes_global_keys(context) {
+        let mut lines = key_lines("Everywhere", keymap::global_bindings(), read_only, theme);
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Commands (after :)", theme.accent));
+        lines.extend(
+            crate::app::command::COMMANDS_HELP
+                .iter()
+                .map(|l| Line::raw(*l)),
+        );
+        lines
+    } else {
+        vec![
+            Line::styled("Everywhere", theme.accent),
+            Line::from(vec![
+                Span::styled(fit("Ctrl-c", 11), theme.key),
+                Span::raw("quit at once"),
+            ]),
+            Line::raw(""),
+            Line::styled("Tabs, : commands and q work again", theme.dim),
+            Line::styled("once this screen is left (Esc).", theme.dim),
+        ]
+    };
     let height = u16::try_from(here.len().max(everywhere.len()) + 2).unwrap_or(u16::MAX);
     let rect = centered(area, 92, height);
     frame.render_widget(Clear, rect);

@@ -137,6 +137,19 @@ pub struct Field {
     pub missing: bool,
 }
 
+impl Field {
+    /// This text field, with a list to pick its value from (⏎).
+    pub fn with_picker(self, picker: PickerKind) -> Self {
+        Self {
+            kind: Kind::Text {
+                masked: false,
+                picker: Some(picker),
+            },
+            ..self
+        }
+    }
+}
+
 /// One row of a step's form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {

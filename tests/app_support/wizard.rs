@@ -1,7 +1,7 @@
 //! Driving the create wizard in tests: real keys through the keymap, and complete drafts.
 
 use cognito_tui::app::keymap::to_msg;
-use cognito_tui::app::{Action, Effect, Model, Msg, Options, update};
+use cognito_tui::app::{Action, Created, Effect, Model, Msg, Options, update};
 use cognito_tui::domain::policy::Audience;
 use cognito_tui::domain::roles::IamRole;
 use cognito_tui::wizard::Source;
@@ -177,4 +177,51 @@ pub fn read_only() -> Options {
 /// Sends a message.
 pub fn send(model: &mut Model, msg: Msg) -> Vec<Effect> {
     update(model, msg)
+}
+
+/// The wizard on `step` with the user-pool draft filled in (roles `p-auth`/`p-guest` style names).
+pub fn filled(step: cognito_tui::wizard::Step, size: (u16, u16)) -> Model {
+    let draft = user_pool_draft(
+        "orders-next",
+        "orders-next-auth",
+        "orders-next-guest",
+        existing_role("orders-app-partner"),
+    );
+    let mut model = on_review(draft, size);
+    wizard_mut(&mut model).step = step;
+    model
+}
+
+/// The id of the new pool the fake service answers with.
+pub const NEW_POOL: &str = "us-east-1:99999999-0000-4000-8000-000000000001";
+
+/// The request id of a creation or undo call.
+pub fn req_of(effect: &Effect) -> u64 {
+    match effect {
+        Effect::CreateIdentityPool { req, .. }
+        | Effect::CreateRole { req, .. }
+        | Effect::PutRolePolicy { req, .. }
+        | Effect::SetIdentityPoolRoles { req, .. }
+        | Effect::SetPrincipalTagAttributeMap { req, .. }
+        | Effect::DeleteRolePolicy { req, .. }
+        | Effect::DeleteRole { req, .. }
+        | Effect::DeleteIdentityPool { req, .. } => *req,
+        other => panic!("not a creation call: {other:?}"),
+    }
+}
+
+/// What the service answers a creation call with when it succeeds.
+pub fn created_ok(effect: &Effect) -> Created {
+    match effect {
+        Effect::CreateIdentityPool { pool, .. } => {
+            Created::Pool(cognito_tui::domain::IdentityPool {
+                identity_pool_id: NEW_POOL.into(),
+                ..pool.clone()
+            })
+        }
+        Effect::CreateRole { name, .. } => {
+            Created::Role(format!("arn:aws:iam::123456789012:role/{name}"))
+        }
+        _ => Created::Done,
+    }
 }

@@ -142,3 +142,25 @@ pub async fn caller_arn_at(endpoint_url: &str, key: &str, secret: &str, token: &
         .unwrap_or_else(|e| panic!("{e:?}"));
     me.arn().unwrap_or_default().to_string()
 }
+
+/// Signs `user` in to a user pool app client with USER_PASSWORD_AUTH; the ID token.
+pub async fn id_token(
+    idp: &aws_sdk_cognitoidentityprovider::Client,
+    client_id: &str,
+    user: &str,
+    password: &str,
+) -> String {
+    let auth = idp
+        .initiate_auth()
+        .client_id(client_id)
+        .auth_flow(aws_sdk_cognitoidentityprovider::types::AuthFlowType::UserPasswordAuth)
+        .auth_parameters("USERNAME", user)
+        .auth_parameters("PASSWORD", password)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{user}: {e:?}"));
+    auth.authentication_result()
+        .and_then(|r| r.id_token())
+        .unwrap_or_default()
+        .to_string()
+}

@@ -85,28 +85,20 @@ pub fn rows(draft: &Draft, context: Context<'_>) -> Vec<Row> {
 fn ids(draft: &Draft, source: Source, rows: &mut Vec<Row>) {
     match source {
         Source::UserPool => {
-            let mut pool = text(
+            let pool = text(
                 FieldId::UserPoolId,
                 "User pool ID",
                 &draft.user_pool_id,
                 &USER_POOL_ID,
             );
-            pool.kind = Kind::Text {
-                masked: false,
-                picker: Some(PickerKind::UserPools),
-            };
-            rows.push(Row::Field(pool));
-            let mut client = text(
+            rows.push(Row::Field(pool.with_picker(PickerKind::UserPools)));
+            let client = text(
                 FieldId::ClientId,
                 "App client ID",
                 &draft.client_id,
                 &USER_POOL_CLIENT_ID,
             );
-            client.kind = Kind::Text {
-                masked: false,
-                picker: Some(PickerKind::Clients),
-            };
-            rows.push(Row::Field(client));
+            rows.push(Row::Field(client.with_picker(PickerKind::Clients)));
             rows.push(Row::Note(
                 "⏎ on an id picks from the account's user pools and app clients; or type it."
                     .into(),
