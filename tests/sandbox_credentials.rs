@@ -4,7 +4,6 @@
 
 mod common;
 
-use aws_sdk_cognitoidentityprovider::types::AuthFlowType;
 use cognito_tui::sandbox::Seed;
 
 const USER_POOL: &str = "us-east-1_Ord3rsPl1";
@@ -273,11 +272,17 @@ async fn the_demo_users_sign_in_to_their_roles() {
 
 /// A Google login under the sandbox's rule for social providers: an unsigned JWT with sub and aud.
 fn google_token(sub: &str) -> String {
+    unsigned_token(
+        serde_json::json!({ "sub": sub, "aud": "1059394817341-orders.apps.googleusercontent.com", "iss": "https://accounts.google.com" }),
+    )
+}
+
+/// A JWT with these claims and no real signature (the sandbox's rule for non-Cognito providers).
+fn unsigned_token(claims: serde_json::Value) -> String {
     use base64::Engine;
     let b64 = |v: serde_json::Value| {
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string())
     };
-    let claims = serde_json::json!({ "sub": sub, "aud": "1059394817341-orders.apps.googleusercontent.com", "iss": "https://accounts.google.com" });
     format!(
         "{}.{}.sig",
         b64(serde_json::json!({ "alg": "RS256" })),
@@ -292,20 +297,13 @@ async fn with_several_logins_the_one_with_a_role_mapping_decides() {
     let identity = common::identity_client(&sb, "us-east-1").await;
     let pool_id = common::pool_id_named(&identity, "orders-app").await;
     let provider = format!("cognito-idp.us-east-1.amazonaws.com/{USER_POOL}");
-    let auth = idp
-        .initiate_auth()
-        .client_id(CLIENT)
-        .auth_flow(AuthFlowType::UserPasswordAuth)
-        .auth_parameters("USERNAME", "demo-admin")
-        .auth_parameters("PASSWORD", cognito_tui::sandbox::DEMO_PASSWORD)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let id_token = auth
-        .authentication_result()
-        .and_then(|r| r.id_token())
-        .unwrap_or_default()
-        .to_string();
+    let id_token = common::id_token(
+        &idp,
+        CLIENT,
+        "demo-admin",
+        cognito_tui::sandbox::DEMO_PASSWORD,
+    )
+    .await;
     let google = google_token("google-user-7");
     let id = identity
         .get_id()
@@ -353,5 +351,92 @@ async fn with_several_logins_the_one_with_a_role_mapping_decides() {
         )
         .await,
         "arn:aws:sts::123456789012:assumed-role/orders-app-auth/CognitoIdentityCredentials"
+    );
+}
+
+/// Attributes for access control on an OIDC provider are set by its ARN, but its users log in by
+/// issuer host: the map still applies, so the role must allow sts:TagSession.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn oidc_principal_tags_set_by_arn_apply_to_host_logins() {
+    use cognito_tui::domain::policy::{Audience, cognito_trust_policy};
+    let sb = common::sandbox(Seed::Demo).await;
+    let identity = common::identity_client(&sb, "us-east-1").await;
+    let iam = common::iam_client(&sb).await;
+    let arn = "arn:aws:iam::123456789012:oidc-provider/login.partner.example.com";
+    let pool_id = identity
+        .create_identity_pool()
+        .identity_pool_name("oidc-tags")
+        .allow_unauthenticated_identities(false)
+        .open_id_connect_provider_arns(arn)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .identity_pool_id
+        .clone();
+    let role = iam
+        .create_role()
+        .role_name("oidc-tags-auth")
+        .assume_role_policy_document(cognito_trust_policy(
+            &pool_id,
+            Audience::Authenticated,
+            false,
+        ))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let auth_role = role.role().map(|r| r.arn().to_string()).unwrap_or_default();
+    identity
+        .set_identity_pool_roles()
+        .identity_pool_id(&pool_id)
+        .roles("authenticated", &auth_role)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    identity
+        .set_principal_tag_attribute_map()
+        .identity_pool_id(&pool_id)
+        .identity_provider_name(arn)
+        .use_defaults(true)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let host = "login.partner.example.com";
+    let token = unsigned_token(
+        serde_json::json!({ "sub": "partner-7", "aud": "partner-portal", "iss": format!("https://{host}") }),
+    );
+    let id = identity
+        .get_id()
+        .identity_pool_id(&pool_id)
+        .logins(host, &token)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .identity_id()
+        .unwrap_or_default()
+        .to_string();
+    let refused = identity
+        .get_credentials_for_identity()
+        .identity_id(&id)
+        .logins(host, &token)
+        .send()
+        .await;
+    assert_eq!(
+        refused.err().map(|e| common::code(&e)).as_deref(),
+        Some("InvalidIdentityPoolConfigurationException"),
+        "tags are passed, so a trust policy without sts:TagSession refuses"
+    );
+    iam.update_assume_role_policy()
+        .role_name("oidc-tags-auth")
+        .policy_document(cognito_trust_policy(
+            &pool_id,
+            Audience::Authenticated,
+            true,
+        ))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(
+        role_arn(&sb, &identity, &id, &[(host, &token)]).await,
+        "arn:aws:sts::123456789012:assumed-role/oidc-tags-auth/CognitoIdentityCredentials"
     );
 }

@@ -330,7 +330,17 @@ pub fn get_credentials(state: &mut State, mut input: Input) -> Result<Value, Ser
         .ok_or_else(bad_configuration)?;
     let tag_session = provider
         .as_ref()
-        .and_then(|p| stored.principal_tags.get(p))
+        .and_then(|p| {
+            // OIDC logins are keyed by issuer host; their tag map by the provider's ARN.
+            stored.principal_tags.get(p).or_else(|| {
+                let suffix = format!(":oidc-provider/{p}");
+                stored
+                    .principal_tags
+                    .iter()
+                    .find(|(name, _)| name.ends_with(&suffix))
+                    .map(|(_, map)| map)
+            })
+        })
         .is_some_and(|t| t.use_defaults || !t.principal_tags.is_empty());
     let who = WebIdentity {
         aud: pool_id.clone(),
