@@ -246,3 +246,22 @@ fn wizard_narrow_terminal_has_no_step_list() {
     wizard_mut(&mut model).step = Step::Providers;
     assert_snapshot!(render(&model));
 }
+
+#[test]
+fn wizard_providers_empty() {
+    let (mut model, _) = open_wizard(SIZE);
+    let w = wizard_mut(&mut model);
+    w.draft.authenticated = true;
+    w.draft.sources.extend([Source::UserPool, Source::Google, Source::Saml]);
+    w.step = Step::Providers;
+    assert_snapshot!(render(&model));
+}
+
+#[test]
+fn wizard_properties_empty() {
+    let (mut model, _) = open_wizard(SIZE);
+    let w = wizard_mut(&mut model);
+    w.draft.guest = true;
+    w.step = Step::Properties;
+    assert_snapshot!(render(&model));
+}
