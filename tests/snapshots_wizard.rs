@@ -252,7 +252,9 @@ fn wizard_providers_empty() {
     let (mut model, _) = open_wizard(SIZE);
     let w = wizard_mut(&mut model);
     w.draft.authenticated = true;
-    w.draft.sources.extend([Source::UserPool, Source::Google, Source::Saml]);
+    w.draft
+        .sources
+        .extend([Source::UserPool, Source::Google, Source::Saml]);
     w.step = Step::Providers;
     assert_snapshot!(render(&model));
 }

@@ -8,19 +8,21 @@ pub mod draft;
 pub mod edit;
 pub mod fields;
 mod form_view;
+mod lists;
 pub mod plan;
 mod review;
+mod run;
 pub mod source;
 pub mod step;
 pub mod steps;
 mod update;
 pub mod view;
 
+pub use lists::{on_arns, on_named_page, on_roles_page};
+pub use run::{on_call_done, on_pool_deleted};
 pub use source::Source;
 pub use step::Step;
-pub use update::{
-    on_action, on_arns, on_call_done, on_input, on_named_page, on_pool_deleted, on_roles_page, open,
-};
+pub use update::{on_action, on_input, open};
 
 use std::collections::BTreeSet;
 

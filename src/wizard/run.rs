@@ -1,0 +1,213 @@
+//! Creating: the plan's calls one at a time, their answers, and what the operator does after a
+//! failure (retry, undo, keep); the finished pool opens in the console.
+
+use super::Step;
+use super::create::{Creation, Phase};
+use super::plan::Plan;
+use super::update::wizard;
+use crate::app::model::Level;
+use crate::app::{Action, AwsError, Created, Effect, Model, RequestId};
+use crate::screens::pools;
+
+/// A creation or undo call answered.
+pub fn on_call_done(
+    model: &mut Model,
+    req: RequestId,
+    result: Result<Created, AwsError>,
+) -> Vec<Effect> {
+    let Some(creation) = model.wizard.as_mut().and_then(|w| w.creation.as_mut()) else {
+        return Vec::new();
+    };
+    if !creation.awaits(req) {
+        return Vec::new();
+    }
+    let failed = result.as_ref().err().cloned();
+    creation.on_result(req, result);
+    if let Some(error) = failed {
+        let operation = creation
+            .calls
+            .iter()
+            .chain(&creation.undo)
+            .find(|(_, s)| *s == super::create::Status::Failed(error.clone()))
+            .map_or("A call", |(c, _)| super::create::operation(c));
+        model.report_error(operation, &error);
+    }
+    advance(model)
+}
+
+/// DeleteIdentityPool answered: true when it was the wizard's undo.
+pub fn on_pool_deleted(
+    model: &mut Model,
+    req: RequestId,
+    result: &Result<(), AwsError>,
+) -> Option<Vec<Effect>> {
+    let awaits = model
+        .wizard
+        .as_ref()
+        .and_then(|w| w.creation.as_ref())
+        .is_some_and(|c| c.awaits(req));
+    if !awaits {
+        return None;
+    }
+    Some(on_call_done(
+        model,
+        req,
+        result.clone().map(|()| Created::Done),
+    ))
+}
+
+/// Starts the next call, or finishes: open the new pool once all is created.
+fn advance(model: &mut Model) -> Vec<Effect> {
+    let Some(mut creation) = model.wizard.as_mut().and_then(|w| w.creation.take()) else {
+        return Vec::new();
+    };
+    let effect = creation.next_effect(|operation, write| model.start_request(operation, write));
+    let phase = creation.phase();
+    if let Some(w) = wizard(model) {
+        w.creation = Some(creation);
+    }
+    match phase {
+        Phase::Created => open_created(model),
+        Phase::Undone => {
+            let failures = model
+                .wizard
+                .as_ref()
+                .and_then(|w| w.creation.as_ref())
+                .map_or(0, |c| {
+                    c.undo
+                        .iter()
+                        .filter(|(_, s)| matches!(s, super::create::Status::Failed(_)))
+                        .count()
+                });
+            if failures == 0 {
+                model.notify(
+                    Level::Info,
+                    "Undone: everything the wizard created was deleted",
+                );
+            } else {
+                model.notify(
+                    Level::Error,
+                    format!("Undo finished with {failures} failure(s): see the report"),
+                );
+            }
+            Vec::new()
+        }
+        _ => effect.into_iter().collect(),
+    }
+}
+
+/// Closes the wizard and shows the created pool, selected and open.
+fn open_created(model: &mut Model) -> Vec<Effect> {
+    let Some(pool) = model
+        .wizard
+        .take()
+        .and_then(|w| w.creation.and_then(|c| c.pool))
+    else {
+        return Vec::new();
+    };
+    model.parked_wizard = None;
+    model.notify(
+        Level::Success,
+        format!(
+            "Created identity pool \"{}\" ({})",
+            pool.identity_pool_name, pool.identity_pool_id
+        ),
+    );
+    pools::show_created(model, pool)
+}
+
+/// A key while a creation runs or after it failed.
+pub(super) fn on_creation(model: &mut Model, phase: Phase, action: Action) -> Vec<Effect> {
+    let Some(w) = wizard(model) else {
+        return Vec::new();
+    };
+    match (phase, action) {
+        (Phase::Failed, Action::Retry) => {
+            if let Some(c) = w.creation.as_mut() {
+                c.retry();
+            }
+            advance(model)
+        }
+        (Phase::Failed, Action::Undo) => {
+            if let Some(c) = w.creation.as_mut() {
+                c.begin_undo();
+                if c.undo.is_empty() {
+                    w.creation = None;
+                    model.notify(
+                        Level::Info,
+                        "Nothing was created, so there is nothing to undo: back to Review",
+                    );
+                    return Vec::new();
+                }
+            }
+            advance(model)
+        }
+        (Phase::Failed, Action::Keep) => {
+            let pool = w.creation.as_ref().and_then(|c| c.pool.clone());
+            match pool {
+                Some(pool) => {
+                    model.wizard = None;
+                    model.parked_wizard = None;
+                    model.notify(
+                        Level::Warning,
+                        format!("Kept the partly configured pool \"{}\": finish its setup in tabs 2 and 4", pool.identity_pool_name),
+                    );
+                    pools::show_created(model, pool)
+                }
+                None => {
+                    // Nothing was created: back to Review to fix and try again.
+                    w.creation = None;
+                    Vec::new()
+                }
+            }
+        }
+        (Phase::Failed, Action::Back) => {
+            model.notify(
+                Level::Warning,
+                "Choose: r retry · u undo (delete what was created) · o keep and open the pool",
+            );
+            Vec::new()
+        }
+        (Phase::Undone, Action::Back | Action::Open | Action::Submit) => {
+            w.creation = None;
+            w.step = Step::Review;
+            Vec::new()
+        }
+        (Phase::Creating | Phase::Undoing, Action::Back) => {
+            model.notify(
+                Level::Info,
+                "Calls are running; the outcome of each is shown as it arrives",
+            );
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// ⏎ on Review: every step valid → run the plan; else go to the first step with a problem.
+pub(super) fn create(model: &mut Model) -> Vec<Effect> {
+    if model.options.read_only {
+        model.notify(
+            Level::Warning,
+            "Read-only mode (--read-only): creating pools is disabled",
+        );
+        return Vec::new();
+    }
+    let Some(w) = wizard(model) else {
+        return Vec::new();
+    };
+    if let Some(step) = w.first_invalid_step() {
+        let problem = w.problems(step).into_iter().next().unwrap_or_default();
+        w.attempted.insert(step);
+        w.step = step;
+        w.focus = 0;
+        w.from_review = true;
+        model.notify(
+            Level::Warning,
+            format!("Step {} needs attention: {problem}", step.number()),
+        );
+        return Vec::new();
+    }
+    w.creation = Some(Creation::new(Plan::from_draft(&w.draft)));
+    advance(model)
+}
