@@ -267,3 +267,25 @@ fn wizard_properties_empty() {
     w.step = Step::Properties;
     assert_snapshot!(render(&model));
 }
+
+#[test]
+fn wizard_role_picker_marks_roles_whose_trust_would_refuse() {
+    let mut model = filled(Step::Permissions);
+    let w = wizard_mut(&mut model);
+    w.draft.guest_role.mode = RoleMode::Existing;
+    let shared = cognito_tui::domain::roles::IamRole {
+        name: "any-pool-guest".into(),
+        arn: "arn:aws:iam::123456789012:role/any-pool-guest".into(),
+        trust_policy: r#"{"Statement":[{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},
+            "Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringLike":{"cognito-identity.amazonaws.com:aud":"us-east-1:*"},
+            "ForAnyValue:StringLike":{"cognito-identity.amazonaws.com:amr":"unauthenticated"}}}]}"#
+            .into(),
+    };
+    w.catalog.roles = cognito_tui::wizard::catalog::Loadable::Ready(vec![
+        shared,
+        existing_role("orders-app-guest"),
+    ]);
+    focus(&mut model, FieldId::ExistingRole(Audience::Guest));
+    let _ = key(&mut model, KeyCode::Enter);
+    assert_snapshot!(render(&model));
+}

@@ -199,18 +199,50 @@ fn draw_picker(
         } else {
             Style::new()
         };
-        let detail_width = usize::from(inner.width).saturating_sub(label_width + 3);
+        // Only the rows drawn are checked, so a long role list costs nothing extra.
+        let untrusting = trust_warning(wizard, picker.target, &item.value);
+        let mark = if untrusting { "⚠ trust  " } else { "" };
+        let detail_width =
+            usize::from(inner.width).saturating_sub(label_width + 3 + mark.chars().count());
         lines.push(
             Line::from(vec![
                 Span::raw(if i == picker.selected { "▸ " } else { "  " }),
                 Span::raw(fit(&item.label, label_width)),
                 Span::raw(" "),
+                Span::styled(mark, theme.warning),
                 Span::styled(fit(&item.detail, detail_width), theme.dim),
             ])
             .style(style),
         );
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Whether a role offered for `target` has a trust policy that would not admit the new pool's
+/// identities (the field then explains why, once picked).
+fn trust_warning(
+    wizard: &Wizard,
+    target: super::fields::FieldId,
+    value: &catalog::PickValue,
+) -> bool {
+    use super::draft::{RuleRole, TagMode};
+    use super::fields::FieldId;
+    let catalog::PickValue::Role(RuleRole::Existing(role)) = value else {
+        return false;
+    };
+    let (audience, tags) = match target {
+        FieldId::ExistingRole(audience) => (
+            audience,
+            audience == Audience::Authenticated && wizard.draft.uses_principal_tags(),
+        ),
+        FieldId::RuleRole(source, _) => (
+            Audience::Authenticated,
+            wizard.draft.provider(source).tags != TagMode::Inactive,
+        ),
+        _ => return false,
+    };
+    !crate::domain::trust_check::diagnose(&role.trust_policy, audience, tags, &wizard.region)
+        .is_empty()
 }
 
 fn draw_policy(
