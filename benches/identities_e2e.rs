@@ -6,58 +6,17 @@
 //! Measures (a) listing 20,000 identities, (b) deleting 5,000 marked identities, and the console
 //! engine's memory with 100,000 identities loaded. aws-cli comes from the project's .venv.
 
+mod support;
+
 use cognito_tui::app::{Action, Msg, Options, Tab};
 use cognito_tui::aws::Target;
 use cognito_tui::headless::Headless;
 use cognito_tui::screens::identities::Loading;
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, Command, Stdio};
+use std::io::Write;
 use std::time::{Duration, Instant};
+use support::{aws, has_cli, round_trip, secs, serve};
 
 const WAIT: Duration = Duration::from_secs(1_800);
-
-struct Served {
-    child: Child,
-    url: String,
-    /// Kept open so the server's later output never meets a closed pipe.
-    _stdout: BufReader<std::process::ChildStdout>,
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(args: &[&str]) -> Served {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cognito-tui"))
-        .args(["sandbox", "serve", "--port", "0"])
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("spawn the sandbox: {e}"));
-    let stdout = child.stdout.take().unwrap_or_else(|| panic!("stdout"));
-    let mut reader = BufReader::new(stdout);
-    let mut line = String::new();
-    let _ = reader.read_line(&mut line);
-    let url = line
-        .trim()
-        .rsplit(' ')
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    assert!(
-        url.starts_with("http://127.0.0.1:"),
-        "the sandbox did not start: {line:?}"
-    );
-    Served {
-        child,
-        url,
-        _stdout: reader,
-    }
-}
 
 fn rss_mib() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -90,16 +49,6 @@ async fn engine_list(url: &str) -> (Headless, Duration) {
         "listing finished"
     );
     (h, start.elapsed())
-}
-
-fn aws(url: &str) -> Command {
-    let mut cmd = Command::new(".venv/bin/aws");
-    cmd.env("AWS_ACCESS_KEY_ID", "sandbox")
-        .env("AWS_SECRET_ACCESS_KEY", "sandbox")
-        .env("AWS_DEFAULT_REGION", "us-east-1")
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .args(["--endpoint-url", url, "--output", "text"]);
-    cmd
 }
 
 /// aws-cli: list-identities with NextToken until the end; (identities, duration).
@@ -157,26 +106,6 @@ fn cli_delete(url: &str, ids: &[String]) -> Duration {
 }
 
 /// The median round trip of one small call through the engine's SDK client.
-async fn round_trip(url: &str) -> Duration {
-    let config = aws_config::defaults(aws_config::BehaviorVersion::latest())
-        .region(aws_types::region::Region::new("us-east-1"))
-        .credentials_provider(aws_credential_types::Credentials::new(
-            "s", "s", None, None, "bench",
-        ))
-        .endpoint_url(url)
-        .load()
-        .await;
-    let client = aws_sdk_cognitoidentity::Client::new(&config);
-    let mut times = Vec::new();
-    for _ in 0..30 {
-        let start = Instant::now();
-        let _ = client.list_identity_pools().max_results(1).send().await;
-        times.push(start.elapsed());
-    }
-    times.sort();
-    times[times.len() / 2]
-}
-
 async fn engine_delete(h: &mut Headless, count: usize) -> Duration {
     // Mark the first `count` rows as `Space` would, then delete through the confirmation.
     for row in h.model.identities.rows.iter_mut().take(count) {
@@ -195,16 +124,12 @@ async fn engine_delete(h: &mut Headless, count: usize) -> Duration {
     start.elapsed()
 }
 
-fn secs(d: Duration) -> f64 {
-    d.as_secs_f64()
-}
-
 #[tokio::main]
 async fn main() {
     if std::env::args().any(|a| a == "--list") {
         return; // `cargo bench -- --list` and test discovery
     }
-    let has_cli = std::path::Path::new(".venv/bin/aws").exists();
+    let has_cli = has_cli();
     let served = serve(&["--realistic", "--seed-identities", "17500"]);
     let rtt = round_trip(&served.url).await;
 
