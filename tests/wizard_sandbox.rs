@@ -547,3 +547,70 @@ async fn a_refused_call_stops_the_run_and_undo_removes_everything() {
         assert!(role.is_err(), "{name} deleted");
     }
 }
+
+#[tokio::test]
+async fn guest_only_pool_with_one_new_role() {
+    let sb = common::sandbox(Seed::Demo).await;
+    let client = common::identity_client(&sb, "us-east-1").await;
+    let iam = common::iam_client(&sb).await;
+    let mut draft = Draft {
+        guest: true,
+        name: Input::new("wizard guests".into()),
+        ..Default::default()
+    };
+    draft.guest_role.new_name = Input::new("wizard-guests-guest".into());
+    let pool_id = create(&sb, draft).await;
+    let pool = client
+        .describe_identity_pool()
+        .identity_pool_id(&pool_id)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(pool.allow_unauthenticated_identities());
+    assert!(
+        pool.cognito_identity_providers().is_empty() && pool.supported_login_providers().is_none()
+    );
+    check_new_role(
+        &iam,
+        "wizard-guests-guest",
+        &pool_id,
+        Audience::Guest,
+        false,
+    )
+    .await;
+    let (roles, mappings) = roles_of(&client, &pool_id).await;
+    assert_eq!(
+        roles,
+        HashMap::from([(
+            "unauthenticated".to_string(),
+            role_arn("wizard-guests-guest")
+        )])
+    );
+    assert_eq!(mappings, serde_json::json!({}));
+    let id = client
+        .get_id()
+        .identity_pool_id(&pool_id)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let creds = client
+        .get_credentials_for_identity()
+        .identity_id(id.identity_id().unwrap_or_default())
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("guests get credentials: {e:?}"));
+    let creds = creds
+        .credentials()
+        .cloned()
+        .unwrap_or_else(|| panic!("credentials"));
+    assert_eq!(
+        common::caller_arn_of(
+            &sb,
+            creds.access_key_id().unwrap_or_default(),
+            creds.secret_key().unwrap_or_default(),
+            creds.session_token().unwrap_or_default()
+        )
+        .await,
+        "arn:aws:sts::123456789012:assumed-role/wizard-guests-guest/CognitoIdentityCredentials"
+    );
+}
