@@ -34,6 +34,31 @@ fn existing(name: &str) -> IamRole {
     }
 }
 
+/// The demo sandbox with its Cognito Identity and IAM clients.
+async fn demo() -> (
+    RunningSandbox,
+    aws_sdk_cognitoidentity::Client,
+    aws_sdk_iam::Client,
+) {
+    let sb = common::sandbox(Seed::Demo).await;
+    let client = common::identity_client(&sb, "us-east-1").await;
+    let iam = common::iam_client(&sb).await;
+    (sb, client, iam)
+}
+
+/// DescribeIdentityPool, which must succeed.
+async fn describe(
+    client: &aws_sdk_cognitoidentity::Client,
+    pool_id: &str,
+) -> aws_sdk_cognitoidentity::operation::describe_identity_pool::DescribeIdentityPoolOutput {
+    client
+        .describe_identity_pool()
+        .identity_pool_id(pool_id)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"))
+}
+
 /// Creates `draft` through the console's wizard (update + runner + SDK) and returns the new id.
 async fn create(sb: &RunningSandbox, draft: Draft) -> String {
     let target = Target::Sandbox {
@@ -195,9 +220,7 @@ async fn tags_of(
 
 #[tokio::test]
 async fn user_pool_with_rules_custom_tags_guest_and_two_new_roles() {
-    let sb = common::sandbox(Seed::Demo).await;
-    let client = common::identity_client(&sb, "us-east-1").await;
-    let iam = common::iam_client(&sb).await;
+    let (sb, client, iam) = demo().await;
     let draft = user_pool_draft(
         "wizard-rules",
         "wizard-rules-auth",
@@ -206,12 +229,7 @@ async fn user_pool_with_rules_custom_tags_guest_and_two_new_roles() {
     );
     let pool_id = create(&sb, draft).await;
 
-    let pool = client
-        .describe_identity_pool()
-        .identity_pool_id(&pool_id)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
+    let pool = describe(&client, &pool_id).await;
     assert_eq!(pool.identity_pool_name(), "wizard-rules");
     assert!(pool.allow_unauthenticated_identities());
     assert_eq!(pool.allow_classic_flow(), Some(false));
@@ -270,9 +288,7 @@ async fn user_pool_with_rules_custom_tags_guest_and_two_new_roles() {
 
 #[tokio::test]
 async fn user_pool_with_token_roles_default_tags_and_existing_roles() {
-    let sb = common::sandbox(Seed::Demo).await;
-    let client = common::identity_client(&sb, "us-east-1").await;
-    let iam = common::iam_client(&sb).await;
+    let (sb, client, iam) = demo().await;
     let mut draft = user_pool_draft("wizard-token", "", "", existing("unused"));
     draft.server_side_check = true;
     draft.auth_role.mode = RoleMode::Existing;
@@ -285,12 +301,7 @@ async fn user_pool_with_token_roles_default_tags_and_existing_roles() {
     provider.tags = TagMode::Defaults;
     let pool_id = create(&sb, draft).await;
 
-    let pool = client
-        .describe_identity_pool()
-        .identity_pool_id(&pool_id)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
+    let pool = describe(&client, &pool_id).await;
     assert_eq!(
         pool.cognito_identity_providers()[0].server_side_token_check(),
         Some(true)
@@ -329,9 +340,7 @@ async fn user_pool_with_token_roles_default_tags_and_existing_roles() {
 
 #[tokio::test]
 async fn social_providers_with_each_role_setting_and_tag_mode() {
-    let sb = common::sandbox(Seed::Demo).await;
-    let client = common::identity_client(&sb, "us-east-1").await;
-    let iam = common::iam_client(&sb).await;
+    let (sb, client, iam) = demo().await;
     let mut draft = Draft {
         authenticated: true,
         name: Input::new("wizard social".into()),
@@ -360,12 +369,7 @@ async fn social_providers_with_each_role_setting_and_tag_mode() {
     amazon.custom_tags = vec![(Input::new("uid".into()), Input::new("user_id".into()))];
     let pool_id = create(&sb, draft).await;
 
-    let pool = client
-        .describe_identity_pool()
-        .identity_pool_id(&pool_id)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
+    let pool = describe(&client, &pool_id).await;
     let logins = pool
         .supported_login_providers()
         .cloned()
@@ -451,12 +455,7 @@ async fn oidc_saml_and_developer_providers_with_basic_flow() {
     draft.provider_mut(Source::Saml).tags = TagMode::Defaults;
     let pool_id = create(&sb, draft).await;
 
-    let pool = client
-        .describe_identity_pool()
-        .identity_pool_id(&pool_id)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
+    let pool = describe(&client, &pool_id).await;
     assert_eq!(
         pool.open_id_connect_provider_arns(),
         std::slice::from_ref(&oidc)
@@ -482,9 +481,7 @@ async fn oidc_saml_and_developer_providers_with_basic_flow() {
 
 #[tokio::test]
 async fn a_refused_call_stops_the_run_and_undo_removes_everything() {
-    let sb = common::sandbox(Seed::Demo).await;
-    let client = common::identity_client(&sb, "us-east-1").await;
-    let iam = common::iam_client(&sb).await;
+    let (sb, client, iam) = demo().await;
     // A rule naming a role that is not an ARN the service accepts: SetIdentityPoolRoles refuses.
     let mut draft = user_pool_draft(
         "wizard-undo",
@@ -550,9 +547,7 @@ async fn a_refused_call_stops_the_run_and_undo_removes_everything() {
 
 #[tokio::test]
 async fn guest_only_pool_with_one_new_role() {
-    let sb = common::sandbox(Seed::Demo).await;
-    let client = common::identity_client(&sb, "us-east-1").await;
-    let iam = common::iam_client(&sb).await;
+    let (sb, client, iam) = demo().await;
     let mut draft = Draft {
         guest: true,
         name: Input::new("wizard guests".into()),
@@ -560,12 +555,7 @@ async fn guest_only_pool_with_one_new_role() {
     };
     draft.guest_role.new_name = Input::new("wizard-guests-guest".into());
     let pool_id = create(&sb, draft).await;
-    let pool = client
-        .describe_identity_pool()
-        .identity_pool_id(&pool_id)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
+    let pool = describe(&client, &pool_id).await;
     assert!(pool.allow_unauthenticated_identities());
     assert!(
         pool.cognito_identity_providers().is_empty() && pool.supported_login_providers().is_none()
