@@ -289,3 +289,11 @@ fn wizard_role_picker_marks_roles_whose_trust_would_refuse() {
     let _ = key(&mut model, KeyCode::Enter);
     assert_snapshot!(render(&model));
 }
+
+#[test]
+fn wizard_quit_with_a_half_made_pool() {
+    let mut model = filled(Step::Review);
+    let _ = run(&mut model, 3, true);
+    let _ = ctrl(&mut model, 'c');
+    assert_snapshot!(render(&model));
+}

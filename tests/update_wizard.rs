@@ -820,3 +820,32 @@ fn stale_and_foreign_answers_are_ignored() {
     );
     let _ = RuleRole::NewAuthenticated;
 }
+
+#[test]
+fn ctrl_c_asks_before_leaving_a_half_made_pool_and_a_second_ctrl_c_quits() {
+    let mut model = sample();
+    let effects = ctrl(&mut model, 'c');
+    assert_eq!(
+        effects,
+        vec![Effect::Quit],
+        "nothing made yet: quits at once"
+    );
+
+    let mut model = sample();
+    create_failing_at(&mut model, 2);
+    let effects = ctrl(&mut model, 'c');
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(matches!(
+        model.overlay,
+        Some(cognito_tui::app::model::Overlay::ConfirmQuit { .. })
+    ));
+    let _ = key(&mut model, KeyCode::Enter);
+    assert!(
+        !model.quitting && model.overlay.is_none(),
+        "Cancel is focused"
+    );
+    let _ = key(&mut model, KeyCode::Char('u'));
+    let _ = ctrl(&mut model, 'c');
+    assert!(model.overlay.is_some(), "undoing: asks too");
+    assert_eq!(ctrl(&mut model, 'c'), vec![Effect::Quit]);
+}

@@ -164,6 +164,17 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
 
 fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     if action == Action::ForceQuit {
+        // A pool half made by the wizard is never left behind silently: the first Ctrl-c asks.
+        let half_made = model
+            .wizard
+            .as_ref()
+            .is_some_and(|w| w.creation.as_ref().is_some_and(|c| c.is_unfinished()));
+        if half_made && !matches!(model.overlay, Some(Overlay::ConfirmQuit { .. })) {
+            model.overlay = Some(Overlay::ConfirmQuit {
+                focus: Button::Cancel,
+            });
+            return Vec::new();
+        }
         return quit(model);
     }
     if model.overlay.is_some() {

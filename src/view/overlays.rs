@@ -229,16 +229,41 @@ fn confirm_delete(
 }
 
 fn confirm_quit(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, focus: Button) {
-    let rect = centered(area, 60, 7);
-    let lines = vec![
-        Line::raw(format!(
-            "{} change(s) still waiting for the service's answer.",
-            model.writes_in_flight()
-        )),
-        Line::raw("Quit anyway? Their outcome will not be shown."),
-        Line::raw(""),
-        buttons(theme, focus, "Quit", true),
-    ];
+    let unfinished = model
+        .wizard
+        .as_ref()
+        .and_then(|w| w.creation.as_ref())
+        .filter(|c| c.is_unfinished());
+    let mut lines = match unfinished {
+        Some(creation) => {
+            let mut lines = vec![Line::styled(
+                "The new identity pool is only partly made. What exists now:",
+                theme.warning,
+            )];
+            lines.extend(
+                creation
+                    .made()
+                    .into_iter()
+                    .map(|m| Line::raw(format!("  {m}"))),
+            );
+            lines.push(Line::raw(
+                "Quit anyway? It stays as it is (Cancel, then u undoes it).",
+            ));
+            lines
+        }
+        None => vec![
+            Line::raw(format!(
+                "{} change(s) still waiting for the service's answer.",
+                model.writes_in_flight()
+            )),
+            Line::raw("Quit anyway? Their outcome will not be shown."),
+        ],
+    };
+    lines.push(Line::raw(""));
+    lines.push(buttons(theme, focus, "Quit", true));
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let width = if unfinished.is_some() { 100 } else { 60 };
+    let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines)

@@ -136,6 +136,13 @@ impl Creation {
         }
     }
 
+    /// Whether quitting now would leave something made but not finished or undone.
+    pub fn is_unfinished(&self) -> bool {
+        let made = self.pool.is_some() || !self.role_arns.is_empty();
+        matches!(self.phase(), Phase::Creating | Phase::Undoing)
+            || (self.phase() == Phase::Failed && made)
+    }
+
     /// The name of the new role of an access.
     pub fn role_name(&self, audience: Audience) -> String {
         self.plan
