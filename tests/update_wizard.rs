@@ -849,3 +849,70 @@ fn ctrl_c_asks_before_leaving_a_half_made_pool_and_a_second_ctrl_c_quits() {
     assert!(model.overlay.is_some(), "undoing: asks too");
     assert_eq!(ctrl(&mut model, 'c'), vec![Effect::Quit]);
 }
+
+#[test]
+fn without_list_permissions_a_full_arn_can_be_typed_into_the_picker() {
+    let (mut model, effects) = open_wizard(SIZE);
+    let Some(Effect::ListRoles { req, .. }) = effects.first().cloned() else {
+        panic!("{effects:?}")
+    };
+    let denied = AwsError {
+        kind: ErrorKind::Service,
+        code: Some("AccessDenied".into()),
+        message: "not authorized to perform: iam:ListRoles".into(),
+        request_id: None,
+    };
+    let _ = send(
+        &mut model,
+        Msg::RolesPage {
+            req,
+            result: Err(denied),
+        },
+    );
+    assert_eq!(
+        model.errors.front().map(|e| e.operation.as_str()),
+        Some("ListRoles")
+    );
+    let draft = user_pool_draft("p", "a", "g", existing_role("partner"));
+    wizard_mut(&mut model).draft = draft;
+    wizard_mut(&mut model).step = Step::Permissions;
+    focus(&mut model, FieldId::RoleMode(Audience::Guest));
+    let _ = key(&mut model, KeyCode::Right);
+    let _ = key(&mut model, KeyCode::Tab);
+    let effects = key(&mut model, KeyCode::Enter);
+    assert!(
+        matches!(effects.as_slice(), [Effect::ListRoles { .. }]),
+        "a failed list is asked again: {effects:?}"
+    );
+    keys(&mut model, "arn:aws:iam::123456789012:role/ops/guest");
+    let _ = key(&mut model, KeyCode::Enter);
+    let role = wizard(&model)
+        .draft
+        .guest_role
+        .existing
+        .clone()
+        .unwrap_or_else(|| panic!("picked"));
+    assert_eq!(
+        (role.name.as_str(), role.arn.as_str()),
+        ("guest", "arn:aws:iam::123456789012:role/ops/guest")
+    );
+    let rows = wizard(&model).rows(Step::Permissions);
+    assert!(rows.iter().any(|r| matches!(r, cognito_tui::wizard::fields::Row::Warning(w) if w.contains("not read (the role was typed, not listed)"))));
+    // Half an ARN is only a filter.
+    let mut draft = wizard(&model).draft.clone();
+    draft.sources.insert(Source::Oidc);
+    wizard_mut(&mut model).draft = draft;
+    wizard_mut(&mut model).step = Step::Providers;
+    focus(&mut model, FieldId::Oidc);
+    let _ = key(&mut model, KeyCode::Enter);
+    keys(&mut model, "arn:aws:iam::123456789012:oidc-provider/");
+    let _ = key(&mut model, KeyCode::Enter);
+    assert_eq!(wizard(&model).draft.oidc, None);
+    assert!(wizard(&model).picker.is_some(), "nothing to pick yet");
+    keys(&mut model, "idp.example.com");
+    let _ = key(&mut model, KeyCode::Enter);
+    assert_eq!(
+        wizard(&model).draft.oidc.as_deref(),
+        Some("arn:aws:iam::123456789012:oidc-provider/idp.example.com")
+    );
+}

@@ -71,6 +71,12 @@ pub fn diagnose(
     tag_session: bool,
     region: &str,
 ) -> Vec<String> {
+    if trust_policy.trim().is_empty() {
+        return vec![
+            "Its trust policy was not read (the role was typed, not listed), so it is not checked: make sure it admits this pool's identities."
+                .into(),
+        ];
+    }
     let Ok(policy) = serde_json::from_str::<Value>(trust_policy) else {
         return vec!["Its trust policy is not valid JSON.".into()];
     };

@@ -8,7 +8,7 @@ use tui_input::Input;
 use super::draft::{Draft, RoleMode, RuleRole};
 use super::fields::{FieldId, PickerKind};
 use crate::app::{AwsError, RequestId};
-use crate::domain::roles::IamRole;
+use crate::domain::roles::{IamRole, is_role_arn, role_name};
 
 /// A list that loads page by page.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -204,16 +204,61 @@ fn arns(rows: &[String]) -> Vec<PickItem> {
         .collect()
 }
 
-/// The items the picker shows: those whose label or detail contains the filter (any case).
+/// An ARN typed into the filter that the list does not have, offered as is: an operator without
+/// permission to list roles or providers can still name one.
+fn typed_arn(kind: PickerKind, typed: &str, listed: &[PickItem]) -> Option<PickItem> {
+    let typed = typed.trim();
+    let fits = match kind {
+        PickerKind::Roles => is_role_arn(typed),
+        PickerKind::Oidc => is_iam_arn(typed, "oidc-provider/"),
+        PickerKind::Saml => is_iam_arn(typed, "saml-provider/"),
+        PickerKind::UserPools | PickerKind::Clients => false,
+    };
+    let known = listed.iter().any(|item| item.detail == typed);
+    if !fits || known {
+        return None;
+    }
+    let value = match kind {
+        PickerKind::Roles => PickValue::Role(RuleRole::Existing(IamRole {
+            name: role_name(typed).to_string(),
+            arn: typed.to_string(),
+            trust_policy: String::new(),
+        })),
+        _ => PickValue::Arn(typed.to_string()),
+    };
+    Some(PickItem {
+        label: "use the ARN typed".into(),
+        detail: typed.to_string(),
+        value,
+    })
+}
+
+/// `arn:aws:iam::<12 digits>:<resource>…`?
+fn is_iam_arn(arn: &str, resource: &str) -> bool {
+    arn.strip_prefix("arn:aws:iam::")
+        .and_then(|rest| rest.split_once(':'))
+        .is_some_and(|(account, rest)| {
+            account.len() == 12
+                && account.bytes().all(|b| b.is_ascii_digit())
+                && rest
+                    .strip_prefix(resource)
+                    .is_some_and(|name| !name.is_empty())
+        })
+}
+
+/// The items the picker shows: those whose label or detail contains the filter (any case), and an
+/// ARN typed in full that the list does not have.
 pub fn items(catalog: &Catalog, draft: &Draft, picker: &Picker) -> Vec<PickItem> {
     let needle = picker.filter.value().to_lowercase();
-    all_items(catalog, draft, picker)
-        .into_iter()
+    let all = all_items(catalog, draft, picker);
+    let typed = typed_arn(picker.kind, picker.filter.value(), &all);
+    all.into_iter()
         .filter(|item| {
             needle.is_empty()
                 || item.label.to_lowercase().contains(&needle)
                 || item.detail.to_lowercase().contains(&needle)
         })
+        .chain(typed)
         .collect()
 }
 
