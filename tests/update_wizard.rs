@@ -916,3 +916,54 @@ fn without_list_permissions_a_full_arn_can_be_typed_into_the_picker() {
         Some("arn:aws:iam::123456789012:oidc-provider/idp.example.com")
     );
 }
+
+/// Where `text` is drawn: (column, row) of its first character.
+fn find(model: &cognito_tui::app::Model, text: &str) -> (u16, u16) {
+    let screen = render(model);
+    for (row, line) in screen.lines().enumerate() {
+        if let Some(at) = line.find(text) {
+            let column = line[..at].chars().count();
+            return (column as u16, row as u16);
+        }
+    }
+    panic!("{text:?} not on screen:\n{screen}");
+}
+
+#[test]
+fn clicks_focus_fields_act_on_a_second_click_and_move_between_valid_steps() {
+    let (mut model, _) = open_wizard(SIZE);
+    let (x, y) = find(&model, "Guest access");
+    let _ = send(&mut model, Msg::Click(x, y));
+    assert_eq!(focused(&model), Some(FieldId::Guest));
+    assert!(!wizard(&model).draft.guest, "the first click only focuses");
+    let _ = send(&mut model, Msg::Click(x, y));
+    assert!(wizard(&model).draft.guest, "the second toggles");
+    let (x, y) = find(&model, "3 Connect identity providers");
+    let _ = send(&mut model, Msg::Click(x, y));
+    assert_eq!(wizard(&model).step, Step::Trust, "step 2 is not valid yet");
+    assert!(
+        notice(&model).contains("Step 2 needs attention before step 3"),
+        "{}",
+        notice(&model)
+    );
+    let (x, y) = find(&model, "2 Configure permissions");
+    let _ = send(&mut model, Msg::Click(x, y));
+    assert_eq!(
+        wizard(&model).step,
+        Step::Permissions,
+        "step 1 is valid: step 2 opens"
+    );
+    let (x, y) = find(&model, "1 Configure identity pool trust");
+    let _ = send(&mut model, Msg::Click(x, y));
+    assert_eq!(
+        wizard(&model).step,
+        Step::Trust,
+        "earlier steps always open"
+    );
+    let _ = send(&mut model, Msg::Scroll(3));
+    assert_eq!(
+        focused(&model),
+        Some(FieldId::Guest),
+        "the wheel moves the focus"
+    );
+}

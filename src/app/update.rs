@@ -54,7 +54,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Click(column, row) => on_click(model, column, row),
         Msg::Scroll(delta) => {
-            if model.overlay.is_none() && model.tab == Tab::Pools {
+            if model.overlay.is_none() && model.wizard.is_some() {
+                wizard::on_scroll(model, delta);
+            } else if model.overlay.is_none() && model.tab == Tab::Pools {
                 pools::on_scroll(model, delta);
             }
             Vec::new()
@@ -379,8 +381,11 @@ fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
 }
 
 fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
-    if model.overlay.is_some() || model.wizard.is_some() {
+    if model.overlay.is_some() {
         return Vec::new();
+    }
+    if model.wizard.is_some() {
+        return wizard::on_click(model, column, row);
     }
     if let Some(tab) = layout::tab_at(model.size, column, row) {
         model.tab = tab;

@@ -21,6 +21,8 @@ pub struct FormLines {
     pub focus_line: usize,
     /// Where the text cursor goes on that line.
     pub cursor_column: Option<u16>,
+    /// The line of each field, in field order (for mouse clicks).
+    pub field_lines: Vec<usize>,
 }
 
 /// Splits `text` into lines of at most `width` columns at spaces.
@@ -108,6 +110,7 @@ pub fn lines(wizard: &Wizard, theme: &Theme, width: usize) -> FormLines {
         lines: Vec::new(),
         focus_line: 0,
         cursor_column: None,
+        field_lines: Vec::new(),
     };
     let mut field_index = 0;
     let text_width = width.saturating_sub(4);
@@ -162,6 +165,7 @@ pub fn lines(wizard: &Wizard, theme: &Theme, width: usize) -> FormLines {
                 if !matches!(field.kind, Kind::Toggle(_)) {
                     spans.extend(values);
                 }
+                out.field_lines.push(out.lines.len());
                 if focused {
                     out.focus_line = out.lines.len();
                     out.cursor_column =

@@ -8,6 +8,7 @@ pub mod draft;
 pub mod edit;
 pub mod fields;
 mod form_view;
+pub mod layout;
 mod lists;
 pub mod plan;
 mod review;
@@ -22,7 +23,7 @@ pub use lists::{on_arns, on_named_page, on_roles_page};
 pub use run::{on_call_done, on_pool_deleted};
 pub use source::Source;
 pub use step::Step;
-pub use update::{on_action, on_input, open};
+pub use update::{on_action, on_click, on_input, on_scroll, open};
 
 use std::collections::BTreeSet;
 

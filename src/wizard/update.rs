@@ -384,3 +384,74 @@ pub fn on_input(model: &mut Model, request: InputRequest) {
         w.edited = true;
     }
 }
+
+/// A mouse click: on a field, focus it (a click on the focused field acts like ⏎/Space); on a
+/// step in the step list, go there when the steps before it are valid.
+pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
+    let size = model.size;
+    let Some(w) = wizard(model) else {
+        return Vec::new();
+    };
+    if w.dialog.is_some() || w.picker.is_some() || w.policy_view.is_some() {
+        return Vec::new();
+    }
+    if let Some(step) = super::layout::step_at(size, column, row) {
+        if w.creation.is_some() || step == w.step {
+            return Vec::new();
+        }
+        let blocked = Step::ALL
+            .into_iter()
+            .filter(|s| *s < step)
+            .find(|s| !w.problems(*s).is_empty());
+        match blocked {
+            Some(first) if step > w.step => {
+                model.notify(
+                    Level::Warning,
+                    format!(
+                        "Step {} needs attention before step {}",
+                        first.number(),
+                        step.number()
+                    ),
+                );
+            }
+            _ => {
+                w.step = step;
+                w.focus = 0;
+                w.from_review = false;
+            }
+        }
+        return Vec::new();
+    }
+    let Some(index) = super::layout::field_at(w, size, column, row) else {
+        return Vec::new();
+    };
+    if index != w.focus {
+        w.focus = index;
+        return Vec::new();
+    }
+    let Some(field) = w.focused() else {
+        return Vec::new();
+    };
+    let action = match field.kind {
+        Kind::Toggle(_) => Action::Toggle,
+        _ => Action::Open,
+    };
+    activate(model, field.id, &field.kind, action)
+}
+
+/// The mouse wheel over a form moves the focus (the form scrolls with it).
+pub fn on_scroll(model: &mut Model, delta: i16) {
+    let Some(w) = wizard(model) else {
+        return;
+    };
+    if w.step == Step::Review || w.creation.is_some() || w.picker.is_some() {
+        return;
+    }
+    let steps = usize::from(delta.unsigned_abs() / 3).max(1);
+    w.focus = if delta < 0 {
+        w.focus.saturating_sub(steps)
+    } else {
+        w.focus + steps
+    };
+    clamp_focus(w);
+}

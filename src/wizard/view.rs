@@ -18,9 +18,6 @@ use crate::domain::policy::{
 use crate::view::theme::Theme;
 use crate::view::widgets::{centered, fit, spinner};
 
-/// Width of the step list, when the terminal is wide enough for it.
-const NAV_WIDTH: u16 = 34;
-
 /// Draws the wizard into the body area.
 pub fn draw(model: &Model, wizard: &Wizard, theme: &Theme, frame: &mut Frame, area: Rect) {
     let title = match &wizard.creation {
@@ -34,21 +31,8 @@ pub fn draw(model: &Model, wizard: &Wizard, theme: &Theme, frame: &mut Frame, ar
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(title, theme.accent));
-    let inner = block.inner(area);
     frame.render_widget(block, area);
-    let (nav, body) = if inner.width >= 90 {
-        (
-            Some(Rect::new(inner.x, inner.y, NAV_WIDTH, inner.height)),
-            Rect::new(
-                inner.x + NAV_WIDTH + 1,
-                inner.y,
-                inner.width - NAV_WIDTH - 1,
-                inner.height,
-            ),
-        )
-    } else {
-        (None, inner)
-    };
+    let super::layout::Areas { nav, body } = super::layout::areas(area);
     if let Some(nav) = nav {
         draw_nav(wizard, theme, frame, nav);
     }
@@ -93,12 +77,7 @@ fn scrolled(
     cursor: Option<u16>,
 ) {
     let height = usize::from(area.height.max(1));
-    let offset = if focus_line + 2 > height {
-        focus_line + 2 - height + height / 3
-    } else {
-        0
-    };
-    let offset = offset.min(lines.len().saturating_sub(height.min(lines.len())));
+    let offset = super::layout::scroll_offset(focus_line, lines.len(), height);
     if let Some(column) = cursor {
         let row = focus_line.saturating_sub(offset);
         if row < height && column < area.width {
