@@ -108,6 +108,8 @@ fn wizard_msg() -> impl Strategy<Value = Msg> {
         6 => wizard_action().prop_map(Msg::Action),
         2 => any::<char>().prop_map(|c| Msg::Input(InputRequest::InsertChar(c))),
         1 => (0u16..300, 0u16..120).prop_map(|(w, h)| Msg::Resize(w, h)),
+        2 => (0u16..220, 0u16..80).prop_map(|(x, y)| Msg::Click(x, y)),
+        1 => (-9i16..9).prop_map(Msg::Scroll),
         2 => (0u64..60, any::<bool>()).prop_map(|(req, ok)| Msg::CallDone {
             req,
             result: if ok { Ok(Created::Role(format!("arn:aws:iam::123456789012:role/r{req}"))) } else { Err(AwsError::service("X", "y")) },
