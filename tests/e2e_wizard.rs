@@ -26,12 +26,28 @@ fn endpoint(screen: &str) -> String {
     format!("http://{}", &rest[..end])
 }
 
+/// Clicks (SGR mouse, press and release) on the first place `text` is on screen.
+fn click(console: &mut Console, text: &str) {
+    let screen = console.screen();
+    let (row, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, line)| line.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} not on screen:\n{screen}"));
+    let column = line[..line.find(text).unwrap_or(0)].chars().count();
+    let (x, y) = (column + 1, row + 1);
+    console.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
+}
+
 fn drive_the_wizard(console: &mut Console) {
     console.send("n");
     console.wait_for("step 1 of 5: Configure identity pool trust", 10);
-    console.send(" \t \t ");
-    let screen = console.wait_for("[x] Amazon Cognito user pool", 10);
-    assert!(screen.contains("[x] Guest access"), "{screen}");
+    console.send(" \t\t ");
+    console.wait_for("[x] Amazon Cognito user pool", 10);
+    // Guest access by mouse: a click focuses the field, a second click toggles it.
+    click(console, "Guest access");
+    click(console, "Guest access");
+    console.wait_for("[x] Guest access", 10);
     console.send(CTRL_N);
     console.wait_for("step 2 of 5: Configure permissions", 10);
 
