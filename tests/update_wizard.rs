@@ -967,3 +967,18 @@ fn clicks_focus_fields_act_on_a_second_click_and_move_between_valid_steps() {
         "the wheel moves the focus"
     );
 }
+
+#[test]
+fn keep_with_nothing_created_goes_back_to_review_and_says_so() {
+    let mut model = sample();
+    create_failing_at(&mut model, 0);
+    let effects = key(&mut model, KeyCode::Char('o'));
+    assert!(effects.is_empty());
+    assert!(wizard(&model).creation.is_none());
+    assert_eq!(wizard(&model).step, Step::Review);
+    assert!(
+        notice(&model).contains("no pool to open"),
+        "{}",
+        notice(&model)
+    );
+}

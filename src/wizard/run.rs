@@ -155,8 +155,11 @@ pub(super) fn on_creation(model: &mut Model, phase: Phase, action: Action) -> Ve
                     pools::show_created(model, pool)
                 }
                 None => {
-                    // Nothing was created: back to Review to fix and try again.
                     w.creation = None;
+                    model.notify(
+                        Level::Info,
+                        "Nothing was created, so there is no pool to open: back to Review",
+                    );
                     Vec::new()
                 }
             }
