@@ -11,15 +11,7 @@ async fn guests_get_a_token_and_assume_only_roles_that_trust_them() {
     let sb = common::sandbox(Seed::Demo).await;
     let identity = common::identity_client(&sb, "us-east-1").await;
     let games = common::pool_id_named(&identity, "mobile-games").await;
-    let id = identity
-        .get_id()
-        .identity_pool_id(&games)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .identity_id()
-        .unwrap_or_default()
-        .to_string();
+    let id = common::identity_id(&identity, &games, &[]).await;
     let token = identity
         .get_open_id_token()
         .identity_id(&id)
@@ -90,15 +82,7 @@ async fn guests_get_a_token_and_assume_only_roles_that_trust_them() {
 
     // orders-app turned the basic flow off explicitly.
     let orders = common::pool_id_named(&identity, "orders-app").await;
-    let guest = identity
-        .get_id()
-        .identity_pool_id(&orders)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .identity_id()
-        .unwrap_or_default()
-        .to_string();
+    let guest = common::identity_id(&identity, &orders, &[]).await;
     let off = identity
         .get_open_id_token()
         .identity_id(&guest)

@@ -9,38 +9,6 @@ use cognito_tui::sandbox::Seed;
 const USER_POOL: &str = "us-east-1_Ord3rsPl1";
 const CLIENT: &str = "4f1s2d9k0q7n3b5v8c6x1z2m4a";
 
-async fn caller_arn(
-    sb: &cognito_tui::sandbox::RunningSandbox,
-    credentials: &aws_sdk_cognitoidentity::types::Credentials,
-) -> String {
-    common::caller_arn_of(
-        sb,
-        credentials.access_key_id().unwrap_or_default(),
-        credentials.secret_key().unwrap_or_default(),
-        credentials.session_token().unwrap_or_default(),
-    )
-    .await
-}
-
-/// The role STS reports for the credentials GetCredentialsForIdentity hands out with these logins.
-async fn role_arn(
-    sb: &cognito_tui::sandbox::RunningSandbox,
-    identity: &aws_sdk_cognitoidentity::Client,
-    id: &str,
-    logins: &[(&str, &str)],
-) -> String {
-    let mut request = identity.get_credentials_for_identity().identity_id(id);
-    for (provider, token) in logins {
-        request = request.logins(*provider, *token);
-    }
-    let response = request.send().await.unwrap_or_else(|e| panic!("{e:?}"));
-    let credentials = response
-        .credentials()
-        .cloned()
-        .unwrap_or_else(|| panic!("credentials"));
-    caller_arn(sb, &credentials).await
-}
-
 async fn sign_in(
     idp: &aws_sdk_cognitoidentityprovider::Client,
     user: &str,
@@ -89,16 +57,7 @@ async fn users_get_the_role_the_rules_select_and_guests_the_guest_role() {
 
     // An admin: the Rules mapping (cognito:groups Contains admins) picks orders-app-admin.
     let token = sign_in(&idp, "ada", &["admins"]).await;
-    let id = identity
-        .get_id()
-        .identity_pool_id(&pool_id)
-        .logins(&provider, &token)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .identity_id()
-        .unwrap_or_default()
-        .to_string();
+    let id = common::identity_id(&identity, &pool_id, &[(&provider, &token)]).await;
     let again = identity
         .get_id()
         .identity_pool_id(&pool_id)
@@ -129,24 +88,15 @@ async fn users_get_the_role_the_rules_select_and_guests_the_guest_role() {
             .starts_with("ASIA")
     );
     assert_eq!(
-        caller_arn(&sb, &creds).await,
+        common::caller_of(&sb, &creds).await,
         "arn:aws:sts::123456789012:assumed-role/orders-app-admin/CognitoIdentityCredentials"
     );
 
     // A user in no group: no rule matches, AmbiguousRoleResolution=AuthenticatedRole → the default.
     let token = sign_in(&idp, "bob", &[]).await;
-    let id = identity
-        .get_id()
-        .identity_pool_id(&pool_id)
-        .logins(&provider, &token)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .identity_id()
-        .unwrap_or_default()
-        .to_string();
+    let id = common::identity_id(&identity, &pool_id, &[(&provider, &token)]).await;
     assert_eq!(
-        role_arn(&sb, &identity, &id, &[(provider.as_str(), token.as_str())]).await,
+        common::assumed_role(&sb, &identity, &id, &[(provider.as_str(), token.as_str())]).await,
         "arn:aws:sts::123456789012:assumed-role/orders-app-auth/CognitoIdentityCredentials"
     );
 
@@ -169,7 +119,7 @@ async fn users_get_the_role_the_rules_select_and_guests_the_guest_role() {
         .unwrap_or_else(|e| panic!("{e:?}"));
     let guest_id = guest.identity_id().unwrap_or_default().to_string();
     assert_eq!(
-        role_arn(&sb, &identity, &guest_id, &[]).await,
+        common::assumed_role(&sb, &identity, &guest_id, &[]).await,
         "arn:aws:sts::123456789012:assumed-role/orders-app-guest/CognitoIdentityCredentials"
     );
 }
@@ -242,28 +192,9 @@ async fn the_demo_users_sign_in_to_their_roles() {
         ("demo-user", "orders-app-auth"),
     ] {
         let token = common::id_token(&idp, CLIENT, user, cognito_tui::sandbox::DEMO_PASSWORD).await;
-        let id = identity
-            .get_id()
-            .identity_pool_id(&pool_id)
-            .logins(&provider, &token)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{e:?}"))
-            .identity_id()
-            .unwrap_or_default()
-            .to_string();
-        let creds = identity
-            .get_credentials_for_identity()
-            .identity_id(&id)
-            .logins(&provider, &token)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{e:?}"))
-            .credentials()
-            .cloned()
-            .unwrap_or_else(|| panic!("credentials"));
+        let id = common::identity_id(&identity, &pool_id, &[(&provider, &token)]).await;
         assert_eq!(
-            caller_arn(&sb, &creds).await,
+            common::assumed_role(&sb, &identity, &id, &[(&provider, &token)]).await,
             format!("arn:aws:sts::123456789012:assumed-role/{role}/CognitoIdentityCredentials"),
             "{user}"
         );
@@ -305,17 +236,12 @@ async fn with_several_logins_the_one_with_a_role_mapping_decides() {
     )
     .await;
     let google = google_token("google-user-7");
-    let id = identity
-        .get_id()
-        .identity_pool_id(&pool_id)
-        .logins(&provider, &id_token)
-        .logins("accounts.google.com", &google)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .identity_id()
-        .unwrap_or_default()
-        .to_string();
+    let id = common::identity_id(
+        &identity,
+        &pool_id,
+        &[(&provider, &id_token), ("accounts.google.com", &google)],
+    )
+    .await;
     let alone = identity
         .get_id()
         .identity_pool_id(&pool_id)
@@ -330,7 +256,7 @@ async fn with_several_logins_the_one_with_a_role_mapping_decides() {
     );
 
     assert_eq!(
-        role_arn(
+        common::assumed_role(
             &sb,
             &identity,
             &id,
@@ -343,7 +269,7 @@ async fn with_several_logins_the_one_with_a_role_mapping_decides() {
         "arn:aws:sts::123456789012:assumed-role/orders-app-admin/CognitoIdentityCredentials"
     );
     assert_eq!(
-        role_arn(
+        common::assumed_role(
             &sb,
             &identity,
             &id,
@@ -404,16 +330,7 @@ async fn oidc_principal_tags_set_by_arn_apply_to_host_logins() {
     let token = unsigned_token(
         serde_json::json!({ "sub": "partner-7", "aud": "partner-portal", "iss": format!("https://{host}") }),
     );
-    let id = identity
-        .get_id()
-        .identity_pool_id(&pool_id)
-        .logins(host, &token)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .identity_id()
-        .unwrap_or_default()
-        .to_string();
+    let id = common::identity_id(&identity, &pool_id, &[(host, &token)]).await;
     let refused = identity
         .get_credentials_for_identity()
         .identity_id(&id)
@@ -436,7 +353,7 @@ async fn oidc_principal_tags_set_by_arn_apply_to_host_logins() {
         .await
         .unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(
-        role_arn(&sb, &identity, &id, &[(host, &token)]).await,
+        common::assumed_role(&sb, &identity, &id, &[(host, &token)]).await,
         "arn:aws:sts::123456789012:assumed-role/oidc-tags-auth/CognitoIdentityCredentials"
     );
 }

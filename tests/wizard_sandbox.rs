@@ -577,30 +577,9 @@ async fn guest_only_pool_with_one_new_role() {
         )])
     );
     assert_eq!(mappings, serde_json::json!({}));
-    let id = client
-        .get_id()
-        .identity_pool_id(&pool_id)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let creds = client
-        .get_credentials_for_identity()
-        .identity_id(id.identity_id().unwrap_or_default())
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("guests get credentials: {e:?}"));
-    let creds = creds
-        .credentials()
-        .cloned()
-        .unwrap_or_else(|| panic!("credentials"));
+    let id = common::identity_id(&client, &pool_id, &[]).await;
     assert_eq!(
-        common::caller_arn_of(
-            &sb,
-            creds.access_key_id().unwrap_or_default(),
-            creds.secret_key().unwrap_or_default(),
-            creds.session_token().unwrap_or_default()
-        )
-        .await,
+        common::assumed_role(&sb, &client, &id, &[]).await,
         "arn:aws:sts::123456789012:assumed-role/wizard-guests-guest/CognitoIdentityCredentials"
     );
 }

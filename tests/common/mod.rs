@@ -164,3 +164,55 @@ pub async fn id_token(
         .unwrap_or_default()
         .to_string()
 }
+
+/// GetId for a pool with these logins (none: a guest), which must succeed; the identity id.
+pub async fn identity_id(
+    client: &aws_sdk_cognitoidentity::Client,
+    pool_id: &str,
+    logins: &[(&str, &str)],
+) -> String {
+    let mut request = client.get_id().identity_pool_id(pool_id);
+    for (provider, token) in logins {
+        request = request.logins(*provider, *token);
+    }
+    request
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("GetId: {e:?}"))
+        .identity_id()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Whom STS says these Cognito credentials belong to.
+pub async fn caller_of(
+    sb: &RunningSandbox,
+    credentials: &aws_sdk_cognitoidentity::types::Credentials,
+) -> String {
+    caller_arn_of(
+        sb,
+        credentials.access_key_id().unwrap_or_default(),
+        credentials.secret_key().unwrap_or_default(),
+        credentials.session_token().unwrap_or_default(),
+    )
+    .await
+}
+
+/// The role STS reports for the credentials GetCredentialsForIdentity hands out with these logins.
+pub async fn assumed_role(
+    sb: &RunningSandbox,
+    client: &aws_sdk_cognitoidentity::Client,
+    id: &str,
+    logins: &[(&str, &str)],
+) -> String {
+    let mut request = client.get_credentials_for_identity().identity_id(id);
+    for (provider, token) in logins {
+        request = request.logins(*provider, *token);
+    }
+    let response = request.send().await.unwrap_or_else(|e| panic!("{e:?}"));
+    let credentials = response
+        .credentials()
+        .cloned()
+        .unwrap_or_else(|| panic!("credentials"));
+    caller_of(sb, &credentials).await
+}
