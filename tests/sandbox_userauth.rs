@@ -39,17 +39,7 @@ fn secret_hash(secret: &str, username: &str, client_id: &str) -> String {
 async fn sign_in_with_a_temporary_password_and_verify_the_id_token() {
     let sb = common::sandbox(Seed::Empty).await;
     let client = common::idp_client(&sb, "us-east-1").await;
-    let pool = client
-        .create_user_pool()
-        .pool_name("shop")
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let pool_id = pool
-        .user_pool()
-        .and_then(|p| p.id())
-        .unwrap_or_default()
-        .to_string();
+    let pool_id = common::new_user_pool(&client, "shop").await;
     let app = client
         .create_user_pool_client()
         .user_pool_id(&pool_id)
@@ -272,17 +262,7 @@ async fn sign_in_with_a_temporary_password_and_verify_the_id_token() {
 async fn password_flow_must_be_enabled_and_users_must_exist() {
     let sb = common::sandbox(Seed::Empty).await;
     let client = common::idp_client(&sb, "us-east-1").await;
-    let pool = client
-        .create_user_pool()
-        .pool_name("p")
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let pool_id = pool
-        .user_pool()
-        .and_then(|p| p.id())
-        .unwrap_or_default()
-        .to_string();
+    let pool_id = common::new_user_pool(&client, "p").await;
     let default_client = client
         .create_user_pool_client()
         .user_pool_id(&pool_id)

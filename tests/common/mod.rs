@@ -216,3 +216,17 @@ pub async fn assumed_role(
         .unwrap_or_else(|| panic!("credentials"));
     caller_of(sb, &credentials).await
 }
+
+/// CreateUserPool with only a name, which must succeed; the new pool's id.
+pub async fn new_user_pool(client: &aws_sdk_cognitoidentityprovider::Client, name: &str) -> String {
+    let pool = client
+        .create_user_pool()
+        .pool_name(name)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("CreateUserPool: {e:?}"));
+    pool.user_pool()
+        .and_then(|p| p.id())
+        .unwrap_or_default()
+        .to_string()
+}
