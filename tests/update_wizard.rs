@@ -982,3 +982,60 @@ fn keep_with_nothing_created_goes_back_to_review_and_says_so() {
         notice(&model)
     );
 }
+
+#[test]
+fn clicks_in_the_picker_select_then_pick_and_the_wheel_moves_the_selection() {
+    let mut model = sample();
+    wizard_mut(&mut model).draft.user_pool_id = Default::default();
+    wizard_mut(&mut model).step = Step::Providers;
+    focus(&mut model, FieldId::UserPoolId);
+    let Effect::ListUserPools { req, .. } = only(&key(&mut model, KeyCode::Enter)) else {
+        panic!()
+    };
+    let pools = (0..60)
+        .map(|i| {
+            (
+                format!("us-east-1_Pool{i:02}"),
+                format!("pool number {i:02}"),
+            )
+        })
+        .collect::<Vec<_>>();
+    let _ = send(
+        &mut model,
+        Msg::NamedPage {
+            req,
+            result: Ok((pools, None)),
+        },
+    );
+    let selected = |model: &cognito_tui::app::Model| {
+        wizard(model)
+            .picker
+            .as_ref()
+            .map(|p| p.selected)
+            .unwrap_or_else(|| panic!("picker closed"))
+    };
+    // Scrolled well down, so a click must count the rows hidden above the list.
+    for _ in 0..4 {
+        let _ = key(&mut model, KeyCode::PageDown);
+    }
+    assert_eq!(selected(&model), 40);
+    let (x, y) = find(&model, "us-east-1_Pool35");
+    let _ = send(&mut model, Msg::Click(x, y));
+    assert_eq!(selected(&model), 35, "the first click selects");
+    assert_eq!(wizard(&model).draft.user_pool_id.value(), "");
+    let (x, filter_row) = find(&model, "filter: ");
+    let _ = send(&mut model, Msg::Click(x, filter_row));
+    assert_eq!(selected(&model), 35, "the filter line is not an item");
+    let _ = send(&mut model, Msg::Scroll(3));
+    let _ = send(&mut model, Msg::Scroll(3));
+    assert_eq!(selected(&model), 37, "the wheel moves the selection");
+    let _ = send(&mut model, Msg::Scroll(-3));
+    assert_eq!(selected(&model), 36);
+    let (x, y) = find(&model, "us-east-1_Pool36");
+    let _ = send(&mut model, Msg::Click(x, y));
+    assert!(wizard(&model).picker.is_none(), "the second click picks");
+    assert_eq!(
+        wizard(&model).draft.user_pool_id.value(),
+        "us-east-1_Pool36"
+    );
+}

@@ -4,9 +4,12 @@
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders};
 
+use super::catalog::{self, Picker};
 use super::{Step, Wizard, form_view};
+use crate::app::AwsError;
 use crate::view::layout;
 use crate::view::theme::Theme;
+use crate::view::widgets::centered;
 
 /// Width of the step list, when the terminal is wide enough for it.
 pub const NAV_WIDTH: u16 = 34;
@@ -83,4 +86,85 @@ pub fn step_at(size: (u16, u16), column: u16, row: u16) -> Option<Step> {
     inside
         .then(|| Step::ALL.get(usize::from(row - nav.y)).copied())
         .flatten()
+}
+
+/// A line the picker shows between its filter and its list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PickerNote {
+    Loading,
+    Failed(AwsError),
+    /// Nothing listed, or nothing matches the filter.
+    Nothing,
+}
+
+/// Where the picker floats over the wizard drawn in `area`, and which items its list shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PickerArea {
+    /// The picker's box, border included.
+    pub rect: Rect,
+    /// Inside the border: the filter line, then the notes, then the list.
+    pub inner: Rect,
+    pub notes: Vec<PickerNote>,
+    /// The rows of the list.
+    pub list: Rect,
+    /// The item drawn on the list's first row (the selected item is always on screen).
+    pub offset: usize,
+}
+
+/// The picker's geometry when it offers `item_count` items over the wizard drawn in `area`.
+pub fn picker_area(wizard: &Wizard, picker: &Picker, item_count: usize, area: Rect) -> PickerArea {
+    let rect = centered(
+        area,
+        area.width.saturating_sub(6).min(110),
+        area.height.saturating_sub(2).min(24),
+    );
+    let inner = Block::default().borders(Borders::ALL).inner(rect);
+    let mut notes = Vec::new();
+    let loading = match catalog::status(&wizard.catalog, &wizard.draft, picker.kind) {
+        Some((true, _)) => {
+            notes.push(PickerNote::Loading);
+            true
+        }
+        Some((false, Some(error))) => {
+            notes.push(PickerNote::Failed(error));
+            false
+        }
+        _ => false,
+    };
+    if item_count == 0 && !loading {
+        notes.push(PickerNote::Nothing);
+    }
+    let header = u16::try_from(1 + notes.len()).unwrap_or(u16::MAX);
+    let list_height = inner.height.saturating_sub(header).max(1);
+    let list = Rect::new(
+        inner.x,
+        inner.y.saturating_add(header),
+        inner.width,
+        list_height,
+    )
+    .intersection(inner);
+    let offset = picker
+        .selected
+        .saturating_sub(usize::from(list_height).saturating_sub(1));
+    PickerArea {
+        rect,
+        inner,
+        notes,
+        list,
+        offset,
+    }
+}
+
+/// The picker's item drawn at (column, row) of a terminal of `size`.
+pub fn picker_item_at(wizard: &Wizard, size: (u16, u16), column: u16, row: u16) -> Option<usize> {
+    let picker = wizard.picker.as_ref()?;
+    let count = catalog::items(&wizard.catalog, &wizard.draft, picker).len();
+    let area = picker_area(wizard, picker, count, layout::areas(size).body);
+    let list = area.list;
+    let inside = column >= list.x
+        && column < list.x + list.width
+        && row >= list.y
+        && row < list.y + list.height;
+    let index = area.offset + usize::from(row.checked_sub(list.y)?);
+    (inside && index < count).then_some(index)
 }

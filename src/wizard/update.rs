@@ -392,7 +392,11 @@ pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
     let Some(w) = wizard(model) else {
         return Vec::new();
     };
-    if w.dialog.is_some() || w.picker.is_some() || w.policy_view.is_some() {
+    if w.picker.is_some() {
+        on_picker_click(model, column, row);
+        return Vec::new();
+    }
+    if w.dialog.is_some() || w.policy_view.is_some() {
         return Vec::new();
     }
     if let Some(step) = super::layout::step_at(size, column, row) {
@@ -439,15 +443,39 @@ pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
     activate(model, field.id, &field.kind, action)
 }
 
-/// The mouse wheel over a form moves the focus (the form scrolls with it).
-pub fn on_scroll(model: &mut Model, delta: i16) {
+/// A click in the picker's list selects the item; a click on the selected item picks it (as ⏎).
+fn on_picker_click(model: &mut Model, column: u16, row: u16) {
+    let size = model.size;
     let Some(w) = wizard(model) else {
         return;
     };
-    if w.step == Step::Review || w.creation.is_some() || w.picker.is_some() {
+    let Some(index) = super::layout::picker_item_at(w, size, column, row) else {
+        return;
+    };
+    match w.picker.as_mut() {
+        Some(picker) if picker.selected != index => picker.selected = index,
+        Some(_) => on_picker(model, Action::Submit),
+        None => {}
+    }
+}
+
+/// The mouse wheel over a form moves the focus (the form scrolls with it); over the picker, the
+/// selection.
+pub fn on_scroll(model: &mut Model, delta: i16) {
+    let steps = usize::from(delta.unsigned_abs() / 3).max(1);
+    let Some(w) = wizard(model) else {
+        return;
+    };
+    if w.picker.is_some() {
+        let action = if delta < 0 { Action::Up } else { Action::Down };
+        for _ in 0..steps {
+            on_picker(model, action);
+        }
         return;
     }
-    let steps = usize::from(delta.unsigned_abs() / 3).max(1);
+    if w.step == Step::Review || w.creation.is_some() {
+        return;
+    }
     w.focus = if delta < 0 {
         w.focus.saturating_sub(steps)
     } else {

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::catalog;
 use super::form_view;
+use super::layout::PickerNote;
 use super::review;
 use super::{Dialog, Step, Wizard};
 use crate::app::Model;
@@ -134,11 +135,7 @@ fn draw_picker(
     area: Rect,
 ) {
     let items = catalog::items(&wizard.catalog, &wizard.draft, picker);
-    let rect = centered(
-        area,
-        area.width.saturating_sub(6).min(110),
-        area.height.saturating_sub(2).min(24),
-    );
+    let geometry = super::layout::picker_area(wizard, picker, items.len(), area);
     let what = match picker.kind {
         super::fields::PickerKind::Roles => "an IAM role",
         super::fields::PickerKind::UserPools => "a user pool",
@@ -147,30 +144,27 @@ fn draw_picker(
         super::fields::PickerKind::Saml => "a SAML provider",
     };
     let block = boxed(format!(" Pick {what} ({}) ", items.len()), theme);
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+    let inner = geometry.inner;
+    frame.render_widget(Clear, geometry.rect);
+    frame.render_widget(block, geometry.rect);
     let mut lines = vec![Line::from(vec![
         Span::styled("filter: ", theme.dim),
         Span::raw(picker.filter.value().to_string()),
     ])];
-    let status = catalog::status(&wizard.catalog, &wizard.draft, picker.kind);
-    match &status {
-        Some((true, _)) => lines.push(Line::styled("loading…", theme.dim)),
-        Some((false, Some(error))) => lines.push(Line::styled(
-            format!("Listing failed: {error}"),
-            theme.error,
-        )),
-        _ => {}
+    for note in &geometry.notes {
+        lines.push(match note {
+            PickerNote::Loading => Line::styled("loading…", theme.dim),
+            PickerNote::Failed(error) => {
+                Line::styled(format!("Listing failed: {error}"), theme.error)
+            }
+            PickerNote::Nothing => Line::styled(
+                "Nothing to pick (or nothing matches the filter).",
+                theme.dim,
+            ),
+        });
     }
-    if items.is_empty() && !matches!(status, Some((true, _))) {
-        lines.push(Line::styled(
-            "Nothing to pick (or nothing matches the filter).",
-            theme.dim,
-        ));
-    }
-    let height = usize::from(inner.height).saturating_sub(lines.len()).max(1);
-    let offset = picker.selected.saturating_sub(height.saturating_sub(1));
+    let height = usize::from(geometry.list.height);
+    let offset = geometry.offset;
     let label_width = 36.min(usize::from(inner.width) / 2);
     for (i, item) in items.iter().enumerate().skip(offset).take(height) {
         let style = if i == picker.selected {
