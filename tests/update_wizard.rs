@@ -1038,4 +1038,10 @@ fn clicks_in_the_picker_select_then_pick_and_the_wheel_moves_the_selection() {
         wizard(&model).draft.user_pool_id.value(),
         "us-east-1_Pool36"
     );
+    let _ = key(&mut model, KeyCode::Enter);
+    assert_eq!(
+        selected(&model),
+        36,
+        "opened again, the picker starts on the current choice"
+    );
 }

@@ -284,6 +284,43 @@ pub fn status(
     })
 }
 
+/// The item that holds what `picker`'s field is set to now (so a picker opened again starts on
+/// the current choice), or the first.
+pub fn current_item(catalog: &Catalog, draft: &Draft, picker: &Picker) -> usize {
+    let current = match picker.target {
+        FieldId::ExistingRole(audience) => draft
+            .role(audience)
+            .existing
+            .as_ref()
+            .map(|role| PickValue::Role(RuleRole::Existing(role.clone()))),
+        FieldId::RuleRole(source, i) => draft
+            .provider(source)
+            .rules
+            .get(i)
+            .and_then(|rule| rule.role.clone())
+            .map(PickValue::Role),
+        FieldId::UserPoolId => Some(PickValue::Id(chosen_user_pool(draft))),
+        FieldId::ClientId => Some(PickValue::Id(draft.client_id.value().trim().to_string())),
+        FieldId::Oidc => draft.oidc.clone().map(PickValue::Arn),
+        FieldId::Saml => draft.saml.clone().map(PickValue::Arn),
+        _ => None,
+    };
+    let same = |a: &PickValue, b: &PickValue| match (a, b) {
+        // A role is the same role by ARN, even if its listing was refreshed since.
+        (PickValue::Role(RuleRole::Existing(a)), PickValue::Role(RuleRole::Existing(b))) => {
+            a.arn == b.arn
+        }
+        _ => a == b,
+    };
+    current
+        .and_then(|current| {
+            items(catalog, draft, picker)
+                .iter()
+                .position(|item| same(&item.value, &current))
+        })
+        .unwrap_or(0)
+}
+
 /// Sets the picked value on the draft.
 pub fn apply(draft: &mut Draft, target: FieldId, value: PickValue) {
     match (target, value) {

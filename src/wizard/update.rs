@@ -313,7 +313,9 @@ fn open_picker(model: &mut Model, kind: PickerKind, target: FieldId) -> Vec<Effe
         );
         return Vec::new();
     }
-    w.picker = Some(Picker::new(kind, target));
+    let mut picker = Picker::new(kind, target);
+    picker.selected = catalog::current_item(&w.catalog, &w.draft, &picker);
+    w.picker = Some(picker);
     request_list(model, kind)
 }
 
