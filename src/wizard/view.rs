@@ -6,6 +6,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::catalog;
 use super::form_view;
@@ -165,18 +166,40 @@ fn draw_picker(
     }
     let height = usize::from(geometry.list.height);
     let offset = geometry.offset;
-    let label_width = 36.min(usize::from(inner.width) / 2);
-    for (i, item) in items.iter().enumerate().skip(offset).take(height) {
+    let shown: Vec<(usize, &catalog::PickItem)> =
+        items.iter().enumerate().skip(offset).take(height).collect();
+    // As wide as the longest label drawn (up to 36 or half the box), so the ARNs keep the rest.
+    let label_width = shown
+        .iter()
+        .map(|(_, item)| item.label.width())
+        .max()
+        .unwrap_or(0)
+        .min(36)
+        .min(usize::from(inner.width) / 2);
+    // Only the rows drawn are checked, so a long role list costs nothing extra.
+    let untrusting: Vec<bool> = shown
+        .iter()
+        .map(|(_, item)| trust_warning(wizard, picker.target, &item.value))
+        .collect();
+    // The warning gets its own column when any row drawn has it, so the details stay aligned.
+    const MARK: &str = "⚠ trust  ";
+    let mark_width = if untrusting.contains(&true) {
+        MARK.width()
+    } else {
+        0
+    };
+    let detail_width = usize::from(inner.width).saturating_sub(label_width + 3 + mark_width);
+    for ((i, item), untrusting) in shown.into_iter().zip(untrusting) {
         let style = if i == picker.selected {
             theme.selected
         } else {
             Style::new()
         };
-        // Only the rows drawn are checked, so a long role list costs nothing extra.
-        let untrusting = trust_warning(wizard, picker.target, &item.value);
-        let mark = if untrusting { "⚠ trust  " } else { "" };
-        let detail_width =
-            usize::from(inner.width).saturating_sub(label_width + 3 + mark.chars().count());
+        let mark = if untrusting {
+            MARK.to_string()
+        } else {
+            " ".repeat(mark_width)
+        };
         lines.push(
             Line::from(vec![
                 Span::raw(if i == picker.selected { "▸ " } else { "  " }),
