@@ -297,3 +297,18 @@ fn wizard_quit_with_a_half_made_pool() {
     let _ = ctrl(&mut model, 'c');
     assert_snapshot!(render(&model));
 }
+
+#[test]
+fn wizard_providers_long_values_cut_at_100_columns() {
+    let mut model = app_support::wizard::filled(Step::Providers, (100, 30));
+    {
+        let draft = &mut wizard_mut(&mut model).draft;
+        draft.sources.insert(Source::Oidc);
+        draft.oidc = Some(
+            "arn:aws:iam::123456789012:oidc-provider/login.a-very-long-partner-name.example.com"
+                .into(),
+        );
+    }
+    focus(&mut model, FieldId::Oidc);
+    assert_snapshot!(render(&model));
+}

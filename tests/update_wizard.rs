@@ -1045,3 +1045,57 @@ fn clicks_in_the_picker_select_then_pick_and_the_wheel_moves_the_selection() {
         "opened again, the picker starts on the current choice"
     );
 }
+
+/// Where the terminal's cursor is after drawing `model`.
+fn cursor(model: &cognito_tui::app::Model) -> (u16, u16) {
+    let (w, h) = model.size;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h))
+        .unwrap_or_else(|e| panic!("{e}"));
+    terminal
+        .draw(|frame| cognito_tui::view::view(model, frame))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let at = terminal
+        .get_cursor_position()
+        .unwrap_or_else(|e| panic!("{e}"));
+    (at.x, at.y)
+}
+
+#[test]
+fn a_long_value_scrolls_sideways_so_the_cursor_stays_on_screen() {
+    let (mut model, _) = open_wizard(SIZE);
+    focus(&mut model, FieldId::Guest);
+    let _ = key(&mut model, KeyCode::Char(' '));
+    let _ = ctrl(&mut model, 'n');
+    focus(&mut model, FieldId::RoleName(Audience::Guest));
+    let name = "guest-role-with-a-rather-long-name-0123456789-abcdefghijklmnopqr";
+    assert_eq!(name.len(), 64, "IAM's longest role name");
+    keys(&mut model, name);
+    let (_, row) = find(&model, "IAM role name");
+    let screen = render(&model);
+    let line = screen.lines().nth(usize::from(row)).unwrap_or_default();
+    assert!(
+        line.contains("klmnopqr") && !line.contains("guest-role"),
+        "the end is shown: {line}"
+    );
+    let (x, y) = cursor(&model);
+    assert_eq!(y, row);
+    assert!(x < SIZE.0 - 1, "the cursor is inside the frame: {x}");
+    assert_eq!(
+        line.chars().nth(usize::from(x) - 1),
+        Some('r'),
+        "the cursor follows the last character: {line}"
+    );
+    let _ = key(&mut model, KeyCode::Home);
+    let screen = render(&model);
+    let line = screen.lines().nth(usize::from(row)).unwrap_or_default();
+    assert!(
+        line.contains("guest-role-with"),
+        "Home shows the start: {line}"
+    );
+    let (x, _) = cursor(&model);
+    assert_eq!(
+        line.chars().nth(usize::from(x)),
+        Some('g'),
+        "the cursor is on the first character: {line}"
+    );
+}

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::layout;
 use super::theme::Theme;
-use super::widgets::truncate;
+use super::widgets::{input_window, truncate};
 use crate::app::keymap;
 use crate::app::model::{Connection, Level, Overlay};
 use crate::app::{Model, Tab};
@@ -95,9 +95,7 @@ pub fn tab_bar(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// takes the whole footer while it is open.
 pub fn footer(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     if let Some(Overlay::Command(input)) = &model.overlay {
-        let width = usize::from(area.width.saturating_sub(2));
-        let scroll = input.visual_scroll(width);
-        let shown: String = input.value().chars().skip(scroll).collect();
+        let (shown, cursor) = input_window(input, usize::from(area.width.saturating_sub(1)));
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(":", theme.key),
@@ -105,7 +103,6 @@ pub fn footer(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             ])),
             area,
         );
-        let cursor = input.visual_cursor().saturating_sub(scroll);
         let x = area.x + 1 + u16::try_from(cursor).unwrap_or(0);
         frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
         return;

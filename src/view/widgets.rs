@@ -1,7 +1,8 @@
 //! Small drawing helpers shared by screens and overlays.
 
 use ratatui::layout::Rect;
-use unicode_width::UnicodeWidthStr;
+use tui_input::Input;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// A rectangle of at most `width`×`height` centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -26,7 +27,7 @@ pub fn truncate(text: &str, width: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
     for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        let w = c.width().unwrap_or(0);
         if used + w + 1 > width {
             break;
         }
@@ -42,6 +43,52 @@ pub fn fit(text: &str, width: usize) -> String {
     let cut = truncate(text, width);
     let pad = width.saturating_sub(cut.width());
     format!("{cut}{}", " ".repeat(pad))
+}
+
+/// Cuts `text` to its last `width` display columns, starting with `…` when cut (for ARNs and
+/// ids, whose end tells them apart).
+pub fn truncate_start(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut tail = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        tail.push(c);
+        used += w;
+    }
+    std::iter::once('…').chain(tail.into_iter().rev()).collect()
+}
+
+/// The part of a text input that fits in `width` columns with its cursor in view (scrolled
+/// sideways as the cursor moves), and the cursor's column within that part.
+pub fn input_window(input: &Input, width: usize) -> (String, usize) {
+    // One column stays free for the cursor after the last character.
+    let room = width.saturating_sub(1).max(1);
+    let scroll = input.visual_scroll(room);
+    let mut skipped = 0;
+    let mut used = 0;
+    let mut shown = String::new();
+    for c in input.value().chars() {
+        let w = c.width().unwrap_or(0);
+        if skipped < scroll {
+            skipped += w;
+            continue;
+        }
+        if used + w > room {
+            break;
+        }
+        shown.push(c);
+        used += w;
+    }
+    (shown, input.visual_cursor().saturating_sub(scroll))
 }
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -72,6 +119,24 @@ mod tests {
         assert_eq!(truncate("orders-app", 6), "order…");
         assert_eq!(fit("ab", 4), "ab  ");
         assert_eq!(truncate("x", 0), "");
+        assert_eq!(truncate_start("arn:aws:iam::1:role/x", 8), "…:role/x");
+        assert_eq!(truncate_start("short", 8), "short");
+    }
+
+    #[test]
+    fn an_input_window_keeps_the_cursor_in_view() {
+        let input = Input::new("abcdefghij".into());
+        let (shown, cursor) = input_window(&input, 5);
+        assert_eq!(
+            (shown.as_str(), cursor),
+            ("ghij", 4),
+            "the end, cursor after it"
+        );
+        let input = input.with_cursor(0);
+        let (shown, cursor) = input_window(&input, 5);
+        assert_eq!((shown.as_str(), cursor), ("abcd", 0), "the start");
+        let (shown, cursor) = input_window(&Input::new("abc".into()), 10);
+        assert_eq!((shown.as_str(), cursor), ("abc", 3), "short text is whole");
     }
 
     #[test]

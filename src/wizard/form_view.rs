@@ -7,7 +7,7 @@ use super::Wizard;
 use super::edit;
 use super::fields::{Field, Kind, Row};
 use crate::view::theme::Theme;
-use crate::view::widgets::{fit, mask_secret};
+use crate::view::widgets::{fit, input_window, mask_secret, truncate, truncate_start};
 
 /// Width of the label column.
 const LABEL: usize = 30;
@@ -43,56 +43,66 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// A field's value as drawn in `width` columns, and the text cursor's column in it.
 fn value_spans(
     wizard: &Wizard,
     field: &Field,
     focused: bool,
     theme: &Theme,
+    width: usize,
 ) -> (Vec<Span<'static>>, Option<usize>) {
     match &field.kind {
         Kind::Toggle(on) => (vec![Span::raw(if *on { "[x]" } else { "[ ]" })], None),
         Kind::Choice { options, selected } => {
             let label = options.get(*selected).copied().unwrap_or_default();
-            let mut spans = vec![Span::raw(format!("‹ {label} ›"))];
-            if options.len() > 2 || focused {
-                spans.push(Span::styled(
-                    format!("  {}/{}", selected + 1, options.len()),
-                    theme.dim,
-                ));
-            }
+            let counter = if options.len() > 2 || focused {
+                format!("  {}/{}", selected + 1, options.len())
+            } else {
+                String::new()
+            };
+            let room = width.saturating_sub(4 + counter.chars().count());
+            let spans = vec![
+                Span::raw(format!("‹ {} ›", truncate(label, room))),
+                Span::styled(counter, theme.dim),
+            ];
             (spans, None)
         }
         Kind::Text { masked, picker } => {
-            let input = edit::input(&wizard.draft, field.id);
-            let value = input.map(|i| i.value().to_string()).unwrap_or_default();
-            let cursor = input.map(|i| i.visual_cursor());
-            if value.is_empty() {
+            let empty = tui_input::Input::default();
+            let input = edit::input(&wizard.draft, field.id).unwrap_or(&empty);
+            if input.value().is_empty() {
                 let hint = match picker {
                     Some(_) => "(type, or ⏎ to pick)",
                     None => "(type)",
                 };
                 return (vec![Span::styled(hint, theme.dim)], focused.then_some(0));
             }
-            let shown = if *masked {
-                mask_secret(&value).to_string()
+            let (shown, cursor) = if *masked {
+                let mask = mask_secret(input.value());
+                (mask.to_string(), mask.chars().count())
             } else {
-                value
+                // Long values scroll sideways so the cursor stays on screen.
+                input_window(input, width)
             };
-            let cursor = if *masked {
-                Some(shown.chars().count())
-            } else {
-                cursor
-            };
-            (vec![Span::raw(shown)], cursor.filter(|_| focused))
+            (vec![Span::raw(shown)], Some(cursor).filter(|_| focused))
         }
         Kind::Pick { value, .. } => match value {
-            Some(value) => (
-                vec![
-                    Span::raw(value.clone()),
-                    Span::styled("  (⏎ change)", theme.dim),
-                ],
-                None,
-            ),
+            Some(value) => {
+                const CHANGE: &str = "  (⏎ change)";
+                let room = width.saturating_sub(CHANGE.chars().count());
+                (
+                    vec![
+                        // An ARN's end (the role or provider name) is what tells it apart.
+                        Span::raw(if value.starts_with("arn:") {
+                            truncate_start(value, room)
+                        } else {
+                            truncate(value, room)
+                        }),
+                        Span::styled(truncate(CHANGE, width.saturating_sub(room)), theme.dim),
+                    ],
+                    None,
+                )
+            }
             None => (vec![Span::styled("(⏎ to pick)", theme.dim)], None),
         },
         Kind::Button => (
@@ -147,21 +157,24 @@ pub fn lines(wizard: &Wizard, theme: &Theme, width: usize) -> FormLines {
                 let focused = field_index == wizard.focus;
                 field_index += 1;
                 let marker = if focused { "▸ " } else { "  " };
-                let (values, cursor) = value_spans(wizard, &field, focused, theme);
-                let mut spans = vec![Span::raw(marker)];
                 let label_width = match field.kind {
-                    Kind::Button => 0,
+                    Kind::Button | Kind::Toggle(_) => 0,
+                    _ => LABEL + 1,
+                };
+                let value_width = width.saturating_sub(2 + label_width);
+                let (values, cursor) = value_spans(wizard, &field, focused, theme, value_width);
+                let mut spans = vec![Span::raw(marker)];
+                match field.kind {
+                    Kind::Button => {}
                     Kind::Toggle(_) => {
                         spans.extend(values.clone());
                         spans.push(Span::raw(format!(" {}", field.label)));
-                        0
                     }
                     _ => {
                         spans.push(Span::raw(fit(&field.label, LABEL)));
                         spans.push(Span::raw(" "));
-                        LABEL + 1
                     }
-                };
+                }
                 if !matches!(field.kind, Kind::Toggle(_)) {
                     spans.extend(values);
                 }

@@ -18,7 +18,7 @@ use crate::domain::policy::{
     Audience, BASIC_PERMISSIONS_NAME, cognito_basic_permissions, cognito_trust_policy,
 };
 use crate::view::theme::Theme;
-use crate::view::widgets::{centered, fit, spinner};
+use crate::view::widgets::{centered, fit, input_window, spinner};
 
 /// Draws the wizard into the body area.
 pub fn draw(model: &Model, wizard: &Wizard, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -150,7 +150,7 @@ fn draw_picker(
     frame.render_widget(block, geometry.rect);
     let mut lines = vec![Line::from(vec![
         Span::styled("filter: ", theme.dim),
-        Span::raw(picker.filter.value().to_string()),
+        Span::raw(input_window(&picker.filter, usize::from(inner.width).saturating_sub(8)).0),
     ])];
     for note in &geometry.notes {
         lines.push(match note {
