@@ -7,7 +7,7 @@ use app_support::wizard::*;
 use app_support::*;
 use cognito_tui::app::{AwsError, Created, Effect, ErrorKind, Msg};
 use cognito_tui::domain::policy::Audience;
-use cognito_tui::wizard::draft::{RoleMode, TagMode};
+use cognito_tui::wizard::draft::{RoleMode, SecretInput, TagMode};
 use cognito_tui::wizard::fields::FieldId;
 use cognito_tui::wizard::{Source, Step};
 use crossterm::event::KeyCode;
@@ -91,7 +91,7 @@ fn wizard_providers_errors() {
     w.draft
         .app_ids
         .insert(Source::Twitter, Input::new("key".into()));
-    w.draft.twitter_secret = Input::new("s3cr3t-value".into());
+    w.draft.twitter_secret = SecretInput(Input::new("s3cr3t-value".into()));
     w.draft.provider_mut(Source::UserPool).rules[0].claim = Input::default();
     let _ = ctrl(&mut model, 'n');
     assert_snapshot!(render(&model));

@@ -12,7 +12,7 @@ use cognito_tui::domain::policy::{self, Audience};
 use cognito_tui::domain::roles::IamRole;
 use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::{RunningSandbox, SANDBOX_ACCOUNT, Seed};
-use cognito_tui::wizard::draft::{Draft, RoleMode, RoleSetting, RuleRole, TagMode};
+use cognito_tui::wizard::draft::{Draft, RoleMode, RoleSetting, RuleRole, SecretInput, TagMode};
 use cognito_tui::wizard::{Source, Step};
 use pretty_assertions::assert_eq;
 use serde_json::Value;
@@ -358,7 +358,7 @@ async fn social_providers_with_each_role_setting_and_tag_mode() {
         draft.sources.insert(source);
         draft.app_ids.insert(source, Input::new(id.into()));
     }
-    draft.twitter_secret = Input::new("consumersecret".into());
+    draft.twitter_secret = SecretInput(Input::new("consumersecret".into()));
     let google = draft.provider_mut(Source::Google);
     google.role = RoleSetting::Rules;
     google.deny_unmatched = true;

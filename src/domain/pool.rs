@@ -18,8 +18,9 @@ pub struct CognitoProvider {
     pub server_side_token_check: bool,
 }
 
-/// The whole configuration of an identity pool, as DescribeIdentityPool returns it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// The whole configuration of an identity pool, as DescribeIdentityPool returns it. Its `{:?}`
+/// hides Twitter's consumer secret (see the `Debug` impl below).
+#[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct IdentityPool {
     /// `<region>:<uuid>`.
@@ -99,6 +100,48 @@ impl IdentityPool {
     }
 }
 
+/// Twitter's login value is `consumerKey;consumerSecret`: `{:?}` shows the key only, so pools,
+/// effects and messages can be debug-printed (or end up in a panic message) without the secret.
+impl std::fmt::Debug for IdentityPool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let twitter = ProviderKind::Twitter.login_key();
+        let logins: BTreeMap<&str, String> = self
+            .supported_login_providers
+            .iter()
+            .map(|(domain, value)| {
+                let shown = match value.split_once(';') {
+                    Some((key, _)) if Some(domain.as_str()) == twitter => {
+                        format!("{key};<secret>")
+                    }
+                    _ => value.clone(),
+                };
+                (domain.as_str(), shown)
+            })
+            .collect();
+        f.debug_struct("IdentityPool")
+            .field("identity_pool_id", &self.identity_pool_id)
+            .field("identity_pool_name", &self.identity_pool_name)
+            .field(
+                "allow_unauthenticated_identities",
+                &self.allow_unauthenticated_identities,
+            )
+            .field("allow_classic_flow", &self.allow_classic_flow)
+            .field("supported_login_providers", &logins)
+            .field("developer_provider_name", &self.developer_provider_name)
+            .field(
+                "open_id_connect_provider_arns",
+                &self.open_id_connect_provider_arns,
+            )
+            .field(
+                "cognito_identity_providers",
+                &self.cognito_identity_providers,
+            )
+            .field("saml_provider_arns", &self.saml_provider_arns)
+            .field("identity_pool_tags", &self.identity_pool_tags)
+            .finish()
+    }
+}
+
 /// `arn:aws:cognito-identity:<region>:<account>:identitypool/<id>`.
 pub fn pool_arn(pool_id: &str, account: &str) -> String {
     let region = region_of(pool_id).unwrap_or_default();
@@ -113,6 +156,23 @@ pub fn region_of(id: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_output_hides_twitters_consumer_secret() {
+        let pool = IdentityPool {
+            supported_login_providers: BTreeMap::from([
+                ("api.twitter.com".to_string(), "ck123;s3cr3t".to_string()),
+                ("accounts.google.com".to_string(), "g.apps".to_string()),
+            ]),
+            ..Default::default()
+        };
+        let shown = format!("{pool:?}");
+        assert!(!shown.contains("s3cr3t"), "{shown}");
+        assert!(
+            shown.contains("ck123;<secret>") && shown.contains("g.apps"),
+            "{shown}"
+        );
+    }
 
     #[test]
     fn a_bare_pool_serialises_like_the_service() {

@@ -8,6 +8,22 @@ use super::source::Source;
 use crate::domain::policy::Audience;
 use crate::domain::roles::IamRole;
 
+/// A text input holding a secret: it edits like any input, but `{:?}` never shows its value, so
+/// it can't reach a log or a panic message through the draft.
+#[derive(Clone, Default)]
+pub struct SecretInput(pub Input);
+
+impl std::fmt::Debug for SecretInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let state = if self.0.value().is_empty() {
+            "empty"
+        } else {
+            "set"
+        };
+        write!(f, "SecretInput(<{state}>)")
+    }
+}
+
 /// Create a role or use one the account has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RoleMode {
@@ -111,8 +127,8 @@ pub struct Draft {
     pub server_side_check: bool,
     /// Social app or client ids.
     pub app_ids: BTreeMap<Source, Input>,
-    /// Twitter's consumer secret (masked on screen).
-    pub twitter_secret: Input,
+    /// Twitter's consumer secret (masked on screen and in `{:?}`).
+    pub twitter_secret: SecretInput,
     /// The IAM OpenID Connect provider's ARN.
     pub oidc: Option<String>,
     /// The IAM SAML provider's ARN.
@@ -198,5 +214,21 @@ impl Draft {
                     .get(&s)
                     .is_some_and(|p| p.role != RoleSetting::Default)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_drafts_debug_output_hides_the_twitter_secret() {
+        let draft = Draft {
+            twitter_secret: SecretInput(Input::new("s3cr3t".into())),
+            ..Default::default()
+        };
+        let shown = format!("{draft:?}");
+        assert!(!shown.contains("s3cr3t"), "{shown}");
+        assert!(shown.contains("SecretInput(<set>)"), "{shown}");
     }
 }

@@ -84,7 +84,7 @@ pub fn input_mut(draft: &mut Draft, id: FieldId) -> Option<&mut Input> {
         FieldId::UserPoolId => Some(&mut draft.user_pool_id),
         FieldId::ClientId => Some(&mut draft.client_id),
         FieldId::AppId(source) => Some(draft.app_ids.entry(source).or_default()),
-        FieldId::TwitterSecret => Some(&mut draft.twitter_secret),
+        FieldId::TwitterSecret => Some(&mut draft.twitter_secret.0),
         FieldId::DeveloperName => Some(&mut draft.developer_name),
         FieldId::RuleClaim(source, i) => draft
             .provider_mut(source)
@@ -121,7 +121,7 @@ pub fn input(draft: &Draft, id: FieldId) -> Option<&Input> {
         FieldId::UserPoolId => Some(&draft.user_pool_id),
         FieldId::ClientId => Some(&draft.client_id),
         FieldId::AppId(source) => draft.app_ids.get(&source),
-        FieldId::TwitterSecret => Some(&draft.twitter_secret),
+        FieldId::TwitterSecret => Some(&draft.twitter_secret.0),
         FieldId::DeveloperName => Some(&draft.developer_name),
         FieldId::RuleClaim(s, i) => provider(s)?.rules.get(i).map(|r| &r.claim),
         FieldId::RuleValue(s, i) => provider(s)?.rules.get(i).map(|r| &r.value),

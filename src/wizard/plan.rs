@@ -141,7 +141,7 @@ fn pool(draft: &Draft) -> IdentityPool {
                     .map(|i| i.value())
                     .unwrap_or_default();
                 let value = if social == Source::Twitter {
-                    format!("{id};{}", draft.twitter_secret.value())
+                    format!("{id};{}", draft.twitter_secret.0.value())
                 } else {
                     id.to_string()
                 };

@@ -96,7 +96,7 @@ fn providers(draft: &Draft) -> Vec<String> {
                     .get(&source)
                     .map(|i| i.value())
                     .unwrap_or_default(),
-                mask_secret(draft.twitter_secret.value())
+                mask_secret(draft.twitter_secret.0.value())
             ),
             social => draft
                 .app_ids

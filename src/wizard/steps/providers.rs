@@ -121,7 +121,7 @@ fn ids(draft: &Draft, source: Source, rows: &mut Vec<Row>) {
                 let mut secret = text(
                     FieldId::TwitterSecret,
                     "Twitter consumer secret",
-                    &draft.twitter_secret,
+                    &draft.twitter_secret.0,
                     &LOGIN_PROVIDER_APP_ID,
                 );
                 secret.kind = Kind::Text {
@@ -130,7 +130,7 @@ fn ids(draft: &Draft, source: Source, rows: &mut Vec<Row>) {
                 };
                 let joined = input.value().chars().count()
                     + 1
-                    + draft.twitter_secret.value().chars().count();
+                    + draft.twitter_secret.0.value().chars().count();
                 if secret.error.is_none() && joined > LOGIN_PROVIDER_APP_ID.max {
                     secret.error = Some(format!(
                         "Key and secret together are {joined} characters; the service takes at most {}",
