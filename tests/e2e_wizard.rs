@@ -77,7 +77,8 @@ fn drive_the_wizard(console: &mut Console) {
     console.send("\t\r");
     console.wait_for("Pick an app client", 10);
     console.wait_for(CLIENT, 10);
-    console.send("\r");
+    // By mouse: a click on the selected (only) item picks it.
+    click(console, CLIENT);
     console.wait_gone("Pick an app client", 10);
     // Role settings: rules, one rule (group admins → the new authenticated role), deny otherwise.
     console.send(&format!("\t\t{RIGHT}"));
