@@ -312,3 +312,14 @@ fn wizard_providers_long_values_cut_at_100_columns() {
     focus(&mut model, FieldId::Oidc);
     assert_snapshot!(render(&model));
 }
+
+#[test]
+fn wizard_permissions_empty() {
+    let (mut model, _) = open_wizard(SIZE);
+    let w = wizard_mut(&mut model);
+    w.draft.authenticated = true;
+    w.draft.guest = true;
+    w.draft.sources.insert(Source::Google);
+    w.step = Step::Permissions;
+    assert_snapshot!(render(&model));
+}
