@@ -10,6 +10,8 @@ pub mod fields;
 mod form_view;
 pub mod layout;
 mod lists;
+mod mouse;
+mod picking;
 pub mod plan;
 mod review;
 mod run;
@@ -20,10 +22,11 @@ mod update;
 pub mod view;
 
 pub use lists::{on_arns, on_named_page, on_roles_page};
+pub use mouse::{on_click, on_scroll};
 pub use run::{on_call_done, on_pool_deleted};
 pub use source::Source;
 pub use step::Step;
-pub use update::{on_action, on_click, on_input, on_scroll, open};
+pub use update::{on_action, on_input, open};
 
 use std::collections::BTreeSet;
 

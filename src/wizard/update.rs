@@ -1,12 +1,13 @@
-//! The wizard's `update`: keys, typing, and the answers of its calls. Pure, like the rest of the
-//! core: it changes the model and returns effects.
+//! The wizard's `update`: keys and typing (the mouse is in `mouse`, the picker in `picking`, the
+//! calls' answers in `lists` and `run`). Pure, like the rest of the core: it changes the model and
+//! returns effects.
 
 use tui_input::InputRequest;
 
-use super::catalog::{self, Picker};
 use super::edit;
-use super::fields::{FieldId, Kind, PickerKind, fields};
-use super::lists::{request_list, request_roles};
+use super::fields::{FieldId, Kind, fields};
+use super::lists::request_roles;
+use super::picking::{on_picker, open_picker};
 use super::run::{create, on_creation};
 use super::{Dialog, Step, Wizard};
 use crate::app::model::Level;
@@ -133,36 +134,6 @@ fn on_policy_view(model: &mut Model, action: Action) {
     };
 }
 
-fn on_picker(model: &mut Model, action: Action) {
-    let Some(w) = wizard(model) else {
-        return;
-    };
-    let Some(mut picker) = w.picker.take() else {
-        return;
-    };
-    let count = catalog::items(&w.catalog, &w.draft, &picker).len();
-    let last = count.saturating_sub(1);
-    match action {
-        Action::Back => return,
-        Action::Up | Action::FocusPrev => picker.selected = picker.selected.saturating_sub(1),
-        Action::Down | Action::FocusNext => picker.selected = (picker.selected + 1).min(last),
-        Action::PageUp => picker.selected = picker.selected.saturating_sub(10),
-        Action::PageDown => picker.selected = (picker.selected + 10).min(last),
-        Action::Top => picker.selected = 0,
-        Action::Bottom => picker.selected = last,
-        Action::Submit | Action::Open => {
-            let items = catalog::items(&w.catalog, &w.draft, &picker);
-            if let Some(item) = items.get(picker.selected) {
-                catalog::apply(&mut w.draft, picker.target, item.value.clone());
-                w.edited = true;
-                return;
-            }
-        }
-        _ => {}
-    }
-    w.picker = Some(picker);
-}
-
 fn on_review(model: &mut Model, action: Action) -> Vec<Effect> {
     let Some(w) = wizard(model) else {
         return Vec::new();
@@ -205,7 +176,7 @@ fn focus_on(w: &mut Wizard, id: FieldId) {
     }
 }
 
-fn clamp_focus(w: &mut Wizard) {
+pub(super) fn clamp_focus(w: &mut Wizard) {
     let rows = w.rows(w.step);
     let count = fields(&rows).len();
     w.focus = w.focus.min(count.saturating_sub(1));
@@ -264,7 +235,7 @@ fn on_form(model: &mut Model, action: Action) -> Vec<Effect> {
 }
 
 /// Space, ←/→ or ⏎ on a field.
-fn activate(model: &mut Model, id: FieldId, kind: &Kind, action: Action) -> Vec<Effect> {
+pub(super) fn activate(model: &mut Model, id: FieldId, kind: &Kind, action: Action) -> Vec<Effect> {
     let Some(w) = wizard(model) else {
         return Vec::new();
     };
@@ -296,27 +267,6 @@ fn activate(model: &mut Model, id: FieldId, kind: &Kind, action: Action) -> Vec<
         _ => {}
     }
     Vec::new()
-}
-
-fn open_picker(model: &mut Model, kind: PickerKind, target: FieldId) -> Vec<Effect> {
-    let Some(w) = wizard(model) else {
-        return Vec::new();
-    };
-    if kind == PickerKind::Clients
-        && crate::domain::limits::USER_POOL_ID
-            .explain(&catalog::chosen_user_pool(&w.draft))
-            .is_some()
-    {
-        model.notify(
-            Level::Warning,
-            "Pick or type the user pool ID first; its app clients are listed then",
-        );
-        return Vec::new();
-    }
-    let mut picker = Picker::new(kind, target);
-    picker.selected = catalog::current_item(&w.catalog, &w.draft, &picker);
-    w.picker = Some(picker);
-    request_list(model, kind)
 }
 
 fn view_policy(w: &mut Wizard, focused: Option<FieldId>) {
@@ -385,103 +335,4 @@ pub fn on_input(model: &mut Model, request: InputRequest) {
         input.handle(request);
         w.edited = true;
     }
-}
-
-/// A mouse click: on a field, focus it (a click on the focused field acts like ⏎/Space); on a
-/// step in the step list, go there when the steps before it are valid.
-pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
-    let size = model.size;
-    let Some(w) = wizard(model) else {
-        return Vec::new();
-    };
-    if w.picker.is_some() {
-        on_picker_click(model, column, row);
-        return Vec::new();
-    }
-    if w.dialog.is_some() || w.policy_view.is_some() {
-        return Vec::new();
-    }
-    if let Some(step) = super::layout::step_at(size, column, row) {
-        if w.creation.is_some() || step == w.step {
-            return Vec::new();
-        }
-        let blocked = Step::ALL
-            .into_iter()
-            .filter(|s| *s < step)
-            .find(|s| !w.problems(*s).is_empty());
-        match blocked {
-            Some(first) if step > w.step => {
-                model.notify(
-                    Level::Warning,
-                    format!(
-                        "Step {} needs attention before step {}",
-                        first.number(),
-                        step.number()
-                    ),
-                );
-            }
-            _ => {
-                w.step = step;
-                w.focus = 0;
-                w.from_review = false;
-            }
-        }
-        return Vec::new();
-    }
-    let Some(index) = super::layout::field_at(w, size, column, row) else {
-        return Vec::new();
-    };
-    if index != w.focus {
-        w.focus = index;
-        return Vec::new();
-    }
-    let Some(field) = w.focused() else {
-        return Vec::new();
-    };
-    let action = match field.kind {
-        Kind::Toggle(_) => Action::Toggle,
-        _ => Action::Open,
-    };
-    activate(model, field.id, &field.kind, action)
-}
-
-/// A click in the picker's list selects the item; a click on the selected item picks it (as ⏎).
-fn on_picker_click(model: &mut Model, column: u16, row: u16) {
-    let size = model.size;
-    let Some(w) = wizard(model) else {
-        return;
-    };
-    let Some(index) = super::layout::picker_item_at(w, size, column, row) else {
-        return;
-    };
-    match w.picker.as_mut() {
-        Some(picker) if picker.selected != index => picker.selected = index,
-        Some(_) => on_picker(model, Action::Submit),
-        None => {}
-    }
-}
-
-/// The mouse wheel over a form moves the focus (the form scrolls with it); over the picker, the
-/// selection.
-pub fn on_scroll(model: &mut Model, delta: i16) {
-    let steps = usize::from(delta.unsigned_abs() / 3).max(1);
-    let Some(w) = wizard(model) else {
-        return;
-    };
-    if w.picker.is_some() {
-        let action = if delta < 0 { Action::Up } else { Action::Down };
-        for _ in 0..steps {
-            on_picker(model, action);
-        }
-        return;
-    }
-    if w.step == Step::Review || w.creation.is_some() {
-        return;
-    }
-    w.focus = if delta < 0 {
-        w.focus.saturating_sub(steps)
-    } else {
-        w.focus + steps
-    };
-    clamp_focus(w);
 }

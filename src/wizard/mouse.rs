@@ -1,0 +1,107 @@
+//! The mouse in the wizard: clicks on fields, steps and picker items; the wheel.
+
+use super::Step;
+use super::fields::Kind;
+use super::picking::on_picker;
+use super::update::{activate, clamp_focus, wizard};
+use crate::app::model::Level;
+use crate::app::{Action, Effect, Model};
+
+/// A mouse click: on a field, focus it (a click on the focused field acts like ⏎/Space); on a
+/// step in the step list, go there when the steps before it are valid.
+pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
+    let size = model.size;
+    let Some(w) = wizard(model) else {
+        return Vec::new();
+    };
+    if w.picker.is_some() {
+        on_picker_click(model, column, row);
+        return Vec::new();
+    }
+    if w.dialog.is_some() || w.policy_view.is_some() {
+        return Vec::new();
+    }
+    if let Some(step) = super::layout::step_at(size, column, row) {
+        if w.creation.is_some() || step == w.step {
+            return Vec::new();
+        }
+        let blocked = Step::ALL
+            .into_iter()
+            .filter(|s| *s < step)
+            .find(|s| !w.problems(*s).is_empty());
+        match blocked {
+            Some(first) if step > w.step => {
+                model.notify(
+                    Level::Warning,
+                    format!(
+                        "Step {} needs attention before step {}",
+                        first.number(),
+                        step.number()
+                    ),
+                );
+            }
+            _ => {
+                w.step = step;
+                w.focus = 0;
+                w.from_review = false;
+            }
+        }
+        return Vec::new();
+    }
+    let Some(index) = super::layout::field_at(w, size, column, row) else {
+        return Vec::new();
+    };
+    if index != w.focus {
+        w.focus = index;
+        return Vec::new();
+    }
+    let Some(field) = w.focused() else {
+        return Vec::new();
+    };
+    let action = match field.kind {
+        Kind::Toggle(_) => Action::Toggle,
+        _ => Action::Open,
+    };
+    activate(model, field.id, &field.kind, action)
+}
+
+/// A click in the picker's list selects the item; a click on the selected item picks it (as ⏎).
+fn on_picker_click(model: &mut Model, column: u16, row: u16) {
+    let size = model.size;
+    let Some(w) = wizard(model) else {
+        return;
+    };
+    let Some(index) = super::layout::picker_item_at(w, size, column, row) else {
+        return;
+    };
+    match w.picker.as_mut() {
+        Some(picker) if picker.selected != index => picker.selected = index,
+        Some(_) => on_picker(model, Action::Submit),
+        None => {}
+    }
+}
+
+/// The mouse wheel over a form moves the focus (the form scrolls with it); over the picker, the
+/// selection.
+pub fn on_scroll(model: &mut Model, delta: i16) {
+    let steps = usize::from(delta.unsigned_abs() / 3).max(1);
+    let Some(w) = wizard(model) else {
+        return;
+    };
+    if w.picker.is_some() {
+        let action = if delta < 0 { Action::Up } else { Action::Down };
+        for _ in 0..steps {
+            on_picker(model, action);
+        }
+        return;
+    }
+    if w.step == Step::Review || w.creation.is_some() {
+        return;
+    }
+    w.focus = if delta < 0 {
+        w.focus.saturating_sub(steps)
+    } else {
+        w.focus + steps
+    };
+    clamp_focus(w);
+}

@@ -1,0 +1,62 @@
+//! The picker over the account's lists: opening it on a field, moving in it, picking.
+
+use super::catalog::{self, Picker};
+use super::fields::{FieldId, PickerKind};
+use super::lists::request_list;
+use super::update::wizard;
+use crate::app::model::Level;
+use crate::app::{Action, Effect, Model};
+
+/// Keys while the picker is open (typing goes to its filter through `on_input`).
+pub(super) fn on_picker(model: &mut Model, action: Action) {
+    let Some(w) = wizard(model) else {
+        return;
+    };
+    let Some(mut picker) = w.picker.take() else {
+        return;
+    };
+    let count = catalog::items(&w.catalog, &w.draft, &picker).len();
+    let last = count.saturating_sub(1);
+    match action {
+        Action::Back => return,
+        Action::Up | Action::FocusPrev => picker.selected = picker.selected.saturating_sub(1),
+        Action::Down | Action::FocusNext => picker.selected = (picker.selected + 1).min(last),
+        Action::PageUp => picker.selected = picker.selected.saturating_sub(10),
+        Action::PageDown => picker.selected = (picker.selected + 10).min(last),
+        Action::Top => picker.selected = 0,
+        Action::Bottom => picker.selected = last,
+        Action::Submit | Action::Open => {
+            let items = catalog::items(&w.catalog, &w.draft, &picker);
+            if let Some(item) = items.get(picker.selected) {
+                catalog::apply(&mut w.draft, picker.target, item.value.clone());
+                w.edited = true;
+                return;
+            }
+        }
+        _ => {}
+    }
+    w.picker = Some(picker);
+}
+
+/// Opens the picker of `kind` for the field `target`, on its current choice, and asks for the
+/// list when it isn't loaded.
+pub(super) fn open_picker(model: &mut Model, kind: PickerKind, target: FieldId) -> Vec<Effect> {
+    let Some(w) = wizard(model) else {
+        return Vec::new();
+    };
+    if kind == PickerKind::Clients
+        && crate::domain::limits::USER_POOL_ID
+            .explain(&catalog::chosen_user_pool(&w.draft))
+            .is_some()
+    {
+        model.notify(
+            Level::Warning,
+            "Pick or type the user pool ID first; its app clients are listed then",
+        );
+        return Vec::new();
+    }
+    let mut picker = Picker::new(kind, target);
+    picker.selected = catalog::current_item(&w.catalog, &w.draft, &picker);
+    w.picker = Some(picker);
+    request_list(model, kind)
+}
