@@ -2,6 +2,7 @@
 //! IAM identity providers. Each list loads on first use, every page, and stays for the wizard's
 //! life; the picker filters it as the operator types.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use tui_input::Input;
 
@@ -109,15 +110,65 @@ pub enum PickValue {
     Arn(String),
 }
 
+/// What an item of the picker sets, borrowed from the catalog until it is picked: drawing a frame
+/// over a long list then copies nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemValue<'a> {
+    /// The authenticated role this wizard creates.
+    NewAuthenticated,
+    /// A role of the account.
+    Role(&'a IamRole),
+    /// A role ARN typed in full (its trust policy unknown).
+    TypedRole(IamRole),
+    /// A user pool or app client id.
+    Id(&'a str),
+    /// A provider ARN.
+    Arn(&'a str),
+}
+
+impl ItemValue<'_> {
+    /// The value to set on the draft.
+    pub fn to_value(&self) -> PickValue {
+        match self {
+            Self::NewAuthenticated => PickValue::Role(RuleRole::NewAuthenticated),
+            Self::Role(role) => PickValue::Role(RuleRole::Existing((*role).clone())),
+            Self::TypedRole(role) => PickValue::Role(RuleRole::Existing(role.clone())),
+            Self::Id(id) => PickValue::Id(id.to_string()),
+            Self::Arn(arn) => PickValue::Arn(arn.to_string()),
+        }
+    }
+
+    /// The existing role it names, if it names one.
+    pub fn role(&self) -> Option<&IamRole> {
+        match self {
+            Self::Role(role) => Some(role),
+            Self::TypedRole(role) => Some(role),
+            _ => None,
+        }
+    }
+
+    /// Whether it sets `value` (a role is the same role by ARN, even if listed again since).
+    fn sets(&self, value: &PickValue) -> bool {
+        match (self, value) {
+            (Self::NewAuthenticated, PickValue::Role(RuleRole::NewAuthenticated)) => true,
+            (Self::Id(a), PickValue::Id(b)) | (Self::Arn(a), PickValue::Arn(b)) => a == b,
+            (_, PickValue::Role(RuleRole::Existing(b))) => {
+                self.role().is_some_and(|a| a.arn == b.arn)
+            }
+            _ => false,
+        }
+    }
+}
+
 /// One row of a picker.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PickItem {
+pub struct PickItem<'a> {
     /// The main text.
-    pub label: String,
+    pub label: Cow<'a, str>,
     /// A second column (ARN, name).
-    pub detail: String,
+    pub detail: Cow<'a, str>,
     /// What it sets.
-    pub value: PickValue,
+    pub value: ItemValue<'a>,
 }
 
 /// A filterable list over one of the catalog's lists, picking a value for one field.
@@ -151,22 +202,22 @@ pub fn chosen_user_pool(draft: &Draft) -> String {
 }
 
 /// Every item the picker offers, before filtering.
-fn all_items(catalog: &Catalog, draft: &Draft, picker: &Picker) -> Vec<PickItem> {
+fn all_items<'a>(catalog: &'a Catalog, draft: &'a Draft, picker: &Picker) -> Vec<PickItem<'a>> {
     match picker.kind {
         PickerKind::Roles => {
             let mut items = Vec::new();
             let for_rule = matches!(picker.target, FieldId::RuleRole(..));
             if for_rule && draft.authenticated && draft.auth_role.mode == RoleMode::New {
                 items.push(PickItem {
-                    label: format!("{} (new)", draft.auth_role.new_name.value()),
+                    label: format!("{} (new)", draft.auth_role.new_name.value()).into(),
                     detail: "the authenticated role this wizard creates".into(),
-                    value: PickValue::Role(RuleRole::NewAuthenticated),
+                    value: ItemValue::NewAuthenticated,
                 });
             }
             items.extend(catalog.roles.items().iter().map(|role| PickItem {
-                label: role.name.clone(),
-                detail: role.arn.clone(),
-                value: PickValue::Role(RuleRole::Existing(role.clone())),
+                label: role.name.as_str().into(),
+                detail: role.arn.as_str().into(),
+                value: ItemValue::Role(role),
             }));
             items
         }
@@ -181,32 +232,32 @@ fn all_items(catalog: &Catalog, draft: &Draft, picker: &Picker) -> Vec<PickItem>
     }
 }
 
-fn named(rows: &[(String, String)]) -> Vec<PickItem> {
+fn named(rows: &[(String, String)]) -> Vec<PickItem<'_>> {
     rows.iter()
         .map(|(id, name)| PickItem {
-            label: id.clone(),
-            detail: name.clone(),
-            value: PickValue::Id(id.clone()),
+            label: id.as_str().into(),
+            detail: name.as_str().into(),
+            value: ItemValue::Id(id),
         })
         .collect()
 }
 
-fn arns(rows: &[String]) -> Vec<PickItem> {
+fn arns(rows: &[String]) -> Vec<PickItem<'_>> {
     rows.iter()
         .map(|arn| PickItem {
             label: arn
                 .rsplit_once('/')
                 .map_or(arn.as_str(), |(_, name)| name)
-                .to_string(),
-            detail: arn.clone(),
-            value: PickValue::Arn(arn.clone()),
+                .into(),
+            detail: arn.as_str().into(),
+            value: ItemValue::Arn(arn),
         })
         .collect()
 }
 
 /// An ARN typed into the filter that the list does not have, offered as is: an operator without
 /// permission to list roles or providers can still name one.
-fn typed_arn(kind: PickerKind, typed: &str, listed: &[PickItem]) -> Option<PickItem> {
+fn typed_arn<'a>(kind: PickerKind, typed: &'a str, listed: &[PickItem]) -> Option<PickItem<'a>> {
     let typed = typed.trim();
     let fits = match kind {
         PickerKind::Roles => is_role_arn(typed),
@@ -219,16 +270,16 @@ fn typed_arn(kind: PickerKind, typed: &str, listed: &[PickItem]) -> Option<PickI
         return None;
     }
     let value = match kind {
-        PickerKind::Roles => PickValue::Role(RuleRole::Existing(IamRole {
+        PickerKind::Roles => ItemValue::TypedRole(IamRole {
             name: role_name(typed).to_string(),
             arn: typed.to_string(),
             trust_policy: String::new(),
-        })),
-        _ => PickValue::Arn(typed.to_string()),
+        }),
+        _ => ItemValue::Arn(typed),
     };
     Some(PickItem {
         label: "use the ARN typed".into(),
-        detail: typed.to_string(),
+        detail: typed.into(),
         value,
     })
 }
@@ -248,18 +299,34 @@ fn is_iam_arn(arn: &str, resource: &str) -> bool {
 
 /// The items the picker shows: those whose label or detail contains the filter (any case), and an
 /// ARN typed in full that the list does not have.
-pub fn items(catalog: &Catalog, draft: &Draft, picker: &Picker) -> Vec<PickItem> {
+pub fn items<'a>(catalog: &'a Catalog, draft: &'a Draft, picker: &'a Picker) -> Vec<PickItem<'a>> {
     let needle = picker.filter.value().to_lowercase();
     let all = all_items(catalog, draft, picker);
     let typed = typed_arn(picker.kind, picker.filter.value(), &all);
     all.into_iter()
         .filter(|item| {
             needle.is_empty()
-                || item.label.to_lowercase().contains(&needle)
-                || item.detail.to_lowercase().contains(&needle)
+                || contains_folded(&item.label, &needle)
+                || contains_folded(&item.detail, &needle)
         })
         .chain(typed)
         .collect()
+}
+
+/// Whether `haystack` contains `needle` (already lowercase) in any case; without allocating when
+/// both are ASCII, as names, ids and ARNs are.
+fn contains_folded(haystack: &str, needle: &str) -> bool {
+    if !(haystack.is_ascii() && needle.is_ascii()) {
+        return haystack.to_lowercase().contains(needle);
+    }
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    needle.is_empty()
+        || haystack.windows(needle.len()).any(|window| {
+            window
+                .iter()
+                .zip(needle)
+                .all(|(a, b)| a.to_ascii_lowercase() == *b)
+        })
 }
 
 /// The list behind a picker, for its loading state.
@@ -305,18 +372,11 @@ pub fn current_item(catalog: &Catalog, draft: &Draft, picker: &Picker) -> usize 
         FieldId::Saml => draft.saml.clone().map(PickValue::Arn),
         _ => None,
     };
-    let same = |a: &PickValue, b: &PickValue| match (a, b) {
-        // A role is the same role by ARN, even if its listing was refreshed since.
-        (PickValue::Role(RuleRole::Existing(a)), PickValue::Role(RuleRole::Existing(b))) => {
-            a.arn == b.arn
-        }
-        _ => a == b,
-    };
     current
         .and_then(|current| {
             items(catalog, draft, picker)
                 .iter()
-                .position(|item| same(&item.value, &current))
+                .position(|item| item.value.sets(&current))
         })
         .unwrap_or(0)
 }
@@ -342,5 +402,25 @@ pub fn apply(draft: &mut Draft, target: FieldId, value: PickValue) {
         (FieldId::Oidc, PickValue::Arn(arn)) => draft.oidc = Some(arn),
         (FieldId::Saml, PickValue::Arn(arn)) => draft.saml = Some(arn),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_folded;
+
+    #[test]
+    fn filtering_ignores_case_with_or_without_ascii() {
+        assert!(contains_folded("Orders-App-Auth", "app-a"));
+        assert!(contains_folded("arn:aws:iam::123:role/X", ""));
+        assert!(!contains_folded("orders", "ordersx"));
+        assert!(
+            !contains_folded("ab", "abc"),
+            "a needle longer than the text"
+        );
+        assert!(
+            contains_folded("Rôle-Équipe", "équipe"),
+            "non-ASCII falls back"
+        );
     }
 }

@@ -26,9 +26,11 @@ pub(super) fn on_picker(model: &mut Model, action: Action) {
         Action::Top => picker.selected = 0,
         Action::Bottom => picker.selected = last,
         Action::Submit | Action::Open => {
-            let items = catalog::items(&w.catalog, &w.draft, &picker);
-            if let Some(item) = items.get(picker.selected) {
-                catalog::apply(&mut w.draft, picker.target, item.value.clone());
+            let picked = catalog::items(&w.catalog, &w.draft, &picker)
+                .get(picker.selected)
+                .map(|item| item.value.to_value());
+            if let Some(value) = picked {
+                catalog::apply(&mut w.draft, picker.target, value);
                 w.edited = true;
                 return;
             }

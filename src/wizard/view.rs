@@ -179,7 +179,7 @@ fn draw_picker(
     // Only the rows drawn are checked, so a long role list costs nothing extra.
     let untrusting: Vec<bool> = shown
         .iter()
-        .map(|(_, item)| trust_warning(wizard, picker.target, &item.value))
+        .map(|(_, item)| trust_warning(wizard, picker.target, item.value.role()))
         .collect();
     // The warning gets its own column when any row drawn has it, so the details stay aligned.
     const MARK: &str = "⚠ trust  ";
@@ -219,11 +219,11 @@ fn draw_picker(
 fn trust_warning(
     wizard: &Wizard,
     target: super::fields::FieldId,
-    value: &catalog::PickValue,
+    role: Option<&crate::domain::roles::IamRole>,
 ) -> bool {
-    use super::draft::{RuleRole, TagMode};
+    use super::draft::TagMode;
     use super::fields::FieldId;
-    let catalog::PickValue::Role(RuleRole::Existing(role)) = value else {
+    let Some(role) = role else {
         return false;
     };
     let (audience, tags) = match target {
