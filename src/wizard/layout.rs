@@ -91,7 +91,9 @@ pub fn step_at(size: (u16, u16), column: u16, row: u16) -> Option<Step> {
 /// A line the picker shows between its filter and its list.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PickerNote {
+    /// Pages of the list are still arriving.
     Loading,
+    /// Listing failed (e.g. no permission): the service's error.
     Failed(AwsError),
     /// Nothing listed, or nothing matches the filter.
     Nothing,
@@ -104,6 +106,7 @@ pub struct PickerArea {
     pub rect: Rect,
     /// Inside the border: the filter line, then the notes, then the list.
     pub inner: Rect,
+    /// What the picker says above its list.
     pub notes: Vec<PickerNote>,
     /// The rows of the list.
     pub list: Rect,

@@ -8,7 +8,8 @@ use crate::app::model::Level;
 use crate::app::{Action, Effect, Model};
 
 /// A mouse click: on a field, focus it (a click on the focused field acts like ⏎/Space); on a
-/// step in the step list, go there when the steps before it are valid.
+/// step in the step list, go there when the steps before it are valid; while the picker is open,
+/// on its items only.
 pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
     let size = model.size;
     let Some(w) = wizard(model) else {
