@@ -96,7 +96,7 @@ pub struct FaultArgs {
     /// Up to this many more milliseconds, at random.
     #[arg(long, value_name = "MS")]
     pub jitter_ms: Option<u64>,
-    /// Share of calls (0 to 1) that fail with InternalErrorException.
+    /// Share of calls (0 to 1) that fail with the service's HTTP 500 (InternalErrorException for Cognito).
     #[arg(long, value_name = "RATE", value_parser = parse_rate)]
     pub fault_rate: Option<f64>,
     /// Share of ids (0 to 1) that DeleteIdentities reports as unprocessed.

@@ -367,3 +367,42 @@ async fn the_demo_account_is_coherent() {
         .unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(oidc.open_id_connect_provider_list().len(), 1);
 }
+
+#[tokio::test]
+async fn injected_faults_use_iams_and_stss_own_error_codes() {
+    let sb = cognito_tui::sandbox::start(cognito_tui::sandbox::SandboxOptions {
+        seed: Seed::Demo,
+        faults: cognito_tui::sandbox::Faults {
+            fault_rate: 1.0,
+            ..Default::default()
+        },
+        ..Default::default()
+    })
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    // No retries: the code of the first answer is what is checked, without the backoff's wait.
+    let config = common::sdk_config(&sb, "us-east-1").await;
+    let no_retries = aws_config::retry::RetryConfig::disabled();
+    let iam = aws_sdk_iam::Client::from_conf(
+        aws_sdk_iam::config::Builder::from(&config)
+            .retry_config(no_retries.clone())
+            .build(),
+    );
+    let err = iam.list_roles().send().await.err();
+    assert_eq!(
+        err.as_ref().and_then(|e| e.code()),
+        Some("ServiceFailure"),
+        "{err:?}"
+    );
+    let sts = aws_sdk_sts::Client::from_conf(
+        aws_sdk_sts::config::Builder::from(&config)
+            .retry_config(no_retries)
+            .build(),
+    );
+    let err = sts.get_caller_identity().send().await.err();
+    assert_eq!(
+        err.as_ref().and_then(|e| e.code()),
+        Some("InternalFailure"),
+        "{err:?}"
+    );
+}

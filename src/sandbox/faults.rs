@@ -1,11 +1,52 @@
 //! Faults on demand: added latency with jitter, per-operation request-rate limits that answer
-//! TooManyRequestsException like the service's quotas, and a random InternalErrorException rate.
+//! as each service's quotas do (TooManyRequestsException for Cognito, Throttling for IAM and STS),
+//! and a random rate of the service's own 500 (InternalErrorException, ServiceFailure,
+//! InternalFailure).
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use super::protocol::ServiceError;
+
+/// Whose error codes an injected fault carries: each service names throttling and its own
+/// failures differently, and clients show (and retry on) the code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// Cognito identity pools and user pools (JSON protocol).
+    Cognito,
+    /// IAM (Query protocol).
+    Iam,
+    /// STS (Query protocol).
+    Sts,
+}
+
+impl Dialect {
+    fn throttled(self) -> ServiceError {
+        let code = match self {
+            Self::Cognito => "TooManyRequestsException",
+            Self::Iam | Self::Sts => "Throttling",
+        };
+        ServiceError::client(code, "Rate exceeded")
+    }
+
+    fn failed(self) -> ServiceError {
+        let message = "An internal error occurred (injected by the sandbox).";
+        match self {
+            Self::Cognito => ServiceError::internal(message),
+            Self::Iam => ServiceError {
+                status: 500,
+                code: "ServiceFailure",
+                message: message.into(),
+            },
+            Self::Sts => ServiceError {
+                status: 500,
+                code: "InternalFailure",
+                message: message.into(),
+            },
+        }
+    }
+}
 
 /// What to inject. The default injects nothing (fast and reliable).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -14,7 +55,7 @@ pub struct Faults {
     pub latency: Duration,
     /// A random extra delay, up to this much.
     pub jitter: Duration,
-    /// The share of requests (0–1) that fail with InternalErrorException (HTTP 500).
+    /// The share of requests (0–1) that fail with the service's own HTTP 500.
     pub fault_rate: f64,
     /// Requests per second allowed per operation; more are throttled.
     pub rate_limits: BTreeMap<String, f64>,
@@ -99,8 +140,9 @@ impl FaultInjector {
             .clear();
     }
 
-    /// Waits the configured latency, then says whether `operation` is throttled or faulted.
-    pub async fn before(&self, operation: &str) -> Result<(), ServiceError> {
+    /// Waits the configured latency, then says whether `operation` is throttled or faulted, in
+    /// the error codes of `dialect`.
+    pub async fn before(&self, operation: &str, dialect: Dialect) -> Result<(), ServiceError> {
         let faults = self.faults();
         let mut delay = faults.latency;
         if !faults.jitter.is_zero() {
@@ -112,15 +154,10 @@ impl FaultInjector {
         if let Some(&rate) = faults.rate_limits.get(operation)
             && !self.take_token(operation, rate)
         {
-            return Err(ServiceError::client(
-                "TooManyRequestsException",
-                "Rate exceeded",
-            ));
+            return Err(dialect.throttled());
         }
         if faults.fault_rate > 0.0 && fastrand::f64() < faults.fault_rate {
-            return Err(ServiceError::internal(
-                "An internal error occurred (injected by the sandbox).",
-            ));
+            return Err(dialect.failed());
         }
         Ok(())
     }
@@ -156,17 +193,24 @@ mod tests {
         let injector = FaultInjector::new(faults);
         let mut ok = 0;
         for _ in 0..20 {
-            if injector.before("ListIdentityPools").await.is_ok() {
+            if injector
+                .before("ListIdentityPools", Dialect::Cognito)
+                .await
+                .is_ok()
+            {
                 ok += 1;
             }
         }
         assert_eq!(ok, 5, "a burst gets one second's worth");
         assert!(
-            injector.before("DescribeIdentityPool").await.is_ok(),
+            injector
+                .before("DescribeIdentityPool", Dialect::Cognito)
+                .await
+                .is_ok(),
             "other operations are not limited"
         );
         let err = injector
-            .before("ListIdentityPools")
+            .before("ListIdentityPools", Dialect::Cognito)
             .await
             .err()
             .map(|e| e.code);
@@ -179,11 +223,30 @@ mod tests {
             fault_rate: 1.0,
             ..Default::default()
         });
-        let err = injector.before("X").await.err();
+        let mut codes = Vec::new();
+        for dialect in [Dialect::Cognito, Dialect::Iam, Dialect::Sts] {
+            let err = injector.before("X", dialect).await.err();
+            codes.push(err.map(|e| (e.status, e.code)));
+        }
         assert_eq!(
-            err.map(|e| (e.status, e.code)),
-            Some((500, "InternalErrorException"))
+            codes,
+            [
+                Some((500, "InternalErrorException")),
+                Some((500, "ServiceFailure")),
+                Some((500, "InternalFailure")),
+            ],
+            "each service's own 500"
         );
+    }
+
+    #[tokio::test]
+    async fn iam_and_sts_are_throttled_in_their_own_words() {
+        let mut faults = Faults::default();
+        faults.rate_limits.insert("ListRoles".into(), 1.0);
+        let injector = FaultInjector::new(faults);
+        assert!(injector.before("ListRoles", Dialect::Iam).await.is_ok());
+        let err = injector.before("ListRoles", Dialect::Iam).await.err();
+        assert_eq!(err.map(|e| (e.status, e.code)), Some((400, "Throttling")));
     }
 
     #[test]
@@ -206,7 +269,7 @@ pub struct FaultsJson {
     pub latency_ms: u64,
     /// Random extra latency, up to this.
     pub jitter_ms: u64,
-    /// Share of calls answered InternalErrorException.
+    /// Share of calls answered with the service's own HTTP 500.
     pub fault_rate: f64,
     /// Share of DeleteIdentities ids left unprocessed.
     pub delete_failure_rate: f64,

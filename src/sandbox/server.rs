@@ -9,7 +9,7 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use std::sync::Arc;
 
-use super::faults::{FaultInjector, FaultsJson};
+use super::faults::{Dialect, FaultInjector, FaultsJson};
 use super::iam;
 use super::identity;
 use super::input::parse_body;
@@ -74,20 +74,22 @@ async fn handle(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Byt
         return xml_error(iam::NAMESPACE, &error, &ctx.request_id);
     }
     let result = match target.split_once('.') {
-        Some((identity::TARGET_PREFIX, operation)) => match shared.faults.before(operation).await {
-            Ok(()) => parse_body(&body).and_then(|input| {
-                identity::handle(
-                    &shared.store,
-                    &ctx,
-                    operation,
-                    input,
-                    &shared.faults.faults(),
-                )
-            }),
-            Err(fault) => Err(fault),
-        },
+        Some((identity::TARGET_PREFIX, operation)) => {
+            match shared.faults.before(operation, Dialect::Cognito).await {
+                Ok(()) => parse_body(&body).and_then(|input| {
+                    identity::handle(
+                        &shared.store,
+                        &ctx,
+                        operation,
+                        input,
+                        &shared.faults.faults(),
+                    )
+                }),
+                Err(fault) => Err(fault),
+            }
+        }
         Some((userpools::TARGET_PREFIX, operation)) => {
-            match shared.faults.before(operation).await {
+            match shared.faults.before(operation, Dialect::Cognito).await {
                 Ok(()) => parse_body(&body)
                     .and_then(|input| userpools::handle(&shared.store, &ctx, operation, input)),
                 Err(fault) => Err(fault),
@@ -115,7 +117,7 @@ async fn handle(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Byt
 async fn query_service(shared: &Shared, ctx: &RequestContext, body: &[u8]) -> Response {
     let input = QueryInput::parse(body);
     let action = input.action().unwrap_or_default().to_string();
-    let result = match shared.faults.before(&action).await {
+    let result = match shared.faults.before(&action, Dialect::Iam).await {
         Ok(()) if action.is_empty() => Err(ServiceError::client("MissingAction", "Missing Action")),
         Ok(()) => shared.store.write_if(iam::is_write(&action), |state| {
             iam::handle(&mut state.iam, &action, input)
@@ -151,7 +153,7 @@ async fn jwks(State(shared): State<Arc<Shared>>, Path(pool_id): Path<String>) ->
 async fn sts_service(shared: &Shared, ctx: &RequestContext, body: &[u8]) -> Response {
     let input = QueryInput::parse(body);
     let action = input.action().unwrap_or_default().to_string();
-    let result = match shared.faults.before(&action).await {
+    let result = match shared.faults.before(&action, Dialect::Sts).await {
         Ok(()) => shared
             .store
             .write_if(action != "GetCallerIdentity", |state| {
