@@ -200,6 +200,7 @@ async fn create_validates_like_the_service() {
         ("short oidc arn", client.create_identity_pool().identity_pool_name("ok").allow_unauthenticated_identities(true).open_id_connect_provider_arns("arn:x"), "ValidationException"),
         ("not an oidc arn", client.create_identity_pool().identity_pool_name("ok").allow_unauthenticated_identities(true).open_id_connect_provider_arns("arn:aws:iam::123456789012:role/x"), "InvalidParameterException"),
         ("bad user pool provider", client.create_identity_pool().identity_pool_name("ok").allow_unauthenticated_identities(true).cognito_identity_providers(CognitoIdentityProvider::builder().provider_name("example.com/pool").client_id("abc").build()), "InvalidParameterException"),
+        ("user pool id of another region than its host", client.create_identity_pool().identity_pool_name("ok").allow_unauthenticated_identities(true).cognito_identity_providers(CognitoIdentityProvider::builder().provider_name("cognito-idp.us-east-1.amazonaws.com/eu-west-1_AbC123").client_id("abc").build()), "InvalidParameterException"),
         ("reserved tag", client.create_identity_pool().identity_pool_name("ok").allow_unauthenticated_identities(true).identity_pool_tags("aws:owner", "me"), "InvalidParameterException"),
     ];
     for (what, request, expected) in cases {

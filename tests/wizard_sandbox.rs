@@ -12,7 +12,9 @@ use cognito_tui::domain::policy::{self, Audience};
 use cognito_tui::domain::roles::IamRole;
 use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::{RunningSandbox, SANDBOX_ACCOUNT, Seed};
+use cognito_tui::wizard::catalog::Loadable;
 use cognito_tui::wizard::draft::{Draft, RoleMode, RoleSetting, RuleRole, SecretInput, TagMode};
+use cognito_tui::wizard::fields::FieldId;
 use cognito_tui::wizard::{Source, Step};
 use pretty_assertions::assert_eq;
 use serde_json::Value;
@@ -582,4 +584,118 @@ async fn guest_only_pool_with_one_new_role() {
         common::assumed_role(&sb, &client, &id, &[]).await,
         "arn:aws:sts::123456789012:assumed-role/wizard-guests-guest/CognitoIdentityCredentials"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_user_pool_of_another_region_lists_its_app_clients_there() {
+    let (sb, _, _) = demo().await;
+    let eu = common::idp_client(&sb, "eu-west-1").await;
+    let pool_id = common::new_user_pool(&eu, "eu-users").await;
+    assert!(pool_id.starts_with("eu-west-1_"), "{pool_id}");
+    let made = eu
+        .create_user_pool_client()
+        .user_pool_id(&pool_id)
+        .client_name("eu-web")
+        .explicit_auth_flows(
+            aws_sdk_cognitoidentityprovider::types::ExplicitAuthFlowsType::AllowUserPasswordAuth,
+        )
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let client_id = made
+        .user_pool_client()
+        .and_then(|c| c.client_id())
+        .unwrap_or_default()
+        .to_string();
+    // The console works in us-east-1; the user pool's id is typed.
+    let target = Target::Sandbox {
+        endpoint_url: sb.endpoint_url(),
+    };
+    let mut h = Headless::start(Options::default(), target, (120, 40));
+    assert!(
+        h.run_until(|m| m.session().is_some(), WAIT).await,
+        "connected"
+    );
+    h.send(Msg::Action(Action::New));
+    {
+        let wizard = h
+            .model
+            .wizard
+            .as_deref_mut()
+            .unwrap_or_else(|| panic!("wizard"));
+        assert_eq!(wizard.region, "us-east-1");
+        wizard.draft.authenticated = true;
+        wizard.draft.sources.insert(Source::UserPool);
+        wizard.draft.user_pool_id = Input::new(pool_id.clone());
+        wizard.step = Step::Providers;
+    }
+    app_support::wizard::focus(&mut h.model, FieldId::ClientId);
+    h.send(Msg::Action(Action::Open));
+    let listed = |m: &cognito_tui::app::Model| {
+        m.wizard.as_ref().is_some_and(|w| {
+            matches!(
+                w.catalog.clients.get(&pool_id),
+                Some(Loadable::Ready(_) | Loadable::Failed { .. })
+            )
+        })
+    };
+    assert!(h.run_until(listed, WAIT).await, "the listing finished");
+    let clients = h
+        .model
+        .wizard
+        .as_ref()
+        .and_then(|w| w.catalog.clients.get(&pool_id).cloned());
+    assert_eq!(
+        clients,
+        Some(Loadable::Ready(vec![(
+            client_id.clone(),
+            "eu-web".to_string()
+        )])),
+        "listed in eu-west-1, where the pool is"
+    );
+    // And a pool in us-east-1 trusting it is created with the user pool's own region in its name.
+    let mut draft = Draft {
+        authenticated: true,
+        user_pool_id: Input::new(pool_id.clone()),
+        client_id: Input::new(client_id.clone()),
+        name: Input::new("cross-region".into()),
+        ..Default::default()
+    };
+    draft.sources.insert(Source::UserPool);
+    draft.auth_role.new_name = Input::new("cross-region-auth".into());
+    let created = create(&sb, draft).await;
+    let identity = common::identity_client(&sb, "us-east-1").await;
+    let pool = describe(&identity, &created).await;
+    let providers: Vec<(String, String)> = pool
+        .cognito_identity_providers()
+        .iter()
+        .map(|p| {
+            (
+                p.provider_name().unwrap_or_default().to_string(),
+                p.client_id().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let login_key = format!("cognito-idp.eu-west-1.amazonaws.com/{pool_id}");
+    assert_eq!(providers, [(login_key.clone(), client_id.clone())]);
+    // A user of the eu-west-1 pool gets credentials from the us-east-1 identity pool.
+    eu.admin_create_user()
+        .user_pool_id(&pool_id)
+        .username("eve")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    eu.admin_set_user_password()
+        .user_pool_id(&pool_id)
+        .username("eve")
+        .password("Passw0rd!")
+        .permanent(true)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let token = common::id_token(&eu, &client_id, "eve", "Passw0rd!").await;
+    let logins = [(login_key.as_str(), token.as_str())];
+    let id = common::identity_id(&identity, &created, &logins).await;
+    let role = common::assumed_role(&sb, &identity, &id, &logins).await;
+    assert!(role.contains(":assumed-role/cross-region-auth/"), "{role}");
 }

@@ -1,6 +1,7 @@
 //! Cognito user pool calls of the create wizard: the pools and app clients to pick from.
 
-use aws_sdk_cognitoidentityprovider::Client;
+use aws_sdk_cognitoidentityprovider::config::Region;
+use aws_sdk_cognitoidentityprovider::{Client, Config};
 
 use super::error::from_sdk;
 use crate::app::AwsError;
@@ -34,20 +35,28 @@ pub async fn list_user_pools(
     Ok((pools, out.next_token().map(String::from)))
 }
 
-/// One page of ListUserPoolClients.
+/// One page of ListUserPoolClients, asked of the user pool's own region (the prefix of its id):
+/// an identity pool may trust a user pool of another region, typed by its id.
 pub async fn list_clients(
     client: &Client,
     user_pool_id: &str,
     next_token: Option<String>,
 ) -> Result<Page, AwsError> {
-    let out = client
+    let call = client
         .list_user_pool_clients()
         .user_pool_id(user_pool_id)
         .max_results(MAX_PAGE)
-        .set_next_token(next_token)
-        .send()
-        .await
-        .map_err(from_sdk)?;
+        .set_next_token(next_token);
+    let out = match user_pool_id.split_once('_') {
+        Some((region, _)) if !region.is_empty() => {
+            call.customize()
+                .config_override(Config::builder().region(Region::new(region.to_string())))
+                .send()
+                .await
+        }
+        _ => call.send().await,
+    }
+    .map_err(from_sdk)?;
     let clients = out
         .user_pool_clients()
         .iter()

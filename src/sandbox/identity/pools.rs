@@ -71,7 +71,7 @@ fn read_pool_input(input: &mut Input) -> PoolInput {
 }
 
 /// The semantic checks the service makes after the model's constraints pass.
-fn check_semantics(region: &str, config: &PoolInput) -> Result<(), ServiceError> {
+fn check_semantics(config: &PoolInput) -> Result<(), ServiceError> {
     if let Some(user_pools) = &config.user_pools {
         if user_pools.len() > MAX_USER_POOL_PROVIDERS {
             return Err(ServiceError::client(
@@ -82,7 +82,7 @@ fn check_semantics(region: &str, config: &PoolInput) -> Result<(), ServiceError>
             ));
         }
         for provider in user_pools {
-            check_user_pool_provider(region, provider)?;
+            check_user_pool_provider(provider)?;
         }
     }
     for arn in config.oidc_arns.iter().flatten() {
@@ -97,22 +97,34 @@ fn check_semantics(region: &str, config: &PoolInput) -> Result<(), ServiceError>
     Ok(())
 }
 
-fn check_user_pool_provider(region: &str, provider: &CognitoProvider) -> Result<(), ServiceError> {
+/// A user pool provider: `cognito-idp.<region>.amazonaws.com/<region>_<id>` and an app client. The
+/// user pool may be in another region than the identity pool (the service allows it), but the
+/// host must name the user pool's own region.
+fn check_user_pool_provider(provider: &CognitoProvider) -> Result<(), ServiceError> {
     let invalid = || {
         ServiceError::invalid_parameter(format!(
-            "Invalid Cognito Identity Provider: {} (expected cognito-idp.{region}.amazonaws.com/<user pool id> and an app client id).",
+            "Invalid Cognito Identity Provider: {} (expected cognito-idp.<region>.amazonaws.com/<user pool id>, with the user pool's own region, and an app client id).",
             provider.provider_name
         ))
     };
     if provider.client_id.is_empty() {
         return Err(invalid());
     }
-    let pool_id = provider
+    let (host_region, pool_id) = provider
         .provider_name
-        .strip_prefix(&format!("cognito-idp.{region}.amazonaws.com/"))
+        .strip_prefix("cognito-idp.")
+        .and_then(|rest| rest.split_once(".amazonaws.com/"))
         .ok_or_else(invalid)?;
+    let looks_like_region = !host_region.is_empty()
+        && host_region
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     match pool_id.split_once('_') {
-        Some((pool_region, suffix)) if pool_region == region && !suffix.is_empty() => Ok(()),
+        Some((pool_region, suffix))
+            if looks_like_region && pool_region == host_region && !suffix.is_empty() =>
+        {
+            Ok(())
+        }
         _ => Err(invalid()),
     }
 }
@@ -142,7 +154,7 @@ fn check_iam_provider_arn(arn: &str, kind: &str, member: &str) -> Result<(), Ser
 pub fn create(state: &mut State, region: &str, mut input: Input) -> Result<Value, ServiceError> {
     let config = read_pool_input(&mut input);
     input.finish()?;
-    check_semantics(region, &config)?;
+    check_semantics(&config)?;
     if state.pools_in(region).count() >= MAX_POOLS_PER_REGION {
         return Err(ServiceError::client(
             "LimitExceededException",
@@ -204,7 +216,7 @@ pub fn update(state: &mut State, region: &str, mut input: Input) -> Result<Value
     let id = pool_id(&mut input);
     let config = read_pool_input(&mut input);
     input.finish()?;
-    check_semantics(region, &config)?;
+    check_semantics(&config)?;
     let id = id.unwrap_or_default();
     let stored = state.pool_mut(region, &id).ok_or_else(|| not_found(&id))?;
     let pool = &mut stored.pool;
