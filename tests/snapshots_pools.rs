@@ -60,8 +60,8 @@ fn pools_empty_region() {
     assert_snapshot!(render(&model));
 }
 
-#[test]
-fn pool_summary() {
+/// The fourth pool opened, its details and these roles answered.
+fn summary_with(roles: cognito_tui::domain::roles::PoolRoles) -> cognito_tui::app::Model {
     let mut model = loaded(4, SIZE);
     let mut effects = act(&mut model, Action::Open);
     let roles_req = effects.iter().find_map(|e| match e {
@@ -69,11 +69,6 @@ fn pool_summary() {
         _ => None,
     });
     answer_describes(&mut model, &mut effects);
-    let mut roles = cognito_tui::domain::roles::PoolRoles::default();
-    roles.roles.insert(
-        "authenticated".into(),
-        "arn:aws:iam::123456789012:role/pool-000-auth".into(),
-    );
     let _ = update(
         &mut model,
         Msg::PoolRolesLoaded {
@@ -81,7 +76,55 @@ fn pool_summary() {
             result: Ok(roles),
         },
     );
-    assert_snapshot!(render(&model));
+    model
+}
+
+#[test]
+fn pool_summary() {
+    let mut roles = cognito_tui::domain::roles::PoolRoles::default();
+    roles.roles.insert(
+        "authenticated".into(),
+        "arn:aws:iam::123456789012:role/pool-000-auth".into(),
+    );
+    assert_snapshot!(render(&summary_with(roles)));
+}
+
+#[test]
+fn pool_summary_with_role_mappings() {
+    use cognito_tui::domain::roles::{MappingRule, PoolRoles, RoleMapping, RulesConfiguration};
+    let mut roles = PoolRoles::default();
+    roles.roles.insert(
+        "authenticated".into(),
+        "arn:aws:iam::123456789012:role/pool-000-auth".into(),
+    );
+    let rule = |claim: &str, match_type: &str, value: &str, role: &str| MappingRule {
+        claim: claim.into(),
+        match_type: match_type.into(),
+        value: value.into(),
+        role_arn: format!("arn:aws:iam::123456789012:role/{role}"),
+    };
+    roles.role_mappings.insert(
+        "accounts.google.com".into(),
+        RoleMapping {
+            mapping_type: "Rules".into(),
+            ambiguous_role_resolution: Some("Deny".into()),
+            rules_configuration: Some(RulesConfiguration {
+                rules: vec![
+                    rule("hd", "Equals", "example.com", "staff"),
+                    rule("email", "NotEqual", "example.com", "outsiders"),
+                ],
+            }),
+        },
+    );
+    roles.role_mappings.insert(
+        "cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123:client1".into(),
+        RoleMapping {
+            mapping_type: "Token".into(),
+            ambiguous_role_resolution: Some("AuthenticatedRole".into()),
+            rules_configuration: None,
+        },
+    );
+    assert_snapshot!(render(&summary_with(roles)));
 }
 
 #[test]

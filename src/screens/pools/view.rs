@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::state::{Detail, Listing, PoolsState};
 use crate::app::AwsError;
 use crate::app::Model;
-use crate::domain::roles::{PoolRoles, role_name};
+use crate::domain::roles::{PoolRoles, RoleMapping, role_name};
 use crate::domain::{IdentityPool, ProviderKind};
 use crate::view::layout;
 use crate::view::theme::Theme;
@@ -326,7 +326,7 @@ fn describe(
     }
 }
 
-/// The default roles and how many providers have role mappings (details live in Role settings).
+/// The default roles and each provider's role mapping (editing them belongs to Role settings).
 fn roles_section(
     roles: Option<&Result<PoolRoles, AwsError>>,
     theme: &Theme,
@@ -351,15 +351,54 @@ fn roles_section(
                 };
                 lines.push(row(label, value, theme));
             }
-            let mappings = match roles.role_mappings.len() {
-                0 => "none: every provider uses the default authenticated role".to_string(),
-                n => format!(
-                    "{n} provider{} (see Role settings)",
-                    if n == 1 { "" } else { "s" }
-                ),
-            };
-            lines.push(row("  Role mappings", mappings, theme));
+            if roles.role_mappings.is_empty() {
+                lines.push(row(
+                    "  Role mappings",
+                    "none: every provider uses the default authenticated role",
+                    theme,
+                ));
+            }
+            for (i, (provider, mapping)) in roles.role_mappings.iter().enumerate() {
+                let label = if i == 0 { "  Role mappings" } else { "" };
+                lines.push(row(label, provider.clone(), theme));
+                mapping_lines(mapping, theme, lines);
+            }
         }
+    }
+}
+
+/// How one provider's users get their role: from the token or by rules (each rule in order), and
+/// what happens when nothing matches.
+fn mapping_lines(mapping: &RoleMapping, theme: &Theme, lines: &mut Vec<Line<'static>>) {
+    let otherwise = match mapping.ambiguous_role_resolution.as_deref() {
+        Some("Deny") => "else denied".to_string(),
+        Some("AuthenticatedRole") | None => "else the default authenticated role".to_string(),
+        Some(other) => format!("else {other}"),
+    };
+    let how = match mapping.mapping_type.as_str() {
+        "Token" => format!("token (cognito:preferred_role); {otherwise}"),
+        "Rules" => format!("rules, first match wins; {otherwise}"),
+        other => format!("{other}; {otherwise}"),
+    };
+    lines.push(row("", how, theme));
+    let rules = mapping
+        .rules_configuration
+        .as_ref()
+        .map(|c| c.rules.as_slice())
+        .unwrap_or_default();
+    for (n, rule) in rules.iter().enumerate() {
+        lines.push(row(
+            "",
+            format!(
+                "  {}. {} {} \"{}\" → {}",
+                n + 1,
+                rule.claim,
+                rule.match_type,
+                rule.value,
+                role_name(&rule.role_arn)
+            ),
+            theme,
+        ));
     }
 }
 
