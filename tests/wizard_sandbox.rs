@@ -61,8 +61,8 @@ async fn describe(
         .unwrap_or_else(|e| panic!("{e:?}"))
 }
 
-/// Creates `draft` through the console's wizard (update + runner + SDK) and returns the new id.
-async fn create(sb: &RunningSandbox, draft: Draft) -> String {
+/// The console on the sandbox, connected, with the create wizard open.
+async fn wizard_on(sb: &RunningSandbox) -> Headless {
     let target = Target::Sandbox {
         endpoint_url: sb.endpoint_url(),
     };
@@ -72,12 +72,22 @@ async fn create(sb: &RunningSandbox, draft: Draft) -> String {
         "connected"
     );
     h.send(Msg::Action(Action::New));
+    h
+}
+
+/// The open wizard of the headless console.
+fn wizard_of(h: &mut Headless) -> &mut cognito_tui::wizard::Wizard {
+    h.model
+        .wizard
+        .as_deref_mut()
+        .unwrap_or_else(|| panic!("wizard"))
+}
+
+/// Creates `draft` through the console's wizard (update + runner + SDK) and returns the new id.
+async fn create(sb: &RunningSandbox, draft: Draft) -> String {
+    let mut h = wizard_on(sb).await;
     {
-        let wizard = h
-            .model
-            .wizard
-            .as_deref_mut()
-            .unwrap_or_else(|| panic!("wizard"));
+        let wizard = wizard_of(&mut h);
         wizard.draft = draft;
         wizard.step = Step::Review;
         assert_eq!(
@@ -608,21 +618,9 @@ async fn a_user_pool_of_another_region_lists_its_app_clients_there() {
         .unwrap_or_default()
         .to_string();
     // The console works in us-east-1; the user pool's id is typed.
-    let target = Target::Sandbox {
-        endpoint_url: sb.endpoint_url(),
-    };
-    let mut h = Headless::start(Options::default(), target, (120, 40));
-    assert!(
-        h.run_until(|m| m.session().is_some(), WAIT).await,
-        "connected"
-    );
-    h.send(Msg::Action(Action::New));
+    let mut h = wizard_on(&sb).await;
     {
-        let wizard = h
-            .model
-            .wizard
-            .as_deref_mut()
-            .unwrap_or_else(|| panic!("wizard"));
+        let wizard = wizard_of(&mut h);
         assert_eq!(wizard.region, "us-east-1");
         wizard.draft.authenticated = true;
         wizard.draft.sources.insert(Source::UserPool);
