@@ -100,7 +100,7 @@ fn ids(draft: &Draft, source: Source, rows: &mut Vec<Row>) {
             );
             rows.push(Row::Field(client.with_picker(PickerKind::Clients)));
             rows.push(Row::Note(
-                "⏎ on an id picks from the account's user pools and app clients; or type it."
+                "⏎ on an id picks from the account's user pools (this region) and app clients; or type it (a user pool of another region too)."
                     .into(),
             ));
             rows.push(Row::Field(plain(
