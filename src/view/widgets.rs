@@ -88,7 +88,9 @@ pub fn input_window(input: &Input, width: usize) -> (String, usize) {
         shown.push(c);
         used += w;
     }
-    (shown, input.visual_cursor().saturating_sub(scroll))
+    // Counted from what was really skipped (a wide character straddling the scroll point would be
+    // skipped whole), not from `scroll`.
+    (shown, input.visual_cursor().saturating_sub(skipped))
 }
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -137,6 +139,13 @@ mod tests {
         assert_eq!((shown.as_str(), cursor), ("abcd", 0), "the start");
         let (shown, cursor) = input_window(&Input::new("abc".into()), 10);
         assert_eq!((shown.as_str(), cursor), ("abc", 3), "short text is whole");
+        // Wide characters: the cursor still sits right after the last one shown.
+        let input = Input::new("日本語のテキスト".into());
+        // 16 columns in 7 (8 less the cursor's column): scrolled to a character boundary.
+        let (shown, cursor) = input_window(&input, 8);
+        assert!(shown.width() <= 7, "{shown}");
+        assert_eq!(cursor, shown.width(), "{shown}");
+        assert!(shown.ends_with('ト'), "{shown}");
     }
 
     #[test]
