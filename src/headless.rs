@@ -7,6 +7,7 @@ use tokio::sync::mpsc;
 use crate::app::update::init;
 use crate::app::{Effect, Model, Msg, Options, update};
 use crate::aws::{Runner, Target};
+use crate::clock::epoch_seconds;
 
 /// A console model with its runner, fed by hand.
 pub struct Headless {
@@ -16,20 +17,13 @@ pub struct Headless {
     rx: mpsc::UnboundedReceiver<Msg>,
 }
 
-fn wall_clock() -> f64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs_f64())
-        .unwrap_or(0.0)
-}
-
 impl Headless {
     /// Starts like the console (connecting first) with a terminal of `size`.
     pub fn start(options: Options, target: Target, size: (u16, u16)) -> Self {
         let (tx, rx) = mpsc::unbounded_channel();
         let runner = Runner::new(tx, target);
         let mut model = Model::new(options, size);
-        let _ = update(&mut model, Msg::Tick(wall_clock()));
+        let _ = update(&mut model, Msg::Tick(epoch_seconds()));
         let effects = init(&mut model);
         let headless = Self { model, runner, rx };
         headless.run(effects);
@@ -47,7 +41,7 @@ impl Headless {
 
     /// Applies a message (with the clock brought up to date first) and starts its effects.
     pub fn send(&mut self, msg: Msg) {
-        let _ = update(&mut self.model, Msg::Tick(wall_clock()));
+        let _ = update(&mut self.model, Msg::Tick(epoch_seconds()));
         let effects = update(&mut self.model, msg);
         self.run(effects);
     }

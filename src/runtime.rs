@@ -11,20 +11,13 @@ use tokio::sync::mpsc;
 use crate::app::update::init;
 use crate::app::{Effect, Model, Msg, Options, keymap, update};
 use crate::aws::{Runner, Target};
+use crate::clock::epoch_seconds;
 use crate::view::view;
 
 /// How often the spinner turns while requests are in flight.
 const TICK: Duration = Duration::from_millis(120);
 /// How often the clock is refreshed while idle.
 const SLOW_TICK: Duration = Duration::from_secs(30);
-
-/// Seconds since the epoch, now.
-fn wall_clock() -> f64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs_f64())
-        .unwrap_or(0.0)
-}
 
 fn restore_terminal() {
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
@@ -84,13 +77,13 @@ pub async fn run_console(options: Options, target: Target) -> color_eyre::Result
                 Some(Err(e)) => return Err(e.into()),
                 None => break,
             },
-            _ = tick.tick(), if !model.in_flight.is_empty() => Some(Msg::Tick(wall_clock())),
-            _ = slow_tick.tick() => Some(Msg::Tick(wall_clock())),
+            _ = tick.tick(), if !model.in_flight.is_empty() => Some(Msg::Tick(epoch_seconds())),
+            _ = slow_tick.tick() => Some(Msg::Tick(epoch_seconds())),
             _ = terminate.recv() => break,
         };
         let Some(msg) = msg else { continue };
         // Every message sees the current time (rates, ages, durations), not the last tick's.
-        run_effects(&runner, update(&mut model, Msg::Tick(wall_clock())));
+        run_effects(&runner, update(&mut model, Msg::Tick(epoch_seconds())));
         run_effects(&runner, update(&mut model, msg));
         // Apply everything already queued, then draw once.
         while let Ok(msg) = rx.try_recv() {

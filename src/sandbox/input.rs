@@ -150,24 +150,23 @@ impl Input {
         Some(out)
     }
 
-    /// A map of structures, with limits on its size and keys; each value read with `read`.
-    pub fn object_map<T>(
+    /// A map member's entries and path, after the checks every map shares: present if required,
+    /// a JSON object (else a type error naming `what` it should be), at most `max_items` entries.
+    fn map_member(
         &mut self,
         member: &str,
         max_items: Option<usize>,
-        key_rule: &StrRule,
         required: bool,
-        mut read: impl FnMut(&mut Input) -> T,
-    ) -> Option<BTreeMap<String, T>> {
-        let value = self.get(member).cloned();
-        let Some(value) = value else {
+        what: &str,
+    ) -> Option<(String, serde_json::Map<String, Value>)> {
+        let Some(value) = self.get(member).cloned() else {
             if required {
                 self.missing(member);
             }
             return None;
         };
         let Value::Object(entries) = value else {
-            self.wrong_type(member, "a map of structures");
+            self.wrong_type(member, what);
             return None;
         };
         let path = self.path(member);
@@ -178,6 +177,20 @@ impl Input {
             self.violations
                 .push((path.clone(), shown, Violation::TooLong(max)));
         }
+        Some((path, entries))
+    }
+
+    /// A map of structures, with limits on its size and keys; each value read with `read`.
+    pub fn object_map<T>(
+        &mut self,
+        member: &str,
+        max_items: Option<usize>,
+        key_rule: &StrRule,
+        required: bool,
+        mut read: impl FnMut(&mut Input) -> T,
+    ) -> Option<BTreeMap<String, T>> {
+        let (path, entries) =
+            self.map_member(member, max_items, required, "a map of structures")?;
         let mut out = BTreeMap::new();
         for (key, value) in entries {
             self.check_str(path.clone(), &key, key_rule);
@@ -265,25 +278,7 @@ impl Input {
         value_rule: &StrRule,
         required: bool,
     ) -> Option<Vec<(String, String)>> {
-        let value = self.get(member).cloned();
-        let Some(value) = value else {
-            if required {
-                self.missing(member);
-            }
-            return None;
-        };
-        let Value::Object(entries) = value else {
-            self.wrong_type(member, "a map of strings");
-            return None;
-        };
-        let path = self.path(member);
-        if let Some(max) = max_items
-            && entries.len() > max
-        {
-            let shown = format!("{} entries", entries.len());
-            self.violations
-                .push((path.clone(), shown, Violation::TooLong(max)));
-        }
+        let (path, entries) = self.map_member(member, max_items, required, "a map of strings")?;
         let mut out = Vec::with_capacity(entries.len());
         for (key, value) in entries {
             let Value::String(value) = value else {

@@ -204,10 +204,7 @@ pub fn add_identities(
     let sources = login_sources(&pool);
     let guests = pool.allow_unauthenticated_identities || sources.is_empty();
     let mut rng = fastrand::Rng::with_seed(seed);
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs_f64())
-        .unwrap_or(0.0);
+    let now = crate::clock::epoch_seconds();
     const DAY: f64 = 86_400.0;
     for n in 0..count {
         let age = rng.f64() * 400.0 * DAY;

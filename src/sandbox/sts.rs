@@ -5,18 +5,12 @@ use super::identity::{TokenProblem, verify_open_id_token};
 use super::protocol::{RequestContext, ServiceError};
 use super::query::{QueryInput, element};
 use super::store::{SANDBOX_ACCOUNT, State, StsSession};
+use crate::clock::epoch_seconds;
 use crate::domain::trust::{self, WebIdentity};
 use crate::domain::validation::StrRule;
 
 /// The XML namespace of STS's answers.
 pub const NAMESPACE: &str = "https://sts.amazonaws.com/doc/2011-06-15/";
-
-fn now() -> f64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs_f64())
-        .unwrap_or(0.0)
-}
 
 /// Runs one STS action; the XML inside `<ActionResult>`.
 pub fn handle(
@@ -42,7 +36,7 @@ pub fn handle(
 fn caller_identity(state: &State, ctx: &RequestContext) -> Result<String, ServiceError> {
     let key = ctx.access_key.clone().unwrap_or_default();
     let (user_id, arn) = match state.sts_sessions.get(&key) {
-        Some(session) if session.expires < now() => {
+        Some(session) if session.expires < epoch_seconds() => {
             return Err(ServiceError::client(
                 "ExpiredToken",
                 "The security token included in the request is expired",
@@ -150,7 +144,7 @@ pub fn assume_role_with_web_identity(
     if !trust::allows(&role.trust_policy, &who) {
         return Err(access_denied());
     }
-    let session = StsSession::issue(role, &session_name, now() + duration as f64);
+    let session = StsSession::issue(role, &session_name, epoch_seconds() + duration as f64);
     let expiration = time::OffsetDateTime::from_unix_timestamp(session.expires as i64)
         .ok()
         .and_then(|t| {

@@ -5,6 +5,7 @@
 use serde_json::{Value, json};
 
 use super::logins::{self, VerifiedLogin};
+use crate::clock::epoch_seconds;
 use crate::domain::limits;
 use crate::domain::roles::{self, RoleMapping};
 use crate::domain::trust::{self, WebIdentity};
@@ -34,17 +35,6 @@ const ACCOUNT_ID: StrRule = StrRule {
 /// Enhanced-flow credentials last an hour.
 const CREDENTIALS_SECONDS: f64 = 3600.0;
 
-fn now() -> f64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs_f64())
-        .unwrap_or(0.0)
-}
-
-fn region_of(id: &str) -> &str {
-    id.split_once(':').map_or("", |(r, _)| r)
-}
-
 fn guests_refused() -> ServiceError {
     ServiceError::client(
         "NotAuthorizedException",
@@ -64,7 +54,7 @@ fn verify_all(
     stored: &StoredPool,
     given: &[(String, String)],
 ) -> Result<Vec<VerifiedLogin>, ServiceError> {
-    let now = now();
+    let now = epoch_seconds();
     given
         .iter()
         .map(|(provider, token)| logins::verify(state, &stored.pool, provider, token, now))
@@ -82,10 +72,13 @@ pub fn get_id(state: &mut State, mut input: Input) -> Result<Value, ServiceError
     let _ = input.string("AccountId", &ACCOUNT_ID, false);
     input.finish()?;
     let stored = state
-        .pool(region_of(&pool_id), &pool_id)
+        .pool(
+            crate::domain::pool::region_of(&pool_id).unwrap_or_default(),
+            &pool_id,
+        )
         .ok_or_else(|| ServiceError::not_found(format!("IdentityPool '{pool_id}' not found.")))?
         .clone();
-    let time = now();
+    let time = epoch_seconds();
     if given.is_empty() {
         if !stored.pool.allow_unauthenticated_identities {
             return Err(guests_refused());
@@ -240,16 +233,8 @@ pub fn get_credentials(state: &mut State, mut input: Input) -> Result<Value, Ser
         .unwrap_or_default();
     let custom = input.string("CustomRoleArn", &roles::ROLE_ARN, false);
     input.finish()?;
-    let not_found = || ServiceError::not_found(format!("Identity '{identity_id}' not found."));
-    let (pool_id, identity) = state
-        .identities
-        .get(&identity_id)
-        .map(|(p, i)| (p.to_string(), i.clone()))
-        .ok_or_else(not_found)?;
-    let stored = state
-        .pool(region_of(&identity_id), &pool_id)
-        .ok_or_else(not_found)?
-        .clone();
+    let (identity, stored) = super::identities::identity_with_pool(state, &identity_id)?;
+    let pool_id = stored.pool.identity_pool_id.clone();
     let (role_arn, amr, provider) = if identity.logins.is_empty() && given.is_empty() {
         if !stored.pool.allow_unauthenticated_identities {
             return Err(guests_refused());
@@ -354,7 +339,7 @@ pub fn get_credentials(state: &mut State, mut input: Input) -> Result<Value, Ser
     let session = StsSession::issue(
         role,
         "CognitoIdentityCredentials",
-        now() + CREDENTIALS_SECONDS,
+        epoch_seconds() + CREDENTIALS_SECONDS,
     );
     let out = json!({
         "IdentityId": identity_id,

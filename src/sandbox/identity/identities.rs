@@ -10,7 +10,7 @@ use crate::sandbox::faults::Faults;
 use crate::sandbox::identities::StoredIdentity;
 use crate::sandbox::input::Input;
 use crate::sandbox::protocol::ServiceError;
-use crate::sandbox::store::State;
+use crate::sandbox::store::{State, StoredPool};
 
 /// `DeveloperUserIdentifier`: 1–1024 characters.
 const DEVELOPER_USER_ID: StrRule = StrRule {
@@ -24,8 +24,25 @@ fn pool_not_found(id: &str) -> ServiceError {
     ServiceError::not_found(format!("IdentityPool '{id}' not found."))
 }
 
-fn identity_not_found(id: &str) -> ServiceError {
+pub(super) fn identity_not_found(id: &str) -> ServiceError {
     ServiceError::not_found(format!("Identity '{id}' not found."))
+}
+
+/// The identity `identity_id` and the pool it belongs to (copies, so the state can change after),
+/// or ResourceNotFoundException naming the identity.
+pub(super) fn identity_with_pool(
+    state: &State,
+    identity_id: &str,
+) -> Result<(StoredIdentity, StoredPool), ServiceError> {
+    let (pool_id, identity) = state
+        .identities
+        .get(identity_id)
+        .ok_or_else(|| identity_not_found(identity_id))?;
+    let region = crate::domain::pool::region_of(identity_id).unwrap_or_default();
+    let stored = state
+        .pool(region, pool_id)
+        .ok_or_else(|| identity_not_found(identity_id))?;
+    Ok((identity.clone(), stored.clone()))
 }
 
 fn encode_token(kind: &str, position: u64) -> String {

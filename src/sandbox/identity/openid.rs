@@ -4,7 +4,9 @@
 
 use serde_json::{Value, json};
 
+use super::identities::{identity_not_found, identity_with_pool};
 use super::logins;
+use crate::clock::epoch_seconds;
 use crate::domain::limits;
 use crate::domain::validation::StrRule;
 use crate::sandbox::input::Input;
@@ -35,17 +37,6 @@ const DEVELOPER_USER: StrRule = StrRule {
 /// GetOpenIdToken's tokens live 10 minutes.
 const BASIC_SECONDS: i64 = 600;
 
-fn now() -> f64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs_f64())
-        .unwrap_or(0.0)
-}
-
-fn region_of(id: &str) -> &str {
-    id.split_once(':').map_or("", |(r, _)| r)
-}
-
 /// The claims of a verified OpenID token.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenIdClaims {
@@ -72,11 +63,11 @@ fn issue(
         .openid_key
         .clone()
         .ok_or_else(|| ServiceError::internal("no OpenID key"))?;
-    let issued = now() as i64;
+    let issued = epoch_seconds() as i64;
     let claims = json!({
         "iss": format!("https://{ISSUER_HOST}"), "aud": pool_id, "sub": identity_id, "amr": amr,
         "https://cognito-identity.amazonaws.com/identity-pool-arn":
-            format!("arn:aws:cognito-identity:{}:{SANDBOX_ACCOUNT}:identitypool/{pool_id}", region_of(pool_id)),
+            crate::domain::pool::pool_arn(pool_id, SANDBOX_ACCOUNT),
         "iat": issued, "exp": issued + seconds,
     });
     key.sign_with(jsonwebtoken::Algorithm::RS512, &claims)
@@ -105,7 +96,7 @@ pub fn verify(state: &State, token: &str) -> Result<OpenIdClaims, TokenProblem> 
     if claims
         .get("exp")
         .and_then(Value::as_f64)
-        .is_some_and(|exp| exp < now())
+        .is_some_and(|exp| exp < epoch_seconds())
     {
         return Err(TokenProblem::Expired);
     }
@@ -129,10 +120,6 @@ pub fn verify(state: &State, token: &str) -> Result<OpenIdClaims, TokenProblem> 
     })
 }
 
-fn identity_not_found(id: &str) -> ServiceError {
-    ServiceError::not_found(format!("Identity '{id}' not found."))
-}
-
 /// GetOpenIdToken: the basic flow's token, for a guest or with a login of the identity.
 pub fn get_open_id_token(state: &mut State, mut input: Input) -> Result<Value, ServiceError> {
     let identity_id = input
@@ -142,15 +129,8 @@ pub fn get_open_id_token(state: &mut State, mut input: Input) -> Result<Value, S
         .string_map("Logins", Some(10), &LOGIN_KEY, &LOGIN_TOKEN, false)
         .unwrap_or_default();
     input.finish()?;
-    let (pool_id, identity) = state
-        .identities
-        .get(&identity_id)
-        .map(|(p, i)| (p.to_string(), i.clone()))
-        .ok_or_else(|| identity_not_found(&identity_id))?;
-    let stored = state
-        .pool(region_of(&identity_id), &pool_id)
-        .ok_or_else(|| identity_not_found(&identity_id))?
-        .clone();
+    let (identity, stored) = identity_with_pool(state, &identity_id)?;
+    let pool_id = stored.pool.identity_pool_id.clone();
     // Decision 4: the AllowClassicFlow check comes first, then the RoleMappings check.
     if stored.pool.allow_classic_flow == Some(false) {
         return Err(ServiceError::invalid_parameter(
@@ -171,7 +151,7 @@ pub fn get_open_id_token(state: &mut State, mut input: Input) -> Result<Value, S
         }
         vec!["unauthenticated".to_string()]
     } else {
-        let time = now();
+        let time = epoch_seconds();
         let mut matched = None;
         for (provider, token) in &given {
             let login = logins::verify(state, &stored.pool, provider, token, time)?;
@@ -260,7 +240,7 @@ pub fn get_developer_token(
         .with_login(&pool_id, &provider, &user)
         .next()
         .map(|i| i.id.clone());
-    let time = now();
+    let time = epoch_seconds();
     let identity_id = match (given_id, owner) {
         (Some(given), Some(owner)) if given != owner => {
             return Err(ServiceError::client(
@@ -337,7 +317,9 @@ pub fn merge_developer(
     })?;
     if source_id != destination_id {
         let moved = state.identities.take_logins(&source_id);
-        state.identities.add_logins(&destination_id, moved, now());
+        state
+            .identities
+            .add_logins(&destination_id, moved, epoch_seconds());
     }
     Ok(json!({ "IdentityId": destination_id }))
 }
@@ -389,16 +371,8 @@ pub fn unlink_identity(state: &mut State, mut input: Input) -> Result<Value, Ser
         .string_list("LoginsToRemove", &LOGIN_KEY, (0, None), true)
         .unwrap_or_default();
     input.finish()?;
-    let (pool_id, identity) = state
-        .identities
-        .get(&identity_id)
-        .map(|(p, i)| (p.to_string(), i.clone()))
-        .ok_or_else(|| identity_not_found(&identity_id))?;
-    let stored = state
-        .pool(region_of(&identity_id), &pool_id)
-        .ok_or_else(|| identity_not_found(&identity_id))?
-        .clone();
-    let time = now();
+    let (identity, stored) = identity_with_pool(state, &identity_id)?;
+    let time = epoch_seconds();
     let mut proven = false;
     for (provider, token) in &given {
         let login = logins::verify(state, &stored.pool, provider, token, time)?;

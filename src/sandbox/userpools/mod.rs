@@ -145,10 +145,7 @@ pub fn handle(
 
 /// Epoch seconds now, as cognito-idp timestamps are written.
 fn now() -> f64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs_f64().floor())
-        .unwrap_or(0.0)
+    crate::clock::epoch_seconds().floor()
 }
 
 /// `count` random characters from `alphabet`.
