@@ -11,6 +11,8 @@ pub const MAX_POOLS_PER_REGION: usize = 1_000;
 pub const MAX_TAGS: usize = 50;
 /// Entries in SupportedLoginProviders.
 pub const MAX_LOGIN_PROVIDERS: usize = 10;
+/// Entries in a `Logins` map (GetId, GetCredentialsForIdentity, GetOpenIdToken…).
+pub const MAX_LOGINS: usize = 10;
 /// User-pool providers on one identity pool.
 pub const MAX_USER_POOL_PROVIDERS: usize = 50;
 
@@ -124,4 +126,28 @@ pub const USER_POOL_ID: StrRule = StrRule {
     max: 55,
     pattern: Some(r"[\w-]+_[0-9a-zA-Z]+"),
     allowed: "a user pool id: <region>_<id>, e.g. us-east-1_AbC123",
+};
+
+/// A key of a `Logins` map (the provider name).
+pub const LOGIN_KEY: StrRule = StrRule {
+    min: 1,
+    max: 128,
+    pattern: None,
+    allowed: "1–128 characters",
+};
+
+/// A token of a `Logins` map.
+pub const LOGIN_TOKEN: StrRule = StrRule {
+    min: 1,
+    max: 50_000,
+    pattern: None,
+    allowed: "1–50000 characters",
+};
+
+/// A developer user identifier (`DeveloperUserIdentifier`, `SourceUserIdentifier`…).
+pub const DEVELOPER_USER_ID: StrRule = StrRule {
+    min: 1,
+    max: 1024,
+    pattern: None,
+    allowed: "1–1024 characters",
 };

@@ -14,18 +14,6 @@ use crate::sandbox::input::Input;
 use crate::sandbox::protocol::ServiceError;
 use crate::sandbox::store::{State, StoredPool, StsSession};
 
-const LOGIN_KEY: StrRule = StrRule {
-    min: 1,
-    max: 128,
-    pattern: None,
-    allowed: "1–128 characters",
-};
-const LOGIN_TOKEN: StrRule = StrRule {
-    min: 1,
-    max: 50_000,
-    pattern: None,
-    allowed: "1–50000 characters",
-};
 const ACCOUNT_ID: StrRule = StrRule {
     min: 1,
     max: 15,
@@ -67,7 +55,13 @@ pub fn get_id(state: &mut State, mut input: Input) -> Result<Value, ServiceError
         .string("IdentityPoolId", &limits::POOL_ID, true)
         .unwrap_or_default();
     let given = input
-        .string_pairs("Logins", Some(10), &LOGIN_KEY, &LOGIN_TOKEN, false)
+        .string_pairs(
+            "Logins",
+            Some(limits::MAX_LOGINS),
+            &limits::LOGIN_KEY,
+            &limits::LOGIN_TOKEN,
+            false,
+        )
         .unwrap_or_default();
     let _ = input.string("AccountId", &ACCOUNT_ID, false);
     input.finish()?;
@@ -229,7 +223,13 @@ pub fn get_credentials(state: &mut State, mut input: Input) -> Result<Value, Ser
         .string("IdentityId", &limits::POOL_ID, true)
         .unwrap_or_default();
     let given = input
-        .string_pairs("Logins", Some(10), &LOGIN_KEY, &LOGIN_TOKEN, false)
+        .string_pairs(
+            "Logins",
+            Some(limits::MAX_LOGINS),
+            &limits::LOGIN_KEY,
+            &limits::LOGIN_TOKEN,
+            false,
+        )
         .unwrap_or_default();
     let custom = input.string("CustomRoleArn", &roles::ROLE_ARN, false);
     input.finish()?;

@@ -5,20 +5,11 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Value, json};
 
 use crate::domain::limits;
-use crate::domain::validation::StrRule;
 use crate::sandbox::faults::Faults;
 use crate::sandbox::identities::StoredIdentity;
 use crate::sandbox::input::Input;
 use crate::sandbox::protocol::ServiceError;
 use crate::sandbox::store::{State, StoredPool};
-
-/// `DeveloperUserIdentifier`: 1–1024 characters.
-const DEVELOPER_USER_ID: StrRule = StrRule {
-    min: 1,
-    max: 1024,
-    pattern: None,
-    allowed: "1–1024 characters",
-};
 
 fn pool_not_found(id: &str) -> ServiceError {
     ServiceError::not_found(format!("IdentityPool '{id}' not found."))
@@ -143,7 +134,7 @@ pub fn lookup_developer(
 ) -> Result<Value, ServiceError> {
     let pool_id = input.string("IdentityPoolId", &limits::POOL_ID, true);
     let identity_id = input.string("IdentityId", &limits::POOL_ID, false);
-    let user = input.string("DeveloperUserIdentifier", &DEVELOPER_USER_ID, false);
+    let user = input.string("DeveloperUserIdentifier", &limits::DEVELOPER_USER_ID, false);
     let max = input.integer("MaxResults", 1, i64::from(limits::MAX_PAGE), false);
     let token = input.string("NextToken", &limits::NEXT_TOKEN, false);
     input.finish()?;

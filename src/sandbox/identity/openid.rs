@@ -16,24 +16,6 @@ use crate::sandbox::userpools::keys::SigningKey;
 
 /// The issuer of Cognito Identity's tokens, and the Logins key they are sent under.
 pub const ISSUER_HOST: &str = "cognito-identity.amazonaws.com";
-const LOGIN_KEY: StrRule = StrRule {
-    min: 1,
-    max: 128,
-    pattern: None,
-    allowed: "1–128 characters",
-};
-const LOGIN_TOKEN: StrRule = StrRule {
-    min: 1,
-    max: 50_000,
-    pattern: None,
-    allowed: "1–50000 characters",
-};
-const DEVELOPER_USER: StrRule = StrRule {
-    min: 1,
-    max: 1024,
-    pattern: None,
-    allowed: "1–1024 characters",
-};
 /// GetOpenIdToken's tokens live 10 minutes.
 const BASIC_SECONDS: i64 = 600;
 
@@ -126,7 +108,13 @@ pub fn get_open_id_token(state: &mut State, mut input: Input) -> Result<Value, S
         .string("IdentityId", &limits::POOL_ID, true)
         .unwrap_or_default();
     let given = input
-        .string_map("Logins", Some(10), &LOGIN_KEY, &LOGIN_TOKEN, false)
+        .string_map(
+            "Logins",
+            Some(limits::MAX_LOGINS),
+            &limits::LOGIN_KEY,
+            &limits::LOGIN_TOKEN,
+            false,
+        )
         .unwrap_or_default();
     input.finish()?;
     let (identity, stored) = identity_with_pool(state, &identity_id)?;
@@ -205,12 +193,18 @@ pub fn get_developer_token(
         .unwrap_or_default();
     let given_id = input.string("IdentityId", &limits::POOL_ID, false);
     let given = input
-        .string_map("Logins", Some(10), &LOGIN_KEY, &LOGIN_TOKEN, true)
+        .string_map(
+            "Logins",
+            Some(limits::MAX_LOGINS),
+            &limits::LOGIN_KEY,
+            &limits::LOGIN_TOKEN,
+            true,
+        )
         .unwrap_or_default();
     let _ = input.string_map(
         "PrincipalTags",
         Some(50),
-        &LOGIN_KEY,
+        &limits::LOGIN_KEY,
         &StrRule {
             min: 1,
             max: 256,
@@ -286,10 +280,14 @@ pub fn merge_developer(
     mut input: Input,
 ) -> Result<Value, ServiceError> {
     let source = input
-        .string("SourceUserIdentifier", &DEVELOPER_USER, true)
+        .string("SourceUserIdentifier", &limits::DEVELOPER_USER_ID, true)
         .unwrap_or_default();
     let destination = input
-        .string("DestinationUserIdentifier", &DEVELOPER_USER, true)
+        .string(
+            "DestinationUserIdentifier",
+            &limits::DEVELOPER_USER_ID,
+            true,
+        )
         .unwrap_or_default();
     let provider = input
         .string(
@@ -344,7 +342,7 @@ pub fn unlink_developer(
         )
         .unwrap_or_default();
     let user = input
-        .string("DeveloperUserIdentifier", &DEVELOPER_USER, true)
+        .string("DeveloperUserIdentifier", &limits::DEVELOPER_USER_ID, true)
         .unwrap_or_default();
     input.finish()?;
     developer_pool(state, region, &pool_id, &provider)?;
@@ -365,10 +363,16 @@ pub fn unlink_identity(state: &mut State, mut input: Input) -> Result<Value, Ser
         .string("IdentityId", &limits::POOL_ID, true)
         .unwrap_or_default();
     let given = input
-        .string_map("Logins", Some(10), &LOGIN_KEY, &LOGIN_TOKEN, true)
+        .string_map(
+            "Logins",
+            Some(limits::MAX_LOGINS),
+            &limits::LOGIN_KEY,
+            &limits::LOGIN_TOKEN,
+            true,
+        )
         .unwrap_or_default();
     let remove = input
-        .string_list("LoginsToRemove", &LOGIN_KEY, (0, None), true)
+        .string_list("LoginsToRemove", &limits::LOGIN_KEY, (0, None), true)
         .unwrap_or_default();
     input.finish()?;
     let (identity, stored) = identity_with_pool(state, &identity_id)?;
