@@ -64,6 +64,15 @@ impl Input {
         self.object.get(member).filter(|v| !v.is_null())
     }
 
+    /// The member's value (a copy), or None; a required member that is absent is recorded.
+    fn present(&mut self, member: &str, required: bool) -> Option<Value> {
+        let value = self.get(member).cloned();
+        if value.is_none() && required {
+            self.missing(member);
+        }
+        value
+    }
+
     fn missing(&mut self, member: &str) {
         let path = self.path(member);
         self.violations
@@ -85,18 +94,12 @@ impl Input {
 
     /// A string member, checked against `rule`.
     pub fn string(&mut self, member: &str, rule: &StrRule, required: bool) -> Option<String> {
-        match self.get(member).cloned() {
-            None => {
-                if required {
-                    self.missing(member);
-                }
-                None
-            }
-            Some(Value::String(s)) => {
+        match self.present(member, required)? {
+            Value::String(s) => {
                 self.check_str(self.path(member), &s, rule);
                 Some(s)
             }
-            Some(_) => {
+            _ => {
                 self.wrong_type(member, "a string");
                 None
             }
@@ -132,14 +135,7 @@ impl Input {
         required: bool,
         read: impl FnOnce(&mut Input) -> T,
     ) -> Option<T> {
-        let value = self.get(member).cloned();
-        let Some(value) = value else {
-            if required {
-                self.missing(member);
-            }
-            return None;
-        };
-        let Value::Object(object) = value else {
+        let Value::Object(object) = self.present(member, required)? else {
             self.wrong_type(member, "a structure");
             return None;
         };
@@ -159,13 +155,7 @@ impl Input {
         required: bool,
         what: &str,
     ) -> Option<(String, serde_json::Map<String, Value>)> {
-        let Some(value) = self.get(member).cloned() else {
-            if required {
-                self.missing(member);
-            }
-            return None;
-        };
-        let Value::Object(entries) = value else {
+        let Value::Object(entries) = self.present(member, required)? else {
             self.wrong_type(member, what);
             return None;
         };
@@ -208,15 +198,9 @@ impl Input {
 
     /// A boolean member.
     pub fn boolean(&mut self, member: &str, required: bool) -> Option<bool> {
-        match self.get(member) {
-            None => {
-                if required {
-                    self.missing(member);
-                }
-                None
-            }
-            Some(Value::Bool(b)) => Some(*b),
-            Some(_) => {
+        match self.present(member, required)? {
+            Value::Bool(b) => Some(b),
+            _ => {
                 self.wrong_type(member, "a boolean");
                 None
             }
@@ -225,14 +209,8 @@ impl Input {
 
     /// An integer member within `min..=max`.
     pub fn integer(&mut self, member: &str, min: i64, max: i64, required: bool) -> Option<i64> {
-        match self.get(member).cloned() {
-            None => {
-                if required {
-                    self.missing(member);
-                }
-                None
-            }
-            Some(Value::Number(n)) => match n.as_i64() {
+        match self.present(member, required)? {
+            Value::Number(n) => match n.as_i64() {
                 Some(v) => {
                     let path = self.path(member);
                     if v < min {
@@ -249,7 +227,7 @@ impl Input {
                     None
                 }
             },
-            Some(_) => {
+            _ => {
                 self.wrong_type(member, "an integer");
                 None
             }
@@ -300,14 +278,7 @@ impl Input {
         items: (usize, Option<usize>),
         required: bool,
     ) -> Option<Vec<String>> {
-        let value = self.get(member).cloned();
-        let Some(value) = value else {
-            if required {
-                self.missing(member);
-            }
-            return None;
-        };
-        let Value::Array(values) = value else {
+        let Value::Array(values) = self.present(member, required)? else {
             self.wrong_type(member, "a list of strings");
             return None;
         };
