@@ -72,6 +72,16 @@ pub struct RequestContext {
 }
 
 impl RequestContext {
+    /// The region a signed request is for; an unsigned one is refused as the JSON services do.
+    pub fn require_signed_region(&self) -> Result<&str, ServiceError> {
+        self.signed_region.as_deref().ok_or_else(|| {
+            ServiceError::client(
+                "MissingAuthenticationTokenException",
+                "Request is missing Authentication Token",
+            )
+        })
+    }
+
     /// Reads the SigV4 `Authorization` header, if any.
     pub fn from_headers(headers: &HeaderMap) -> Self {
         let scope = headers

@@ -43,13 +43,7 @@ pub fn handle(
         _ => {}
     }
     // The other operations are SigV4-signed; the region is the credential scope's.
-    let Some(region) = &ctx.signed_region else {
-        return Err(ServiceError::client(
-            "MissingAuthenticationTokenException",
-            "Request is missing Authentication Token",
-        ));
-    };
-    let region = region.as_str();
+    let region = ctx.require_signed_region()?;
     match operation {
         "CreateIdentityPool" => store.write(|s| pools::create(s, region, input)),
         "DescribeIdentityPool" => store.read(|s| pools::describe(s, region, input)),

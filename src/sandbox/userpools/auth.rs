@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use super::keys::SigningKey;
 use super::users::{check_password, hash_password};
-use super::{StoredUserPool, UserPools, now, random_text};
+use super::{INVALID, StoredUserPool, UserPools, now, random_text};
 use crate::domain::validation::StrRule;
 use crate::sandbox::input::Input;
 use crate::sandbox::protocol::ServiceError;
@@ -26,7 +26,6 @@ const ANY: StrRule = StrRule {
     pattern: None,
     allowed: "",
 };
-const INVALID: &str = "InvalidParameterException";
 const FLOWS: &[&str] = &[
     "USER_PASSWORD_AUTH",
     "REFRESH_TOKEN_AUTH",

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value, json};
 
 use super::pools::USER_POOL_ID;
-use super::{StoredClient, UserPools, now, pool_in, random_text};
+use super::{INVALID, NEXT_TOKEN, StoredClient, UserPools, now, pool_in, random_text};
 use crate::domain::validation::StrRule;
 use crate::sandbox::input::Input;
 use crate::sandbox::protocol::ServiceError;
@@ -26,13 +26,6 @@ const CLIENT_SECRET: StrRule = StrRule {
     pattern: Some(r"[\w+]+"),
     allowed: "24–64 letters, digits, _ or +",
 };
-const NEXT_TOKEN: StrRule = StrRule {
-    min: 1,
-    max: usize::MAX,
-    pattern: Some(r"[\S]+"),
-    allowed: "a token",
-};
-const INVALID: &str = "InvalidParameterException";
 
 /// `ExplicitAuthFlows` values.
 pub const AUTH_FLOWS: &[&str] = &[

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use super::input::Input;
 use super::protocol::{RequestContext, ServiceError};
 use super::store::Store;
+use crate::domain::validation::StrRule;
 
 /// The `X-Amz-Target` prefix of this service.
 pub const TARGET_PREFIX: &str = "AWSCognitoIdentityProviderService";
@@ -114,13 +115,7 @@ pub fn handle(
             _ => store.write(|s| auth::respond(&mut s.user_pools, input)),
         };
     }
-    let Some(region) = &ctx.signed_region else {
-        return Err(ServiceError::client(
-            "MissingAuthenticationTokenException",
-            "Request is missing Authentication Token",
-        ));
-    };
-    let region = region.as_str();
+    let region = ctx.require_signed_region()?;
     match operation {
         "CreateUserPool" => store.write(|s| pools::create(&mut s.user_pools, region, input)),
         "DescribeUserPool" => store.read(|s| pools::describe(&s.user_pools, region, input)),
@@ -142,6 +137,17 @@ pub fn handle(
         _ => Err(super::identity::unknown_operation(operation)),
     }
 }
+
+/// The error code cognito-idp gives for most bad requests.
+const INVALID: &str = "InvalidParameterException";
+
+/// A pagination token of the list operations.
+const NEXT_TOKEN: StrRule = StrRule {
+    min: 1,
+    max: usize::MAX,
+    pattern: Some(r"[\S]+"),
+    allowed: "a token",
+};
 
 /// Epoch seconds now, as cognito-idp timestamps are written.
 fn now() -> f64 {

@@ -4,7 +4,9 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Map, Value, json};
 
-use super::{StoredUserPool, UserPools, now, pool_in, pool_not_found, random_text};
+use super::{
+    INVALID, NEXT_TOKEN, StoredUserPool, UserPools, now, pool_in, pool_not_found, random_text,
+};
 use crate::domain::validation::StrRule;
 use crate::sandbox::input::Input;
 use crate::sandbox::protocol::ServiceError;
@@ -18,13 +20,6 @@ pub const POOL_NAME: StrRule = StrRule {
     allowed: "1–128 characters",
 };
 pub use crate::domain::limits::USER_POOL_ID;
-const NEXT_TOKEN: StrRule = StrRule {
-    min: 1,
-    max: usize::MAX,
-    pattern: Some(r"[\S]+"),
-    allowed: "a token",
-};
-const INVALID: &str = "InvalidParameterException";
 
 /// The defaults DescribeUserPool shows for what CreateUserPool left out.
 pub(super) fn defaults() -> Map<String, Value> {

@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 
 use super::pools::USER_POOL_ID;
-use super::{StoredUserPool, UserPools, now, pool_in_mut};
+use super::{INVALID, StoredUserPool, UserPools, now, pool_in_mut};
 use crate::domain::roles::ROLE_ARN;
 use crate::domain::validation::StrRule;
 use crate::sandbox::input::Input;
@@ -38,7 +38,6 @@ const DESCRIPTION: StrRule = StrRule {
     pattern: None,
     allowed: "at most 2048 characters",
 };
-const INVALID: &str = "InvalidParameterException";
 
 /// A user of a pool.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
