@@ -39,21 +39,13 @@ async fn guests_get_a_token_and_assume_only_roles_that_trust_them() {
         .credentials()
         .cloned()
         .unwrap_or_else(|| panic!("credentials"));
-    let caller = common::sts_with(
+    let arn = common::caller_arn_of(
         &sb,
         creds.access_key_id(),
         creds.secret_access_key(),
         creds.session_token(),
     )
     .await;
-    let arn = caller
-        .get_caller_identity()
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .arn()
-        .unwrap_or_default()
-        .to_string();
     assert_eq!(
         arn,
         "arn:aws:sts::123456789012:assumed-role/mobile-games-guest/basic-flow"
@@ -135,21 +127,7 @@ async fn developer_identities_sign_in_merge_and_unlink() {
         .credentials()
         .cloned()
         .unwrap_or_else(|| panic!("credentials"));
-    let caller = common::sts_with(
-        &sb,
-        creds.access_key_id().unwrap_or_default(),
-        creds.secret_key().unwrap_or_default(),
-        creds.session_token().unwrap_or_default(),
-    )
-    .await;
-    let arn = caller
-        .get_caller_identity()
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .arn()
-        .unwrap_or_default()
-        .to_string();
+    let arn = common::caller_of(&sb, &creds).await;
     assert_eq!(
         arn,
         "arn:aws:sts::123456789012:assumed-role/internal-tools-auth/CognitoIdentityCredentials"

@@ -95,16 +95,6 @@ pub async fn pool_id_named(client: &aws_sdk_cognitoidentity::Client, name: &str)
         .to_string()
 }
 
-/// The STS client of temporary credentials.
-pub async fn sts_with(
-    sb: &RunningSandbox,
-    key: &str,
-    secret: &str,
-    token: &str,
-) -> aws_sdk_sts::Client {
-    sts_at(&sb.endpoint_url(), key, secret, token).await
-}
-
 /// The STS client of temporary credentials, for a sandbox at `endpoint_url`.
 pub async fn sts_at(
     endpoint_url: &str,
