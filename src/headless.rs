@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
 
-use crate::app::update::init;
+use crate::app::update::{init, step};
 use crate::app::{Effect, Model, Msg, Options, update};
 use crate::aws::{Runner, Target};
 use crate::clock::epoch_seconds;
@@ -41,8 +41,7 @@ impl Headless {
 
     /// Applies a message (with the clock brought up to date first) and starts its effects.
     pub fn send(&mut self, msg: Msg) {
-        let _ = update(&mut self.model, Msg::Tick(epoch_seconds()));
-        let effects = update(&mut self.model, msg);
+        let effects = step(&mut self.model, epoch_seconds(), msg);
         self.run(effects);
     }
 

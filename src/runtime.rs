@@ -8,8 +8,8 @@ use std::io::Write;
 use std::time::Duration;
 use tokio::sync::mpsc;
 
-use crate::app::update::init;
-use crate::app::{Effect, Model, Msg, Options, keymap, update};
+use crate::app::update::{init, step};
+use crate::app::{Effect, Model, Msg, Options, keymap};
 use crate::aws::{Runner, Target};
 use crate::clock::epoch_seconds;
 use crate::view::view;
@@ -83,11 +83,10 @@ pub async fn run_console(options: Options, target: Target) -> color_eyre::Result
         };
         let Some(msg) = msg else { continue };
         // Every message sees the current time (rates, ages, durations), not the last tick's.
-        run_effects(&runner, update(&mut model, Msg::Tick(epoch_seconds())));
-        run_effects(&runner, update(&mut model, msg));
+        run_effects(&runner, step(&mut model, epoch_seconds(), msg));
         // Apply everything already queued, then draw once.
         while let Ok(msg) = rx.try_recv() {
-            run_effects(&runner, update(&mut model, msg));
+            run_effects(&runner, step(&mut model, epoch_seconds(), msg));
         }
         if !model.quitting {
             terminal.draw(|frame| view(&model, frame))?;

@@ -4,13 +4,19 @@
 pub mod command;
 pub mod effect;
 pub mod error;
+pub mod intent;
 pub mod keymap;
 pub mod model;
 pub mod msg;
+pub mod overlay;
+pub mod response;
+pub mod screen;
 pub mod update;
 
 pub use effect::{Effect, RequestId};
 pub use error::{AwsError, ErrorKind};
 pub use model::{Model, Options, Tab};
-pub use msg::{Action, Created, Msg};
+pub use msg::{Action, DialogAction, Msg};
+pub use response::Response;
+pub use screen::{Ctx, Cx, Event, Outcome, Owner};
 pub use update::update;

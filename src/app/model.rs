@@ -6,8 +6,10 @@ use tui_input::Input;
 
 use super::effect::RequestId;
 use super::error::AwsError;
+use super::screen::Owner;
 use crate::screens::identities::IdentitiesState;
 use crate::screens::pools::PoolsState;
+use crate::wizard::{Wizard, WizardScreen};
 
 /// How many recent errors `:errors` keeps.
 pub const ERROR_HISTORY: usize = 50;
@@ -122,6 +124,8 @@ pub struct InFlight {
     pub operation: &'static str,
     /// Whether it changes something (quitting then asks first).
     pub write: bool,
+    /// Who asked: the answer goes there.
+    pub owner: Owner,
 }
 
 /// The focused button of a dialog.
@@ -161,6 +165,23 @@ pub enum Overlay {
     },
 }
 
+/// Who has the keys.
+#[derive(Debug, Clone, Copy)]
+pub enum Focus<'a> {
+    /// An overlay (help, errors, command line, a confirmation).
+    Overlay(&'a Overlay),
+    /// Connecting, or could not connect.
+    Setup,
+    /// The Pools tab.
+    Pools,
+    /// The Identity browser (with a current pool).
+    Identities,
+    /// The create wizard.
+    Wizard(&'a Wizard),
+    /// A tab that is not built yet (or the Identity browser with no pool chosen).
+    Unbuilt(Tab),
+}
+
 /// The console's whole state.
 #[derive(Debug)]
 pub struct Model {
@@ -174,10 +195,8 @@ pub struct Model {
     pub pools: PoolsState,
     /// The Identity browser tab.
     pub identities: IdentitiesState,
-    /// The create-pool wizard, while open.
-    pub wizard: Option<Box<crate::wizard::Wizard>>,
-    /// A wizard left with "keep draft", offered again by `n`.
-    pub parked_wizard: Option<Box<crate::wizard::Wizard>>,
+    /// The create-pool wizard (open, or a draft kept for later).
+    pub wizard: WizardScreen,
     /// The pool tabs 2–4 act on, as (id, name).
     pub current_pool: Option<(String, String)>,
     /// The overlay taking keys, if any.
@@ -211,8 +230,7 @@ impl Model {
             tab: Tab::Pools,
             pools: PoolsState::default(),
             identities: IdentitiesState::default(),
-            wizard: None,
-            parked_wizard: None,
+            wizard: WizardScreen::default(),
             current_pool: None,
             overlay: None,
             notice: None,
@@ -234,17 +252,47 @@ impl Model {
         }
     }
 
-    /// Hands out a request id and records what it is for.
-    pub fn start_request(&mut self, operation: &'static str, write: bool) -> RequestId {
+    /// Hands out a request id for `owner` and records what it is for.
+    pub fn start_request(&mut self, operation: &'static str, write: bool, owner: Owner) -> RequestId {
         let req = self.next_req;
         self.next_req += 1;
-        self.in_flight.insert(req, InFlight { operation, write });
+        self.in_flight.insert(
+            req,
+            InFlight {
+                operation,
+                write,
+                owner,
+            },
+        );
         req
     }
 
-    /// Marks a request answered; false when it was not waited for (stale or unknown).
-    pub fn finish_request(&mut self, req: RequestId) -> bool {
-        self.in_flight.remove(&req).is_some()
+    /// Marks a request answered: who asked for it, or `None` when it was not waited for.
+    pub fn finish_request(&mut self, req: RequestId) -> Option<Owner> {
+        self.in_flight.remove(&req).map(|r| r.owner)
+    }
+
+    /// Who has the keys: an overlay, or else the screen below it.
+    pub fn focus(&self) -> Focus<'_> {
+        match &self.overlay {
+            Some(overlay) => Focus::Overlay(overlay),
+            None => self.screen_focus(),
+        }
+    }
+
+    /// Who would have the keys if no overlay were open.
+    pub fn screen_focus(&self) -> Focus<'_> {
+        if !matches!(self.connection, Connection::Ready(_)) {
+            return Focus::Setup;
+        }
+        match self.tab {
+            Tab::Pools => match self.wizard.open.as_deref() {
+                Some(wizard) => Focus::Wizard(wizard),
+                None => Focus::Pools,
+            },
+            Tab::Identities if self.current_pool.is_some() => Focus::Identities,
+            tab => Focus::Unbuilt(tab),
+        }
     }
 
     /// Whether any write is still waiting for its answer.

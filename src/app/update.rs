@@ -1,7 +1,13 @@
-//! `update`: the one place the model changes. Pure: no I/O, no clock, no awaiting.
+//! `update`: the one place the model changes. Pure: no I/O, no clock, no awaiting. The app's part
+//! is small: it keeps the shared context (connection, current pool, overlays, notices, requests in
+//! flight), hands each message to the screen it is for, and turns what screens ask for ([`Event`])
+//! into changes of that context.
 
 use super::command::{self, Command};
-use super::model::{Button, Connection, Level, Overlay, Tab};
+use super::intent::{self, Intent};
+use super::model::{Button, Connection, Focus, Level, Overlay, Tab};
+use super::response::Response;
+use super::screen::{Ctx, Event, Outcome, Owner};
 use super::{Action, Effect, Model, Msg};
 use crate::screens::{identities, pools};
 use crate::view::layout;
@@ -19,19 +25,26 @@ pub fn init(model: &mut Model) -> Vec<Effect> {
 }
 
 /// Connects (again); `announce` says so in the footer once connected (a switch, not the start).
-fn connect(
+pub(super) fn connect(
     model: &mut Model,
     profile: Option<String>,
     region: Option<String>,
     announce: bool,
 ) -> Vec<Effect> {
-    let req = model.start_request("Connect", false);
+    let req = model.start_request("Connect", false, Owner::App);
     model.connection = Connection::Connecting { req, announce };
     vec![Effect::Connect {
         req,
         profile,
         region,
     }]
+}
+
+/// One event as the console loop sees it: the wall clock, then the message, handled once.
+#[must_use]
+pub fn step(model: &mut Model, now: f64, msg: Msg) -> Vec<Effect> {
+    model.now = Some(now);
+    update(model, msg)
 }
 
 /// Applies one message to the model and returns the effects it asks for.
@@ -48,130 +61,216 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Action(action) => on_action(model, action),
-        Msg::Input(request) => {
-            on_input(model, request);
-            Vec::new()
-        }
+        Msg::Dialog(action) => super::overlay::on_action(model, action),
+        Msg::Input(request) => on_input(model, request),
         Msg::Click(column, row) => on_click(model, column, row),
-        Msg::Scroll(delta) => {
-            if model.overlay.is_none() && model.wizard.is_some() {
-                wizard::on_scroll(model, delta);
-            } else if model.overlay.is_none() && model.tab == Tab::Pools {
-                pools::on_scroll(model, delta);
+        Msg::Scroll(delta) => match model.focus() {
+            Focus::Wizard(_) => to_wizard(model, wizard::Msg::Scroll(delta)),
+            Focus::Pools => to_pools(model, pools::Msg::Scroll(delta)),
+            _ => Vec::new(),
+        },
+        Msg::Pools(msg) => {
+            if let pools::Msg::Action(action) = &msg
+                && !takes_keys(model, action, |f| matches!(f, Focus::Pools))
+            {
+                return settle(model);
             }
-            Vec::new()
+            to_pools(model, msg)
         }
-        Msg::Connected { req, result } => {
-            if !model.finish_request(req) {
-                return Vec::new();
+        Msg::Identities(msg) => {
+            if let identities::Msg::Action(action) = &msg
+                && !takes_keys(model, action, |f| matches!(f, Focus::Identities))
+            {
+                return settle(model);
             }
-            match result {
-                Ok(session) => {
-                    if matches!(
-                        model.connection,
-                        Connection::Connecting { announce: true, .. }
-                    ) {
-                        model.notify(
-                            Level::Info,
-                            format!("Now on profile {} · {}", session.profile, session.region),
-                        );
-                    }
-                    model.connection = Connection::Ready(session);
-                    model.pools = Default::default();
-                    model.identities = Default::default();
-                    model.current_pool = None;
-                    pools::begin_listing(model)
-                }
-                Err(error) => {
-                    model.report_error("Connect", &error);
-                    model.connection = Connection::Failed(error);
-                    Vec::new()
-                }
+            to_identities(model, msg)
+        }
+        Msg::Wizard(msg) => {
+            if let wizard::Msg::Action(action) = &msg
+                && !takes_keys(model, action, |f| matches!(f, Focus::Wizard(_)))
+            {
+                return settle(model);
             }
+            to_wizard(model, msg)
         }
-        Msg::PoolsPage { req, result } => {
-            model.finish_request(req);
-            pools::on_page(model, req, result)
-        }
-        Msg::PoolDescribed {
-            req,
-            pool_id,
-            result,
-        } => {
-            model.finish_request(req);
-            pools::on_described(model, req, pool_id, result);
-            Vec::new()
-        }
-        Msg::PoolRolesLoaded { req, result } => {
-            model.finish_request(req);
-            pools::on_roles(model, req, result);
-            Vec::new()
-        }
-        Msg::IdentitiesPage { req, result } => {
-            model.finish_request(req);
-            identities::on_page(model, req, result)
-        }
-        Msg::IdentityDescribed { req, result } => {
-            model.finish_request(req);
-            identities::on_described(model, req, result);
-            Vec::new()
-        }
-        Msg::DeveloperLookedUp { req, result } => {
-            model.finish_request(req);
-            identities::on_looked_up(model, req, result);
-            Vec::new()
-        }
-        Msg::IdentitiesDeleted { req, result } => {
-            model.finish_request(req);
-            identities::on_deleted(model, req, result)
-        }
-        Msg::PoolDeleted {
-            req,
-            pool_id,
-            result,
-        } => {
-            if !model.finish_request(req) {
-                return Vec::new();
+        Msg::Response { req, response } => match model.finish_request(req) {
+            // Not waited for any more (a refresh replaced it, its screen was reset): dropped.
+            None => Vec::new(),
+            Some(Owner::App) => on_connected(model, response),
+            Some(Owner::Pools) => to_pools(model, pools::Msg::Response { req, response }),
+            Some(Owner::Identities) => {
+                to_identities(model, identities::Msg::Response { req, response })
             }
-            match wizard::on_pool_deleted(model, req, &result) {
-                Some(effects) => effects,
-                None => {
-                    pools::on_deleted(model, pool_id, result);
-                    Vec::new()
-                }
-            }
+            Some(Owner::Wizard) => to_wizard(model, wizard::Msg::Response { req, response }),
+        },
+    };
+    effects.extend(settle(model));
+    effects
+}
+
+/// Whether a screen's key intent may reach it: it has the focus, and in read-only mode the
+/// intent changes nothing (else the refusal is shown here, once for every screen).
+fn takes_keys<A: Intent>(model: &mut Model, action: &A, focused: impl Fn(Focus) -> bool) -> bool {
+    if !focused(model.focus()) {
+        return false;
+    }
+    match intent::refusal(model.options.read_only, action) {
+        Some(refusal) => {
+            model.notify(Level::Warning, refusal);
+            false
         }
-        Msg::RolesPage { req, result } => {
-            model.finish_request(req);
-            wizard::on_roles_page(model, req, result)
-        }
-        Msg::NamedPage { req, result } => {
-            model.finish_request(req);
-            wizard::on_named_page(model, req, result)
-        }
-        Msg::ArnsListed { req, result } => {
-            model.finish_request(req);
-            wizard::on_arns(model, req, result);
-            Vec::new()
-        }
-        Msg::CallDone { req, result } => {
-            model.finish_request(req);
-            wizard::on_call_done(model, req, result)
+        None => true,
+    }
+}
+
+/// The read-only context a screen sees, borrowed field by field so that the screen's own state
+/// can be borrowed mutably beside it.
+macro_rules! ctx {
+    ($model:ident, $pool_config:expr) => {
+        Ctx {
+            session: match &$model.connection {
+                Connection::Ready(session) => Some(session),
+                _ => None,
+            },
+            current_pool: $model.current_pool.as_ref(),
+            pool_config: $pool_config,
+            size: $model.size,
+            read_only: $model.options.read_only,
+            now: $model.now,
+            tab: $model.tab,
+            next_req: $model.next_req,
         }
     };
-    effects.extend(pools::detail_requests(model));
-    effects.extend(identities::sync(model));
+}
+
+/// A message for the Pools tab.
+pub(super) fn to_pools(model: &mut Model, msg: pools::Msg) -> Vec<Effect> {
+    let ctx = ctx!(model, None);
+    let outcome = pools::update(&mut model.pools, &ctx, msg);
+    apply(model, Owner::Pools, outcome)
+}
+
+/// A message for the Identity browser, which sees the current pool's configuration.
+fn to_identities(model: &mut Model, msg: identities::Msg) -> Vec<Effect> {
+    let config = model
+        .current_pool
+        .as_ref()
+        .and_then(|(id, _)| model.pools.loaded(id));
+    let ctx = ctx!(model, config);
+    let outcome = identities::update(&mut model.identities, &ctx, msg);
+    apply(model, Owner::Identities, outcome)
+}
+
+/// A message for the create wizard.
+fn to_wizard(model: &mut Model, msg: wizard::Msg) -> Vec<Effect> {
+    let ctx = ctx!(model, None);
+    let outcome = wizard::update(&mut model.wizard, &ctx, msg);
+    apply(model, Owner::Wizard, outcome)
+}
+
+/// The screens' work after every message: describe the pools on screen, follow the current pool
+/// into the Identity browser.
+fn settle(model: &mut Model) -> Vec<Effect> {
+    let mut effects = to_pools(model, pools::Msg::Settle);
+    effects.extend(to_identities(model, identities::Msg::Settle));
     effects
+}
+
+/// Records what a screen started and stopped waiting for, and does what it asked.
+fn apply(model: &mut Model, owner: Owner, outcome: Outcome) -> Vec<Effect> {
+    let Outcome {
+        mut effects,
+        events,
+        started,
+        forgotten,
+    } = outcome;
+    for request in started {
+        model.in_flight.insert(
+            request.req,
+            super::model::InFlight {
+                operation: request.operation,
+                write: request.write,
+                owner,
+            },
+        );
+        model.next_req = model.next_req.max(request.req + 1);
+    }
+    for req in forgotten {
+        model.in_flight.remove(&req);
+    }
+    for event in events {
+        effects.extend(on_event(model, event));
+    }
+    effects
+}
+
+fn on_event(model: &mut Model, event: Event) -> Vec<Effect> {
+    match event {
+        Event::Notify(level, text) => model.notify(level, text),
+        Event::Failed { operation, error } => model.report_error(&operation, &error),
+        Event::Record { operation, error } => {
+            model.errors.push_front(super::model::ErrorRecord { operation, error });
+            model.errors.truncate(super::model::ERROR_HISTORY);
+        }
+        Event::SetCurrentPool(id, name) => model.current_pool = Some((id, name)),
+        Event::PoolGone(id) => {
+            if model.current_pool.as_ref().is_some_and(|(c, _)| *c == id) {
+                model.current_pool = None;
+            }
+        }
+        Event::ShowTab(tab) => model.tab = tab,
+        Event::ConfirmPoolDeletion { pool_id, name } => {
+            model.overlay = Some(Overlay::ConfirmDelete {
+                pool_id,
+                name,
+                typed: Default::default(),
+                focus: Button::Cancel,
+            });
+        }
+        Event::PoolCreated(pool) => {
+            model.tab = Tab::Pools;
+            return to_pools(model, pools::Msg::ShowCreated(pool));
+        }
+        Event::ShowHelp => model.overlay = Some(Overlay::Help),
+        Event::OpenWizard => return to_wizard(model, wizard::Msg::Open),
+    }
+    Vec::new()
+}
+
+fn on_connected(model: &mut Model, response: Response) -> Vec<Effect> {
+    let Response::Connect(result) = response else {
+        return Vec::new();
+    };
+    match result {
+        Ok(session) => {
+            if matches!(
+                model.connection,
+                Connection::Connecting { announce: true, .. }
+            ) {
+                model.notify(
+                    Level::Info,
+                    format!("Now on profile {} · {}", session.profile, session.region),
+                );
+            }
+            model.connection = Connection::Ready(session);
+            model.pools = Default::default();
+            model.identities = Default::default();
+            model.current_pool = None;
+            to_pools(model, pools::Msg::Start)
+        }
+        Err(error) => {
+            model.report_error("Connect", &error);
+            model.connection = Connection::Failed(error);
+            Vec::new()
+        }
+    }
 }
 
 fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     if action == Action::ForceQuit {
         // A pool half made by the wizard is never left behind silently: the first Ctrl-c asks.
-        let half_made = model
-            .wizard
-            .as_ref()
-            .is_some_and(|w| w.creation.as_ref().is_some_and(|c| c.is_unfinished()));
-        if half_made && !matches!(model.overlay, Some(Overlay::ConfirmQuit { .. })) {
+        if model.wizard.is_half_made() && !matches!(model.overlay, Some(Overlay::ConfirmQuit { .. }))
+        {
             model.overlay = Some(Overlay::ConfirmQuit {
                 focus: Button::Cancel,
             });
@@ -179,41 +278,15 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         return quit(model);
     }
+    // Global keys reach the app only from screens that take them; an overlay takes its own.
     if model.overlay.is_some() {
-        return on_overlay_action(model, action);
-    }
-    if model.wizard.is_some() {
-        if action == Action::Help {
-            model.overlay = Some(Overlay::Help);
-            return Vec::new();
-        }
-        return wizard::on_action(model, action);
-    }
-    if model.tab == Tab::Pools && model.pools.filter_editing {
-        match action {
-            Action::Submit | Action::Open => model.pools.filter_editing = false,
-            Action::Back => {
-                model.pools.filter_editing = false;
-                model.pools.filter.reset();
-                model.pools.refilter();
-            }
-            _ => {}
-        }
         return Vec::new();
-    }
-    let identities_focused = {
-        let state = &model.identities;
-        state.panel.is_some() || state.filter_editing || state.deletion.is_some()
-    };
-    if model.tab == Tab::Identities && model.session().is_some() && identities_focused {
-        return identities::on_action(model, action);
     }
     match action {
         Action::Help => model.overlay = Some(Overlay::Help),
         Action::Command => model.overlay = Some(Overlay::Command(Default::default())),
         Action::Quit => {
-            let writes = model.writes_in_flight();
-            if writes > 0 {
+            if model.writes_in_flight() > 0 {
                 model.overlay = Some(Overlay::ConfirmQuit {
                     focus: Button::Cancel,
                 });
@@ -226,133 +299,54 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::PrevTab => {
             model.tab = Tab::ALL[(model.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()];
         }
-        Action::Refresh if !matches!(model.connection, Connection::Ready(_)) => {
-            let (profile, region) = (model.options.profile.clone(), model.options.region.clone());
-            return connect(model, profile, region, false);
-        }
-        Action::Delete | Action::New if model.options.read_only && model.tab == Tab::Pools => {
-            let what = if action == Action::New {
-                "creating pools"
-            } else {
-                "deleting pools"
-            };
-            model.notify(
-                Level::Warning,
-                format!("Read-only mode (--read-only): {what} is disabled"),
-            );
-        }
-        Action::New if model.tab == Tab::Pools && model.session().is_some() => {
-            return wizard::open(model);
-        }
-        _ if model.tab == Tab::Pools && model.session().is_some() => {
-            return pools::on_action(model, action);
-        }
-        _ if model.tab == Tab::Identities && model.session().is_some() => {
-            return identities::on_action(model, action);
-        }
-        _ => {}
+        Action::Refresh => match model.screen_focus() {
+            Focus::Setup => {
+                let (profile, region) =
+                    (model.options.profile.clone(), model.options.region.clone());
+                return connect(model, profile, region, false);
+            }
+            Focus::Pools => return to_pools(model, pools::Msg::Action(pools::Action::Refresh)),
+            Focus::Identities => {
+                return to_identities(
+                    model,
+                    identities::Msg::Action(identities::Action::Refresh),
+                );
+            }
+            _ => {}
+        },
+        Action::ForceQuit => {}
     }
     Vec::new()
 }
 
-fn quit(model: &mut Model) -> Vec<Effect> {
+pub(super) fn quit(model: &mut Model) -> Vec<Effect> {
     model.quitting = true;
     vec![Effect::Quit]
 }
 
-fn on_input(model: &mut Model, request: tui_input::InputRequest) {
-    match &mut model.overlay {
-        Some(Overlay::Command(input)) => {
-            input.handle(request);
+fn on_input(model: &mut Model, request: tui_input::InputRequest) -> Vec<Effect> {
+    match model.focus() {
+        Focus::Overlay(_) => {
+            match &mut model.overlay {
+                Some(Overlay::Command(input)) => {
+                    input.handle(request);
+                }
+                Some(Overlay::ConfirmDelete { typed, .. }) => {
+                    typed.handle(request);
+                }
+                _ => {}
+            }
+            Vec::new()
         }
-        Some(Overlay::ConfirmDelete { typed, .. }) => {
-            typed.handle(request);
-        }
-        Some(_) => {}
-        None if model.wizard.is_some() => wizard::on_input(model, request),
-        None if model.tab == Tab::Pools && model.pools.filter_editing => {
-            pools::on_filter_input(model, request);
-        }
-        None if model.tab == Tab::Identities => identities::on_input(model, request),
-        None => {}
+        Focus::Wizard(_) => to_wizard(model, wizard::Msg::Input(request)),
+        Focus::Pools => to_pools(model, pools::Msg::Input(request)),
+        Focus::Identities => to_identities(model, identities::Msg::Input(request)),
+        Focus::Setup | Focus::Unbuilt(_) => Vec::new(),
     }
 }
 
-fn toggle(button: Button) -> Button {
-    match button {
-        Button::Cancel => Button::Confirm,
-        Button::Confirm => Button::Cancel,
-    }
-}
-
-fn on_overlay_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let Some(overlay) = model.overlay.take() else {
-        return Vec::new();
-    };
-    match (overlay, action) {
-        (_, Action::Back) => {}
-        (Overlay::Help, Action::Help) | (Overlay::Errors, Action::Open) => {}
-        (Overlay::Command(input), Action::Submit | Action::Open) => {
-            return run_command(model, input.value());
-        }
-        (
-            Overlay::ConfirmDelete {
-                pool_id,
-                name,
-                typed,
-                focus,
-            },
-            Action::FocusNext | Action::FocusPrev,
-        ) => {
-            model.overlay = Some(Overlay::ConfirmDelete {
-                pool_id,
-                name,
-                typed,
-                focus: toggle(focus),
-            });
-        }
-        (
-            Overlay::ConfirmDelete {
-                pool_id,
-                name,
-                typed,
-                focus,
-            },
-            Action::Submit | Action::Open,
-        ) => {
-            if focus == Button::Cancel {
-                return Vec::new();
-            }
-            if typed.value() != name {
-                model.overlay = Some(Overlay::ConfirmDelete {
-                    pool_id,
-                    name,
-                    typed,
-                    focus,
-                });
-                return Vec::new();
-            }
-            let req = model.start_request("DeleteIdentityPool", true);
-            model.pools.deleting.insert(pool_id.clone());
-            model.notify(Level::Info, format!("Deleting \"{name}\"…"));
-            return vec![Effect::DeleteIdentityPool { req, pool_id }];
-        }
-        (Overlay::ConfirmQuit { focus }, Action::FocusNext | Action::FocusPrev) => {
-            model.overlay = Some(Overlay::ConfirmQuit {
-                focus: toggle(focus),
-            });
-        }
-        (Overlay::ConfirmQuit { focus }, Action::Submit | Action::Open) => {
-            if focus == Button::Confirm {
-                return quit(model);
-            }
-        }
-        (overlay, _) => model.overlay = Some(overlay),
-    }
-    Vec::new()
-}
-
-fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
+/// Runs a typed command line.
+pub(super) fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
     match command::parse(line) {
         Ok(Command::Tab(tab)) => model.tab = tab,
         Ok(Command::Errors) => model.overlay = Some(Overlay::Errors),
@@ -381,20 +375,18 @@ fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
 }
 
 fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
-    if model.overlay.is_some() {
-        return Vec::new();
+    match model.focus() {
+        Focus::Overlay(_) => Vec::new(),
+        Focus::Wizard(_) => to_wizard(model, wizard::Msg::Click(column, row)),
+        _ => {
+            if let Some(tab) = layout::tab_at(model.size, column, row) {
+                model.tab = tab;
+                return Vec::new();
+            }
+            if model.tab == Tab::Pools && model.session().is_some() {
+                return to_pools(model, pools::Msg::Click(column, row));
+            }
+            Vec::new()
+        }
     }
-    if model.wizard.is_some() {
-        return wizard::on_click(model, column, row);
-    }
-    if let Some(tab) = layout::tab_at(model.size, column, row) {
-        model.tab = tab;
-        return Vec::new();
-    }
-    if model.tab == Tab::Pools
-        && let Some(list_row) = layout::list_row_at(model.size, row)
-    {
-        return pools::on_click_row(model, list_row);
-    }
-    Vec::new()
 }

@@ -6,6 +6,7 @@ use percent_encoding::percent_decode_str;
 
 use super::error::from_sdk;
 use crate::app::AwsError;
+use crate::app::response::Page;
 use crate::domain::roles::IamRole;
 
 /// IAM returns policy documents percent-encoded.
@@ -19,7 +20,7 @@ fn decode(document: &str) -> String {
 pub async fn list_roles(
     client: &Client,
     marker: Option<String>,
-) -> Result<(Vec<IamRole>, Option<String>), AwsError> {
+) -> Result<Page<IamRole>, AwsError> {
     let out = client
         .list_roles()
         .max_items(1000)

@@ -5,6 +5,7 @@ use aws_sdk_cognitoidentity::operation::describe_identity_pool::DescribeIdentity
 
 use super::error::from_sdk;
 use crate::app::AwsError;
+use crate::app::response::Page;
 use crate::domain::limits::MAX_PAGE;
 use crate::domain::roles;
 use crate::domain::{CognitoProvider, Identity, IdentityPool, PoolSummary};
@@ -13,7 +14,7 @@ use crate::domain::{CognitoProvider, Identity, IdentityPool, PoolSummary};
 pub async fn list_pools(
     client: &Client,
     next_token: Option<String>,
-) -> Result<(Vec<PoolSummary>, Option<String>), AwsError> {
+) -> Result<Page<PoolSummary>, AwsError> {
     let out = client
         .list_identity_pools()
         .max_results(MAX_PAGE)
@@ -113,7 +114,7 @@ pub async fn list_identities(
     pool_id: &str,
     next_token: Option<String>,
     hide_disabled: bool,
-) -> Result<(Vec<Identity>, Option<String>), AwsError> {
+) -> Result<Page<Identity>, AwsError> {
     let out = client
         .list_identities()
         .identity_pool_id(pool_id)

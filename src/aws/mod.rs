@@ -14,7 +14,7 @@ pub use error::from_sdk;
 use std::sync::{Arc, RwLock};
 use tokio::sync::mpsc::UnboundedSender;
 
-use crate::app::{AwsError, Created, Effect, ErrorKind, Msg};
+use crate::app::{AwsError, Effect, ErrorKind, Msg, Response};
 
 /// Runs request effects against AWS (or the sandbox) and reports back on `tx`.
 #[derive(Clone)]
@@ -56,20 +56,22 @@ impl Runner {
         });
     }
 
-    /// Runs `call` with the session's clients, or fails as "not connected".
-    async fn with_clients<T, F, Fut>(&self, call: F) -> Result<T, AwsError>
-    where
-        F: FnOnce(Clients) -> Fut,
-        Fut: std::future::Future<Output = Result<T, AwsError>>,
-    {
-        match self.clients() {
-            Ok(clients) => call(clients).await,
-            Err(error) => Err(error),
-        }
-    }
-
     async fn run(&self, effect: Effect) -> Option<Msg> {
-        let msg = match effect {
+        let clients = self.clients();
+        // One line an operation: the SDK call with the session's clients, its result typed by
+        // operation. Without clients, every call fails as "not connected yet".
+        macro_rules! call {
+            ($req:expr, $variant:ident, |$c:ident| $call:expr) => {
+                (
+                    $req,
+                    Response::$variant(match &clients {
+                        Ok($c) => $call.await,
+                        Err(error) => Err(error.clone()),
+                    }),
+                )
+            };
+        }
+        let (req, response) = match effect {
             Effect::Connect {
                 req,
                 profile,
@@ -81,227 +83,127 @@ impl Runner {
                     *guard = Some(clients);
                     session
                 });
-                Msg::Connected { req, result }
+                (req, Response::Connect(result))
             }
-            Effect::ListIdentityPools { req, next_token } => Msg::PoolsPage {
-                req,
-                result: self
-                    .with_clients(
-                        |c| async move { identity::list_pools(&c.identity, next_token).await },
-                    )
-                    .await,
-            },
-            Effect::DescribeIdentityPool { req, pool_id } => Msg::PoolDescribed {
-                req,
-                result: self
-                    .with_clients(|c| {
-                        let id = pool_id.clone();
-                        async move { identity::describe_pool(&c.identity, &id).await }
-                    })
-                    .await,
-                pool_id,
-            },
-            Effect::GetIdentityPoolRoles { req, pool_id } => Msg::PoolRolesLoaded {
-                req,
-                result: self
-                    .with_clients(
-                        |c| async move { identity::get_roles(&c.identity, &pool_id).await },
-                    )
-                    .await,
-            },
-            Effect::DeleteIdentityPool { req, pool_id } => Msg::PoolDeleted {
-                req,
-                result: self
-                    .with_clients(|c| {
-                        let id = pool_id.clone();
-                        async move { identity::delete_pool(&c.identity, &id).await }
-                    })
-                    .await,
-                pool_id,
-            },
+            Effect::ListIdentityPools { req, next_token } => {
+                call!(req, ListIdentityPools, |c| identity::list_pools(&c.identity, next_token))
+            }
+            Effect::DescribeIdentityPool { req, pool_id } => {
+                call!(req, DescribeIdentityPool, |c| identity::describe_pool(&c.identity, &pool_id))
+            }
+            Effect::GetIdentityPoolRoles { req, pool_id } => {
+                call!(req, GetIdentityPoolRoles, |c| identity::get_roles(&c.identity, &pool_id))
+            }
+            Effect::DeleteIdentityPool { req, pool_id } => {
+                call!(req, DeleteIdentityPool, |c| identity::delete_pool(&c.identity, &pool_id))
+            }
             Effect::ListIdentities {
                 req,
                 pool_id,
                 next_token,
                 hide_disabled,
-            } => Msg::IdentitiesPage {
-                req,
-                result: self
-                    .with_clients(|c| async move {
-                        identity::list_identities(&c.identity, &pool_id, next_token, hide_disabled)
-                            .await
-                    })
-                    .await,
-            },
-            Effect::DescribeIdentity { req, identity_id } => Msg::IdentityDescribed {
-                req,
-                result: self
-                    .with_clients(|c| async move {
-                        identity::describe_identity(&c.identity, &identity_id).await
-                    })
-                    .await,
-            },
+            } => call!(req, ListIdentities, |c| identity::list_identities(
+                &c.identity,
+                &pool_id,
+                next_token,
+                hide_disabled
+            )),
+            Effect::DescribeIdentity { req, identity_id } => call!(req, DescribeIdentity, |c| {
+                identity::describe_identity(&c.identity, &identity_id)
+            }),
             Effect::LookupDeveloperIdentity {
                 req,
                 pool_id,
                 identity_id,
                 developer_user,
-            } => Msg::DeveloperLookedUp {
-                req,
-                result: self
-                    .with_clients(|c| async move {
-                        identity::lookup_developer(
-                            &c.identity,
-                            &pool_id,
-                            identity_id,
-                            developer_user,
-                        )
-                        .await
-                    })
-                    .await,
-            },
-            Effect::DeleteIdentities { req, ids } => Msg::IdentitiesDeleted {
-                req,
-                result: self
-                    .with_clients(
-                        |c| async move { identity::delete_identities(&c.identity, ids).await },
-                    )
-                    .await,
-            },
-            Effect::ListRoles { req, marker } => Msg::RolesPage {
-                req,
-                result: self
-                    .with_clients(|c| async move { iam::list_roles(&c.iam, marker).await })
-                    .await,
-            },
-            Effect::ListUserPools { req, next_token } => Msg::NamedPage {
-                req,
-                result: self
-                    .with_clients(|c| async move {
-                        userpools::list_user_pools(&c.user_pools, next_token).await
-                    })
-                    .await,
-            },
+            } => call!(req, LookupDeveloperIdentity, |c| identity::lookup_developer(
+                &c.identity,
+                &pool_id,
+                identity_id,
+                developer_user
+            )),
+            Effect::DeleteIdentities { req, ids } => {
+                call!(req, DeleteIdentities, |c| identity::delete_identities(&c.identity, ids))
+            }
+            Effect::ListRoles { req, marker } => {
+                call!(req, ListRoles, |c| iam::list_roles(&c.iam, marker))
+            }
+            Effect::ListUserPools { req, next_token } => call!(req, ListUserPools, |c| {
+                userpools::list_user_pools(&c.user_pools, next_token)
+            }),
             Effect::ListUserPoolClients {
                 req,
                 user_pool_id,
                 next_token,
-            } => Msg::NamedPage {
-                req,
-                result: self
-                    .with_clients(|c| async move {
-                        userpools::list_clients(&c.user_pools, &user_pool_id, next_token).await
-                    })
-                    .await,
-            },
-            Effect::ListOpenIdConnectProviders { req } => Msg::ArnsListed {
-                req,
-                result: self
-                    .with_clients(|c| async move { iam::list_oidc_providers(&c.iam).await })
-                    .await,
-            },
-            Effect::ListSamlProviders { req } => Msg::ArnsListed {
-                req,
-                result: self
-                    .with_clients(|c| async move { iam::list_saml_providers(&c.iam).await })
-                    .await,
-            },
-            Effect::CreateIdentityPool { req, pool } => Msg::CallDone {
-                req,
-                result: self
-                    .with_clients(|c| async move {
-                        creation::create_pool(&c.identity, pool)
-                            .await
-                            .map(Created::Pool)
-                    })
-                    .await,
-            },
+            } => call!(req, ListUserPoolClients, |c| userpools::list_clients(
+                &c.user_pools,
+                &user_pool_id,
+                next_token
+            )),
+            Effect::ListOpenIdConnectProviders { req } => {
+                call!(req, ListOpenIdConnectProviders, |c| iam::list_oidc_providers(&c.iam))
+            }
+            Effect::ListSamlProviders { req } => {
+                call!(req, ListSamlProviders, |c| iam::list_saml_providers(&c.iam))
+            }
+            Effect::CreateIdentityPool { req, pool } => {
+                call!(req, CreateIdentityPool, |c| creation::create_pool(&c.identity, pool))
+            }
             Effect::CreateRole {
                 req,
                 name,
                 trust_policy,
                 description,
-            } => Msg::CallDone {
-                req,
-                result: self
-                    .with_clients(|c| async move {
-                        iam::create_role(&c.iam, &name, &trust_policy, &description)
-                            .await
-                            .map(Created::Role)
-                    })
-                    .await,
-            },
+            } => call!(req, CreateRole, |c| iam::create_role(
+                &c.iam,
+                &name,
+                &trust_policy,
+                &description
+            )),
             Effect::PutRolePolicy {
                 req,
                 role_name,
                 policy_name,
                 document,
-            } => Msg::CallDone {
-                req,
-                result: self
-                    .with_clients(|c| async move {
-                        iam::put_role_policy(&c.iam, &role_name, &policy_name, &document)
-                            .await
-                            .map(|()| Created::Done)
-                    })
-                    .await,
-            },
+            } => call!(req, PutRolePolicy, |c| iam::put_role_policy(
+                &c.iam,
+                &role_name,
+                &policy_name,
+                &document
+            )),
             Effect::SetIdentityPoolRoles {
                 req,
                 pool_id,
                 roles,
                 role_mappings,
-            } => Msg::CallDone {
-                req,
-                result: self
-                    .with_clients(|c| async move {
-                        creation::set_roles(&c.identity, &pool_id, roles, role_mappings)
-                            .await
-                            .map(|()| Created::Done)
-                    })
-                    .await,
-            },
+            } => call!(req, SetIdentityPoolRoles, |c| creation::set_roles(
+                &c.identity,
+                &pool_id,
+                roles,
+                role_mappings
+            )),
             Effect::SetPrincipalTagAttributeMap {
                 req,
                 pool_id,
                 provider,
                 tags,
-            } => Msg::CallDone {
-                req,
-                result: self
-                    .with_clients(|c| async move {
-                        creation::set_principal_tags(&c.identity, &pool_id, &provider, tags)
-                            .await
-                            .map(|()| Created::Done)
-                    })
-                    .await,
-            },
+            } => call!(req, SetPrincipalTagAttributeMap, |c| {
+                creation::set_principal_tags(&c.identity, &pool_id, &provider, tags)
+            }),
             Effect::DeleteRolePolicy {
                 req,
                 role_name,
                 policy_name,
-            } => Msg::CallDone {
-                req,
-                result: self
-                    .with_clients(|c| async move {
-                        iam::delete_role_policy(&c.iam, &role_name, &policy_name)
-                            .await
-                            .map(|()| Created::Done)
-                    })
-                    .await,
-            },
-            Effect::DeleteRole { req, role_name } => Msg::CallDone {
-                req,
-                result: self
-                    .with_clients(|c| async move {
-                        iam::delete_role(&c.iam, &role_name)
-                            .await
-                            .map(|()| Created::Done)
-                    })
-                    .await,
-            },
+            } => call!(req, DeleteRolePolicy, |c| iam::delete_role_policy(
+                &c.iam,
+                &role_name,
+                &policy_name
+            )),
+            Effect::DeleteRole { req, role_name } => {
+                call!(req, DeleteRole, |c| iam::delete_role(&c.iam, &role_name))
+            }
             Effect::CopyToClipboard(_) | Effect::Quit => return None,
         };
-        Some(msg)
+        Some(Msg::Response { req, response })
     }
 }

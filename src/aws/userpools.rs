@@ -5,16 +5,14 @@ use aws_sdk_cognitoidentityprovider::{Client, Config};
 
 use super::error::from_sdk;
 use crate::app::AwsError;
+use crate::app::response::{Named, Page};
 use crate::domain::limits::MAX_PAGE;
-
-/// (id, name) rows and the next page's token.
-pub type Page = (Vec<(String, String)>, Option<String>);
 
 /// One page of ListUserPools (60 a call, the most it gives).
 pub async fn list_user_pools(
     client: &Client,
     next_token: Option<String>,
-) -> Result<Page, AwsError> {
+) -> Result<Page<Named>, AwsError> {
     let out = client
         .list_user_pools()
         .max_results(MAX_PAGE)
@@ -41,7 +39,7 @@ pub async fn list_clients(
     client: &Client,
     user_pool_id: &str,
     next_token: Option<String>,
-) -> Result<Page, AwsError> {
+) -> Result<Page<Named>, AwsError> {
     let call = client
         .list_user_pool_clients()
         .user_pool_id(user_pool_id)

@@ -129,7 +129,7 @@ pub fn footer(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let notice_width: usize = notice.iter().map(|s| s.content.width()).sum();
     let mut room = usize::from(area.width).saturating_sub(notice_width + 2);
     let mut hints = Vec::new();
-    for binding in keymap::active_bindings(model).iter().filter(|b| b.hint) {
+    for binding in keymap::active_sheet(model).iter().filter(|b| b.hint) {
         let key = format!(" {}", binding.label);
         let help = format!(" {} ", binding.help);
         let width = key.width() + help.width();

@@ -39,8 +39,8 @@ pub fn view(model: &Model, frame: &mut Frame) {
     chrome::header(model, &theme, frame, areas.header);
     chrome::tab_bar(model, &theme, frame, areas.tabs);
     match (&model.connection, model.tab) {
-        (Connection::Ready(_), Tab::Pools) if model.wizard.is_some() => {
-            if let Some(wizard) = &model.wizard {
+        (Connection::Ready(_), Tab::Pools) if model.wizard.open.is_some() => {
+            if let Some(wizard) = &model.wizard.open {
                 crate::wizard::view::draw(model, wizard, &theme, frame, areas.body);
             }
         }

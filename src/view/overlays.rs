@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::theme::Theme;
 use super::widgets::{centered, fit, truncate};
 use crate::app::Model;
-use crate::app::keymap::{self, Binding};
+use crate::app::keymap::{self, KeyHelp};
 use crate::app::model::{Button, Overlay};
 
 /// Draws the overlay, if any, over everything else.
@@ -37,7 +37,7 @@ fn boxed<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
 
 fn key_lines<'a>(
     title: &str,
-    bindings: &[Binding],
+    bindings: &[KeyHelp],
     read_only: bool,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
@@ -57,17 +57,17 @@ fn key_lines<'a>(
 
 fn help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     // The keys of the screen under the overlay, next to the keys that work everywhere.
-    let context = keymap::context_below_overlay(model);
+    let sheet = keymap::sheet_below_overlay(model);
     let read_only = model.options.read_only;
-    let mut here = key_lines(context.title(), keymap::bindings(context), read_only, theme);
-    if context == keymap::Context::PoolList {
-        here.push(Line::raw(""));
-        here.push(Line::styled("Mouse: click a tab or a row", theme.dim));
-        here.push(Line::styled("(again to open); wheel scrolls.", theme.dim));
-    }
+    let mut here = key_lines(sheet.title, &sheet.entries, read_only, theme);
+    here.extend(sheet.notes.iter().map(|note| match *note {
+        "" => Line::raw(""),
+        note => Line::styled(note, theme.dim),
+    }));
     // Forms such as the wizard take every key themselves: tabs, `:` and `q` do not apply there.
-    let everywhere = if keymap::takes_global_keys(context) {
-        let mut lines = key_lines("Everywhere", keymap::global_bindings(), read_only, theme);
+    let everywhere = if sheet.global {
+        let global = keymap::global_sheet();
+        let mut lines = key_lines("Everywhere", &global.entries, read_only, theme);
         lines.push(Line::raw(""));
         lines.push(Line::styled("Commands (after :)", theme.accent));
         lines.extend(
@@ -231,6 +231,7 @@ fn confirm_delete(
 fn confirm_quit(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, focus: Button) {
     let unfinished = model
         .wizard
+        .open
         .as_ref()
         .and_then(|w| w.creation.as_ref())
         .filter(|c| c.is_unfinished());

@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 
 use super::plan::Plan;
-use crate::app::{AwsError, Created, Effect, RequestId};
+use super::msg::Created;
+use crate::app::{AwsError, Effect, RequestId};
 use crate::domain::policy::{self, Audience};
 use crate::domain::{IdentityPool, roles::role_name};
 

@@ -4,20 +4,21 @@
 use super::catalog::{self, Loadable};
 use super::fields::PickerKind;
 use super::update::wizard;
-use crate::app::{AwsError, Effect, Model, RequestId};
+use super::Cx;
+use crate::app::{AwsError, Effect, RequestId};
 use crate::domain::roles::IamRole;
 
 /// ListRoles from the first page, unless the roles are loaded or loading.
-pub(super) fn request_roles(model: &mut Model) -> Vec<Effect> {
-    if !model
-        .wizard
+pub(super) fn request_roles(cx: &mut Cx) -> Vec<Effect> {
+    if !cx
+        .state.open
         .as_ref()
         .is_some_and(|w| w.catalog.roles.wants_request())
     {
         return Vec::new();
     }
-    let req = model.start_request("ListRoles", false);
-    if let Some(w) = wizard(model) {
+    let req = cx.start_request("ListRoles", false);
+    if let Some(w) = wizard(cx) {
         w.catalog.roles = Loadable::Loading {
             req,
             items: Vec::new(),
@@ -27,13 +28,13 @@ pub(super) fn request_roles(model: &mut Model) -> Vec<Effect> {
 }
 
 /// Starts loading the list a picker shows.
-pub(super) fn request_list(model: &mut Model, kind: PickerKind) -> Vec<Effect> {
-    let Some(w) = model.wizard.as_ref() else {
+pub(super) fn request_list(cx: &mut Cx, kind: PickerKind) -> Vec<Effect> {
+    let Some(w) = cx.state.open.as_ref() else {
         return Vec::new();
     };
     let user_pool = catalog::chosen_user_pool(&w.draft);
     let wants = match kind {
-        PickerKind::Roles => return request_roles(model),
+        PickerKind::Roles => return request_roles(cx),
         PickerKind::UserPools => w.catalog.user_pools.wants_request(),
         PickerKind::Clients => w
             .catalog
@@ -52,8 +53,8 @@ pub(super) fn request_list(model: &mut Model, kind: PickerKind) -> Vec<Effect> {
         PickerKind::Oidc => "ListOpenIDConnectProviders",
         _ => "ListSAMLProviders",
     };
-    let req = model.start_request(operation, false);
-    let Some(w) = wizard(model) else {
+    let req = cx.start_request(operation, false);
+    let Some(w) = wizard(cx) else {
         return Vec::new();
     };
     match kind {
@@ -99,13 +100,13 @@ pub(super) fn request_list(model: &mut Model, kind: PickerKind) -> Vec<Effect> {
 }
 
 /// A page of ListRoles.
-pub fn on_roles_page(
-    model: &mut Model,
+pub(super) fn on_roles_page(
+    cx: &mut Cx,
     req: RequestId,
     result: Result<(Vec<IamRole>, Option<String>), AwsError>,
 ) -> Vec<Effect> {
-    if model
-        .wizard
+    if cx
+        .state.open
         .as_ref()
         .and_then(|w| w.catalog.roles.awaiting())
         != Some(req)
@@ -113,13 +114,13 @@ pub fn on_roles_page(
         return Vec::new();
     }
     if let Err(error) = &result {
-        model.report_error("ListRoles", error);
+        cx.report_error("ListRoles", error);
     }
     let marker = result.as_ref().ok().and_then(|(_, m)| m.clone());
     let next = marker
         .as_ref()
-        .map(|_| model.start_request("ListRoles", false));
-    if let Some(w) = wizard(model) {
+        .map(|_| cx.start_request("ListRoles", false));
+    if let Some(w) = wizard(cx) {
         w.catalog
             .roles
             .on_page(result.map(|(roles, _)| (roles, next)));
@@ -134,12 +135,12 @@ pub fn on_roles_page(
 }
 
 /// A page of ListUserPools or ListUserPoolClients.
-pub fn on_named_page(
-    model: &mut Model,
+pub(super) fn on_named_page(
+    cx: &mut Cx,
     req: RequestId,
-    result: Result<crate::app::msg::NamedRows, AwsError>,
+    result: Result<crate::app::response::Page<crate::app::response::Named>, AwsError>,
 ) -> Vec<Effect> {
-    let Some(w) = model.wizard.as_ref() else {
+    let Some(w) = cx.state.open.as_ref() else {
         return Vec::new();
     };
     let client_pool = w
@@ -158,13 +159,13 @@ pub fn on_named_page(
         "ListUserPoolClients"
     };
     if let Err(error) = &result {
-        model.report_error(operation, error);
+        cx.report_error(operation, error);
     }
     let token = result.as_ref().ok().and_then(|(_, t)| t.clone());
     let next = token
         .as_ref()
-        .map(|_| model.start_request(operation, false));
-    let Some(w) = wizard(model) else {
+        .map(|_| cx.start_request(operation, false));
+    let Some(w) = wizard(cx) else {
         return Vec::new();
     };
     let page = result.map(|(rows, _)| (rows, next));
@@ -193,8 +194,8 @@ pub fn on_named_page(
 }
 
 /// ListOpenIDConnectProviders or ListSAMLProviders answered.
-pub fn on_arns(model: &mut Model, req: RequestId, result: Result<Vec<String>, AwsError>) {
-    let Some(w) = model.wizard.as_ref() else {
+pub(super) fn on_arns(cx: &mut Cx, req: RequestId, result: Result<Vec<String>, AwsError>) {
+    let Some(w) = cx.state.open.as_ref() else {
         return;
     };
     let oidc = w.catalog.oidc.awaiting() == Some(req);
@@ -202,7 +203,7 @@ pub fn on_arns(model: &mut Model, req: RequestId, result: Result<Vec<String>, Aw
         return;
     }
     if let Err(error) = &result {
-        model.report_error(
+        cx.report_error(
             if oidc {
                 "ListOpenIDConnectProviders"
             } else {
@@ -211,7 +212,7 @@ pub fn on_arns(model: &mut Model, req: RequestId, result: Result<Vec<String>, Aw
             error,
         );
     }
-    if let Some(w) = wizard(model) {
+    if let Some(w) = wizard(cx) {
         let list = if oidc {
             &mut w.catalog.oidc
         } else {

@@ -8,9 +8,11 @@ pub mod draft;
 pub mod edit;
 pub mod fields;
 mod form_view;
+mod keys;
 pub mod layout;
 mod lists;
 mod mouse;
+mod msg;
 mod picking;
 pub mod plan;
 mod review;
@@ -21,12 +23,10 @@ pub mod steps;
 mod update;
 pub mod view;
 
-pub use lists::{on_arns, on_named_page, on_roles_page};
-pub use mouse::{on_click, on_scroll};
-pub use run::{on_call_done, on_pool_deleted};
+pub use keys::keys;
+pub use msg::{Action, Created, Msg};
 pub use source::Source;
 pub use step::Step;
-pub use update::{on_action, on_input, open};
 
 use std::collections::BTreeSet;
 
@@ -35,6 +35,66 @@ use catalog::{Catalog, Picker};
 use create::Creation;
 use draft::Draft;
 use fields::{Context, Field, Row};
+
+use crate::app::{Ctx, Outcome, Response};
+
+type Cx<'a> = crate::app::Cx<'a, WizardScreen>;
+
+/// The wizard as a screen: the one open, and a draft kept for later.
+#[derive(Debug, Default)]
+pub struct WizardScreen {
+    /// The wizard, while open.
+    pub open: Option<Box<Wizard>>,
+    /// A wizard left with "keep draft", offered again by `n`.
+    pub parked: Option<Box<Wizard>>,
+}
+
+impl WizardScreen {
+    /// Whether a creation has made part of a pool and stopped (quitting then asks first).
+    pub fn is_half_made(&self) -> bool {
+        self.open
+            .as_ref()
+            .is_some_and(|w| w.creation.as_ref().is_some_and(|c| c.is_unfinished()))
+    }
+}
+
+/// Handles one message for the wizard.
+pub fn update(state: &mut WizardScreen, ctx: &Ctx, msg: Msg) -> Outcome {
+    let mut cx = Cx::new(state, ctx);
+    let effects = match msg {
+        Msg::Open if cx.state.open.is_none() => update::open(&mut cx),
+        Msg::Open => Vec::new(),
+        Msg::Action(action) => update::on_action(&mut cx, action),
+        Msg::Input(request) => {
+            update::on_input(&mut cx, request);
+            Vec::new()
+        }
+        Msg::Click(column, row) => mouse::on_click(&mut cx, column, row),
+        Msg::Scroll(delta) => {
+            mouse::on_scroll(&mut cx, delta);
+            Vec::new()
+        }
+        Msg::Response { req, response } => on_response(&mut cx, req, response),
+    };
+    cx.finish(effects)
+}
+
+fn on_response(cx: &mut Cx, req: crate::app::RequestId, response: Response) -> Vec<crate::app::Effect> {
+    match response {
+        Response::ListRoles(result) => lists::on_roles_page(cx, req, result),
+        Response::ListUserPools(result) | Response::ListUserPoolClients(result) => {
+            lists::on_named_page(cx, req, result)
+        }
+        Response::ListOpenIdConnectProviders(result) | Response::ListSamlProviders(result) => {
+            lists::on_arns(cx, req, result);
+            Vec::new()
+        }
+        other => match Created::from_response(other) {
+            Some(result) => run::on_call_done(cx, req, result),
+            None => Vec::new(),
+        },
+    }
+}
 
 /// A question the wizard asks over its form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

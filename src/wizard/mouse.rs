@@ -5,18 +5,20 @@ use super::fields::Kind;
 use super::picking::on_picker;
 use super::update::{activate, clamp_focus, wizard};
 use crate::app::model::Level;
-use crate::app::{Action, Effect, Model};
+use super::Cx;
+use super::msg::Action;
+use crate::app::Effect;
 
 /// A mouse click: on a field, focus it (a click on the focused field acts like ⏎/Space); on a
 /// step in the step list, go there when the steps before it are valid; while the picker is open,
 /// on its items only.
-pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
-    let size = model.size;
-    let Some(w) = wizard(model) else {
+pub(super) fn on_click(cx: &mut Cx, column: u16, row: u16) -> Vec<Effect> {
+    let size = cx.ctx.size;
+    let Some(w) = wizard(cx) else {
         return Vec::new();
     };
     if w.picker.is_some() {
-        on_picker_click(model, column, row);
+        on_picker_click(cx, column, row);
         return Vec::new();
     }
     if w.dialog.is_some() || w.policy_view.is_some() {
@@ -32,7 +34,7 @@ pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
             .find(|s| !w.problems(*s).is_empty());
         match blocked {
             Some(first) if step > w.step => {
-                model.notify(
+                cx.notify(
                     Level::Warning,
                     format!(
                         "Step {} needs attention before step {}",
@@ -63,13 +65,13 @@ pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
         Kind::Toggle(_) => Action::Toggle,
         _ => Action::Open,
     };
-    activate(model, field.id, &field.kind, action)
+    activate(cx, field.id, &field.kind, action)
 }
 
 /// A click in the picker's list selects the item; a click on the selected item picks it (as ⏎).
-fn on_picker_click(model: &mut Model, column: u16, row: u16) {
-    let size = model.size;
-    let Some(w) = wizard(model) else {
+fn on_picker_click(cx: &mut Cx, column: u16, row: u16) {
+    let size = cx.ctx.size;
+    let Some(w) = wizard(cx) else {
         return;
     };
     let Some(index) = super::layout::picker_item_at(w, size, column, row) else {
@@ -77,22 +79,22 @@ fn on_picker_click(model: &mut Model, column: u16, row: u16) {
     };
     match w.picker.as_mut() {
         Some(picker) if picker.selected != index => picker.selected = index,
-        Some(_) => on_picker(model, Action::Submit),
+        Some(_) => on_picker(cx, Action::Submit),
         None => {}
     }
 }
 
 /// The mouse wheel over a form moves the focus (the form scrolls with it); over the picker, the
 /// selection.
-pub fn on_scroll(model: &mut Model, delta: i16) {
+pub(super) fn on_scroll(cx: &mut Cx, delta: i16) {
     let steps = usize::from(delta.unsigned_abs() / 3).max(1);
-    let Some(w) = wizard(model) else {
+    let Some(w) = wizard(cx) else {
         return;
     };
     if w.picker.is_some() {
         let action = if delta < 0 { Action::Up } else { Action::Down };
         for _ in 0..steps {
-            on_picker(model, action);
+            on_picker(cx, action);
         }
         return;
     }

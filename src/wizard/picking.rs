@@ -5,11 +5,13 @@ use super::fields::{FieldId, PickerKind};
 use super::lists::request_list;
 use super::update::wizard;
 use crate::app::model::Level;
-use crate::app::{Action, Effect, Model};
+use super::Cx;
+use super::msg::Action;
+use crate::app::Effect;
 
 /// Keys while the picker is open (typing goes to its filter through `on_input`).
-pub(super) fn on_picker(model: &mut Model, action: Action) {
-    let Some(w) = wizard(model) else {
+pub(super) fn on_picker(cx: &mut Cx, action: Action) {
+    let Some(w) = wizard(cx) else {
         return;
     };
     let Some(mut picker) = w.picker.take() else {
@@ -23,8 +25,6 @@ pub(super) fn on_picker(model: &mut Model, action: Action) {
         Action::Down | Action::FocusNext => picker.selected = (picker.selected + 1).min(last),
         Action::PageUp => picker.selected = picker.selected.saturating_sub(10),
         Action::PageDown => picker.selected = (picker.selected + 10).min(last),
-        Action::Top => picker.selected = 0,
-        Action::Bottom => picker.selected = last,
         Action::Submit | Action::Open => {
             let picked = catalog::items(&w.catalog, &w.draft, &picker)
                 .get(picker.selected)
@@ -42,8 +42,8 @@ pub(super) fn on_picker(model: &mut Model, action: Action) {
 
 /// Opens the picker of `kind` for the field `target`, on its current choice, and asks for the
 /// list when it isn't loaded.
-pub(super) fn open_picker(model: &mut Model, kind: PickerKind, target: FieldId) -> Vec<Effect> {
-    let Some(w) = wizard(model) else {
+pub(super) fn open_picker(cx: &mut Cx, kind: PickerKind, target: FieldId) -> Vec<Effect> {
+    let Some(w) = wizard(cx) else {
         return Vec::new();
     };
     if kind == PickerKind::Clients
@@ -51,7 +51,7 @@ pub(super) fn open_picker(model: &mut Model, kind: PickerKind, target: FieldId) 
             .explain(&catalog::chosen_user_pool(&w.draft))
             .is_some()
     {
-        model.notify(
+        cx.notify(
             Level::Warning,
             "Pick or type the user pool ID first; its app clients are listed then",
         );
@@ -60,5 +60,5 @@ pub(super) fn open_picker(model: &mut Model, kind: PickerKind, target: FieldId) 
     let mut picker = Picker::new(kind, target);
     picker.selected = catalog::current_item(&w.catalog, &w.draft, &picker);
     w.picker = Some(picker);
-    request_list(model, kind)
+    request_list(cx, kind)
 }

@@ -6,16 +6,17 @@ use super::create::{Creation, Phase};
 use super::plan::Plan;
 use super::update::wizard;
 use crate::app::model::Level;
-use crate::app::{Action, AwsError, Created, Effect, Model, RequestId};
-use crate::screens::pools;
+use super::Cx;
+use super::msg::{Action, Created};
+use crate::app::{AwsError, Effect, Event, RequestId};
 
 /// A creation or undo call answered.
-pub fn on_call_done(
-    model: &mut Model,
+pub(super) fn on_call_done(
+    cx: &mut Cx,
     req: RequestId,
     result: Result<Created, AwsError>,
 ) -> Vec<Effect> {
-    let Some(creation) = model.wizard.as_mut().and_then(|w| w.creation.as_mut()) else {
+    let Some(creation) = cx.state.open.as_mut().and_then(|w| w.creation.as_mut()) else {
         return Vec::new();
     };
     if !creation.awaits(req) {
@@ -30,47 +31,26 @@ pub fn on_call_done(
             .chain(&creation.undo)
             .find(|(_, s)| *s == super::create::Status::Failed(error.clone()))
             .map_or("A call", |(c, _)| super::create::operation(c));
-        model.report_error(operation, &error);
+        cx.report_error(operation, &error);
     }
-    advance(model)
-}
-
-/// DeleteIdentityPool answered: true when it was the wizard's undo.
-pub fn on_pool_deleted(
-    model: &mut Model,
-    req: RequestId,
-    result: &Result<(), AwsError>,
-) -> Option<Vec<Effect>> {
-    let awaits = model
-        .wizard
-        .as_ref()
-        .and_then(|w| w.creation.as_ref())
-        .is_some_and(|c| c.awaits(req));
-    if !awaits {
-        return None;
-    }
-    Some(on_call_done(
-        model,
-        req,
-        result.clone().map(|()| Created::Done),
-    ))
+    advance(cx)
 }
 
 /// Starts the next call, or finishes: open the new pool once all is created.
-fn advance(model: &mut Model) -> Vec<Effect> {
-    let Some(mut creation) = model.wizard.as_mut().and_then(|w| w.creation.take()) else {
+fn advance(cx: &mut Cx) -> Vec<Effect> {
+    let Some(mut creation) = cx.state.open.as_mut().and_then(|w| w.creation.take()) else {
         return Vec::new();
     };
-    let effect = creation.next_effect(|operation, write| model.start_request(operation, write));
+    let effect = creation.next_effect(|operation, write| cx.start_request(operation, write));
     let phase = creation.phase();
-    if let Some(w) = wizard(model) {
+    if let Some(w) = wizard(cx) {
         w.creation = Some(creation);
     }
     match phase {
-        Phase::Created => open_created(model),
+        Phase::Created => open_created(cx),
         Phase::Undone => {
-            let failures = model
-                .wizard
+            let failures = cx
+                .state.open
                 .as_ref()
                 .and_then(|w| w.creation.as_ref())
                 .map_or(0, |c| {
@@ -80,12 +60,12 @@ fn advance(model: &mut Model) -> Vec<Effect> {
                         .count()
                 });
             if failures == 0 {
-                model.notify(
+                cx.notify(
                     Level::Info,
                     "Undone: everything the wizard created was deleted",
                 );
             } else {
-                model.notify(
+                cx.notify(
                     Level::Error,
                     format!("Undo finished with {failures} failure(s): see the report"),
                 );
@@ -97,28 +77,29 @@ fn advance(model: &mut Model) -> Vec<Effect> {
 }
 
 /// Closes the wizard and shows the created pool, selected and open.
-fn open_created(model: &mut Model) -> Vec<Effect> {
-    let Some(pool) = model
-        .wizard
+fn open_created(cx: &mut Cx) -> Vec<Effect> {
+    let Some(pool) = cx
+        .state.open
         .take()
         .and_then(|w| w.creation.and_then(|c| c.pool))
     else {
         return Vec::new();
     };
-    model.parked_wizard = None;
-    model.notify(
+    cx.state.parked = None;
+    cx.notify(
         Level::Success,
         format!(
             "Created identity pool \"{}\" ({})",
             pool.identity_pool_name, pool.identity_pool_id
         ),
     );
-    pools::show_created(model, pool)
+    cx.emit(Event::PoolCreated(pool));
+    Vec::new()
 }
 
 /// A key while a creation runs or after it failed.
-pub(super) fn on_creation(model: &mut Model, phase: Phase, action: Action) -> Vec<Effect> {
-    let Some(w) = wizard(model) else {
+pub(super) fn on_creation(cx: &mut Cx, phase: Phase, action: Action) -> Vec<Effect> {
+    let Some(w) = wizard(cx) else {
         return Vec::new();
     };
     match (phase, action) {
@@ -126,37 +107,38 @@ pub(super) fn on_creation(model: &mut Model, phase: Phase, action: Action) -> Ve
             if let Some(c) = w.creation.as_mut() {
                 c.retry();
             }
-            advance(model)
+            advance(cx)
         }
         (Phase::Failed, Action::Undo) => {
             if let Some(c) = w.creation.as_mut() {
                 c.begin_undo();
                 if c.undo.is_empty() {
                     w.creation = None;
-                    model.notify(
+                    cx.notify(
                         Level::Info,
                         "Nothing was created, so there is nothing to undo: back to Review",
                     );
                     return Vec::new();
                 }
             }
-            advance(model)
+            advance(cx)
         }
         (Phase::Failed, Action::Keep) => {
             let pool = w.creation.as_ref().and_then(|c| c.pool.clone());
             match pool {
                 Some(pool) => {
-                    model.wizard = None;
-                    model.parked_wizard = None;
-                    model.notify(
+                    cx.state.open = None;
+                    cx.state.parked = None;
+                    cx.notify(
                         Level::Warning,
                         format!("Kept the partly configured pool \"{}\": finish its setup in tabs 2 and 4", pool.identity_pool_name),
                     );
-                    pools::show_created(model, pool)
+                    cx.emit(Event::PoolCreated(pool));
+                    Vec::new()
                 }
                 None => {
                     w.creation = None;
-                    model.notify(
+                    cx.notify(
                         Level::Info,
                         "Nothing was created, so there is no pool to open: back to Review",
                     );
@@ -165,7 +147,7 @@ pub(super) fn on_creation(model: &mut Model, phase: Phase, action: Action) -> Ve
             }
         }
         (Phase::Failed, Action::Back) => {
-            model.notify(
+            cx.notify(
                 Level::Warning,
                 "Choose: r retry · u undo (delete what was created) · o keep and open the pool",
             );
@@ -177,7 +159,7 @@ pub(super) fn on_creation(model: &mut Model, phase: Phase, action: Action) -> Ve
             Vec::new()
         }
         (Phase::Creating | Phase::Undoing, Action::Back) => {
-            model.notify(
+            cx.notify(
                 Level::Info,
                 "Calls are running; the outcome of each is shown as it arrives",
             );
@@ -188,15 +170,8 @@ pub(super) fn on_creation(model: &mut Model, phase: Phase, action: Action) -> Ve
 }
 
 /// ⏎ on Review: every step valid → run the plan; else go to the first step with a problem.
-pub(super) fn create(model: &mut Model) -> Vec<Effect> {
-    if model.options.read_only {
-        model.notify(
-            Level::Warning,
-            "Read-only mode (--read-only): creating pools is disabled",
-        );
-        return Vec::new();
-    }
-    let Some(w) = wizard(model) else {
+pub(super) fn create(cx: &mut Cx) -> Vec<Effect> {
+    let Some(w) = wizard(cx) else {
         return Vec::new();
     };
     if let Some(step) = w.first_invalid_step() {
@@ -205,12 +180,12 @@ pub(super) fn create(model: &mut Model) -> Vec<Effect> {
         w.step = step;
         w.focus = 0;
         w.from_review = true;
-        model.notify(
+        cx.notify(
             Level::Warning,
             format!("Step {} needs attention: {problem}", step.number()),
         );
         return Vec::new();
     }
     w.creation = Some(Creation::new(Plan::from_draft(&w.draft)));
-    advance(model)
+    advance(cx)
 }

@@ -1,5 +1,5 @@
 //! The wizard's `update`: keys and typing (the mouse is in `mouse`, the picker in `picking`, the
-//! calls' answers in `lists` and `run`). Pure, like the rest of the core: it changes the model and
+//! calls' answers in `lists` and `run`). Pure, like the rest of the core: it changes the wizard and
 //! returns effects.
 
 use tui_input::InputRequest;
@@ -11,16 +11,18 @@ use super::picking::{on_picker, open_picker};
 use super::run::{create, on_creation};
 use super::{Dialog, Step, Wizard};
 use crate::app::model::Level;
-use crate::app::{Action, Effect, Model};
+use super::Cx;
+use super::msg::Action;
+use crate::app::Effect;
 use crate::domain::policy::Audience;
 
 /// `n` on the Pools tab: a fresh wizard, or the kept draft with the question whether to go on.
-pub fn open(model: &mut Model) -> Vec<Effect> {
-    let region = model
+pub(super) fn open(cx: &mut Cx) -> Vec<Effect> {
+    let region = cx
         .session()
         .map(|s| s.region.clone())
         .unwrap_or_default();
-    let wizard = match model.parked_wizard.take() {
+    let wizard = match cx.state.parked.take() {
         Some(mut kept) => {
             if kept.region != region {
                 kept.region = region.clone();
@@ -31,43 +33,47 @@ pub fn open(model: &mut Model) -> Vec<Effect> {
         }
         None => Box::new(Wizard::new(&region)),
     };
-    model.wizard = Some(wizard);
-    request_roles(model)
+    cx.state.open = Some(wizard);
+    request_roles(cx)
 }
 
 /// The open wizard, to change.
-pub(super) fn wizard(model: &mut Model) -> Option<&mut Wizard> {
-    model.wizard.as_deref_mut()
+pub(super) fn wizard<'a>(cx: &'a mut Cx) -> Option<&'a mut Wizard> {
+    cx.state.open.as_deref_mut()
 }
 
 /// A key while the wizard is open.
-pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let Some(w) = model.wizard.as_ref() else {
+pub(super) fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
+    if action == Action::Help {
+        cx.emit(crate::app::Event::ShowHelp);
+        return Vec::new();
+    }
+    let Some(w) = cx.state.open.as_ref() else {
         return Vec::new();
     };
     if w.dialog.is_some() {
-        on_dialog(model, action);
+        on_dialog(cx, action);
         return Vec::new();
     }
     if w.policy_view.is_some() {
-        on_policy_view(model, action);
+        on_policy_view(cx, action);
         return Vec::new();
     }
     if w.picker.is_some() {
-        on_picker(model, action);
+        on_picker(cx, action);
         return Vec::new();
     }
     if let Some(creation) = &w.creation {
-        return on_creation(model, creation.phase(), action);
+        return on_creation(cx, creation.phase(), action);
     }
     if w.step == Step::Review {
-        return on_review(model, action);
+        return on_review(cx, action);
     }
-    on_form(model, action)
+    on_form(cx, action)
 }
 
-fn on_dialog(model: &mut Model, action: Action) {
-    let Some(w) = wizard(model) else {
+fn on_dialog(cx: &mut Cx, action: Action) {
+    let Some(w) = wizard(cx) else {
         return;
     };
     let Some(dialog) = w.dialog else {
@@ -96,12 +102,12 @@ fn on_dialog(model: &mut Model, action: Action) {
             0 => w.dialog = None,
             1 => {
                 w.dialog = None;
-                model.parked_wizard = model.wizard.take();
-                model.notify(Level::Info, "Draft kept: n on the Pools tab continues it");
+                cx.state.parked = cx.state.open.take();
+                cx.notify(Level::Info, "Draft kept: n on the Pools tab continues it");
             }
             _ => {
-                model.wizard = None;
-                model.notify(Level::Info, "Draft discarded");
+                cx.state.open = None;
+                cx.notify(Level::Info, "Draft discarded");
             }
         },
         (Dialog::Resume { focus }, Action::Submit | Action::Open) => {
@@ -116,8 +122,8 @@ fn on_dialog(model: &mut Model, action: Action) {
     }
 }
 
-fn on_policy_view(model: &mut Model, action: Action) {
-    let Some(w) = wizard(model) else {
+fn on_policy_view(cx: &mut Cx, action: Action) {
+    let Some(w) = wizard(cx) else {
         return;
     };
     let Some((audience, scroll)) = w.policy_view else {
@@ -129,13 +135,12 @@ fn on_policy_view(model: &mut Model, action: Action) {
         Action::Down | Action::FocusNext => Some((audience, scroll.saturating_add(1))),
         Action::PageUp => Some((audience, scroll.saturating_sub(10))),
         Action::PageDown => Some((audience, scroll.saturating_add(10))),
-        Action::Top => Some((audience, 0)),
         _ => Some((audience, scroll)),
     };
 }
 
-fn on_review(model: &mut Model, action: Action) -> Vec<Effect> {
-    let Some(w) = wizard(model) else {
+fn on_review(cx: &mut Cx, action: Action) -> Vec<Effect> {
+    let Some(w) = wizard(cx) else {
         return Vec::new();
     };
     let sections = Step::ALL.len() - 1;
@@ -151,21 +156,21 @@ fn on_review(model: &mut Model, action: Action) -> Vec<Effect> {
             w.step = Step::Properties;
             w.focus = 0;
         }
-        Action::Submit | Action::Open => return create(model),
-        Action::Back => leave(model),
+        Action::Create => return create(cx),
+        Action::Back => leave(cx),
         _ => {}
     }
     Vec::new()
 }
 
-fn leave(model: &mut Model) {
-    let Some(w) = wizard(model) else {
+fn leave(cx: &mut Cx) {
+    let Some(w) = wizard(cx) else {
         return;
     };
     if w.edited {
         w.dialog = Some(Dialog::Leave { focus: 0 });
     } else {
-        model.wizard = None;
+        cx.state.open = None;
     }
 }
 
@@ -182,14 +187,14 @@ pub(super) fn clamp_focus(w: &mut Wizard) {
     w.focus = w.focus.min(count.saturating_sub(1));
 }
 
-fn on_form(model: &mut Model, action: Action) -> Vec<Effect> {
-    let Some(w) = wizard(model) else {
+fn on_form(cx: &mut Cx, action: Action) -> Vec<Effect> {
+    let Some(w) = wizard(cx) else {
         return Vec::new();
     };
     let field = w.focused();
     let mut effects = Vec::new();
     match action {
-        Action::NextStep => return next_step(model),
+        Action::NextStep => return next_step(cx),
         Action::PrevStep => {
             if let Some(previous) = w.step.previous() {
                 w.step = previous;
@@ -199,7 +204,7 @@ fn on_form(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::FocusNext | Action::Down => w.focus += 1,
         Action::FocusPrev | Action::Up => w.focus = w.focus.saturating_sub(1),
-        Action::Back => leave(model),
+        Action::Back => leave(cx),
         Action::ViewPolicy => view_policy(w, field.as_ref().map(|f| f.id)),
         Action::DeleteRow => {
             if let Some(f) = &field
@@ -223,20 +228,20 @@ fn on_form(model: &mut Model, action: Action) -> Vec<Effect> {
         | Action::Open
         | Action::Submit => {
             if let Some(f) = field {
-                effects = activate(model, f.id, &f.kind, action);
+                effects = activate(cx, f.id, &f.kind, action);
             }
         }
         _ => {}
     }
-    if let Some(w) = wizard(model) {
+    if let Some(w) = wizard(cx) {
         clamp_focus(w);
     }
     effects
 }
 
 /// Space, ←/→ or ⏎ on a field.
-pub(super) fn activate(model: &mut Model, id: FieldId, kind: &Kind, action: Action) -> Vec<Effect> {
-    let Some(w) = wizard(model) else {
+pub(super) fn activate(cx: &mut Cx, id: FieldId, kind: &Kind, action: Action) -> Vec<Effect> {
+    let Some(w) = wizard(cx) else {
         return Vec::new();
     };
     let delta = if action == Action::ChoosePrev { -1 } else { 1 };
@@ -253,7 +258,7 @@ pub(super) fn activate(model: &mut Model, id: FieldId, kind: &Kind, action: Acti
             | Kind::Pick { picker, .. },
             Action::Open | Action::Submit,
         ) => {
-            return open_picker(model, *picker, id);
+            return open_picker(cx, *picker, id);
         }
         (Kind::Text { .. }, Action::Open | Action::Submit) => w.focus += 1,
         (Kind::Button, Action::Open | Action::Submit | Action::Toggle) => {
@@ -286,8 +291,8 @@ fn view_policy(w: &mut Wizard, focused: Option<FieldId>) {
         .map(|a| (a, 0));
 }
 
-fn next_step(model: &mut Model) -> Vec<Effect> {
-    let Some(w) = wizard(model) else {
+fn next_step(cx: &mut Cx) -> Vec<Effect> {
+    let Some(w) = wizard(cx) else {
         return Vec::new();
     };
     w.attempted.insert(w.step);
@@ -303,7 +308,7 @@ fn next_step(model: &mut Model) -> Vec<Effect> {
         if let Some(index) = fields(&rows).iter().position(|f| f.error.is_some()) {
             w.focus = index;
         }
-        model.notify(Level::Warning, text);
+        cx.notify(Level::Warning, text);
         return Vec::new();
     }
     w.step = if w.from_review {
@@ -317,8 +322,8 @@ fn next_step(model: &mut Model) -> Vec<Effect> {
 }
 
 /// Typing into the focused text field or the picker's filter.
-pub fn on_input(model: &mut Model, request: InputRequest) {
-    let Some(w) = wizard(model) else {
+pub(super) fn on_input(cx: &mut Cx, request: InputRequest) {
+    let Some(w) = wizard(cx) else {
         return;
     };
     if let Some(picker) = w.picker.as_mut() {

@@ -2,6 +2,8 @@
 //! stays fast at 100,000 rows, filtered, inspected, marked and deleted in bulk.
 
 pub mod deletion;
+mod keys;
+mod msg;
 mod panels;
 mod state;
 mod update;
@@ -9,4 +11,6 @@ pub mod view;
 
 pub use deletion::{Deletion, Report};
 pub use state::{Detail, IdentitiesState, Loading, Panel, Row, TYPE_COUNT_ABOVE};
-pub use update::{on_action, on_deleted, on_described, on_input, on_looked_up, on_page, sync};
+pub use keys::keys;
+pub use msg::{Action, Msg};
+pub use update::update;

@@ -4,50 +4,79 @@ use std::collections::HashSet;
 use tui_input::InputRequest;
 
 use super::deletion::Deletion;
-use super::state::{Detail, Loading, Panel};
+use super::msg::{Action, Msg};
+use super::state::{Detail, IdentitiesState, Loading, Panel};
 use crate::app::model::Level;
-use crate::app::{Action, AwsError, Effect, Model, RequestId, Tab};
+use crate::app::{AwsError, Ctx, Effect, Outcome, RequestId, Response, Tab};
 use crate::domain::Identity;
 use crate::domain::identity_filter;
 use crate::view::layout;
 
+type Cx<'a> = crate::app::Cx<'a, IdentitiesState>;
+
+/// Handles one message for the Identity browser.
+pub fn update(state: &mut IdentitiesState, ctx: &Ctx, msg: Msg) -> Outcome {
+    let mut cx = Cx::new(state, ctx);
+    let effects = match msg {
+        Msg::Action(action) => on_action(&mut cx, action),
+        Msg::Input(request) => {
+            on_input(&mut cx, request);
+            Vec::new()
+        }
+        Msg::Response { req, response } => match response {
+            Response::ListIdentities(result) => on_page(&mut cx, req, result),
+            Response::DescribeIdentity(result) => {
+                on_described(&mut cx, req, result);
+                Vec::new()
+            }
+            Response::LookupDeveloperIdentity(result) => {
+                on_looked_up(&mut cx, req, result);
+                Vec::new()
+            }
+            Response::DeleteIdentities(result) => on_deleted(&mut cx, req, result),
+            _ => Vec::new(),
+        },
+        Msg::Settle => sync(&mut cx),
+    };
+    cx.finish(effects)
+}
+
 /// The developer provider of the current pool, when its configuration is known.
-fn developer_provider(model: &Model) -> Option<String> {
-    let (id, _) = model.current_pool.as_ref()?;
-    model.pools.loaded(id)?.developer_provider_name.clone()
+fn developer_provider(cx: &Cx) -> Option<String> {
+    cx.ctx.pool_config?.developer_provider_name.clone()
 }
 
 /// Starts loading the current pool's identities when the tab shows another pool's (or none).
-pub fn sync(model: &mut Model) -> Vec<Effect> {
-    let current = model.current_pool.as_ref().map(|(id, _)| id.clone());
-    let state = &model.identities;
-    if model.tab != Tab::Identities
+fn sync(cx: &mut Cx) -> Vec<Effect> {
+    let current = cx.ctx.current_pool.map(|(id, _)| id.clone());
+    let state = &cx.state;
+    if cx.ctx.tab != Tab::Identities
         || current == state.pool_id
         || state.deletion.is_some()
-        || model.session().is_none()
+        || cx.session().is_none()
     {
         return Vec::new();
     }
-    begin(model, current)
+    begin(cx, current)
 }
 
 /// Forgets what is loaded and lists `pool_id` from the first page.
-fn begin(model: &mut Model, pool_id: Option<String>) -> Vec<Effect> {
-    if let Loading::Running { req } = model.identities.loading {
-        model.finish_request(req);
+fn begin(cx: &mut Cx, pool_id: Option<String>) -> Vec<Effect> {
+    if let Loading::Running { req } = cx.state.loading {
+        cx.finish_request(req);
     }
-    model.identities.reset(pool_id.clone());
+    cx.state.reset(pool_id.clone());
     match pool_id {
-        Some(pool_id) => request_page(model, pool_id, None),
+        Some(pool_id) => request_page(cx, pool_id, None),
         None => Vec::new(),
     }
 }
 
-fn request_page(model: &mut Model, pool_id: String, next_token: Option<String>) -> Vec<Effect> {
-    let req = model.start_request("ListIdentities", false);
-    model.identities.loading = Loading::Running { req };
-    model.identities.page_token.clone_from(&next_token);
-    let hide_disabled = model.identities.hide_disabled;
+fn request_page(cx: &mut Cx, pool_id: String, next_token: Option<String>) -> Vec<Effect> {
+    let req = cx.start_request("ListIdentities", false);
+    cx.state.loading = Loading::Running { req };
+    cx.state.page_token.clone_from(&next_token);
+    let hide_disabled = cx.state.hide_disabled;
     vec![Effect::ListIdentities {
         req,
         pool_id,
@@ -57,20 +86,20 @@ fn request_page(model: &mut Model, pool_id: String, next_token: Option<String>) 
 }
 
 /// A page of ListIdentities arrived.
-pub fn on_page(
-    model: &mut Model,
+fn on_page(
+    cx: &mut Cx,
     req: RequestId,
     result: Result<(Vec<Identity>, Option<String>), AwsError>,
 ) -> Vec<Effect> {
-    if model.identities.loading != (Loading::Running { req }) {
+    if cx.state.loading != (Loading::Running { req }) {
         return Vec::new();
     }
-    let Some(pool_id) = model.identities.pool_id.clone() else {
+    let Some(pool_id) = cx.state.pool_id.clone() else {
         return Vec::new();
     };
     match result {
         Ok((page, next_token)) => {
-            let state = &mut model.identities;
+            let state = &mut cx.state;
             state.append(page);
             state.pages += 1;
             match next_token {
@@ -79,7 +108,7 @@ pub fn on_page(
                     state.loading = Loading::Paused { next_token: token };
                     Vec::new()
                 }
-                Some(token) => request_page(model, pool_id, Some(token)),
+                Some(token) => request_page(cx, pool_id, Some(token)),
                 None => {
                     state.loading = Loading::Done;
                     Vec::new()
@@ -87,18 +116,18 @@ pub fn on_page(
             }
         }
         Err(error) => {
-            model.report_error("ListIdentities", &error);
-            let next_token = model.identities.page_token.clone();
-            model.identities.loading = Loading::Failed { error, next_token };
+            cx.report_error("ListIdentities", &error);
+            let next_token = cx.state.page_token.clone();
+            cx.state.loading = Loading::Failed { error, next_token };
             Vec::new()
         }
     }
 }
 
 /// DescribeIdentity answered (for the open identity).
-pub fn on_described(model: &mut Model, req: RequestId, result: Result<Identity, AwsError>) {
+fn on_described(cx: &mut Cx, req: RequestId, result: Result<Identity, AwsError>) {
     let failed = result.as_ref().err().cloned();
-    let Some(Panel::Detail(detail)) = &mut model.identities.panel else {
+    let Some(Panel::Detail(detail)) = &mut cx.state.panel else {
         return;
     };
     if !detail.reqs.contains(&req) {
@@ -106,13 +135,13 @@ pub fn on_described(model: &mut Model, req: RequestId, result: Result<Identity, 
     }
     detail.described = Some(result);
     if let Some(error) = failed {
-        model.report_error("DescribeIdentity", &error);
+        cx.report_error("DescribeIdentity", &error);
     }
 }
 
 /// LookupDeveloperIdentity answered (for the open identity, or a lookup by user).
-pub fn on_looked_up(
-    model: &mut Model,
+fn on_looked_up(
+    cx: &mut Cx,
     req: RequestId,
     result: Result<(String, Vec<String>), AwsError>,
 ) {
@@ -120,9 +149,9 @@ pub fn on_looked_up(
     if let Err(error) = &result
         && !error.is_not_found()
     {
-        model.report_error("LookupDeveloperIdentity", error);
+        cx.report_error("LookupDeveloperIdentity", error);
     }
-    match &mut model.identities.panel {
+    match &mut cx.state.panel {
         Some(Panel::Detail(detail)) if detail.reqs.contains(&req) => {
             detail.developer_users = Some(result.map(|(_, users)| users));
         }
@@ -140,29 +169,29 @@ pub fn on_looked_up(
 
 /// A DeleteIdentities batch answered: deleted rows leave the table, the next batches go out, and
 /// the report opens when all is done.
-pub fn on_deleted(
-    model: &mut Model,
+fn on_deleted(
+    cx: &mut Cx,
     req: RequestId,
     result: Result<Vec<(String, String)>, AwsError>,
 ) -> Vec<Effect> {
-    let Some(deletion) = model.identities.deletion.as_mut() else {
+    let Some(deletion) = cx.state.deletion.as_mut() else {
         return Vec::new();
     };
     let Some(deleted) = deletion.on_result(req, result) else {
         return Vec::new();
     };
     let gone: HashSet<&str> = deleted.iter().map(String::as_str).collect();
-    model.identities.remove_ids(&gone);
-    send_batches(model)
+    cx.state.remove_ids(&gone);
+    send_batches(cx)
 }
 
-fn send_batches(model: &mut Model) -> Vec<Effect> {
-    let Some(mut deletion) = model.identities.deletion.take() else {
+fn send_batches(cx: &mut Cx) -> Vec<Effect> {
+    let Some(mut deletion) = cx.state.deletion.take() else {
         return Vec::new();
     };
-    let batches = deletion.next_batches(|| model.start_request("DeleteIdentities", true));
+    let batches = deletion.next_batches(|| cx.start_request("DeleteIdentities", true));
     if deletion.is_finished() {
-        let report = deletion.report(model.now);
+        let report = deletion.report(cx.ctx.now);
         let text = format!(
             "Deleted {} of {} identities · {} failed · {} not attempted",
             report.deleted,
@@ -175,10 +204,10 @@ fn send_batches(model: &mut Model) -> Vec<Effect> {
         } else {
             Level::Warning
         };
-        model.notify(level, text);
-        model.identities.panel = Some(Panel::Report(report));
+        cx.notify(level, text);
+        cx.state.panel = Some(Panel::Report(report));
     } else {
-        model.identities.deletion = Some(deletion);
+        cx.state.deletion = Some(deletion);
     }
     batches
         .into_iter()
@@ -187,9 +216,9 @@ fn send_batches(model: &mut Model) -> Vec<Effect> {
 }
 
 /// Text typed into the filter, the lookup field or the typed-count confirmation.
-pub fn on_input(model: &mut Model, request: InputRequest) {
-    let now = model.now.unwrap_or(0.0);
-    let state = &mut model.identities;
+fn on_input(cx: &mut Cx, request: InputRequest) {
+    let now = cx.ctx.now.unwrap_or(0.0);
+    let state = &mut cx.state;
     match &mut state.panel {
         Some(Panel::LookupInput(input)) => {
             input.handle(request);
@@ -216,29 +245,29 @@ pub fn on_input(model: &mut Model, request: InputRequest) {
 }
 
 /// An action while the Identity browser has the keys.
-pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    if model.identities.deletion.is_some() {
+fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
+    if cx.state.deletion.is_some() {
         if matches!(action, Action::Cancel | Action::Back)
-            && let Some(d) = model.identities.deletion.as_mut()
+            && let Some(d) = cx.state.deletion.as_mut()
         {
             d.cancelled = true;
-            model.notify(
+            cx.notify(
                 Level::Warning,
                 "Cancelling: batches already sent finish; nothing new is sent",
             );
-            return send_batches(model);
+            return send_batches(cx);
         }
         return Vec::new();
     }
-    if model.identities.panel.is_some() {
-        return on_panel_action(model, action);
+    if cx.state.panel.is_some() {
+        return on_panel_action(cx, action);
     }
-    let height = layout::list_rows(model.size);
-    if model.identities.filter_editing {
+    let height = layout::list_rows(cx.ctx.size);
+    if cx.state.filter_editing {
         match action {
-            Action::Submit | Action::Open => model.identities.filter_editing = false,
+            Action::Submit | Action::Open => cx.state.filter_editing = false,
             Action::Back => {
-                let state = &mut model.identities;
+                let state = &mut cx.state;
                 state.filter_editing = false;
                 state.filter_input.reset();
                 state.filter = Default::default();
@@ -250,10 +279,10 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     let page = isize::try_from(height.max(1)).unwrap_or(1);
-    let Some((pool_id, _)) = model.current_pool.clone() else {
+    let Some((pool_id, _)) = cx.ctx.current_pool.cloned() else {
         return Vec::new();
     };
-    let state = &mut model.identities;
+    let state = &mut cx.state;
     match action {
         Action::Up => state.move_selection(-1),
         Action::Down => state.move_selection(1),
@@ -291,7 +320,7 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             state.rows.iter_mut().for_each(|r| r.marked = false);
             state.marked = 0;
         }
-        Action::Refresh => return begin(model, Some(pool_id)),
+        Action::Refresh => return begin(cx, Some(pool_id)),
         Action::ToggleHideDisabled => {
             state.hide_disabled = !state.hide_disabled;
             let text = if state.hide_disabled {
@@ -299,36 +328,29 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             } else {
                 "Showing disabled identities too (reloading)"
             };
-            model.notify(Level::Info, text);
-            return begin(model, Some(pool_id));
+            cx.notify(Level::Info, text);
+            return begin(cx, Some(pool_id));
         }
-        Action::TogglePause => return toggle_pause(model, pool_id),
+        Action::TogglePause => return toggle_pause(cx, pool_id),
         Action::CopyId => {
             if let Some(row) = state.selected_row() {
                 let id = row.identity.id.clone();
-                model.notify(Level::Success, format!("Copied {id}"));
+                cx.notify(Level::Success, format!("Copied {id}"));
                 return vec![Effect::CopyToClipboard(id)];
             }
         }
-        Action::Open => return open_detail(model, pool_id),
+        Action::Open => return open_detail(cx, pool_id),
         Action::Lookup => {
-            if developer_provider(model).is_some() {
-                model.identities.panel = Some(Panel::LookupInput(Default::default()));
+            if developer_provider(cx).is_some() {
+                cx.state.panel = Some(Panel::LookupInput(Default::default()));
             } else {
-                model.notify(
+                cx.notify(
                     Level::Info,
                     "This pool has no developer provider to look up users in",
                 );
             }
         }
         Action::Delete => {
-            if model.options.read_only {
-                model.notify(
-                    Level::Warning,
-                    "Read-only mode (--read-only): deleting identities is disabled",
-                );
-                return Vec::new();
-            }
             let ids = if state.marked > 0 {
                 state.marked_ids()
             } else {
@@ -338,7 +360,7 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
                     .unwrap_or_default()
             };
             if ids.is_empty() {
-                model.notify(Level::Info, "No identity selected or marked");
+                cx.notify(Level::Info, "No identity selected or marked");
             } else {
                 state.panel = Some(Panel::ConfirmDelete {
                     ids,
@@ -349,12 +371,12 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         _ => {}
     }
-    model.identities.scroll_into_view(height);
+    cx.state.scroll_into_view(height);
     Vec::new()
 }
 
-fn toggle_pause(model: &mut Model, pool_id: String) -> Vec<Effect> {
-    let state = &mut model.identities;
+fn toggle_pause(cx: &mut Cx, pool_id: String) -> Vec<Effect> {
+    let state = &mut cx.state;
     match state.loading.clone() {
         Loading::Running { .. } => {
             state.pause_requested = !state.pause_requested;
@@ -363,40 +385,40 @@ fn toggle_pause(model: &mut Model, pool_id: String) -> Vec<Effect> {
             } else {
                 "Loading goes on"
             };
-            model.notify(Level::Info, text);
+            cx.notify(Level::Info, text);
             Vec::new()
         }
-        Loading::Paused { next_token } => request_page(model, pool_id, Some(next_token)),
+        Loading::Paused { next_token } => request_page(cx, pool_id, Some(next_token)),
         Loading::Failed {
             next_token: Some(token),
             ..
-        } => request_page(model, pool_id, Some(token)),
+        } => request_page(cx, pool_id, Some(token)),
         Loading::Failed {
             next_token: None, ..
         }
-        | Loading::Idle => begin(model, Some(pool_id)),
+        | Loading::Idle => begin(cx, Some(pool_id)),
         Loading::Done => Vec::new(),
     }
 }
 
-fn open_detail(model: &mut Model, pool_id: String) -> Vec<Effect> {
-    let Some(id) = model
-        .identities
+fn open_detail(cx: &mut Cx, pool_id: String) -> Vec<Effect> {
+    let Some(id) = cx
+        .state
         .selected_row()
         .map(|r| r.identity.id.clone())
     else {
         return Vec::new();
     };
     let mut effects = Vec::new();
-    let describe = model.start_request("DescribeIdentity", false);
+    let describe = cx.start_request("DescribeIdentity", false);
     effects.push(Effect::DescribeIdentity {
         req: describe,
         identity_id: id.clone(),
     });
     let mut reqs = vec![describe];
-    let has_developer = developer_provider(model).is_some();
+    let has_developer = developer_provider(cx).is_some();
     if has_developer {
-        let lookup = model.start_request("LookupDeveloperIdentity", false);
+        let lookup = cx.start_request("LookupDeveloperIdentity", false);
         reqs.push(lookup);
         effects.push(Effect::LookupDeveloperIdentity {
             req: lookup,
@@ -405,7 +427,7 @@ fn open_detail(model: &mut Model, pool_id: String) -> Vec<Effect> {
             developer_user: None,
         });
     }
-    model.identities.panel = Some(Panel::Detail(Detail {
+    cx.state.panel = Some(Panel::Detail(Detail {
         id,
         described: None,
         developer_users: None,
@@ -414,17 +436,17 @@ fn open_detail(model: &mut Model, pool_id: String) -> Vec<Effect> {
     effects
 }
 
-fn on_panel_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let Some(panel) = model.identities.panel.take() else {
+fn on_panel_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
+    let Some(panel) = cx.state.panel.take() else {
         return Vec::new();
     };
     match (panel, action) {
         (Panel::Report(_), Action::Back | Action::Submit | Action::Open) => {}
         (Panel::Report(report), Action::CopyId) => {
             let failed: Vec<String> = report.failed.iter().map(|(id, _)| id.clone()).collect();
-            model.identities.panel = Some(Panel::Report(report));
+            cx.state.panel = Some(Panel::Report(report));
             if !failed.is_empty() {
-                model.notify(
+                cx.notify(
                     Level::Success,
                     format!("Copied {} failed ids", failed.len()),
                 );
@@ -434,15 +456,15 @@ fn on_panel_action(model: &mut Model, action: Action) -> Vec<Effect> {
         (_, Action::Back) => {}
         (Panel::LookupInput(input), Action::Submit | Action::Open) => {
             let user = input.value().trim().to_string();
-            let Some((pool_id, _)) = model.current_pool.clone() else {
+            let Some((pool_id, _)) = cx.ctx.current_pool.cloned() else {
                 return Vec::new();
             };
             if user.is_empty() {
-                model.identities.panel = Some(Panel::LookupInput(input));
+                cx.state.panel = Some(Panel::LookupInput(input));
                 return Vec::new();
             }
-            let req = model.start_request("LookupDeveloperIdentity", false);
-            model.identities.panel = Some(Panel::LookupResult {
+            let req = cx.start_request("LookupDeveloperIdentity", false);
+            cx.state.panel = Some(Panel::LookupResult {
                 user: user.clone(),
                 req: Some(req),
                 result: None,
@@ -460,9 +482,9 @@ fn on_panel_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 typed,
                 confirm_focused,
             },
-            Action::FocusNext | Action::FocusPrev,
+            Action::FocusNext,
         ) => {
-            model.identities.panel = Some(Panel::ConfirmDelete {
+            cx.state.panel = Some(Panel::ConfirmDelete {
                 ids,
                 typed,
                 confirm_focused: !confirm_focused,
@@ -481,18 +503,18 @@ fn on_panel_action(model: &mut Model, action: Action) -> Vec<Effect> {
             }
             if ids.len() > super::TYPE_COUNT_ABOVE && typed.value().trim() != ids.len().to_string()
             {
-                model.identities.panel = Some(Panel::ConfirmDelete {
+                cx.state.panel = Some(Panel::ConfirmDelete {
                     ids,
                     typed,
                     confirm_focused,
                 });
                 return Vec::new();
             }
-            model.notify(Level::Info, format!("Deleting {} identities…", ids.len()));
-            model.identities.deletion = Some(Deletion::new(ids, model.now));
-            return send_batches(model);
+            cx.notify(Level::Info, format!("Deleting {} identities…", ids.len()));
+            cx.state.deletion = Some(Deletion::new(ids, cx.ctx.now));
+            return send_batches(cx);
         }
-        (panel, _) => model.identities.panel = Some(panel),
+        (panel, _) => cx.state.panel = Some(panel),
     }
     Vec::new()
 }

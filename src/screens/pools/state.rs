@@ -1,6 +1,6 @@
 //! The Pools tab's state and the queries `update` and `view` share.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use tui_input::Input;
 
 use crate::app::{AwsError, RequestId};
@@ -70,8 +70,8 @@ pub struct PoolsState {
     pub summary_scroll: u16,
     /// The open pool's roles: (request awaited, answer).
     pub summary_roles: Option<(RequestId, Option<Result<PoolRoles, AwsError>>)>,
-    /// Pools with a DeleteIdentityPool in flight.
-    pub deleting: HashSet<String>,
+    /// Pools with a DeleteIdentityPool in flight, and its request.
+    pub deleting: HashMap<String, RequestId>,
 }
 
 impl PoolsState {

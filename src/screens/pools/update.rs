@@ -2,27 +2,102 @@
 
 use tui_input::InputRequest;
 
-use super::state::{Detail, Listing, MAX_DETAILS_IN_FLIGHT};
-use crate::app::model::{Button, Level, Overlay};
-use crate::app::{Action, AwsError, Effect, Model, RequestId};
+use super::msg::{Action, Msg};
+use super::state::{Detail, Listing, MAX_DETAILS_IN_FLIGHT, PoolsState};
+use crate::app::model::Level;
+use crate::app::{AwsError, Ctx, Effect, Event, Outcome, RequestId, Response};
 use crate::domain::{IdentityPool, PoolSummary};
 use crate::view::layout;
 
-/// Starts (or restarts) listing every pool; the current rows stay until the first page arrives.
-pub fn begin_listing(model: &mut Model) -> Vec<Effect> {
-    if let Listing::Loading { req, .. } = model.pools.listing {
-        model.finish_request(req);
-    }
-    let req = model.start_request("ListIdentityPools", false);
-    model.pools.listing = Listing::Loading { req, pages: 0 };
-    model.pools.replace_on_next_page = true;
-    // Details are re-read lazily for the rows on screen; drop the old ones so nothing stale shows.
-    for detail in model.pools.details.values() {
-        if let Detail::Loading(req) = detail {
-            model.in_flight.remove(req);
+type Cx<'a> = crate::app::Cx<'a, PoolsState>;
+
+/// Handles one message for the Pools tab.
+pub fn update(state: &mut PoolsState, ctx: &Ctx, msg: Msg) -> Outcome {
+    let mut cx = Cx::new(state, ctx);
+    let effects = match msg {
+        Msg::Action(action) => on_action(&mut cx, action),
+        Msg::Input(request) => {
+            if cx.state.filter_editing {
+                on_filter_input(&mut cx, request);
+            }
+            Vec::new()
         }
+        Msg::Click(_, row) => match layout::list_row_at(cx.ctx.size, row) {
+            Some(list_row) => on_click_row(&mut cx, list_row),
+            None => Vec::new(),
+        },
+        Msg::Scroll(delta) => {
+            on_scroll(&mut cx, delta);
+            Vec::new()
+        }
+        Msg::Response { req, response } => on_response(&mut cx, req, response),
+        Msg::Start => begin_listing(&mut cx),
+        Msg::Settle => detail_requests(&mut cx),
+        Msg::DeleteConfirmed { pool_id, name } => {
+            let req = cx.start_request("DeleteIdentityPool", true);
+            cx.state.deleting.insert(pool_id.clone(), req);
+            cx.notify(Level::Info, format!("Deleting \"{name}\"…"));
+            vec![Effect::DeleteIdentityPool { req, pool_id }]
+        }
+        Msg::ShowCreated(pool) => show_created(&mut cx, pool),
+    };
+    cx.finish(effects)
+}
+
+/// The answers to the tab's requests.
+fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
+    match response {
+        Response::ListIdentityPools(result) => return on_page(cx, req, result),
+        Response::DescribeIdentityPool(result) => {
+            let pool_id = cx
+                .state
+                .details
+                .iter()
+                .find(|(_, d)| **d == Detail::Loading(req))
+                .map(|(id, _)| id.clone());
+            if let Some(pool_id) = pool_id {
+                on_described(cx, req, pool_id, result);
+            }
+        }
+        Response::GetIdentityPoolRoles(result) => on_roles(cx, req, result),
+        Response::DeleteIdentityPool(result) => {
+            let pool_id = cx
+                .state
+                .deleting
+                .iter()
+                .find(|(_, r)| **r == req)
+                .map(|(id, _)| id.clone());
+            if let Some(pool_id) = pool_id {
+                on_deleted(cx, pool_id, result);
+            }
+        }
+        _ => {}
     }
-    model.pools.details.clear();
+    Vec::new()
+}
+
+/// Starts (or restarts) listing every pool; the current rows stay until the first page arrives.
+fn begin_listing(cx: &mut Cx) -> Vec<Effect> {
+    if let Listing::Loading { req, .. } = cx.state.listing {
+        cx.finish_request(req);
+    }
+    let req = cx.start_request("ListIdentityPools", false);
+    cx.state.listing = Listing::Loading { req, pages: 0 };
+    cx.state.replace_on_next_page = true;
+    // Details are re-read lazily for the rows on screen; drop the old ones so nothing stale shows.
+    let loading: Vec<RequestId> = cx
+        .state
+        .details
+        .values()
+        .filter_map(|d| match d {
+            Detail::Loading(req) => Some(*req),
+            _ => None,
+        })
+        .collect();
+    for req in loading {
+        cx.finish_request(req);
+    }
+    cx.state.details.clear();
     vec![Effect::ListIdentityPools {
         req,
         next_token: None,
@@ -30,15 +105,15 @@ pub fn begin_listing(model: &mut Model) -> Vec<Effect> {
 }
 
 /// A page of ListIdentityPools arrived: add it, and ask for the next one at once.
-pub fn on_page(
-    model: &mut Model,
+fn on_page(
+    cx: &mut Cx,
     req: RequestId,
     result: Result<(Vec<PoolSummary>, Option<String>), AwsError>,
 ) -> Vec<Effect> {
     let Listing::Loading {
         req: awaited,
         pages,
-    } = model.pools.listing
+    } = cx.state.listing
     else {
         return Vec::new();
     };
@@ -47,7 +122,7 @@ pub fn on_page(
     }
     match result {
         Ok((page, next_token)) => {
-            let pools = &mut model.pools;
+            let pools = &mut cx.state;
             if pools.replace_on_next_page {
                 pools.rows.clear();
                 pools.replace_on_next_page = false;
@@ -57,22 +132,22 @@ pub fn on_page(
             let pages = pages + 1;
             match next_token {
                 Some(token) => {
-                    let req = model.start_request("ListIdentityPools", false);
-                    model.pools.listing = Listing::Loading { req, pages };
+                    let req = cx.start_request("ListIdentityPools", false);
+                    cx.state.listing = Listing::Loading { req, pages };
                     vec![Effect::ListIdentityPools {
                         req,
                         next_token: Some(token),
                     }]
                 }
                 None => {
-                    model.pools.listing = Listing::Done { pages };
+                    cx.state.listing = Listing::Done { pages };
                     Vec::new()
                 }
             }
         }
         Err(error) => {
-            model.report_error("ListIdentityPools", &error);
-            model.pools.listing = Listing::Failed(error);
+            cx.report_error("ListIdentityPools", &error);
+            cx.state.listing = Listing::Failed(error);
             Vec::new()
         }
     }
@@ -80,12 +155,12 @@ pub fn on_page(
 
 /// DescribeIdentityPool calls for rows on screen (and the open summary) that lack details, at most
 /// `MAX_DETAILS_IN_FLIGHT` at a time.
-pub fn detail_requests(model: &mut Model) -> Vec<Effect> {
-    if model.session().is_none() {
+fn detail_requests(cx: &mut Cx) -> Vec<Effect> {
+    if cx.session().is_none() {
         return Vec::new();
     }
-    let height = layout::list_rows(model.size);
-    let pools = &model.pools;
+    let height = layout::list_rows(cx.ctx.size);
+    let pools = &cx.state;
     let mut wanted: Vec<String> = pools.open.iter().cloned().collect();
     wanted.extend(
         pools
@@ -102,12 +177,12 @@ pub fn detail_requests(model: &mut Model) -> Vec<Effect> {
         if budget == 0 {
             break;
         }
-        if model.pools.details.contains_key(&pool_id) {
+        if cx.state.details.contains_key(&pool_id) {
             continue;
         }
-        let req = model.start_request("DescribeIdentityPool", false);
-        model
-            .pools
+        let req = cx.start_request("DescribeIdentityPool", false);
+        cx
+            .state
             .details
             .insert(pool_id.clone(), Detail::Loading(req));
         effects.push(Effect::DescribeIdentityPool { req, pool_id });
@@ -117,32 +192,32 @@ pub fn detail_requests(model: &mut Model) -> Vec<Effect> {
 }
 
 /// DescribeIdentityPool answered.
-pub fn on_described(
-    model: &mut Model,
+fn on_described(
+    cx: &mut Cx,
     req: RequestId,
     pool_id: String,
     result: Result<IdentityPool, AwsError>,
 ) {
-    if model.pools.details.get(&pool_id) != Some(&Detail::Loading(req)) {
+    if cx.state.details.get(&pool_id) != Some(&Detail::Loading(req)) {
         return;
     }
     match result {
         Ok(pool) => {
             // A rename elsewhere shows up here first; keep the row's name in step.
-            if let Some(row) = model.pools.rows.iter_mut().find(|p| p.id == pool_id) {
+            if let Some(row) = cx.state.rows.iter_mut().find(|p| p.id == pool_id) {
                 row.name.clone_from(&pool.identity_pool_name);
             }
-            model.pools.details.insert(pool_id, Detail::Loaded(pool));
+            cx.state.details.insert(pool_id, Detail::Loaded(pool));
         }
         Err(error) if error.is_not_found() => {
-            let name = model
-                .pools
+            let name = cx
+                .state
                 .pool(&pool_id)
                 .map(|p| p.name.clone())
                 .unwrap_or_default();
-            model.pools.remove(&pool_id);
-            forget_current(model, &pool_id);
-            model.notify(
+            cx.state.remove(&pool_id);
+            forget_current(cx, &pool_id);
+            cx.notify(
                 Level::Warning,
                 format!(
                     "Pool \"{name}\" no longer exists (deleted elsewhere); removed from the list"
@@ -150,88 +225,98 @@ pub fn on_described(
             );
         }
         Err(error) => {
-            model.report_error("DescribeIdentityPool", &error);
-            model.pools.details.insert(pool_id, Detail::Failed(error));
+            cx.report_error("DescribeIdentityPool", &error);
+            cx.state.details.insert(pool_id, Detail::Failed(error));
         }
     }
 }
 
-fn forget_current(model: &mut Model, pool_id: &str) {
-    if model
-        .current_pool
-        .as_ref()
-        .is_some_and(|(id, _)| id == pool_id)
-    {
-        model.current_pool = None;
-    }
+fn forget_current(cx: &mut Cx, pool_id: &str) {
+    cx.emit(Event::PoolGone(pool_id.to_string()));
 }
 
 /// DeleteIdentityPool answered: the row goes only now.
-pub fn on_deleted(model: &mut Model, pool_id: String, result: Result<(), AwsError>) {
-    let name = model
-        .pools
+fn on_deleted(cx: &mut Cx, pool_id: String, result: Result<(), AwsError>) {
+    let name = cx
+        .state
         .pool(&pool_id)
         .map(|p| p.name.clone())
         .unwrap_or_default();
     match result {
         Ok(()) => {
-            model.pools.remove(&pool_id);
-            forget_current(model, &pool_id);
-            model.notify(Level::Success, format!("Deleted \"{name}\""));
+            cx.state.remove(&pool_id);
+            forget_current(cx, &pool_id);
+            cx.notify(Level::Success, format!("Deleted \"{name}\""));
         }
         Err(error) if error.is_not_found() => {
-            model.pools.remove(&pool_id);
-            forget_current(model, &pool_id);
-            model.notify(
+            cx.state.remove(&pool_id);
+            forget_current(cx, &pool_id);
+            cx.notify(
                 Level::Warning,
                 format!("\"{name}\" was already deleted elsewhere"),
             );
         }
         Err(error) => {
-            model.pools.deleting.remove(&pool_id);
-            model.report_error("DeleteIdentityPool", &error);
+            cx.state.deleting.remove(&pool_id);
+            cx.report_error("DeleteIdentityPool", &error);
         }
     }
 }
 
 /// An edit to the filter while it is being typed.
-pub fn on_filter_input(model: &mut Model, request: InputRequest) {
-    model.pools.filter.handle(request);
-    model.pools.selected = 0;
-    model.pools.offset = 0;
-    model.pools.refilter();
+fn on_filter_input(cx: &mut Cx, request: InputRequest) {
+    cx.state.filter.handle(request);
+    cx.state.selected = 0;
+    cx.state.offset = 0;
+    cx.state.refilter();
 }
 
 /// Opens the typed-name confirmation for deleting the selected (or open) pool.
-pub fn open_delete_dialog(model: &mut Model) {
-    let target = match &model.pools.open {
-        Some(id) => model.pools.pool(id).cloned(),
-        None => model.pools.selected_pool().cloned(),
+fn open_delete_dialog(cx: &mut Cx) {
+    let target = match &cx.state.open {
+        Some(id) => cx.state.pool(id).cloned(),
+        None => cx.state.selected_pool().cloned(),
     };
     let Some(pool) = target else {
-        model.notify(Level::Info, "No pool selected");
+        cx.notify(Level::Info, "No pool selected");
         return;
     };
-    if model.pools.deleting.contains(&pool.id) {
-        model.notify(
+    if cx.state.deleting.contains_key(&pool.id) {
+        cx.notify(
             Level::Info,
             format!("\"{}\" is already being deleted", pool.name),
         );
         return;
     }
-    model.overlay = Some(Overlay::ConfirmDelete {
+    cx.emit(Event::ConfirmPoolDeletion {
         pool_id: pool.id,
         name: pool.name,
-        typed: Default::default(),
-        focus: Button::Cancel,
     });
 }
 
-/// An action while the Pools tab has the keys (no overlay, not typing a filter).
-pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let height = layout::list_rows(model.size);
+/// An action while the Pools tab has the keys.
+fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
+    if cx.state.filter_editing {
+        match action {
+            Action::Submit | Action::Open => cx.state.filter_editing = false,
+            Action::Back => {
+                cx.state.filter_editing = false;
+                cx.state.filter.reset();
+                cx.state.refilter();
+            }
+            _ => {}
+        }
+        return Vec::new();
+    }
+    if action == Action::New {
+        if cx.session().is_some() {
+            cx.emit(Event::OpenWizard);
+        }
+        return Vec::new();
+    }
+    let height = layout::list_rows(cx.ctx.size);
     let page = isize::try_from(height.max(1)).unwrap_or(1);
-    let pools = &mut model.pools;
+    let pools = &mut cx.state;
     if pools.open.is_some() {
         match action {
             Action::Up => pools.summary_scroll = pools.summary_scroll.saturating_sub(1),
@@ -249,7 +334,7 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Top => pools.selected = 0,
         Action::Bottom => pools.selected = pools.shown.len().saturating_sub(1),
         Action::Filter => pools.filter_editing = true,
-        Action::Open => return open_summary(model),
+        Action::Open => return open_summary(cx),
         Action::Back => {
             let closed_summary = pools.open.take().is_some();
             if !closed_summary && !pools.filter.value().is_empty() {
@@ -258,10 +343,10 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             }
         }
         Action::Refresh => {
-            let mut effects = begin_listing(model);
-            if let Some(id) = model.pools.open.clone() {
-                effects.extend(describe_now(model, id.clone()));
-                effects.extend(load_roles(model, id));
+            let mut effects = begin_listing(cx);
+            if let Some(id) = cx.state.open.clone() {
+                effects.extend(describe_now(cx, id.clone()));
+                effects.extend(load_roles(cx, id));
             }
             return effects;
         }
@@ -271,112 +356,110 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 None => pools.selected_pool().map(|p| p.id.clone()),
             };
             if let Some(id) = id {
-                model.notify(Level::Success, format!("Copied {id}"));
+                cx.notify(Level::Success, format!("Copied {id}"));
                 return vec![Effect::CopyToClipboard(id)];
             }
         }
-        Action::Delete => open_delete_dialog(model),
+        Action::Delete => open_delete_dialog(cx),
         _ => {}
     }
-    model.pools.scroll_into_view(height);
+    cx.state.scroll_into_view(height);
     Vec::new()
 }
 
 /// Opens the selected pool's summary, makes it the current pool, and re-reads it.
-fn open_summary(model: &mut Model) -> Vec<Effect> {
-    let Some(pool) = model.pools.selected_pool().cloned() else {
+fn open_summary(cx: &mut Cx) -> Vec<Effect> {
+    let Some(pool) = cx.state.selected_pool().cloned() else {
         return Vec::new();
     };
-    model.pools.open = Some(pool.id.clone());
-    model.pools.summary_scroll = 0;
-    model.current_pool = Some((pool.id.clone(), pool.name));
-    let mut effects = describe_now(model, pool.id.clone());
-    effects.extend(load_roles(model, pool.id));
+    cx.state.open = Some(pool.id.clone());
+    cx.state.summary_scroll = 0;
+    cx.emit(Event::SetCurrentPool(pool.id.clone(), pool.name));
+    let mut effects = describe_now(cx, pool.id.clone());
+    effects.extend(load_roles(cx, pool.id));
     effects
 }
 
 /// GetIdentityPoolRoles for the summary.
-fn load_roles(model: &mut Model, pool_id: String) -> Vec<Effect> {
-    let req = model.start_request("GetIdentityPoolRoles", false);
-    model.pools.summary_roles = Some((req, None));
+fn load_roles(cx: &mut Cx, pool_id: String) -> Vec<Effect> {
+    let req = cx.start_request("GetIdentityPoolRoles", false);
+    cx.state.summary_roles = Some((req, None));
     vec![Effect::GetIdentityPoolRoles { req, pool_id }]
 }
 
 /// GetIdentityPoolRoles answered.
-pub fn on_roles(
-    model: &mut Model,
+fn on_roles(
+    cx: &mut Cx,
     req: RequestId,
     result: Result<crate::domain::roles::PoolRoles, AwsError>,
 ) {
-    if let Some((awaited, slot)) = &mut model.pools.summary_roles
-        && *awaited == req
-    {
-        if let Err(error) = &result
-            && !error.is_not_found()
-        {
-            model.errors.push_front(crate::app::model::ErrorRecord {
-                operation: "GetIdentityPoolRoles".into(),
-                error: error.clone(),
-            });
-        }
-        *slot = Some(result);
+    if !matches!(&cx.state.summary_roles, Some((awaited, _)) if *awaited == req) {
+        return;
     }
+    if let Err(error) = &result
+        && !error.is_not_found()
+    {
+        cx.emit(Event::Record {
+            operation: "GetIdentityPoolRoles".into(),
+            error: error.clone(),
+        });
+    }
+    cx.state.summary_roles = Some((req, Some(result)));
 }
 
 /// A fresh DescribeIdentityPool for one pool, whatever is cached.
-fn describe_now(model: &mut Model, pool_id: String) -> Vec<Effect> {
-    if let Some(Detail::Loading(_)) = model.pools.details.get(&pool_id) {
+fn describe_now(cx: &mut Cx, pool_id: String) -> Vec<Effect> {
+    if let Some(Detail::Loading(_)) = cx.state.details.get(&pool_id) {
         return Vec::new();
     }
-    let req = model.start_request("DescribeIdentityPool", false);
-    model
-        .pools
+    let req = cx.start_request("DescribeIdentityPool", false);
+    cx
+        .state
         .details
         .insert(pool_id.clone(), Detail::Loading(req));
     vec![Effect::DescribeIdentityPool { req, pool_id }]
 }
 
 /// A click on the list's row `row` (0 = first visible row): select it, or open it if selected.
-pub fn on_click_row(model: &mut Model, row: usize) -> Vec<Effect> {
-    let position = model.pools.offset + row;
-    if position >= model.pools.shown.len() || model.pools.open.is_some() {
+fn on_click_row(cx: &mut Cx, row: usize) -> Vec<Effect> {
+    let position = cx.state.offset + row;
+    if position >= cx.state.shown.len() || cx.state.open.is_some() {
         return Vec::new();
     }
-    if position == model.pools.selected {
-        return open_summary(model);
+    if position == cx.state.selected {
+        return open_summary(cx);
     }
-    model.pools.selected = position;
+    cx.state.selected = position;
     Vec::new()
 }
 
 /// The mouse wheel over the list.
-pub fn on_scroll(model: &mut Model, delta: i16) {
-    model.pools.move_selection(isize::from(delta));
-    model.pools.scroll_into_view(layout::list_rows(model.size));
+fn on_scroll(cx: &mut Cx, delta: i16) {
+    cx.state.move_selection(isize::from(delta));
+    cx.state.scroll_into_view(layout::list_rows(cx.ctx.size));
 }
 
 /// A pool the wizard just created: listed (without waiting for a refresh), selected and open.
-pub fn show_created(model: &mut Model, pool: crate::domain::IdentityPool) -> Vec<Effect> {
+fn show_created(cx: &mut Cx, pool: crate::domain::IdentityPool) -> Vec<Effect> {
     let id = pool.identity_pool_id.clone();
-    if model.pools.pool(&id).is_none() {
-        model.pools.rows.push(crate::domain::PoolSummary {
+    if cx.state.pool(&id).is_none() {
+        cx.state.rows.push(crate::domain::PoolSummary {
             id: id.clone(),
             name: pool.identity_pool_name.clone(),
         });
     }
-    model.pools.details.insert(id.clone(), Detail::Loaded(pool));
-    model.pools.filter.reset();
-    model.pools.filter_editing = false;
-    model.pools.refilter();
-    if let Some(position) = model
-        .pools
+    cx.state.details.insert(id.clone(), Detail::Loaded(pool));
+    cx.state.filter.reset();
+    cx.state.filter_editing = false;
+    cx.state.refilter();
+    if let Some(position) = cx
+        .state
         .shown
         .iter()
-        .position(|&i| model.pools.rows[i].id == id)
+        .position(|&i| cx.state.rows[i].id == id)
     {
-        model.pools.selected = position;
+        cx.state.selected = position;
     }
-    model.pools.scroll_into_view(layout::list_rows(model.size));
-    model.tab = crate::app::Tab::Pools;
-    open_summary(model)
+    cx.state.scroll_into_view(layout::list_rows(cx.ctx.size));
+    open_summary(cx)
 }

@@ -120,7 +120,7 @@ fn list(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         };
         let selected = pos == pools.selected;
         let marker = if selected { "> " } else { "  " };
-        let deleting = pools.deleting.contains(&pool.id);
+        let deleting = pools.deleting.contains_key(&pool.id);
         let name = if deleting {
             format!("{} (deleting…)", pool.name)
         } else {

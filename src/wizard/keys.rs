@@ -2,27 +2,28 @@
 
 use crossterm::event::KeyCode;
 
-use super::{Binding, CTRL, Context, ENTER, ESC, NONE, SHIFT, b, mutating};
-use crate::app::Action;
+use super::Wizard;
+use super::msg::Action;
+use crate::app::keymap::{Binding, CTRL, ENTER, ESC, Keys, NONE, SHIFT, b};
 
-const NEXT_STEP: Binding = b(
+const NEXT_STEP: Binding<Action> = b(
     &[(KeyCode::Char('n'), CTRL)],
     "Ctrl-n",
     "next step",
     Action::NextStep,
     true,
 );
-const PREV_STEP: Binding = b(
+const PREV_STEP: Binding<Action> = b(
     &[(KeyCode::Char('p'), CTRL)],
     "Ctrl-p",
     "previous step",
     Action::PrevStep,
     true,
 );
-const LEAVE_WIZARD: Binding = b(&[ESC], "Esc", "leave", Action::Back, true);
+const LEAVE_WIZARD: Binding<Action> = b(&[ESC], "Esc", "leave", Action::Back, true);
 
 #[rustfmt::skip]
-pub(super) const WIZARD_FORM: &[Binding] = &[
+const FORM: &[Binding<Action>] = &[
     NEXT_STEP,
     PREV_STEP,
     b(&[(KeyCode::Tab, NONE), (KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)], "Tab/↓", "next field", Action::FocusNext, true),
@@ -40,7 +41,7 @@ pub(super) const WIZARD_FORM: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-pub(super) const WIZARD_TEXT: &[Binding] = &[
+const TEXT: &[Binding<Action>] = &[
     NEXT_STEP,
     PREV_STEP,
     b(&[(KeyCode::Tab, NONE), (KeyCode::Down, NONE)], "Tab/↓", "next field", Action::FocusNext, true),
@@ -53,8 +54,8 @@ pub(super) const WIZARD_TEXT: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-pub(super) const WIZARD_REVIEW: &[Binding] = &[
-    mutating(b(&[ENTER], "⏎", "create", Action::Open, true)),
+const REVIEW: &[Binding<Action>] = &[
+    b(&[ENTER], "⏎", "create", Action::Create, true),
     b(&[(KeyCode::Char('e'), NONE)], "e", "edit section", Action::Edit, true),
     b(&[(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE), (KeyCode::Tab, NONE)], "↓/↑", "section", Action::Down, true),
     b(&[(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE), (KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)], "↑", "previous section", Action::Up, false),
@@ -64,7 +65,7 @@ pub(super) const WIZARD_REVIEW: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-pub(super) const WIZARD_PICKER: &[Binding] = &[
+const PICKER: &[Binding<Action>] = &[
     b(&[ENTER], "⏎", "pick", Action::Open, true),
     b(&[(KeyCode::Down, NONE), (KeyCode::Tab, NONE)], "↓/↑", "move", Action::Down, true),
     b(&[(KeyCode::Up, NONE), (KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)], "↑", "move up", Action::Up, false),
@@ -74,7 +75,7 @@ pub(super) const WIZARD_PICKER: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-pub(super) const WIZARD_POLICY: &[Binding] = &[
+const POLICY: &[Binding<Action>] = &[
     b(&[ESC, ENTER, (KeyCode::Char('v'), NONE), (KeyCode::Char('q'), NONE)], "Esc", "close", Action::Back, true),
     b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "scroll down", Action::Down, true),
     b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "scroll up", Action::Up, false),
@@ -83,7 +84,7 @@ pub(super) const WIZARD_POLICY: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-pub(super) const WIZARD_DIALOG: &[Binding] = &[
+const DIALOG: &[Binding<Action>] = &[
     b(&[(KeyCode::Tab, NONE), (KeyCode::Right, NONE), (KeyCode::Char('l'), NONE)], "Tab ←/→", "switch button", Action::FocusNext, true),
     b(&[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE), (KeyCode::Left, NONE), (KeyCode::Char('h'), NONE)], "←", "previous button", Action::FocusPrev, false),
     b(&[ENTER], "⏎", "press button", Action::Submit, true),
@@ -91,48 +92,48 @@ pub(super) const WIZARD_DIALOG: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-pub(super) const WIZARD_FAILED: &[Binding] = &[
-    mutating(b(&[(KeyCode::Char('r'), NONE)], "r", "retry", Action::Retry, true)),
-    mutating(b(&[(KeyCode::Char('u'), NONE)], "u", "undo (delete what was created)", Action::Undo, true)),
+const FAILED: &[Binding<Action>] = &[
+    b(&[(KeyCode::Char('r'), NONE)], "r", "retry", Action::Retry, true),
+    b(&[(KeyCode::Char('u'), NONE)], "u", "undo (delete what was created)", Action::Undo, true),
     b(&[(KeyCode::Char('o'), NONE)], "o", "keep and open the pool", Action::Keep, true),
     b(&[ESC], "Esc", "choose", Action::Back, false),
 ];
 
 #[rustfmt::skip]
-pub(super) const WIZARD_RUNNING: &[Binding] = &[
+const RUNNING: &[Binding<Action>] = &[
     b(&[ESC], "Esc", "(calls are running)", Action::Back, false),
 ];
 
 #[rustfmt::skip]
-pub(super) const WIZARD_UNDONE: &[Binding] = &[
+const UNDONE: &[Binding<Action>] = &[
     b(&[ESC, ENTER], "Esc", "back to Review", Action::Back, true),
 ];
 
-/// The context of the wizard's keys in its current state.
-pub(super) fn wizard_context(wizard: &crate::wizard::Wizard) -> Context {
-    use crate::wizard::create::Phase;
-    use crate::wizard::fields::Kind;
+/// The wizard's keys in its current state.
+pub fn keys(wizard: &Wizard) -> Keys<Action> {
+    use super::create::Phase;
+    use super::fields::Kind;
     if wizard.dialog.is_some() {
-        return Context::WizardDialog;
+        return Keys::own("Create wizard: question", DIALOG);
     }
     if wizard.policy_view.is_some() {
-        return Context::WizardPolicy;
+        return Keys::own("Create wizard: policy documents", POLICY);
     }
     if wizard.picker.is_some() {
-        return Context::WizardPicker;
+        return Keys::typing("Create wizard: picking", PICKER);
     }
     if let Some(creation) = &wizard.creation {
         return match creation.phase() {
-            Phase::Failed => Context::WizardFailed,
-            Phase::Undone => Context::WizardUndone,
-            _ => Context::WizardRunning,
+            Phase::Failed => Keys::own("Create wizard: a call failed", FAILED),
+            Phase::Undone => Keys::own("Create wizard: undone", UNDONE),
+            _ => Keys::own("Create wizard: creating", RUNNING),
         };
     }
-    if wizard.step == crate::wizard::Step::Review {
-        return Context::WizardReview;
+    if wizard.step == super::Step::Review {
+        return Keys::own("Create wizard: review", REVIEW);
     }
     match wizard.focused().map(|f| f.kind) {
-        Some(Kind::Text { .. }) => Context::WizardText,
-        _ => Context::WizardForm,
+        Some(Kind::Text { .. }) => Keys::typing("Create wizard: typing", TEXT),
+        _ => Keys::own("Create wizard", FORM),
     }
 }

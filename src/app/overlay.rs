@@ -1,0 +1,80 @@
+//! The overlays' keys: help and errors close, the command line runs, the typed-name delete and the
+//! quit question press their focused button.
+
+use super::model::{Button, Overlay};
+use super::msg::DialogAction;
+use super::update::{quit, run_command, to_pools};
+use super::{Effect, Model};
+use crate::screens::pools;
+
+fn toggle(button: Button) -> Button {
+    match button {
+        Button::Cancel => Button::Confirm,
+        Button::Confirm => Button::Cancel,
+    }
+}
+
+/// A key in the open overlay.
+pub fn on_action(model: &mut Model, action: DialogAction) -> Vec<Effect> {
+    let Some(overlay) = model.overlay.take() else {
+        return Vec::new();
+    };
+    match (overlay, action) {
+        (_, DialogAction::Back) | (Overlay::Help, DialogAction::Help) => {}
+        (Overlay::Errors, DialogAction::Submit) => {}
+        (Overlay::Command(input), DialogAction::Submit) => {
+            return run_command(model, input.value());
+        }
+        (
+            Overlay::ConfirmDelete {
+                pool_id,
+                name,
+                typed,
+                focus,
+            },
+            DialogAction::FocusNext,
+        ) => {
+            model.overlay = Some(Overlay::ConfirmDelete {
+                pool_id,
+                name,
+                typed,
+                focus: toggle(focus),
+            });
+        }
+        (
+            Overlay::ConfirmDelete {
+                pool_id,
+                name,
+                typed,
+                focus,
+            },
+            DialogAction::Submit,
+        ) => {
+            if focus == Button::Cancel {
+                return Vec::new();
+            }
+            if typed.value() != name {
+                model.overlay = Some(Overlay::ConfirmDelete {
+                    pool_id,
+                    name,
+                    typed,
+                    focus,
+                });
+                return Vec::new();
+            }
+            return to_pools(model, pools::Msg::DeleteConfirmed { pool_id, name });
+        }
+        (Overlay::ConfirmQuit { focus }, DialogAction::FocusNext) => {
+            model.overlay = Some(Overlay::ConfirmQuit {
+                focus: toggle(focus),
+            });
+        }
+        (Overlay::ConfirmQuit { focus }, DialogAction::Submit) => {
+            if focus == Button::Confirm {
+                return quit(model);
+            }
+        }
+        (overlay, _) => model.overlay = Some(overlay),
+    }
+    Vec::new()
+}

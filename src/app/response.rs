@@ -1,0 +1,60 @@
+//! What the runner answers: one variant per operation, each carrying that operation's result. The
+//! answer goes back to the screen that asked (see [`super::screen::Owner`]).
+
+use super::error::AwsError;
+use super::model::Session;
+use crate::domain::roles::{IamRole, PoolRoles};
+use crate::domain::{Identity, IdentityPool, PoolSummary};
+
+/// One page of a paged listing: the items and the token of the next page.
+pub type Page<T> = (Vec<T>, Option<String>);
+
+/// An (id, name) row: a user pool or an app client.
+pub type Named = (String, String);
+
+/// The result of one request, typed by its operation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Response {
+    /// Connect: the session, or why there is none.
+    Connect(Result<Session, AwsError>),
+    /// ListIdentityPools: one page.
+    ListIdentityPools(Result<Page<PoolSummary>, AwsError>),
+    /// DescribeIdentityPool.
+    DescribeIdentityPool(Result<IdentityPool, AwsError>),
+    /// GetIdentityPoolRoles.
+    GetIdentityPoolRoles(Result<PoolRoles, AwsError>),
+    /// DeleteIdentityPool.
+    DeleteIdentityPool(Result<(), AwsError>),
+    /// ListIdentities: one page.
+    ListIdentities(Result<Page<Identity>, AwsError>),
+    /// DescribeIdentity.
+    DescribeIdentity(Result<Identity, AwsError>),
+    /// LookupDeveloperIdentity: the identity id and its developer user identifiers.
+    LookupDeveloperIdentity(Result<(String, Vec<String>), AwsError>),
+    /// DeleteIdentities: the (id, error code) pairs the service left unprocessed.
+    DeleteIdentities(Result<Vec<(String, String)>, AwsError>),
+    /// IAM ListRoles: one page.
+    ListRoles(Result<Page<IamRole>, AwsError>),
+    /// ListUserPools: one page.
+    ListUserPools(Result<Page<Named>, AwsError>),
+    /// ListUserPoolClients: one page.
+    ListUserPoolClients(Result<Page<Named>, AwsError>),
+    /// IAM ListOpenIDConnectProviders: the ARNs.
+    ListOpenIdConnectProviders(Result<Vec<String>, AwsError>),
+    /// IAM ListSAMLProviders: the ARNs.
+    ListSamlProviders(Result<Vec<String>, AwsError>),
+    /// CreateIdentityPool: the new pool.
+    CreateIdentityPool(Result<IdentityPool, AwsError>),
+    /// IAM CreateRole: the new role's ARN.
+    CreateRole(Result<String, AwsError>),
+    /// IAM PutRolePolicy.
+    PutRolePolicy(Result<(), AwsError>),
+    /// SetIdentityPoolRoles.
+    SetIdentityPoolRoles(Result<(), AwsError>),
+    /// SetPrincipalTagAttributeMap.
+    SetPrincipalTagAttributeMap(Result<(), AwsError>),
+    /// IAM DeleteRolePolicy.
+    DeleteRolePolicy(Result<(), AwsError>),
+    /// IAM DeleteRole.
+    DeleteRole(Result<(), AwsError>),
+}

@@ -1,0 +1,177 @@
+//! What a screen's `update` gets and gives back: a read-only [`Ctx`] of what the app knows, an
+//! [`Outcome`] of effects and [`Event`]s for the app, and [`Cx`], the two bundled with the screen's
+//! own state while one message is handled.
+
+use super::effect::{Effect, RequestId};
+use super::error::AwsError;
+use super::model::{Level, Session, Tab};
+use crate::domain::IdentityPool;
+
+/// Which screen asked for a request; its answer goes back there and nowhere else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Owner {
+    /// The app itself (connecting).
+    App,
+    /// The Pools tab.
+    Pools,
+    /// The Identity browser.
+    Identities,
+    /// The create-pool wizard.
+    Wizard,
+}
+
+/// What a screen may read of the app while it handles a message.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx<'a> {
+    /// The session, once connected.
+    pub session: Option<&'a Session>,
+    /// The pool tabs 2–4 act on.
+    pub current_pool: Option<&'a (String, String)>,
+    /// The current pool's configuration, once the Pools tab has described it.
+    pub pool_config: Option<&'a IdentityPool>,
+    /// The terminal's size (columns, rows).
+    pub size: (u16, u16),
+    /// `--read-only`.
+    pub read_only: bool,
+    /// The wall clock at the latest event, in epoch seconds.
+    pub now: Option<f64>,
+    /// The tab shown.
+    pub tab: Tab,
+    /// The first request id this message may hand out.
+    pub next_req: RequestId,
+}
+
+/// What a screen asks of the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// Show a notice in the footer.
+    Notify(Level, String),
+    /// A request failed: show it and keep it for `:errors`.
+    Failed {
+        /// The operation.
+        operation: String,
+        /// The error.
+        error: AwsError,
+    },
+    /// Keep an error for `:errors` without a notice (the screen shows it in place).
+    Record {
+        /// The operation.
+        operation: String,
+        /// The error.
+        error: AwsError,
+    },
+    /// Make this pool the current one (id, name).
+    SetCurrentPool(String, String),
+    /// This pool no longer exists: stop acting on it if it is the current one.
+    PoolGone(String),
+    /// Show this tab.
+    ShowTab(Tab),
+    /// Ask for the pool's name before deleting it (the app's typed-name dialog).
+    ConfirmPoolDeletion {
+        /// The pool.
+        pool_id: String,
+        /// Its name, which must be typed.
+        name: String,
+    },
+    /// The wizard made this pool: list it, select it and open it.
+    PoolCreated(IdentityPool),
+    /// Open the help overlay.
+    ShowHelp,
+    /// Open the create wizard (or offer the kept draft).
+    OpenWizard,
+}
+
+/// A request a screen started while handling a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Started {
+    /// Its id.
+    pub req: RequestId,
+    /// The operation, for `:errors` and the quit question.
+    pub operation: &'static str,
+    /// Whether it changes something.
+    pub write: bool,
+}
+
+/// What handling one message produced.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Work for the runner.
+    pub effects: Vec<Effect>,
+    /// Requests for the app.
+    pub events: Vec<Event>,
+    /// Requests started (the app records their owner).
+    pub started: Vec<Started>,
+    /// Requests no longer waited for.
+    pub forgotten: Vec<RequestId>,
+}
+
+/// A screen's state, the app's context and the outcome so far, while one message is handled.
+pub struct Cx<'a, S> {
+    /// The screen's own state.
+    pub state: &'a mut S,
+    /// What the app knows.
+    pub ctx: &'a Ctx<'a>,
+    /// What the message has produced so far.
+    pub out: Outcome,
+}
+
+impl<'a, S> Cx<'a, S> {
+    /// Starts handling a message.
+    pub fn new(state: &'a mut S, ctx: &'a Ctx<'a>) -> Self {
+        Self {
+            state,
+            ctx,
+            out: Outcome::default(),
+        }
+    }
+
+    /// Hands out a request id and records what it is for.
+    pub fn start_request(&mut self, operation: &'static str, write: bool) -> RequestId {
+        let req = self.ctx.next_req + self.out.started.len() as RequestId;
+        self.out.started.push(Started {
+            req,
+            operation,
+            write,
+        });
+        req
+    }
+
+    /// Stops waiting for a request (its answer, if it comes, is dropped).
+    pub fn finish_request(&mut self, req: RequestId) {
+        self.out.forgotten.push(req);
+    }
+
+    /// Shows a notice.
+    pub fn notify(&mut self, level: Level, text: impl Into<String>) {
+        self.out.events.push(Event::Notify(level, text.into()));
+    }
+
+    /// Reports a failed request (notice and `:errors`).
+    pub fn report_error(&mut self, operation: &str, error: &AwsError) {
+        self.out.events.push(Event::Failed {
+            operation: operation.to_string(),
+            error: error.clone(),
+        });
+    }
+
+    /// Asks something of the app.
+    pub fn emit(&mut self, event: Event) {
+        self.out.events.push(event);
+    }
+
+    /// Adds effects for the runner.
+    pub fn effects(&mut self, effects: impl IntoIterator<Item = Effect>) {
+        self.out.effects.extend(effects);
+    }
+
+    /// The session, once connected.
+    pub fn session(&self) -> Option<&'a Session> {
+        self.ctx.session
+    }
+
+    /// The outcome, with `effects` added.
+    pub fn finish(mut self, effects: Vec<Effect>) -> Outcome {
+        self.out.effects.extend(effects);
+        self.out
+    }
+}

@@ -1,0 +1,55 @@
+//! The Pools tab's key tables.
+
+use crossterm::event::KeyCode;
+
+use super::PoolsState;
+use super::msg::Action;
+use crate::app::keymap::{Binding, ENTER, ESC, Keys, NONE, b};
+
+#[rustfmt::skip]
+const LIST: &[Binding<Action>] = &[
+    b(&[(KeyCode::Char('n'), NONE)], "n", "new", Action::New, true),
+    b(&[ENTER], "⏎", "open", Action::Open, true),
+    b(&[(KeyCode::Char('d'), NONE)], "d", "delete", Action::Delete, true),
+    b(&[(KeyCode::Char('r'), NONE)], "r", "refresh", Action::Refresh, true),
+    b(&[(KeyCode::Char('/'), NONE)], "/", "filter", Action::Filter, true),
+    b(&[(KeyCode::Char('y'), NONE)], "y", "copy id", Action::CopyId, true),
+    b(&[ESC], "Esc", "clear filter", Action::Back, false),
+    b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "down", Action::Down, false),
+    b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "up", Action::Up, false),
+    b(&[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)], "g/Home", "top", Action::Top, false),
+    b(&[(KeyCode::Char('G'), NONE), (KeyCode::End, NONE)], "G/End", "bottom", Action::Bottom, false),
+    b(&[(KeyCode::PageUp, NONE)], "PgUp", "page up", Action::PageUp, false),
+    b(&[(KeyCode::PageDown, NONE)], "PgDn", "page down", Action::PageDown, false),
+];
+
+#[rustfmt::skip]
+const SUMMARY: &[Binding<Action>] = &[
+    b(&[ESC], "Esc", "back to the list", Action::Back, true),
+    b(&[(KeyCode::Char('d'), NONE)], "d", "delete", Action::Delete, true),
+    b(&[(KeyCode::Char('r'), NONE)], "r", "refresh", Action::Refresh, true),
+    b(&[(KeyCode::Char('y'), NONE)], "y", "copy id", Action::CopyId, true),
+    b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "scroll down", Action::Down, false),
+    b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "scroll up", Action::Up, false),
+];
+
+#[rustfmt::skip]
+const FILTER: &[Binding<Action>] = &[
+    b(&[ENTER], "⏎", "apply", Action::Submit, true),
+    b(&[ESC], "Esc", "cancel", Action::Back, true),
+];
+
+/// The keys of the Pools tab in its current state.
+pub fn keys(state: &PoolsState) -> Keys<Action> {
+    if state.filter_editing {
+        Keys::typing("Typing a filter", FILTER)
+    } else if state.open.is_some() {
+        Keys::with_global("Pool summary", SUMMARY)
+    } else {
+        Keys::with_global("Pools list", LIST).noted(&[
+            "",
+            "Mouse: click a tab or a row",
+            "(again to open); wheel scrolls.",
+        ])
+    }
+}
