@@ -18,6 +18,8 @@ use cognito_tui::app::{Action, Msg, Options};
 use cognito_tui::aws::Target;
 use cognito_tui::domain::policy::{self, Audience};
 use cognito_tui::headless::Headless;
+use cognito_tui::screens::pools::Action as PoolAction;
+use cognito_tui::wizard::Action as WizAction;
 use cognito_tui::wizard::Step;
 use std::io::Write;
 use std::time::{Duration, Instant};
@@ -33,9 +35,9 @@ async fn engine_create(url: &str, n: usize) -> Duration {
     };
     let mut h = Headless::start(Options::default(), target, (120, 40));
     assert!(h.run_until(|m| m.session().is_some(), WAIT).await);
-    h.send(Msg::Action(Action::New));
+    h.send(Msg::from(PoolAction::New));
     let partner = existing_role("orders-app-partner");
-    if let Some(w) = h.model.wizard.as_deref_mut() {
+    if let Some(w) = h.model.wizard.open.as_deref_mut() {
         w.draft = user_pool_draft(
             &format!("bench-{n}"),
             &format!("bench-{n}-auth"),
@@ -45,7 +47,7 @@ async fn engine_create(url: &str, n: usize) -> Duration {
         w.step = Step::Review;
     }
     let start = Instant::now();
-    h.send(Msg::Action(Action::Open));
+    h.send(Msg::from(WizAction::Create));
     assert!(h.run_until(|m| m.wizard.is_none(), WAIT).await, "created");
     let elapsed = start.elapsed();
     assert!(h.model.pools.open.is_some(), "the pool opened");

@@ -11,6 +11,7 @@ mod support;
 use cognito_tui::app::{Action, Msg, Options, Tab};
 use cognito_tui::aws::Target;
 use cognito_tui::headless::Headless;
+use cognito_tui::screens::identities::Action as IdAction;
 use cognito_tui::screens::identities::Loading;
 use std::io::Write;
 use std::time::{Duration, Instant};
@@ -40,7 +41,7 @@ async fn engine_list(url: &str) -> (Headless, Duration) {
         )
         .await
     );
-    h.send(Msg::Action(Action::Open));
+    h.send(Msg::from(IdAction::Open));
     let start = Instant::now();
     h.send(Msg::Action(Action::GoTab(Tab::Identities)));
     assert!(
@@ -113,12 +114,12 @@ async fn engine_delete(h: &mut Headless, count: usize) -> Duration {
     }
     h.model.identities.marked = count;
     let start = Instant::now();
-    h.send(Msg::Action(Action::Delete));
+    h.send(Msg::from(IdAction::Delete));
     for c in count.to_string().chars() {
         h.send(Msg::Input(tui_input::InputRequest::InsertChar(c)));
     }
-    h.send(Msg::Action(Action::FocusNext));
-    h.send(Msg::Action(Action::Submit));
+    h.send(Msg::from(IdAction::FocusNext));
+    h.send(Msg::from(IdAction::Submit));
     assert!(h.model.identities.deletion.is_some(), "deletion started");
     assert!(h.run_until(|m| m.identities.deletion.is_none(), WAIT).await);
     start.elapsed()

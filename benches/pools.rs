@@ -6,6 +6,7 @@
 mod app_support;
 
 use app_support::*;
+use cognito_tui::app::Response;
 use cognito_tui::app::{Action, Msg, Options, update};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -56,9 +57,12 @@ fn update_pools(c: &mut Criterion) {
                 let req = list_req(&effects);
                 let effects = update(
                     &mut model,
-                    Msg::PoolsPage {
-                        req,
-                        result: Ok((summaries(0..4_940), Some("t".into()))),
+                    Msg::Response {
+                        req: req,
+                        response: Response::ListIdentityPools(Ok((
+                            summaries(0..4_940),
+                            Some("t".into()),
+                        ))),
                     },
                 );
                 (model, list_req(&effects))
@@ -66,9 +70,9 @@ fn update_pools(c: &mut Criterion) {
             |(mut model, req)| {
                 black_box(update(
                     &mut model,
-                    Msg::PoolsPage {
-                        req,
-                        result: Ok((summaries(4_940..5_000), None)),
+                    Msg::Response {
+                        req: req,
+                        response: Response::ListIdentityPools(Ok((summaries(4_940..5_000), None))),
                     },
                 ))
             },
@@ -170,7 +174,11 @@ fn wizard(c: &mut Criterion) {
     let _ = update(&mut model, Msg::Action(Action::FocusNext));
     let _ = update(&mut model, Msg::Action(Action::Open));
     assert!(
-        model.wizard.as_ref().is_some_and(|w| w.picker.is_some()),
+        model
+            .wizard
+            .open
+            .as_ref()
+            .is_some_and(|w| w.picker.is_some()),
         "the role picker is open"
     );
     let _ = update(&mut model, Msg::Input(InputRequest::InsertChar('9')));

@@ -7,6 +7,7 @@ use cognito_tui::app::{Action, Msg, Options, Tab};
 use cognito_tui::aws::Target;
 use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::{self, Faults, SandboxOptions, Seed};
+use cognito_tui::screens::identities::Action as IdAction;
 use cognito_tui::screens::identities::{Loading, Panel};
 use std::collections::HashSet;
 use std::time::Duration;
@@ -32,9 +33,9 @@ async fn browse_orders_app(target: Target) -> Headless {
         .iter()
         .position(|&i| h.model.pools.rows[i].name == "orders-app");
     for _ in 0..position.unwrap_or(0) {
-        h.send(Msg::Action(Action::Down));
+        h.send(Msg::from(IdAction::Down));
     }
-    h.send(Msg::Action(Action::Open));
+    h.send(Msg::from(IdAction::Open));
     h.send(Msg::Action(Action::GoTab(Tab::Identities)));
     assert!(
         h.run_until(|m| m.identities.loading == Loading::Done, WAIT)
@@ -45,11 +46,11 @@ async fn browse_orders_app(target: Target) -> Headless {
 }
 
 fn type_filter(h: &mut Headless, text: &str) {
-    h.send(Msg::Action(Action::Filter));
+    h.send(Msg::from(IdAction::Filter));
     for c in text.chars() {
         h.send(Msg::Input(InputRequest::InsertChar(c)));
     }
-    h.send(Msg::Action(Action::Submit));
+    h.send(Msg::from(IdAction::Submit));
 }
 
 async fn listed_ids(client: &aws_sdk_cognitoidentity::Client, pool: &str) -> HashSet<String> {
@@ -113,7 +114,7 @@ async fn deleting_marked_identities_under_faults_reports_every_one() {
     assert_eq!(all.len(), 2_500);
 
     type_filter(&mut h, "guest");
-    h.send(Msg::Action(Action::MarkAll));
+    h.send(Msg::from(IdAction::MarkAll));
     let marked: HashSet<String> = h.model.identities.marked_ids().into_iter().collect();
     assert!(marked.len() > 500, "{}", marked.len());
     assert!(
@@ -125,9 +126,9 @@ async fn deleting_marked_identities_under_faults_reports_every_one() {
             .all(|r| r.identity.is_guest())
     );
 
-    h.send(Msg::Action(Action::Delete));
-    h.send(Msg::Action(Action::FocusNext));
-    h.send(Msg::Action(Action::Submit));
+    h.send(Msg::from(IdAction::Delete));
+    h.send(Msg::from(IdAction::FocusNext));
+    h.send(Msg::from(IdAction::Submit));
     assert!(h.model.identities.deletion.is_some(), "deletion started");
     assert!(
         h.run_until(|m| m.identities.deletion.is_none(), WAIT).await,
@@ -184,13 +185,13 @@ async fn cancelling_midway_reports_what_was_not_attempted() {
         endpoint_url: sb.endpoint_url(),
     })
     .await;
-    h.send(Msg::Action(Action::MarkAll));
-    h.send(Msg::Action(Action::Delete));
+    h.send(Msg::from(IdAction::MarkAll));
+    h.send(Msg::from(IdAction::Delete));
     for c in "2500".chars() {
         h.send(Msg::Input(InputRequest::InsertChar(c)));
     }
-    h.send(Msg::Action(Action::FocusNext));
-    h.send(Msg::Action(Action::Submit));
+    h.send(Msg::from(IdAction::FocusNext));
+    h.send(Msg::from(IdAction::Submit));
     assert!(
         h.run_until(
             |m| m
@@ -202,7 +203,7 @@ async fn cancelling_midway_reports_what_was_not_attempted() {
         )
         .await
     );
-    h.send(Msg::Action(Action::Cancel));
+    h.send(Msg::from(IdAction::Cancel));
     assert!(h.run_until(|m| m.identities.deletion.is_none(), WAIT).await);
     let Some(Panel::Report(report)) = h.model.identities.panel.clone() else {
         panic!("a report")

@@ -4,54 +4,153 @@
 mod app_support;
 
 use app_support::*;
-use cognito_tui::app::{Action, AwsError, Msg, Options, Tab, update};
+use cognito_tui::app::{Action, AwsError, DialogAction, Msg, Options, Response, Tab, update};
+use cognito_tui::screens::identities::Action as IdAction;
+use cognito_tui::screens::pools::Action as PoolAction;
+use cognito_tui::wizard::Action as WizAction;
 use proptest::prelude::*;
 use tui_input::InputRequest;
 
-fn action() -> impl Strategy<Value = Action> {
+fn global_action() -> impl Strategy<Value = Msg> {
     prop_oneof![
-        Just(Action::Up),
-        Just(Action::Down),
-        Just(Action::Top),
-        Just(Action::Bottom),
-        Just(Action::PageUp),
-        Just(Action::PageDown),
-        Just(Action::Open),
-        Just(Action::Back),
-        Just(Action::Delete),
         Just(Action::Refresh),
-        Just(Action::Filter),
-        Just(Action::CopyId),
         Just(Action::Help),
         Just(Action::Command),
         Just(Action::Quit),
         Just(Action::NextTab),
         Just(Action::PrevTab),
+        Just(Action::GoTab(Tab::Pools)),
         Just(Action::GoTab(Tab::Identities)),
-        Just(Action::New),
-        Just(Action::FocusNext),
-        Just(Action::Submit),
+        Just(Action::GoTab(Tab::Roles)),
     ]
+    .prop_map(Msg::Action)
+}
+
+fn dialog_action() -> impl Strategy<Value = Msg> {
+    prop_oneof![
+        Just(DialogAction::FocusNext),
+        Just(DialogAction::Submit),
+        Just(DialogAction::Back),
+        Just(DialogAction::Help),
+    ]
+    .prop_map(Msg::Dialog)
+}
+
+fn pools_action() -> impl Strategy<Value = Msg> {
+    prop_oneof![
+        Just(PoolAction::Up),
+        Just(PoolAction::Down),
+        Just(PoolAction::Top),
+        Just(PoolAction::Bottom),
+        Just(PoolAction::PageUp),
+        Just(PoolAction::PageDown),
+        Just(PoolAction::Open),
+        Just(PoolAction::Back),
+        Just(PoolAction::Delete),
+        Just(PoolAction::Refresh),
+        Just(PoolAction::Filter),
+        Just(PoolAction::Submit),
+        Just(PoolAction::CopyId),
+        Just(PoolAction::New),
+    ]
+    .prop_map(Msg::from)
+}
+
+fn identities_action() -> impl Strategy<Value = Msg> {
+    prop_oneof![
+        Just(IdAction::Up),
+        Just(IdAction::Down),
+        Just(IdAction::Top),
+        Just(IdAction::Bottom),
+        Just(IdAction::PageUp),
+        Just(IdAction::PageDown),
+        Just(IdAction::Open),
+        Just(IdAction::Back),
+        Just(IdAction::Delete),
+        Just(IdAction::Refresh),
+        Just(IdAction::Filter),
+        Just(IdAction::Submit),
+        Just(IdAction::CopyId),
+        Just(IdAction::Mark),
+        Just(IdAction::MarkAll),
+        Just(IdAction::InvertMarks),
+        Just(IdAction::ClearMarks),
+        Just(IdAction::TogglePause),
+        Just(IdAction::ToggleHideDisabled),
+        Just(IdAction::Lookup),
+        Just(IdAction::Cancel),
+        Just(IdAction::FocusNext),
+    ]
+    .prop_map(Msg::from)
+}
+
+fn fails() -> AwsError {
+    AwsError::service("X", "y")
+}
+
+/// Answers of every kind the Pools tab and the Identity browser wait for, to request ids that may or
+/// may not be in flight.
+fn console_response() -> impl Strategy<Value = Msg> {
+    let identities = |req: u64, n: usize| -> Vec<cognito_tui::domain::Identity> {
+        (0..n)
+            .map(|i| identity(req as usize * 100 + i, NOW))
+            .collect()
+    };
+    prop_oneof![
+        (0u64..60, any::<bool>()).prop_map(|(_, ok)| Response::DeleteIdentityPool(if ok {
+            Ok(())
+        } else {
+            Err(fails())
+        })),
+        (0u64..60).prop_map(|req| Response::DescribeIdentityPool(Ok(described(req as usize % 7)))),
+        (0u64..60, any::<bool>()).prop_map(|(req, more)| Response::ListIdentityPools(Ok((
+            summaries(req as usize..req as usize + 5),
+            more.then(|| "t".into())
+        )))),
+        (0u64..60, 0usize..70, any::<bool>()).prop_map(move |(req, n, more)| {
+            Response::ListIdentities(Ok((identities(req, n), more.then(|| format!("t{req}")))))
+        }),
+        Just(Response::ListIdentities(Err(fails()))),
+        (0u64..60).prop_map(|req| Response::DescribeIdentity(Ok(identity(req as usize, NOW)))),
+        Just(Response::LookupDeveloperIdentity(Ok((
+            "us-east-1:x".into(),
+            vec!["dev-user".into()]
+        )))),
+        Just(Response::LookupDeveloperIdentity(Err(AwsError::service(
+            "ResourceNotFoundException",
+            "gone"
+        )))),
+        (0u64..60, 0usize..4).prop_map(move |(req, n)| Response::DeleteIdentities(Ok(identities(
+            req, n
+        )
+        .into_iter()
+        .map(|i| (i.id, "InternalServerError".to_string()))
+        .collect()))),
+        Just(Response::DeleteIdentities(Err(AwsError::service(
+            "TooManyRequestsException",
+            "slow down"
+        )))),
+    ]
+    .prop_flat_map(|response| {
+        (0u64..80).prop_map(move |req| Msg::Response {
+            req,
+            response: response.clone(),
+        })
+    })
 }
 
 fn msg() -> impl Strategy<Value = Msg> {
     prop_oneof![
-        4 => action().prop_map(Msg::Action),
+        2 => global_action(),
+        2 => dialog_action(),
+        3 => pools_action(),
+        3 => identities_action(),
         2 => any::<char>().prop_map(|c| Msg::Input(InputRequest::InsertChar(c))),
         1 => Just(Msg::Input(InputRequest::DeletePrevChar)),
         1 => (0u16..300, 0u16..120).prop_map(|(w, h)| Msg::Resize(w, h)),
         1 => (0u16..300, 0u16..120).prop_map(|(x, y)| Msg::Click(x, y)),
         1 => (-20i16..20).prop_map(Msg::Scroll),
-        1 => (0u64..40, any::<bool>()).prop_map(|(req, ok)| Msg::PoolDeleted {
-            req,
-            pool_id: pool_id(req as usize % 5),
-            result: if ok { Ok(()) } else { Err(AwsError::service("X", "y")) },
-        }),
-        1 => (0u64..40).prop_map(|req| Msg::PoolDescribed {
-            req,
-            pool_id: pool_id(req as usize % 7),
-            result: Ok(described(req as usize % 7)),
-        }),
+        4 => console_response(),
     ]
 }
 
@@ -66,67 +165,78 @@ proptest! {
     ) {
         let (mut model, effects) = connected(Options { read_only, ..Default::default() }, (w, h));
         let req = list_req(&effects);
-        let _ = update(&mut model, Msg::PoolsPage { req, result: Ok((summaries(0..50), None)) });
+        let _ = update(&mut model, Msg::Response { req, response: Response::ListIdentityPools(Ok((summaries(0..50), None))) });
+        let _ = update(&mut model, Msg::Tick(NOW));
         for msg in msgs {
             let _ = update(&mut model, msg);
             let text = render(&model);
             prop_assert_eq!(text.lines().count(), usize::from(model.size.1));
+            // The selection is always a row that is shown (or 0 when none is).
+            let pools = &model.pools;
+            prop_assert!(pools.selected < pools.shown.len().max(1), "pools: {} of {}", pools.selected, pools.shown.len());
+            let ids = &model.identities;
+            prop_assert!(ids.selected < ids.shown.len().max(1), "identities: {} of {}", ids.selected, ids.shown.len());
+            prop_assert!(ids.shown.iter().all(|&i| i < ids.rows.len()));
+            prop_assert_eq!(ids.marked, ids.rows.iter().filter(|r| r.marked).count());
         }
-
-        prop_assert!(model.pools.selected <= model.pools.shown.len());
     }
 }
 
-fn wizard_action() -> impl Strategy<Value = Action> {
+fn wizard_action() -> impl Strategy<Value = Msg> {
     prop_oneof![
-        Just(Action::NextStep),
-        Just(Action::PrevStep),
-        Just(Action::FocusNext),
-        Just(Action::FocusPrev),
-        Just(Action::Toggle),
-        Just(Action::ChooseNext),
-        Just(Action::ChoosePrev),
-        Just(Action::Open),
-        Just(Action::Back),
-        Just(Action::Edit),
-        Just(Action::ViewPolicy),
-        Just(Action::DeleteRow),
-        Just(Action::MoveRowUp),
-        Just(Action::MoveRowDown),
-        Just(Action::Undo),
-        Just(Action::Keep),
-        Just(Action::Retry),
-        Just(Action::Up),
-        Just(Action::Down),
-        Just(Action::New),
+        Just(WizAction::NextStep),
+        Just(WizAction::PrevStep),
+        Just(WizAction::FocusNext),
+        Just(WizAction::FocusPrev),
+        Just(WizAction::Toggle),
+        Just(WizAction::ChooseNext),
+        Just(WizAction::ChoosePrev),
+        Just(WizAction::Open),
+        Just(WizAction::Submit),
+        Just(WizAction::Back),
+        Just(WizAction::Create),
+        Just(WizAction::Edit),
+        Just(WizAction::ViewPolicy),
+        Just(WizAction::DeleteRow),
+        Just(WizAction::MoveRowUp),
+        Just(WizAction::MoveRowDown),
+        Just(WizAction::Undo),
+        Just(WizAction::Keep),
+        Just(WizAction::Retry),
+        Just(WizAction::Up),
+        Just(WizAction::Down),
+        Just(WizAction::PageUp),
+        Just(WizAction::PageDown),
     ]
+    .prop_map(Msg::from)
+}
+
+fn wizard_response() -> impl Strategy<Value = Msg> {
+    prop_oneof![
+        2 => (0u64..60, any::<bool>()).prop_map(|(req, ok)| Response::CreateRole(if ok { Ok(format!("arn:aws:iam::123456789012:role/r{req}")) } else { Err(fails()) })),
+        1 => (0u64..60).prop_map(|req| Response::CreateIdentityPool(Ok(described(req as usize % 7)))),
+        1 => any::<bool>().prop_map(|ok| Response::PutRolePolicy(if ok { Ok(()) } else { Err(fails()) })),
+        1 => any::<bool>().prop_map(|ok| Response::SetIdentityPoolRoles(if ok { Ok(()) } else { Err(fails()) })),
+        1 => any::<bool>().prop_map(|ok| Response::DeleteRole(if ok { Ok(()) } else { Err(fails()) })),
+        1 => any::<bool>().prop_map(|ok| Response::DeleteIdentityPool(if ok { Ok(()) } else { Err(fails()) })),
+        1 => (0u64..60, any::<bool>()).prop_map(|(req, more)| Response::ListUserPools(Ok((vec![(format!("us-east-1_P{req}"), "p".into())], more.then(|| "t".into()))))),
+        1 => (0u64..60, any::<bool>()).prop_map(|(req, more)| Response::ListUserPoolClients(Ok((vec![(format!("client{req}"), "c".into())], more.then(|| "t".into()))))),
+        1 => Just(Response::ListRoles(Ok((vec![app_support::wizard::existing_role("r")], None)))),
+        1 => Just(Response::ListSamlProviders(Ok(vec!["arn:aws:iam::1:saml-provider/x".into()]))),
+        1 => Just(Response::ListOpenIdConnectProviders(Err(fails()))),
+    ]
+    .prop_flat_map(|response| (0u64..60).prop_map(move |req| Msg::Response { req, response: response.clone() }))
 }
 
 fn wizard_msg() -> impl Strategy<Value = Msg> {
-    use cognito_tui::app::Created;
     prop_oneof![
-        6 => wizard_action().prop_map(Msg::Action),
+        6 => wizard_action(),
         2 => any::<char>().prop_map(|c| Msg::Input(InputRequest::InsertChar(c))),
         1 => (0u16..300, 0u16..120).prop_map(|(w, h)| Msg::Resize(w, h)),
         2 => (0u16..220, 0u16..80).prop_map(|(x, y)| Msg::Click(x, y)),
         1 => (-9i16..9).prop_map(Msg::Scroll),
-        2 => (0u64..60, any::<bool>()).prop_map(|(req, ok)| Msg::CallDone {
-            req,
-            result: if ok { Ok(Created::Role(format!("arn:aws:iam::123456789012:role/r{req}"))) } else { Err(AwsError::service("X", "y")) },
-        }),
-        1 => (0u64..60).prop_map(|req| Msg::CallDone {
-            req,
-            result: Ok(Created::Pool(described(req as usize % 7))),
-        }),
-        1 => (0u64..60, any::<bool>()).prop_map(|(req, more)| Msg::NamedPage {
-            req,
-            result: Ok((vec![(format!("us-east-1_P{req}"), "p".into())], more.then(|| "t".into()))),
-        }),
-        1 => (0u64..60).prop_map(|req| Msg::RolesPage {
-            req,
-            result: Ok((vec![app_support::wizard::existing_role("r")], None)),
-        }),
-        1 => (0u64..60).prop_map(|req| Msg::ArnsListed { req, result: Ok(vec!["arn:aws:iam::1:saml-provider/x".into()]) }),
+        1 => Just(PoolAction::New).prop_map(Msg::from),
+        4 => wizard_response(),
     ]
 }
 

@@ -1,6 +1,7 @@
 //! The effect runner with the real SDK clients against the in-process sandbox over HTTP: each effect
 //! comes back as the message `update` expects, errors included.
 
+use cognito_tui::app::Response;
 use cognito_tui::app::{Effect, ErrorKind, Msg};
 use cognito_tui::aws::{Runner, Target};
 use cognito_tui::sandbox::{self, Faults, RunningSandbox, SandboxOptions, Seed};
@@ -34,9 +35,9 @@ async fn connected(target: Target) -> (Runner, mpsc::UnboundedReceiver<Msg>) {
         region: None,
     });
     match next(&mut rx).await {
-        Msg::Connected {
+        Msg::Response {
             req: 1,
-            result: Ok(session),
+            response: Response::Connect(Ok(session)),
         } => {
             assert!(session.sandbox);
             assert_eq!(session.region, "us-east-1");
@@ -63,9 +64,9 @@ async fn list_describe_delete_and_not_found_come_back_as_messages() {
         req: 2,
         next_token: None,
     });
-    let Msg::PoolsPage {
+    let Msg::Response {
         req: 2,
-        result: Ok((pools, None)),
+        response: Response::ListIdentityPools(Ok((pools, None))),
     } = next(&mut rx).await
     else {
         panic!("one page of pools")
@@ -80,15 +81,14 @@ async fn list_describe_delete_and_not_found_come_back_as_messages() {
         req: 3,
         pool_id: orders.id.clone(),
     });
-    let Msg::PoolDescribed {
+    let Msg::Response {
         req: 3,
-        pool_id,
-        result: Ok(pool),
+        response: Response::DescribeIdentityPool(Ok(pool)),
     } = next(&mut rx).await
     else {
         panic!("described")
     };
-    assert_eq!(pool_id, orders.id);
+    assert_eq!(pool.identity_pool_id, orders.id);
     assert!(pool.allow_unauthenticated_identities);
     assert_eq!(pool.allow_classic_flow, Some(false));
     assert_eq!(pool.cognito_identity_providers.len(), 1);
@@ -101,9 +101,9 @@ async fn list_describe_delete_and_not_found_come_back_as_messages() {
         req: 30,
         pool_id: orders.id.clone(),
     });
-    let Msg::PoolRolesLoaded {
+    let Msg::Response {
         req: 30,
-        result: Ok(roles),
+        response: Response::GetIdentityPoolRoles(Ok(roles)),
     } = next(&mut rx).await
     else {
         panic!("roles")
@@ -129,9 +129,9 @@ async fn list_describe_delete_and_not_found_come_back_as_messages() {
     });
     assert!(matches!(
         next(&mut rx).await,
-        Msg::PoolDeleted {
+        Msg::Response {
             req: 4,
-            result: Ok(()),
+            response: Response::DeleteIdentityPool(Ok(())),
             ..
         }
     ));
@@ -140,8 +140,9 @@ async fn list_describe_delete_and_not_found_come_back_as_messages() {
         req: 5,
         pool_id: orders.id.clone(),
     });
-    let Msg::PoolDescribed {
-        result: Err(error), ..
+    let Msg::Response {
+        response: Response::DescribeIdentityPool(Err(error)),
+        ..
     } = next(&mut rx).await
     else {
         panic!("an error")
@@ -180,12 +181,18 @@ async fn throttling_is_retried_and_then_reported_as_throttling() {
     let mut throttled = 0;
     for _ in 10..16 {
         match next(&mut rx).await {
-            Msg::PoolDescribed { result: Err(e), .. } if e.kind == ErrorKind::Throttled => {
+            Msg::Response {
+                response: Response::DescribeIdentityPool(Err(e)),
+                ..
+            } if e.kind == ErrorKind::Throttled => {
                 assert_eq!(e.code.as_deref(), Some("TooManyRequestsException"));
                 assert!(e.message.contains("retries"), "{}", e.message);
                 throttled += 1;
             }
-            Msg::PoolDescribed { result: Err(e), .. } => {
+            Msg::Response {
+                response: Response::DescribeIdentityPool(Err(e)),
+                ..
+            } => {
                 assert_eq!(
                     e.code.as_deref(),
                     Some("ResourceNotFoundException"),
@@ -212,9 +219,9 @@ async fn a_dropped_connection_is_a_connection_error_not_a_hang() {
         req: 7,
         next_token: None,
     });
-    let Msg::PoolsPage {
+    let Msg::Response {
         req: 7,
-        result: Err(error),
+        response: Response::ListIdentityPools(Err(error)),
     } = next(&mut rx).await
     else {
         panic!("an error")
@@ -238,8 +245,9 @@ async fn injected_faults_show_the_service_code() {
         req: 8,
         next_token: None,
     });
-    let Msg::PoolsPage {
-        result: Err(error), ..
+    let Msg::Response {
+        response: Response::ListIdentityPools(Err(error)),
+        ..
     } = next(&mut rx).await
     else {
         panic!("an error")

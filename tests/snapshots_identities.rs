@@ -3,7 +3,9 @@
 mod app_support;
 
 use app_support::*;
+use cognito_tui::app::Response;
 use cognito_tui::app::{Action, AwsError, Msg, Options, update};
+use cognito_tui::screens::identities::Action as IdAction;
 use insta::assert_snapshot;
 
 const SIZE: (u16, u16) = (130, 30);
@@ -14,12 +16,12 @@ fn identities_loading() {
     let req = identities_req(&effects);
     let _ = update(
         &mut model,
-        Msg::IdentitiesPage {
-            req,
-            result: Ok((
+        Msg::Response {
+            req: req,
+            response: Response::ListIdentities(Ok((
                 (0..60).map(|i| identity(i, NOW)).collect(),
                 Some("t".into()),
-            )),
+            ))),
         },
     );
     assert_snapshot!(render(&model));
@@ -34,19 +36,19 @@ fn identities_all_pages_loaded() {
 #[test]
 fn identities_filtered_and_marked() {
     let mut model = identities_loaded(250, SIZE);
-    let _ = act(&mut model, Action::Filter);
+    let _ = act(&mut model, IdAction::Filter);
     type_text(&mut model, "p:google created>30d");
-    let _ = act(&mut model, Action::Submit);
-    let _ = act(&mut model, Action::MarkAll);
-    let _ = act(&mut model, Action::Down);
-    let _ = act(&mut model, Action::Mark);
+    let _ = act(&mut model, IdAction::Submit);
+    let _ = act(&mut model, IdAction::MarkAll);
+    let _ = act(&mut model, IdAction::Down);
+    let _ = act(&mut model, IdAction::Mark);
     assert_snapshot!(render(&model));
 }
 
 #[test]
 fn identities_filter_error() {
     let mut model = identities_loaded(20, SIZE);
-    let _ = act(&mut model, Action::Filter);
+    let _ = act(&mut model, IdAction::Filter);
     type_text(&mut model, "created>last-week");
     assert_snapshot!(render(&model));
 }
@@ -54,17 +56,17 @@ fn identities_filter_error() {
 #[test]
 fn identity_details() {
     let mut model = identities_loaded(5, SIZE);
-    let _ = act(&mut model, Action::Down);
-    let effects = act(&mut model, Action::Open);
+    let _ = act(&mut model, IdAction::Down);
+    let effects = act(&mut model, IdAction::Open);
     let Some(cognito_tui::app::Effect::DescribeIdentity { req, .. }) = effects.first().cloned()
     else {
         panic!()
     };
     let _ = update(
         &mut model,
-        Msg::IdentityDescribed {
-            req,
-            result: Ok(identity(1, NOW)),
+        Msg::Response {
+            req: req,
+            response: Response::DescribeIdentity(Ok(identity(1, NOW))),
         },
     );
     assert_snapshot!(render(&model));
@@ -73,36 +75,36 @@ fn identity_details() {
 #[test]
 fn confirm_small_deletion() {
     let mut model = identities_loaded(30, SIZE);
-    let _ = act(&mut model, Action::MarkAll);
-    let _ = act(&mut model, Action::Delete);
+    let _ = act(&mut model, IdAction::MarkAll);
+    let _ = act(&mut model, IdAction::Delete);
     assert_snapshot!(render(&model));
 }
 
 #[test]
 fn confirm_big_deletion_needs_the_count() {
     let mut model = identities_loaded(1_500, SIZE);
-    let _ = act(&mut model, Action::MarkAll);
-    let _ = act(&mut model, Action::Delete);
+    let _ = act(&mut model, IdAction::MarkAll);
+    let _ = act(&mut model, IdAction::Delete);
     type_text(&mut model, "15");
-    let _ = act(&mut model, Action::FocusNext);
+    let _ = act(&mut model, IdAction::FocusNext);
     assert_snapshot!(render(&model));
 }
 
 #[test]
 fn deletion_progress() {
     let mut model = identities_loaded(1_000, SIZE);
-    let _ = act(&mut model, Action::MarkAll);
-    let _ = act(&mut model, Action::Delete);
-    let _ = act(&mut model, Action::FocusNext);
-    let effects = act(&mut model, Action::Submit);
+    let _ = act(&mut model, IdAction::MarkAll);
+    let _ = act(&mut model, IdAction::Delete);
+    let _ = act(&mut model, IdAction::FocusNext);
+    let effects = act(&mut model, IdAction::Submit);
     let batches = delete_batches(&effects);
     let _ = update(&mut model, Msg::Tick(NOW + 2.0));
     let (req, _) = batches[0].clone();
     let _ = update(
         &mut model,
-        Msg::IdentitiesDeleted {
-            req,
-            result: Ok(Vec::new()),
+        Msg::Response {
+            req: req,
+            response: Response::DeleteIdentities(Ok(Vec::new())),
         },
     );
     assert_snapshot!(render(&model));
@@ -111,10 +113,10 @@ fn deletion_progress() {
 #[test]
 fn deletion_report_with_failures() {
     let mut model = identities_loaded(120, SIZE);
-    let _ = act(&mut model, Action::MarkAll);
-    let _ = act(&mut model, Action::Delete);
-    let _ = act(&mut model, Action::FocusNext);
-    let effects = act(&mut model, Action::Submit);
+    let _ = act(&mut model, IdAction::MarkAll);
+    let _ = act(&mut model, IdAction::Delete);
+    let _ = act(&mut model, IdAction::FocusNext);
+    let effects = act(&mut model, IdAction::Submit);
     let batches = delete_batches(&effects);
     let _ = update(&mut model, Msg::Tick(NOW + 3.5));
     let (first, ids) = batches[0].clone();
@@ -124,9 +126,9 @@ fn deletion_report_with_failures() {
         .collect();
     let _ = update(
         &mut model,
-        Msg::IdentitiesDeleted {
+        Msg::Response {
             req: first,
-            result: Ok(denied),
+            response: Response::DeleteIdentities(Ok(denied)),
         },
     );
     let (second, _) = batches[1].clone();
@@ -136,9 +138,9 @@ fn deletion_report_with_failures() {
     for _ in 0..3 {
         let effects = update(
             &mut model,
-            Msg::IdentitiesDeleted {
-                req,
-                result: Err(failure.clone()),
+            Msg::Response {
+                req: req,
+                response: Response::DeleteIdentities(Err(failure.clone())),
             },
         );
         match delete_batches(&effects).first() {

@@ -3,8 +3,11 @@
 mod app_support;
 
 use app_support::*;
+use cognito_tui::app::DialogAction;
+use cognito_tui::app::Response;
 use cognito_tui::app::model::{Connection, Overlay};
 use cognito_tui::app::{Action, AwsError, ErrorKind, Msg, Options, Tab, update};
+use cognito_tui::screens::pools::Action as PoolAction;
 use insta::assert_snapshot;
 
 const SIZE: (u16, u16) = (100, 30);
@@ -21,13 +24,13 @@ fn pools_loaded_with_details_and_a_page_still_loading() {
     let req = list_req(&effects);
     let mut pending = update(
         &mut model,
-        Msg::PoolsPage {
-            req,
-            result: Ok((summaries(0..60), Some("t".into()))),
+        Msg::Response {
+            req: req,
+            response: Response::ListIdentityPools(Ok((summaries(0..60), Some("t".into())))),
         },
     );
     answer_describes(&mut model, &mut pending);
-    let _ = act(&mut model, Action::Down);
+    let _ = act(&mut model, PoolAction::Down);
     assert_snapshot!(render(&model));
 }
 
@@ -40,7 +43,7 @@ fn pools_loaded() {
 #[test]
 fn pools_filtered() {
     let mut model = loaded(40, SIZE);
-    let _ = act(&mut model, Action::Filter);
+    let _ = act(&mut model, PoolAction::Filter);
     type_text(&mut model, "pool-01");
     assert_snapshot!(render(&model));
 }
@@ -48,9 +51,9 @@ fn pools_filtered() {
 #[test]
 fn pools_filter_matches_nothing() {
     let mut model = loaded(4, SIZE);
-    let _ = act(&mut model, Action::Filter);
+    let _ = act(&mut model, PoolAction::Filter);
     type_text(&mut model, "zzz");
-    let _ = act(&mut model, Action::Submit);
+    let _ = act(&mut model, PoolAction::Submit);
     assert_snapshot!(render(&model));
 }
 
@@ -63,7 +66,7 @@ fn pools_empty_region() {
 /// The fourth pool opened, its details and these roles answered.
 fn summary_with(roles: cognito_tui::domain::roles::PoolRoles) -> cognito_tui::app::Model {
     let mut model = loaded(4, SIZE);
-    let mut effects = act(&mut model, Action::Open);
+    let mut effects = act(&mut model, PoolAction::Open);
     let roles_req = effects.iter().find_map(|e| match e {
         cognito_tui::app::Effect::GetIdentityPoolRoles { req, .. } => Some(*req),
         _ => None,
@@ -71,9 +74,9 @@ fn summary_with(roles: cognito_tui::domain::roles::PoolRoles) -> cognito_tui::ap
     answer_describes(&mut model, &mut effects);
     let _ = update(
         &mut model,
-        Msg::PoolRolesLoaded {
+        Msg::Response {
             req: roles_req.unwrap_or_default(),
-            result: Ok(roles),
+            response: Response::GetIdentityPoolRoles(Ok(roles)),
         },
     );
     model
@@ -137,14 +140,14 @@ fn help_overlay() {
 #[test]
 fn delete_dialog_empty() {
     let mut model = loaded(4, SIZE);
-    let _ = act(&mut model, Action::Delete);
+    let _ = act(&mut model, PoolAction::Delete);
     assert_snapshot!(render(&model));
 }
 
 #[test]
 fn delete_dialog_wrong_name() {
     let mut model = loaded(4, SIZE);
-    let _ = act(&mut model, Action::Delete);
+    let _ = act(&mut model, PoolAction::Delete);
     type_text(&mut model, "pool-00x");
     assert_snapshot!(render(&model));
 }
@@ -152,9 +155,9 @@ fn delete_dialog_wrong_name() {
 #[test]
 fn delete_dialog_right_name_delete_focused() {
     let mut model = loaded(4, SIZE);
-    let _ = act(&mut model, Action::Delete);
+    let _ = act(&mut model, PoolAction::Delete);
     type_text(&mut model, "pool-000");
-    let _ = act(&mut model, Action::FocusNext);
+    let _ = act(&mut model, DialogAction::FocusNext);
     assert!(matches!(model.overlay, Some(Overlay::ConfirmDelete { .. })));
     assert_snapshot!(render(&model));
 }
@@ -178,9 +181,9 @@ fn no_credentials_screen() {
     );
     let _ = update(
         &mut model,
-        Msg::Connected {
-            req,
-            result: Err(error),
+        Msg::Response {
+            req: req,
+            response: Response::Connect(Err(error)),
         },
     );
     assert!(matches!(model.connection, Connection::Failed(_)));
@@ -196,12 +199,12 @@ fn no_region_screen() {
     };
     let _ = update(
         &mut model,
-        Msg::Connected {
-            req,
-            result: Err(AwsError::new(
+        Msg::Response {
+            req: req,
+            response: Response::Connect(Err(AwsError::new(
                 ErrorKind::NoRegion,
                 "No region is configured.",
-            )),
+            ))),
         },
     );
     assert_snapshot!(render(&model));
@@ -216,7 +219,7 @@ fn tiny_terminal() {
 #[test]
 fn unbuilt_tab_names_the_current_pool() {
     let mut model = loaded(3, SIZE);
-    let _ = act(&mut model, Action::Open);
+    let _ = act(&mut model, PoolAction::Open);
     let _ = act(&mut model, Action::GoTab(Tab::UserAccess));
     assert_snapshot!(render(&model));
 }
@@ -235,14 +238,14 @@ fn errors_overlay_lists_code_message_and_request_id() {
     };
     let _ = update(
         &mut model,
-        Msg::PoolsPage {
-            req,
-            result: Err(error),
+        Msg::Response {
+            req: req,
+            response: Response::ListIdentityPools(Err(error)),
         },
     );
     let _ = act(&mut model, Action::Command);
     type_text(&mut model, "errors");
-    let _ = act(&mut model, Action::Submit);
+    let _ = act(&mut model, DialogAction::Submit);
     assert_snapshot!(render(&model));
 }
 
@@ -258,12 +261,12 @@ fn read_only_badge_and_disabled_hints() {
     let req = list_req(&effects);
     let mut pending = update(
         &mut model,
-        Msg::PoolsPage {
-            req,
-            result: Ok((summaries(0..2), None)),
+        Msg::Response {
+            req: req,
+            response: Response::ListIdentityPools(Ok((summaries(0..2), None))),
         },
     );
     answer_describes(&mut model, &mut pending);
-    let _ = act(&mut model, Action::Delete);
+    let _ = act(&mut model, PoolAction::Delete);
     assert_snapshot!(render(&model));
 }

@@ -5,7 +5,8 @@ mod app_support;
 
 use app_support::wizard::*;
 use app_support::*;
-use cognito_tui::app::{AwsError, Created, Effect, ErrorKind, Msg};
+use cognito_tui::app::Response;
+use cognito_tui::app::{AwsError, Effect, ErrorKind, Msg};
 use cognito_tui::domain::policy::Audience;
 use cognito_tui::wizard::draft::{RoleMode, SecretInput, TagMode};
 use cognito_tui::wizard::fields::FieldId;
@@ -117,9 +118,9 @@ fn wizard_picker_of_user_pools() {
     ];
     let _ = send(
         &mut model,
-        Msg::NamedPage {
+        Msg::Response {
             req,
-            result: Ok((rows, None)),
+            response: Response::ListUserPools(Ok((rows, None))),
         },
     );
     keys(&mut model, "us-east");
@@ -156,15 +157,7 @@ fn run(model: &mut cognito_tui::app::Model, ok: usize, fail: bool) -> Option<Eff
     let mut effect = key(model, KeyCode::Enter).first().cloned()?;
     for _ in 0..ok {
         let result = Ok(created_ok(&effect));
-        effect = send(
-            model,
-            Msg::CallDone {
-                req: req_of(&effect),
-                result,
-            },
-        )
-        .first()
-        .cloned()?;
+        effect = send(model, answer(&effect, result)).first().cloned()?;
     }
     if fail {
         let error = AwsError {
@@ -173,13 +166,7 @@ fn run(model: &mut cognito_tui::app::Model, ok: usize, fail: bool) -> Option<Eff
             message: "Invalid role mapping".into(),
             request_id: Some("7f3c9a1e-0000-4000-8000-000000000042".into()),
         };
-        let _ = send(
-            model,
-            Msg::CallDone {
-                req: req_of(&effect),
-                result: Err(error),
-            },
-        );
+        let _ = send(model, answer(&effect, Err(error)));
         return None;
     }
     Some(effect)
@@ -206,22 +193,18 @@ fn wizard_undo_report() {
     let mut effect = key(&mut model, KeyCode::Char('u')).first().cloned();
     while let Some(e) = effect {
         effect = match e {
-            Effect::DeleteIdentityPool { req, ref pool_id } => send(
+            Effect::DeleteIdentityPool { req, .. } => send(
                 &mut model,
-                Msg::PoolDeleted {
-                    req,
-                    pool_id: pool_id.clone(),
-                    result: Ok(()),
+                Msg::Response {
+                    req: req,
+                    response: Response::DeleteIdentityPool(Ok(())),
                 },
             )
             .first()
             .cloned(),
             other => send(
                 &mut model,
-                Msg::CallDone {
-                    req: req_of(&other),
-                    result: Ok(Created::Done),
-                },
+                answer(&other, Ok(cognito_tui::wizard::Created::Done)),
             )
             .first()
             .cloned(),

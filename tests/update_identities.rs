@@ -4,8 +4,10 @@
 mod app_support;
 
 use app_support::*;
+use cognito_tui::app::Response;
 use cognito_tui::app::model::Level;
 use cognito_tui::app::{Action, AwsError, Effect, ErrorKind, Msg, Options, update};
+use cognito_tui::screens::identities::Action as IdAction;
 use cognito_tui::screens::identities::deletion::{BATCH, START_CONCURRENCY};
 use cognito_tui::screens::identities::{Loading, Panel, TYPE_COUNT_ABOVE};
 use tui_input::InputRequest;
@@ -21,12 +23,12 @@ fn opening_the_tab_lists_the_current_pool_page_after_page() {
     );
     let effects = update(
         &mut model,
-        Msg::IdentitiesPage {
-            req,
-            result: Ok((
+        Msg::Response {
+            req: req,
+            response: Response::ListIdentities(Ok((
                 (0..60).map(|i| identity(i, NOW)).collect(),
                 Some("t".into()),
-            )),
+            ))),
         },
     );
     assert_eq!(
@@ -37,7 +39,7 @@ fn opening_the_tab_lists_the_current_pool_page_after_page() {
     assert!(
         matches!(&effects[..], [Effect::ListIdentities { next_token: Some(t), .. }] if t == "t")
     );
-    let _ = act(&mut model, Action::Down);
+    let _ = act(&mut model, IdAction::Down);
     assert_eq!(model.identities.selected, 1);
 }
 
@@ -49,12 +51,12 @@ fn pool_id_of(i: usize) -> String {
 fn loading_pauses_after_the_page_in_flight_and_resumes_from_its_token() {
     let (mut model, effects) = on_identities(Options::default(), SIZE);
     let req = identities_req(&effects);
-    assert!(act(&mut model, Action::TogglePause).is_empty());
+    assert!(act(&mut model, IdAction::TogglePause).is_empty());
     let effects = update(
         &mut model,
-        Msg::IdentitiesPage {
-            req,
-            result: Ok((vec![identity(0, NOW)], Some("next".into()))),
+        Msg::Response {
+            req: req,
+            response: Response::ListIdentities(Ok((vec![identity(0, NOW)], Some("next".into())))),
         },
     );
     assert!(
@@ -69,7 +71,7 @@ fn loading_pauses_after_the_page_in_flight_and_resumes_from_its_token() {
             next_token: "next".into()
         }
     );
-    let effects = act(&mut model, Action::TogglePause);
+    let effects = act(&mut model, IdAction::TogglePause);
     assert!(
         matches!(&effects[..], [Effect::ListIdentities { next_token: Some(t), .. }] if t == "next")
     );
@@ -81,24 +83,24 @@ fn a_failed_page_resumes_from_the_same_token() {
     let req = identities_req(&effects);
     let effects = update(
         &mut model,
-        Msg::IdentitiesPage {
-            req,
-            result: Ok((vec![identity(0, NOW)], Some("t2".into()))),
+        Msg::Response {
+            req: req,
+            response: Response::ListIdentities(Ok((vec![identity(0, NOW)], Some("t2".into())))),
         },
     );
     let req = identities_req(&effects);
     let _ = update(
         &mut model,
-        Msg::IdentitiesPage {
-            req,
-            result: Err(AwsError::new(ErrorKind::Connection, "reset")),
+        Msg::Response {
+            req: req,
+            response: Response::ListIdentities(Err(AwsError::new(ErrorKind::Connection, "reset"))),
         },
     );
     assert!(
         matches!(model.identities.loading, Loading::Failed { next_token: Some(ref t), .. } if t == "t2")
     );
     assert_eq!(model.identities.rows.len(), 1, "what was loaded stays");
-    let effects = act(&mut model, Action::TogglePause);
+    let effects = act(&mut model, IdAction::TogglePause);
     assert!(
         matches!(&effects[..], [Effect::ListIdentities { next_token: Some(t), .. }] if t == "t2")
     );
@@ -111,9 +113,9 @@ fn stale_pages_after_a_reload_are_dropped() {
     let _ = act(&mut model, Action::Refresh);
     let _ = update(
         &mut model,
-        Msg::IdentitiesPage {
+        Msg::Response {
             req: old,
-            result: Ok((vec![identity(0, NOW)], None)),
+            response: Response::ListIdentities(Ok((vec![identity(0, NOW)], None))),
         },
     );
     assert!(model.identities.rows.is_empty());
@@ -122,7 +124,7 @@ fn stale_pages_after_a_reload_are_dropped() {
 #[test]
 fn hide_disabled_reloads_with_the_flag() {
     let mut model = identities_loaded(10, SIZE);
-    let effects = act(&mut model, Action::ToggleHideDisabled);
+    let effects = act(&mut model, IdAction::ToggleHideDisabled);
     assert!(matches!(
         &effects[..],
         [Effect::ListIdentities {
@@ -135,9 +137,9 @@ fn hide_disabled_reloads_with_the_flag() {
 }
 
 fn filter(model: &mut cognito_tui::app::Model, text: &str) {
-    let _ = act(model, Action::Filter);
+    let _ = act(model, IdAction::Filter);
     type_text(model, text);
-    let _ = act(model, Action::Submit);
+    let _ = act(model, IdAction::Submit);
 }
 
 #[test]
@@ -148,16 +150,16 @@ fn filters_combine_and_a_bad_one_says_why() {
         model.identities.shown.len(),
         (31..200).filter(|i| i % 2 == 0).count()
     );
-    let _ = act(&mut model, Action::Back);
+    let _ = act(&mut model, IdAction::Back);
     filter(&mut model, "p:google modified<10d");
     // modified = i half-days ago: under 10 days is i < 20, odd.
     assert_eq!(
         model.identities.shown.len(),
         (0..20).filter(|i| i % 2 == 1).count()
     );
-    let _ = act(&mut model, Action::Back);
+    let _ = act(&mut model, IdAction::Back);
     assert_eq!(model.identities.shown.len(), 200);
-    let _ = act(&mut model, Action::Filter);
+    let _ = act(&mut model, IdAction::Filter);
     type_text(&mut model, "guest created<soon");
     assert!(
         model
@@ -188,7 +190,7 @@ fn filters_combine_and_a_bad_one_says_why() {
 fn mark_all_marks_every_filtered_row_even_off_screen() {
     let mut model = identities_loaded(1_000, SIZE);
     filter(&mut model, "guest");
-    let _ = act(&mut model, Action::MarkAll);
+    let _ = act(&mut model, IdAction::MarkAll);
     assert_eq!(model.identities.marked, 500);
     assert!(
         model
@@ -197,8 +199,8 @@ fn mark_all_marks_every_filtered_row_even_off_screen() {
             .iter()
             .all(|r| r.marked == r.identity.is_guest())
     );
-    let _ = act(&mut model, Action::Back);
-    let _ = act(&mut model, Action::InvertMarks);
+    let _ = act(&mut model, IdAction::Back);
+    let _ = act(&mut model, IdAction::InvertMarks);
     assert_eq!(model.identities.marked, 500);
     assert!(
         model
@@ -207,14 +209,14 @@ fn mark_all_marks_every_filtered_row_even_off_screen() {
             .iter()
             .all(|r| r.marked != r.identity.is_guest())
     );
-    let _ = act(&mut model, Action::Mark);
+    let _ = act(&mut model, IdAction::Mark);
     assert_eq!(model.identities.marked, 501);
-    let _ = act(&mut model, Action::ClearMarks);
+    let _ = act(&mut model, IdAction::ClearMarks);
     assert_eq!(model.identities.marked, 0);
 }
 
 fn start_deletion(model: &mut cognito_tui::app::Model) -> Vec<Effect> {
-    let _ = act(model, Action::Delete);
+    let _ = act(model, IdAction::Delete);
     let count = match &model.identities.panel {
         Some(Panel::ConfirmDelete { ids, .. }) => ids.len(),
         other => panic!("confirmation expected: {other:?}"),
@@ -222,15 +224,15 @@ fn start_deletion(model: &mut cognito_tui::app::Model) -> Vec<Effect> {
     if count > TYPE_COUNT_ABOVE {
         type_text(model, &count.to_string());
     }
-    let _ = act(model, Action::FocusNext);
-    act(model, Action::Submit)
+    let _ = act(model, IdAction::FocusNext);
+    act(model, IdAction::Submit)
 }
 
 #[test]
 fn deletion_sends_batches_of_60_only_for_marked_ids() {
     let mut model = identities_loaded(600, SIZE);
     filter(&mut model, "auth");
-    let _ = act(&mut model, Action::MarkAll);
+    let _ = act(&mut model, IdAction::MarkAll);
     let marked = model.identities.marked_ids();
     let effects = start_deletion(&mut model);
     let batches = delete_batches(&effects);
@@ -249,9 +251,9 @@ fn deletion_sends_batches_of_60_only_for_marked_ids() {
         all_sent.extend(ids);
         let effects = update(
             &mut model,
-            Msg::IdentitiesDeleted {
-                req,
-                result: Ok(Vec::new()),
+            Msg::Response {
+                req: req,
+                response: Response::DeleteIdentities(Ok(Vec::new())),
             },
         );
         pending.extend(delete_batches(&effects));
@@ -282,16 +284,19 @@ fn deletion_sends_batches_of_60_only_for_marked_ids() {
 #[test]
 fn unprocessed_ids_are_retried_and_final_failures_reported() {
     let mut model = identities_loaded(2, SIZE);
-    let _ = act(&mut model, Action::MarkAll);
+    let _ = act(&mut model, IdAction::MarkAll);
     let effects = start_deletion(&mut model);
     let (mut req, ids) = delete_batches(&effects)[0].clone();
     let stubborn = ids[1].clone();
     for _ in 0..4 {
         let effects = update(
             &mut model,
-            Msg::IdentitiesDeleted {
-                req,
-                result: Ok(vec![(stubborn.clone(), "InternalServerError".into())]),
+            Msg::Response {
+                req: req,
+                response: Response::DeleteIdentities(Ok(vec![(
+                    stubborn.clone(),
+                    "InternalServerError".into(),
+                )])),
             },
         );
         match delete_batches(&effects).first() {
@@ -320,14 +325,14 @@ fn unprocessed_ids_are_retried_and_final_failures_reported() {
         "the failed one stays in the table"
     );
     assert_eq!(model.notice.as_ref().map(|n| n.level), Some(Level::Warning));
-    let effects = act(&mut model, Action::CopyId);
+    let effects = act(&mut model, IdAction::CopyId);
     assert_eq!(effects, vec![Effect::CopyToClipboard(stubborn)]);
 }
 
 #[test]
 fn throttling_halves_concurrency_and_requeues_the_batch() {
     let mut model = identities_loaded(1_000, SIZE);
-    let _ = act(&mut model, Action::MarkAll);
+    let _ = act(&mut model, IdAction::MarkAll);
     let effects = start_deletion(&mut model);
     let batches = delete_batches(&effects);
     let (req, ids) = batches[0].clone();
@@ -337,9 +342,9 @@ fn throttling_halves_concurrency_and_requeues_the_batch() {
     };
     let effects = update(
         &mut model,
-        Msg::IdentitiesDeleted {
-            req,
-            result: Err(throttled),
+        Msg::Response {
+            req: req,
+            response: Response::DeleteIdentities(Err(throttled)),
         },
     );
     let deletion = model
@@ -358,16 +363,16 @@ fn throttling_halves_concurrency_and_requeues_the_batch() {
 #[test]
 fn cancel_mid_way_keeps_what_was_deleted_and_reports_the_rest() {
     let mut model = identities_loaded(2_000, SIZE);
-    let _ = act(&mut model, Action::MarkAll);
+    let _ = act(&mut model, IdAction::MarkAll);
     let effects = start_deletion(&mut model);
     let batches = delete_batches(&effects);
-    let _ = act(&mut model, Action::Cancel);
+    let _ = act(&mut model, IdAction::Cancel);
     for (req, _) in batches {
         let effects = update(
             &mut model,
-            Msg::IdentitiesDeleted {
-                req,
-                result: Ok(Vec::new()),
+            Msg::Response {
+                req: req,
+                response: Response::DeleteIdentities(Ok(Vec::new())),
             },
         );
         assert!(
@@ -387,16 +392,16 @@ fn cancel_mid_way_keeps_what_was_deleted_and_reports_the_rest() {
 #[test]
 fn big_deletions_need_the_count_typed() {
     let mut model = identities_loaded(1_200, SIZE);
-    let _ = act(&mut model, Action::MarkAll);
-    let _ = act(&mut model, Action::Delete);
-    let _ = act(&mut model, Action::FocusNext);
+    let _ = act(&mut model, IdAction::MarkAll);
+    let _ = act(&mut model, IdAction::Delete);
+    let _ = act(&mut model, IdAction::FocusNext);
     assert!(
-        act(&mut model, Action::Submit).is_empty(),
+        act(&mut model, IdAction::Submit).is_empty(),
         "not without the count"
     );
     type_text(&mut model, "1200");
     assert_eq!(
-        delete_batches(&act(&mut model, Action::Submit)).len(),
+        delete_batches(&act(&mut model, IdAction::Submit)).len(),
         START_CONCURRENCY
     );
 }
@@ -404,8 +409,8 @@ fn big_deletions_need_the_count_typed() {
 #[test]
 fn cancel_is_focused_and_read_only_refuses() {
     let mut model = identities_loaded(5, SIZE);
-    let _ = act(&mut model, Action::Delete);
-    assert!(act(&mut model, Action::Submit).is_empty(), "⏎ on Cancel");
+    let _ = act(&mut model, IdAction::Delete);
+    assert!(act(&mut model, IdAction::Submit).is_empty(), "⏎ on Cancel");
     assert!(model.identities.panel.is_none());
 
     let (mut model, effects) = on_identities(
@@ -418,12 +423,12 @@ fn cancel_is_focused_and_read_only_refuses() {
     let req = identities_req(&effects);
     let _ = update(
         &mut model,
-        Msg::IdentitiesPage {
-            req,
-            result: Ok((vec![identity(0, NOW)], None)),
+        Msg::Response {
+            req: req,
+            response: Response::ListIdentities(Ok((vec![identity(0, NOW)], None))),
         },
     );
-    let _ = act(&mut model, Action::Delete);
+    let _ = act(&mut model, IdAction::Delete);
     assert!(model.identities.panel.is_none());
     assert!(
         model
@@ -436,16 +441,16 @@ fn cancel_is_focused_and_read_only_refuses() {
 #[test]
 fn opening_an_identity_describes_it() {
     let mut model = identities_loaded(3, SIZE);
-    let effects = act(&mut model, Action::Open);
+    let effects = act(&mut model, IdAction::Open);
     let [Effect::DescribeIdentity { req, identity_id }] = &effects[..] else {
         panic!("{effects:?}")
     };
     assert_eq!(identity_id, &identity(0, NOW).id);
     let _ = update(
         &mut model,
-        Msg::IdentityDescribed {
+        Msg::Response {
             req: *req,
-            result: Ok(identity(0, NOW)),
+            response: Response::DescribeIdentity(Ok(identity(0, NOW))),
         },
     );
     let Some(Panel::Detail(detail)) = &model.identities.panel else {
@@ -456,6 +461,6 @@ fn opening_an_identity_describes_it() {
         Some(identity(0, NOW))
     );
     let _ = update(&mut model, Msg::Input(InputRequest::InsertChar('x')));
-    let _ = act(&mut model, Action::Back);
+    let _ = act(&mut model, IdAction::Back);
     assert!(model.identities.panel.is_none());
 }

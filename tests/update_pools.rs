@@ -3,8 +3,11 @@
 mod app_support;
 
 use app_support::*;
+use cognito_tui::app::DialogAction;
+use cognito_tui::app::Response;
 use cognito_tui::app::model::{Button, Connection, Level, Overlay};
 use cognito_tui::app::{Action, AwsError, Effect, ErrorKind, Msg, Options, Tab, update};
+use cognito_tui::screens::pools::Action as PoolAction;
 use cognito_tui::screens::pools::{Detail, Listing, MAX_DETAILS_IN_FLIGHT};
 use pretty_assertions::assert_eq;
 
@@ -39,9 +42,9 @@ fn pages_stream_in_and_the_next_is_asked_at_once() {
     let first = list_req(&effects);
     let effects = update(
         &mut model,
-        Msg::PoolsPage {
+        Msg::Response {
             req: first,
-            result: Ok((summaries(0..60), Some("t1".into()))),
+            response: Response::ListIdentityPools(Ok((summaries(0..60), Some("t1".into())))),
         },
     );
     assert_eq!(
@@ -59,13 +62,13 @@ fn pages_stream_in_and_the_next_is_asked_at_once() {
         Listing::Loading { pages: 1, .. }
     ));
     // The list can be used while pages load.
-    let _ = act(&mut model, Action::Down);
+    let _ = act(&mut model, PoolAction::Down);
     assert_eq!(model.pools.selected, 1);
     let effects = update(
         &mut model,
-        Msg::PoolsPage {
+        Msg::Response {
             req: second,
-            result: Ok((summaries(60..70), None)),
+            response: Response::ListIdentityPools(Ok((summaries(60..70), None))),
         },
     );
     assert!(
@@ -88,9 +91,9 @@ fn a_stale_page_from_an_earlier_listing_is_dropped() {
     assert_ne!(old, new);
     let _ = update(
         &mut model,
-        Msg::PoolsPage {
+        Msg::Response {
             req: old,
-            result: Ok((summaries(0..5), None)),
+            response: Response::ListIdentityPools(Ok((summaries(0..5), None))),
         },
     );
     assert!(
@@ -100,9 +103,9 @@ fn a_stale_page_from_an_earlier_listing_is_dropped() {
     assert!(!model.in_flight.contains_key(&old));
     let _ = update(
         &mut model,
-        Msg::PoolsPage {
+        Msg::Response {
             req: new,
-            result: Ok((summaries(0..3), None)),
+            response: Response::ListIdentityPools(Ok((summaries(0..3), None))),
         },
     );
     assert_eq!(model.pools.rows.len(), 3);
@@ -120,9 +123,9 @@ fn a_refresh_replaces_the_rows_only_when_its_first_page_arrives() {
     let req = list_req(&effects);
     let _ = update(
         &mut model,
-        Msg::PoolsPage {
-            req,
-            result: Ok((summaries(2..4), None)),
+        Msg::Response {
+            req: req,
+            response: Response::ListIdentityPools(Ok((summaries(2..4), None))),
         },
     );
     assert_eq!(
@@ -142,9 +145,9 @@ fn details_load_lazily_for_visible_rows_without_flooding() {
     let req = list_req(&effects);
     let effects = update(
         &mut model,
-        Msg::PoolsPage {
-            req,
-            result: Ok((summaries(0..500), None)),
+        Msg::Response {
+            req: req,
+            response: Response::ListIdentityPools(Ok((summaries(0..500), None))),
         },
     );
     let asked = describes(&effects);
@@ -158,13 +161,12 @@ fn details_load_lazily_for_visible_rows_without_flooding() {
         (0..4).map(pool_id).collect::<Vec<_>>()
     );
     // Each answer frees a slot for the next visible row.
-    let (req, id) = asked[0].clone();
+    let (req, _) = asked[0].clone();
     let effects = update(
         &mut model,
-        Msg::PoolDescribed {
-            req,
-            pool_id: id,
-            result: Ok(described(0)),
+        Msg::Response {
+            req: req,
+            response: Response::DescribeIdentityPool(Ok(described(0))),
         },
     );
     assert_eq!(
@@ -187,7 +189,7 @@ fn details_load_lazily_for_visible_rows_without_flooding() {
     answer_describes(&mut model, &mut pending);
     assert_eq!(model.pools.details.len(), 24);
     // Jumping to the bottom asks for the rows now on screen.
-    let effects = act(&mut model, Action::Bottom);
+    let effects = act(&mut model, PoolAction::Bottom);
     let asked: Vec<String> = describes(&effects).into_iter().map(|(_, id)| id).collect();
     assert_eq!(asked, (476..480).map(pool_id).collect::<Vec<_>>());
     assert!(model.pools.details_in_flight() <= MAX_DETAILS_IN_FLIGHT);
@@ -196,7 +198,7 @@ fn details_load_lazily_for_visible_rows_without_flooding() {
 #[test]
 fn filtering_by_name_or_id_and_esc_clears() {
     let mut model = loaded(30, SIZE);
-    let _ = act(&mut model, Action::Filter);
+    let _ = act(&mut model, PoolAction::Filter);
     assert!(model.pools.filter_editing);
     type_text(&mut model, "01");
     let names: Vec<&str> = model
@@ -212,16 +214,16 @@ fn filtering_by_name_or_id_and_esc_clears() {
             "pool-016", "pool-017", "pool-018", "pool-019"
         ]
     );
-    let _ = act(&mut model, Action::Submit);
+    let _ = act(&mut model, PoolAction::Submit);
     assert!(
         !model.pools.filter_editing,
         "⏎ keeps the filter and gives the keys back"
     );
     assert_eq!(model.pools.shown.len(), 11);
-    let _ = act(&mut model, Action::Back);
+    let _ = act(&mut model, PoolAction::Back);
     assert_eq!(model.pools.shown.len(), 30, "Esc clears the filter");
     // The id matches too.
-    let _ = act(&mut model, Action::Filter);
+    let _ = act(&mut model, PoolAction::Filter);
     type_text(&mut model, "000000000029");
     assert_eq!(model.pools.shown.len(), 1);
 }
@@ -229,8 +231,8 @@ fn filtering_by_name_or_id_and_esc_clears() {
 #[test]
 fn opening_a_pool_makes_it_current_and_rereads_it() {
     let mut model = loaded(5, SIZE);
-    let _ = act(&mut model, Action::Down);
-    let effects = act(&mut model, Action::Open);
+    let _ = act(&mut model, PoolAction::Down);
+    let effects = act(&mut model, PoolAction::Open);
     assert_eq!(model.pools.open.as_deref(), Some(pool_id(1).as_str()));
     assert_eq!(
         model.current_pool,
@@ -243,7 +245,7 @@ fn opening_a_pool_makes_it_current_and_rereads_it() {
             .collect::<Vec<_>>(),
         vec![pool_id(1)]
     );
-    let _ = act(&mut model, Action::Back);
+    let _ = act(&mut model, PoolAction::Back);
     assert_eq!(model.pools.open, None);
     assert_eq!(
         model.current_pool.as_ref().map(|(_, n)| n.as_str()),
@@ -255,7 +257,7 @@ fn opening_a_pool_makes_it_current_and_rereads_it() {
 #[test]
 fn delete_needs_the_typed_name_and_the_row_goes_only_after_the_service_confirms() {
     let mut model = loaded(3, SIZE);
-    let _ = act(&mut model, Action::Delete);
+    let _ = act(&mut model, PoolAction::Delete);
     let Some(Overlay::ConfirmDelete {
         focus, ref name, ..
     }) = model.overlay
@@ -268,19 +270,19 @@ fn delete_needs_the_typed_name_and_the_row_goes_only_after_the_service_confirms(
         "Cancel is focused"
     );
     // ⏎ on Cancel closes without deleting.
-    assert!(act(&mut model, Action::Submit).is_empty());
+    assert!(act(&mut model, DialogAction::Submit).is_empty());
     assert!(model.overlay.is_none());
 
-    let _ = act(&mut model, Action::Delete);
+    let _ = act(&mut model, PoolAction::Delete);
     type_text(&mut model, "pool-00");
-    let _ = act(&mut model, Action::FocusNext);
+    let _ = act(&mut model, DialogAction::FocusNext);
     assert!(
-        act(&mut model, Action::Submit).is_empty(),
+        act(&mut model, DialogAction::Submit).is_empty(),
         "a wrong name cannot confirm"
     );
     assert!(model.overlay.is_some());
     type_text(&mut model, "0");
-    let effects = act(&mut model, Action::Submit);
+    let effects = act(&mut model, DialogAction::Submit);
     let [Effect::DeleteIdentityPool { req, pool_id: id }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
@@ -294,10 +296,9 @@ fn delete_needs_the_typed_name_and_the_row_goes_only_after_the_service_confirms(
     assert_eq!(model.writes_in_flight(), 1);
     let _ = update(
         &mut model,
-        Msg::PoolDeleted {
+        Msg::Response {
             req: *req,
-            pool_id: pool_id(0),
-            result: Ok(()),
+            response: Response::DeleteIdentityPool(Ok(())),
         },
     );
     assert_eq!(model.pools.rows.len(), 2);
@@ -310,10 +311,10 @@ fn delete_needs_the_typed_name_and_the_row_goes_only_after_the_service_confirms(
 #[test]
 fn a_failed_delete_keeps_the_row_and_shows_the_service_error() {
     let mut model = loaded(2, SIZE);
-    let _ = act(&mut model, Action::Delete);
+    let _ = act(&mut model, PoolAction::Delete);
     type_text(&mut model, "pool-000");
-    let _ = act(&mut model, Action::FocusNext);
-    let effects = act(&mut model, Action::Submit);
+    let _ = act(&mut model, DialogAction::FocusNext);
+    let effects = act(&mut model, DialogAction::Submit);
     let [Effect::DeleteIdentityPool { req, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
@@ -323,10 +324,9 @@ fn a_failed_delete_keeps_the_row_and_shows_the_service_error() {
     };
     let _ = update(
         &mut model,
-        Msg::PoolDeleted {
+        Msg::Response {
             req: *req,
-            pool_id: pool_id(0),
-            result: Err(error),
+            response: Response::DeleteIdentityPool(Err(error)),
         },
     );
     assert_eq!(model.pools.rows.len(), 2);
@@ -361,13 +361,13 @@ fn read_only_refuses_to_delete_and_says_why() {
     let req = list_req(&effects);
     let _ = update(
         &mut model,
-        Msg::PoolsPage {
-            req,
-            result: Ok((summaries(0..3), None)),
+        Msg::Response {
+            req: req,
+            response: Response::ListIdentityPools(Ok((summaries(0..3), None))),
         },
     );
     assert!(
-        act(&mut model, Action::Delete)
+        act(&mut model, PoolAction::Delete)
             .iter()
             .all(|e| !matches!(e, Effect::DeleteIdentityPool { .. }))
     );
@@ -383,9 +383,9 @@ fn a_pool_deleted_elsewhere_leaves_the_list_with_a_notice() {
     let req = list_req(&effects);
     let effects = update(
         &mut model,
-        Msg::PoolsPage {
-            req,
-            result: Ok((summaries(0..3), None)),
+        Msg::Response {
+            req: req,
+            response: Response::ListIdentityPools(Ok((summaries(0..3), None))),
         },
     );
     let (req, id) = describes(&effects)[1].clone();
@@ -395,10 +395,9 @@ fn a_pool_deleted_elsewhere_leaves_the_list_with_a_notice() {
     );
     let _ = update(
         &mut model,
-        Msg::PoolDescribed {
-            req,
-            pool_id: id.clone(),
-            result: Err(gone),
+        Msg::Response {
+            req: req,
+            response: Response::DescribeIdentityPool(Err(gone)),
         },
     );
     assert!(model.pools.pool(&id).is_none());
@@ -420,9 +419,9 @@ fn throttling_is_shown_as_such_and_no_spinner_stays() {
     };
     let _ = update(
         &mut model,
-        Msg::PoolsPage {
-            req,
-            result: Err(throttled),
+        Msg::Response {
+            req: req,
+            response: Response::ListIdentityPools(Err(throttled)),
         },
     );
     assert!(model.in_flight.is_empty(), "nothing left spinning");
@@ -444,19 +443,18 @@ fn stale_describe_answers_after_a_refresh_are_ignored() {
     let req = list_req(&effects);
     let effects = update(
         &mut model,
-        Msg::PoolsPage {
-            req,
-            result: Ok((summaries(0..2), None)),
+        Msg::Response {
+            req: req,
+            response: Response::ListIdentityPools(Ok((summaries(0..2), None))),
         },
     );
     let (old_req, id) = describes(&effects)[0].clone();
     let _ = act(&mut model, Action::Refresh);
     let _ = update(
         &mut model,
-        Msg::PoolDescribed {
+        Msg::Response {
             req: old_req,
-            pool_id: id.clone(),
-            result: Ok(described(0)),
+            response: Response::DescribeIdentityPool(Ok(described(0))),
         },
     );
     assert!(!matches!(
@@ -471,10 +469,10 @@ fn quitting_asks_only_while_writes_are_in_flight() {
     assert_eq!(act(&mut model, Action::Quit), vec![Effect::Quit]);
 
     let mut model = loaded(2, SIZE);
-    let _ = act(&mut model, Action::Delete);
+    let _ = act(&mut model, PoolAction::Delete);
     type_text(&mut model, "pool-000");
-    let _ = act(&mut model, Action::FocusNext);
-    let _ = act(&mut model, Action::Submit);
+    let _ = act(&mut model, DialogAction::FocusNext);
+    let _ = act(&mut model, DialogAction::Submit);
     assert!(act(&mut model, Action::Quit).is_empty());
     assert!(matches!(
         model.overlay,
@@ -482,10 +480,13 @@ fn quitting_asks_only_while_writes_are_in_flight() {
             focus: Button::Cancel
         })
     ));
-    assert!(act(&mut model, Action::Submit).is_empty(), "Cancel first");
+    assert!(
+        act(&mut model, DialogAction::Submit).is_empty(),
+        "Cancel first"
+    );
     let _ = act(&mut model, Action::Quit);
-    let _ = act(&mut model, Action::FocusNext);
-    assert_eq!(act(&mut model, Action::Submit), vec![Effect::Quit]);
+    let _ = act(&mut model, DialogAction::FocusNext);
+    assert_eq!(act(&mut model, DialogAction::Submit), vec![Effect::Quit]);
     assert_eq!(act(&mut model, Action::ForceQuit), vec![Effect::Quit]);
 }
 
@@ -494,14 +495,14 @@ fn command_line_switches_region_and_reports_mistakes() {
     let mut model = loaded(2, SIZE);
     let _ = act(&mut model, Action::Command);
     type_text(&mut model, "region eu-west-1");
-    let effects = act(&mut model, Action::Submit);
+    let effects = act(&mut model, DialogAction::Submit);
     assert!(
         matches!(effects.as_slice(), [Effect::Connect { region: Some(r), .. }] if r == "eu-west-1"),
         "{effects:?}"
     );
     let _ = act(&mut model, Action::Command);
     type_text(&mut model, "frobnicate");
-    assert!(act(&mut model, Action::Submit).is_empty());
+    assert!(act(&mut model, DialogAction::Submit).is_empty());
     assert!(
         model
             .notice
@@ -510,7 +511,7 @@ fn command_line_switches_region_and_reports_mistakes() {
     );
     let _ = act(&mut model, Action::Command);
     type_text(&mut model, "roles");
-    let _ = act(&mut model, Action::Submit);
+    let _ = act(&mut model, DialogAction::Submit);
     assert_eq!(model.tab, Tab::Roles);
 }
 
@@ -524,9 +525,9 @@ fn a_failed_connection_can_be_retried() {
     let error = AwsError::new(ErrorKind::Credentials, "no credentials");
     let _ = update(
         &mut model,
-        Msg::Connected {
-            req,
-            result: Err(error),
+        Msg::Response {
+            req: req,
+            response: Response::Connect(Err(error)),
         },
     );
     assert!(matches!(model.connection, Connection::Failed(_)));

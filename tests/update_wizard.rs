@@ -5,15 +5,17 @@ mod app_support;
 
 use app_support::wizard::*;
 use app_support::*;
+use cognito_tui::app::Response;
 use cognito_tui::app::model::Level;
-use cognito_tui::app::{Action, AwsError, Created, Effect, ErrorKind, Msg, Tab};
+use cognito_tui::app::{AwsError, Effect, ErrorKind, Msg, Tab};
 use cognito_tui::domain::policy::{self, Audience};
 use cognito_tui::domain::roles::{
     MAX_RULES, MappingRule, PrincipalTagMap, RoleMapping, RulesConfiguration,
 };
 use cognito_tui::domain::{CognitoProvider, IdentityPool};
+use cognito_tui::screens::pools::Action as PoolAction;
 use cognito_tui::wizard::create::Phase;
-use cognito_tui::wizard::draft::{RoleSetting, RuleRole};
+use cognito_tui::wizard::draft::RoleSetting;
 use cognito_tui::wizard::fields::FieldId;
 use cognito_tui::wizard::{Dialog, Source, Step};
 use crossterm::event::{KeyCode, KeyModifiers};
@@ -52,8 +54,8 @@ fn n_opens_the_wizard_and_lists_the_accounts_roles() {
 #[test]
 fn read_only_refuses_the_wizard_with_the_reason() {
     let (mut model, _) = connected(read_only(), SIZE);
-    let effects = act(&mut model, Action::New);
-    assert!(model.wizard.is_none());
+    let effects = act(&mut model, PoolAction::New);
+    assert!(model.wizard.open.is_none());
     assert!(effects.is_empty());
     assert!(notice(&model).contains("Read-only mode (--read-only): creating pools is disabled"));
 }
@@ -111,9 +113,9 @@ fn role_names_are_checked_as_typed_against_iams_rules_and_the_account() {
     };
     let _ = send(
         &mut model,
-        Msg::RolesPage {
-            req,
-            result: Ok((vec![existing_role("Orders-Auth")], None)),
+        Msg::Response {
+            req: req,
+            response: Response::ListRoles(Ok((vec![existing_role("Orders-Auth")], None))),
         },
     );
     let _ = key(&mut model, KeyCode::Char(' '));
@@ -166,7 +168,7 @@ fn typing_on_a_text_field_does_not_trigger_keys() {
     focus(&mut model, FieldId::RoleName(Audience::Guest));
     keys(&mut model, "q?jkv 1");
     assert_eq!(wizard(&model).draft.guest_role.new_name.value(), "q?jkv 1");
-    assert!(model.wizard.is_some() && !model.quitting && model.overlay.is_none());
+    assert!(model.wizard.open.is_some() && !model.quitting && model.overlay.is_none());
 }
 
 #[test]
@@ -333,13 +335,7 @@ fn create_all(model: &mut cognito_tui::app::Model) -> Vec<Effect> {
     loop {
         seen.push(effect.clone());
         let result = created_ok(&effect);
-        let next = send(
-            model,
-            Msg::CallDone {
-                req: req_of(&effect),
-                result: Ok(result),
-            },
-        );
+        let next = send(model, answer(&effect, Ok(result)));
         let calls: Vec<Effect> = next
             .into_iter()
             .filter(|e| {
@@ -472,7 +468,7 @@ fn create_runs_exactly_the_calls_in_order_then_opens_the_pool() {
         },
     });
     assert_eq!(effects, expected);
-    assert!(model.wizard.is_none(), "the wizard closes");
+    assert!(model.wizard.open.is_none(), "the wizard closes");
     assert_eq!(model.tab, Tab::Pools);
     assert_eq!(
         model.pools.open.as_deref(),
@@ -509,13 +505,7 @@ fn create_failing_at(model: &mut cognito_tui::app::Model, n: usize) {
         } else {
             Ok(created_ok(&effect))
         };
-        let next = send(
-            model,
-            Msg::CallDone {
-                req: req_of(&effect),
-                result,
-            },
-        );
+        let next = send(model, answer(&effect, result));
         if i == n {
             assert!(next.is_empty(), "nothing after a failure: {next:?}");
             return;
@@ -554,10 +544,7 @@ fn a_failure_stops_says_what_exists_and_undo_removes_it_in_order() {
     assert_eq!(role_name, "p-auth");
     let second = only(&send(
         &mut model,
-        Msg::CallDone {
-            req: req_of(&first),
-            result: Ok(Created::Done),
-        },
+        answer(&first, Ok(cognito_tui::wizard::Created::Done)),
     ));
     assert!(
         matches!(&second, Effect::DeleteRole { role_name, .. } if role_name == "p-auth"),
@@ -565,10 +552,7 @@ fn a_failure_stops_says_what_exists_and_undo_removes_it_in_order() {
     );
     let third = only(&send(
         &mut model,
-        Msg::CallDone {
-            req: req_of(&second),
-            result: Err(fail("DeleteConflictException")),
-        },
+        answer(&second, Err(fail("DeleteConflictException"))),
     ));
     assert!(
         matches!(&third, Effect::DeleteRole { role_name, .. } if role_name == "p-guest"),
@@ -576,10 +560,7 @@ fn a_failure_stops_says_what_exists_and_undo_removes_it_in_order() {
     );
     let fourth = only(&send(
         &mut model,
-        Msg::CallDone {
-            req: req_of(&third),
-            result: Ok(Created::Done),
-        },
+        answer(&third, Ok(cognito_tui::wizard::Created::Done)),
     ));
     assert!(
         matches!(&fourth, Effect::DeleteIdentityPool { pool_id, .. } if pool_id == NEW_POOL),
@@ -587,10 +568,9 @@ fn a_failure_stops_says_what_exists_and_undo_removes_it_in_order() {
     );
     let after = send(
         &mut model,
-        Msg::PoolDeleted {
+        Msg::Response {
             req: req_of(&fourth),
-            pool_id: NEW_POOL.into(),
-            result: Ok(()),
+            response: Response::DeleteIdentityPool(Ok(())),
         },
     );
     assert!(after.is_empty(), "{after:?}");
@@ -627,10 +607,7 @@ fn retry_sends_the_failed_call_again_and_goes_on() {
     );
     let next = only(&send(
         &mut model,
-        Msg::CallDone {
-            req: req_of(&again),
-            result: Ok(Created::Done),
-        },
+        answer(&again, Ok(cognito_tui::wizard::Created::Done)),
     ));
     assert!(matches!(next, Effect::SetPrincipalTagAttributeMap { .. }));
 }
@@ -643,7 +620,7 @@ fn keep_opens_the_partly_made_pool_and_a_failed_create_pool_leaves_nothing() {
     );
     create_failing_at(&mut model, 1);
     let _ = key(&mut model, KeyCode::Char('o'));
-    assert!(model.wizard.is_none());
+    assert!(model.wizard.open.is_none());
     assert_eq!(model.pools.open.as_deref(), Some(NEW_POOL));
     assert_eq!(model.notice.as_ref().map(|n| n.level), Some(Level::Warning));
 
@@ -720,9 +697,12 @@ fn pickers_load_every_page_filter_as_typed_and_pick() {
     };
     let next = only(&send(
         &mut model,
-        Msg::NamedPage {
+        Msg::Response {
             req,
-            result: Ok((page(&["us-east-1_A1", "us-east-1_B2"]), Some("t2".into()))),
+            response: Response::ListUserPools(Ok((
+                page(&["us-east-1_A1", "us-east-1_B2"]),
+                Some("t2".into()),
+            ))),
         },
     ));
     let Effect::ListUserPools {
@@ -735,9 +715,9 @@ fn pickers_load_every_page_filter_as_typed_and_pick() {
     assert_eq!(token, "t2");
     let _ = send(
         &mut model,
-        Msg::NamedPage {
+        Msg::Response {
             req,
-            result: Ok((page(&["us-east-1_C3"]), None)),
+            response: Response::ListUserPools(Ok((page(&["us-east-1_C3"]), None))),
         },
     );
     keys(&mut model, "c3");
@@ -760,8 +740,8 @@ fn pickers_load_every_page_filter_as_typed_and_pick() {
 fn esc_with_edits_asks_and_a_kept_draft_is_offered_again() {
     let (mut model, _) = open_wizard(SIZE);
     let _ = key(&mut model, KeyCode::Esc);
-    assert!(model.wizard.is_none(), "no edits: Esc just closes");
-    let _ = act(&mut model, Action::New);
+    assert!(model.wizard.open.is_none(), "no edits: Esc just closes");
+    let _ = act(&mut model, PoolAction::New);
     let _ = key(&mut model, KeyCode::Char(' '));
     let _ = key(&mut model, KeyCode::Esc);
     assert_eq!(wizard(&model).dialog, Some(Dialog::Leave { focus: 0 }));
@@ -774,10 +754,10 @@ fn esc_with_edits_asks_and_a_kept_draft_is_offered_again() {
     let _ = key(&mut model, KeyCode::Right);
     let _ = key(&mut model, KeyCode::Enter);
     assert!(
-        model.wizard.is_none() && model.parked_wizard.is_some(),
+        model.wizard.open.is_none() && model.wizard.parked.is_some(),
         "kept for later"
     );
-    let _ = act(&mut model, Action::New);
+    let _ = act(&mut model, PoolAction::New);
     assert_eq!(wizard(&model).dialog, Some(Dialog::Resume { focus: 0 }));
     let _ = key(&mut model, KeyCode::Enter);
     assert!(wizard(&model).draft.authenticated, "the draft continues");
@@ -785,7 +765,7 @@ fn esc_with_edits_asks_and_a_kept_draft_is_offered_again() {
     let _ = key(&mut model, KeyCode::Left);
     let _ = key(&mut model, KeyCode::Enter);
     assert!(
-        model.wizard.is_none() && model.parked_wizard.is_none(),
+        model.wizard.open.is_none() && model.wizard.parked.is_none(),
         "discarded"
     );
 }
@@ -799,26 +779,40 @@ fn v_shows_the_new_roles_policies_only_when_a_role_is_new() {
     assert_eq!(wizard(&model).policy_view, Some((Audience::Guest, 0)));
     let _ = key(&mut model, KeyCode::Esc);
     assert_eq!(wizard(&model).policy_view, None);
-    assert!(model.wizard.is_some());
+    assert!(model.wizard.open.is_some());
 }
 
 #[test]
 fn stale_and_foreign_answers_are_ignored() {
     let mut model = sample();
     let effect = only(&key(&mut model, KeyCode::Enter));
+    assert!(matches!(effect, Effect::CreateIdentityPool { .. }));
+    // An answer under a request id nobody waits for changes nothing…
     let stale = send(
         &mut model,
-        Msg::CallDone {
-            req: req_of(&effect) + 100,
-            result: Ok(Created::Done),
-        },
+        answer_as(req_of(&effect) + 100, &effect, Ok(created_ok(&effect))),
     );
     assert!(stale.is_empty());
-    assert_eq!(
-        wizard(&model).creation.as_ref().map(|c| c.phase()),
-        Some(Phase::Creating)
+    let creation = wizard(&model).creation.as_ref();
+    assert_eq!(creation.map(|c| c.phase()), Some(Phase::Creating));
+    assert!(
+        creation.is_some_and(|c| c.pool.is_none()),
+        "the stale pool is not taken"
     );
-    let _ = RuleRole::NewAuthenticated;
+    // …and the real answer still counts after it.
+    let next = send(&mut model, answer(&effect, Ok(created_ok(&effect))));
+    assert!(
+        matches!(next.as_slice(), [Effect::CreateRole { .. }]),
+        "{next:?}"
+    );
+    assert_eq!(
+        wizard(&model)
+            .creation
+            .as_ref()
+            .and_then(|c| c.pool.as_ref())
+            .map(|p| p.identity_pool_id.as_str()),
+        Some(NEW_POOL)
+    );
 }
 
 #[test]
@@ -864,9 +858,9 @@ fn without_list_permissions_a_full_arn_can_be_typed_into_the_picker() {
     };
     let _ = send(
         &mut model,
-        Msg::RolesPage {
-            req,
-            result: Err(denied),
+        Msg::Response {
+            req: req,
+            response: Response::ListRoles(Err(denied)),
         },
     );
     assert_eq!(
@@ -1002,9 +996,9 @@ fn clicks_in_the_picker_select_then_pick_and_the_wheel_moves_the_selection() {
         .collect::<Vec<_>>();
     let _ = send(
         &mut model,
-        Msg::NamedPage {
+        Msg::Response {
             req,
-            result: Ok((pools, None)),
+            response: Response::ListUserPools(Ok((pools, None))),
         },
     );
     let selected = |model: &cognito_tui::app::Model| {

@@ -6,12 +6,14 @@ mod app_support;
 mod common;
 
 use app_support::wizard::{CLIENT, USER_POOL, rule, user_pool_draft};
-use cognito_tui::app::{Action, Msg, Options};
+use cognito_tui::app::{Msg, Options};
 use cognito_tui::aws::Target;
 use cognito_tui::domain::policy::{self, Audience};
 use cognito_tui::domain::roles::IamRole;
 use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::{RunningSandbox, SANDBOX_ACCOUNT, Seed};
+use cognito_tui::screens::pools::Action as PoolAction;
+use cognito_tui::wizard::Action as WizAction;
 use cognito_tui::wizard::catalog::Loadable;
 use cognito_tui::wizard::draft::{Draft, RoleMode, RoleSetting, RuleRole, SecretInput, TagMode};
 use cognito_tui::wizard::fields::FieldId;
@@ -71,7 +73,7 @@ async fn wizard_on(sb: &RunningSandbox) -> Headless {
         h.run_until(|m| m.session().is_some(), WAIT).await,
         "connected"
     );
-    h.send(Msg::Action(Action::New));
+    h.send(Msg::from(PoolAction::New));
     h
 }
 
@@ -79,6 +81,7 @@ async fn wizard_on(sb: &RunningSandbox) -> Headless {
 fn wizard_of(h: &mut Headless) -> &mut cognito_tui::wizard::Wizard {
     h.model
         .wizard
+        .open
         .as_deref_mut()
         .unwrap_or_else(|| panic!("wizard"))
 }
@@ -97,8 +100,8 @@ async fn create(sb: &RunningSandbox, draft: Draft) -> String {
             wizard.first_invalid_step().map(|s| wizard.problems(s))
         );
     }
-    h.send(Msg::Action(Action::Open));
-    let finished = |m: &cognito_tui::app::Model| match m.wizard.as_ref() {
+    h.send(Msg::from(WizAction::Create));
+    let finished = |m: &cognito_tui::app::Model| match m.wizard.open.as_ref() {
         None => true,
         Some(w) => w
             .creation
@@ -108,9 +111,13 @@ async fn create(sb: &RunningSandbox, draft: Draft) -> String {
     let done = h.run_until(finished, WAIT).await;
     assert!(done, "creation finished");
     assert!(
-        h.model.wizard.is_none(),
+        h.model.wizard.open.is_none(),
         "created without failures: {:?}",
-        h.model.wizard.as_ref().and_then(|w| w.creation.clone())
+        h.model
+            .wizard
+            .open
+            .as_ref()
+            .and_then(|w| w.creation.clone())
     );
     h.model
         .pools
@@ -511,15 +518,16 @@ async fn a_refused_call_stops_the_run_and_undo_removes_everything() {
     };
     let mut h = Headless::start(Options::default(), target, (120, 40));
     assert!(h.run_until(|m| m.session().is_some(), WAIT).await);
-    h.send(Msg::Action(Action::New));
-    if let Some(w) = h.model.wizard.as_deref_mut() {
+    h.send(Msg::from(PoolAction::New));
+    if let Some(w) = h.model.wizard.open.as_deref_mut() {
         w.draft = draft;
         w.step = Step::Review;
     }
-    h.send(Msg::Action(Action::Open));
+    h.send(Msg::from(WizAction::Create));
     use cognito_tui::wizard::create::Phase;
     let phase = |m: &cognito_tui::app::Model| {
         m.wizard
+            .open
             .as_ref()
             .and_then(|w| w.creation.as_ref())
             .map(|c| c.phase())
@@ -537,7 +545,7 @@ async fn a_refused_call_stops_the_run_and_undo_removes_everything() {
     assert_eq!(error.operation, "SetIdentityPoolRoles");
     assert_eq!(error.error.code.as_deref(), Some("NotAuthorizedException"));
     let pool_id = common::pool_id_named(&client, "wizard-undo").await;
-    h.send(Msg::Action(Action::Undo));
+    h.send(Msg::from(WizAction::Undo));
     assert!(
         h.run_until(|m| phase(m) == Some(Phase::Undone), WAIT).await,
         "undo finishes"
@@ -628,9 +636,9 @@ async fn a_user_pool_of_another_region_lists_its_app_clients_there() {
         wizard.step = Step::Providers;
     }
     app_support::wizard::focus(&mut h.model, FieldId::ClientId);
-    h.send(Msg::Action(Action::Open));
+    h.send(Msg::from(WizAction::Create));
     let listed = |m: &cognito_tui::app::Model| {
-        m.wizard.as_ref().is_some_and(|w| {
+        m.wizard.open.as_ref().is_some_and(|w| {
             matches!(
                 w.catalog.clients.get(&pool_id),
                 Some(Loadable::Ready(_) | Loadable::Failed { .. })
@@ -641,6 +649,7 @@ async fn a_user_pool_of_another_region_lists_its_app_clients_there() {
     let clients = h
         .model
         .wizard
+        .open
         .as_ref()
         .and_then(|w| w.catalog.clients.get(&pool_id).cloned());
     assert_eq!(

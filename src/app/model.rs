@@ -253,7 +253,12 @@ impl Model {
     }
 
     /// Hands out a request id for `owner` and records what it is for.
-    pub fn start_request(&mut self, operation: &'static str, write: bool, owner: Owner) -> RequestId {
+    pub fn start_request(
+        &mut self,
+        operation: &'static str,
+        write: bool,
+        owner: Owner,
+    ) -> RequestId {
         let req = self.next_req;
         self.next_req += 1;
         self.in_flight.insert(

@@ -209,7 +209,9 @@ fn on_event(model: &mut Model, event: Event) -> Vec<Effect> {
         Event::Notify(level, text) => model.notify(level, text),
         Event::Failed { operation, error } => model.report_error(&operation, &error),
         Event::Record { operation, error } => {
-            model.errors.push_front(super::model::ErrorRecord { operation, error });
+            model
+                .errors
+                .push_front(super::model::ErrorRecord { operation, error });
             model.errors.truncate(super::model::ERROR_HISTORY);
         }
         Event::SetCurrentPool(id, name) => model.current_pool = Some((id, name)),
@@ -269,7 +271,8 @@ fn on_connected(model: &mut Model, response: Response) -> Vec<Effect> {
 fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     if action == Action::ForceQuit {
         // A pool half made by the wizard is never left behind silently: the first Ctrl-c asks.
-        if model.wizard.is_half_made() && !matches!(model.overlay, Some(Overlay::ConfirmQuit { .. }))
+        if model.wizard.is_half_made()
+            && !matches!(model.overlay, Some(Overlay::ConfirmQuit { .. }))
         {
             model.overlay = Some(Overlay::ConfirmQuit {
                 focus: Button::Cancel,
@@ -307,10 +310,7 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             }
             Focus::Pools => return to_pools(model, pools::Msg::Action(pools::Action::Refresh)),
             Focus::Identities => {
-                return to_identities(
-                    model,
-                    identities::Msg::Action(identities::Action::Refresh),
-                );
+                return to_identities(model, identities::Msg::Action(identities::Action::Refresh));
             }
             _ => {}
         },

@@ -86,16 +86,28 @@ impl Runner {
                 (req, Response::Connect(result))
             }
             Effect::ListIdentityPools { req, next_token } => {
-                call!(req, ListIdentityPools, |c| identity::list_pools(&c.identity, next_token))
+                call!(req, ListIdentityPools, |c| identity::list_pools(
+                    &c.identity,
+                    next_token
+                ))
             }
             Effect::DescribeIdentityPool { req, pool_id } => {
-                call!(req, DescribeIdentityPool, |c| identity::describe_pool(&c.identity, &pool_id))
+                call!(req, DescribeIdentityPool, |c| identity::describe_pool(
+                    &c.identity,
+                    &pool_id
+                ))
             }
             Effect::GetIdentityPoolRoles { req, pool_id } => {
-                call!(req, GetIdentityPoolRoles, |c| identity::get_roles(&c.identity, &pool_id))
+                call!(req, GetIdentityPoolRoles, |c| identity::get_roles(
+                    &c.identity,
+                    &pool_id
+                ))
             }
             Effect::DeleteIdentityPool { req, pool_id } => {
-                call!(req, DeleteIdentityPool, |c| identity::delete_pool(&c.identity, &pool_id))
+                call!(req, DeleteIdentityPool, |c| identity::delete_pool(
+                    &c.identity,
+                    &pool_id
+                ))
             }
             Effect::ListIdentities {
                 req,
@@ -116,14 +128,16 @@ impl Runner {
                 pool_id,
                 identity_id,
                 developer_user,
-            } => call!(req, LookupDeveloperIdentity, |c| identity::lookup_developer(
-                &c.identity,
-                &pool_id,
-                identity_id,
-                developer_user
-            )),
+            } => call!(
+                req,
+                LookupDeveloperIdentity,
+                |c| identity::lookup_developer(&c.identity, &pool_id, identity_id, developer_user)
+            ),
             Effect::DeleteIdentities { req, ids } => {
-                call!(req, DeleteIdentities, |c| identity::delete_identities(&c.identity, ids))
+                call!(req, DeleteIdentities, |c| identity::delete_identities(
+                    &c.identity,
+                    ids
+                ))
             }
             Effect::ListRoles { req, marker } => {
                 call!(req, ListRoles, |c| iam::list_roles(&c.iam, marker))
@@ -141,13 +155,18 @@ impl Runner {
                 next_token
             )),
             Effect::ListOpenIdConnectProviders { req } => {
-                call!(req, ListOpenIdConnectProviders, |c| iam::list_oidc_providers(&c.iam))
+                call!(req, ListOpenIdConnectProviders, |c| {
+                    iam::list_oidc_providers(&c.iam)
+                })
             }
             Effect::ListSamlProviders { req } => {
                 call!(req, ListSamlProviders, |c| iam::list_saml_providers(&c.iam))
             }
             Effect::CreateIdentityPool { req, pool } => {
-                call!(req, CreateIdentityPool, |c| creation::create_pool(&c.identity, pool))
+                call!(req, CreateIdentityPool, |c| creation::create_pool(
+                    &c.identity,
+                    pool
+                ))
             }
             Effect::CreateRole {
                 req,

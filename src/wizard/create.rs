@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use super::plan::Plan;
 use super::msg::Created;
+use super::plan::Plan;
 use crate::app::{AwsError, Effect, RequestId};
 use crate::domain::policy::{self, Audience};
 use crate::domain::{IdentityPool, roles::role_name};

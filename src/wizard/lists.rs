@@ -1,17 +1,18 @@
 //! Loading what the pickers offer: every page of ListRoles, ListUserPools, ListUserPoolClients,
 //! and IAM's OpenID Connect and SAML providers, into the wizard's catalog.
 
+use super::Cx;
 use super::catalog::{self, Loadable};
 use super::fields::PickerKind;
 use super::update::wizard;
-use super::Cx;
 use crate::app::{AwsError, Effect, RequestId};
 use crate::domain::roles::IamRole;
 
 /// ListRoles from the first page, unless the roles are loaded or loading.
 pub(super) fn request_roles(cx: &mut Cx) -> Vec<Effect> {
     if !cx
-        .state.open
+        .state
+        .open
         .as_ref()
         .is_some_and(|w| w.catalog.roles.wants_request())
     {
@@ -106,7 +107,8 @@ pub(super) fn on_roles_page(
     result: Result<(Vec<IamRole>, Option<String>), AwsError>,
 ) -> Vec<Effect> {
     if cx
-        .state.open
+        .state
+        .open
         .as_ref()
         .and_then(|w| w.catalog.roles.awaiting())
         != Some(req)
@@ -162,9 +164,7 @@ pub(super) fn on_named_page(
         cx.report_error(operation, error);
     }
     let token = result.as_ref().ok().and_then(|(_, t)| t.clone());
-    let next = token
-        .as_ref()
-        .map(|_| cx.start_request(operation, false));
+    let next = token.as_ref().map(|_| cx.start_request(operation, false));
     let Some(w) = wizard(cx) else {
         return Vec::new();
     };

@@ -79,7 +79,11 @@ pub fn update(state: &mut WizardScreen, ctx: &Ctx, msg: Msg) -> Outcome {
     cx.finish(effects)
 }
 
-fn on_response(cx: &mut Cx, req: crate::app::RequestId, response: Response) -> Vec<crate::app::Effect> {
+fn on_response(
+    cx: &mut Cx,
+    req: crate::app::RequestId,
+    response: Response,
+) -> Vec<crate::app::Effect> {
     match response {
         Response::ListRoles(result) => lists::on_roles_page(cx, req, result),
         Response::ListUserPools(result) | Response::ListUserPoolClients(result) => {

@@ -1,13 +1,13 @@
 //! The mouse in the wizard: clicks on fields, steps and picker items; the wheel.
 
+use super::Cx;
 use super::Step;
 use super::fields::Kind;
+use super::msg::Action;
 use super::picking::on_picker;
 use super::update::{activate, clamp_focus, wizard};
-use crate::app::model::Level;
-use super::Cx;
-use super::msg::Action;
 use crate::app::Effect;
+use crate::app::model::Level;
 
 /// A mouse click: on a field, focus it (a click on the focused field acts like ⏎/Space); on a
 /// step in the step list, go there when the steps before it are valid; while the picker is open,

@@ -1,13 +1,13 @@
 //! The picker over the account's lists: opening it on a field, moving in it, picking.
 
+use super::Cx;
 use super::catalog::{self, Picker};
 use super::fields::{FieldId, PickerKind};
 use super::lists::request_list;
-use super::update::wizard;
-use crate::app::model::Level;
-use super::Cx;
 use super::msg::Action;
+use super::update::wizard;
 use crate::app::Effect;
+use crate::app::model::Level;
 
 /// Keys while the picker is open (typing goes to its filter through `on_input`).
 pub(super) fn on_picker(cx: &mut Cx, action: Action) {

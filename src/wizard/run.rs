@@ -1,13 +1,13 @@
 //! Creating: the plan's calls one at a time, their answers, and what the operator does after a
 //! failure (retry, undo, keep); the finished pool opens in the console.
 
+use super::Cx;
 use super::Step;
 use super::create::{Creation, Phase};
+use super::msg::{Action, Created};
 use super::plan::Plan;
 use super::update::wizard;
 use crate::app::model::Level;
-use super::Cx;
-use super::msg::{Action, Created};
 use crate::app::{AwsError, Effect, Event, RequestId};
 
 /// A creation or undo call answered.
@@ -50,7 +50,8 @@ fn advance(cx: &mut Cx) -> Vec<Effect> {
         Phase::Created => open_created(cx),
         Phase::Undone => {
             let failures = cx
-                .state.open
+                .state
+                .open
                 .as_ref()
                 .and_then(|w| w.creation.as_ref())
                 .map_or(0, |c| {
@@ -79,7 +80,8 @@ fn advance(cx: &mut Cx) -> Vec<Effect> {
 /// Closes the wizard and shows the created pool, selected and open.
 fn open_created(cx: &mut Cx) -> Vec<Effect> {
     let Some(pool) = cx
-        .state.open
+        .state
+        .open
         .take()
         .and_then(|w| w.creation.and_then(|c| c.pool))
     else {

@@ -4,24 +4,21 @@
 
 use tui_input::InputRequest;
 
+use super::Cx;
 use super::edit;
 use super::fields::{FieldId, Kind, fields};
 use super::lists::request_roles;
+use super::msg::Action;
 use super::picking::{on_picker, open_picker};
 use super::run::{create, on_creation};
 use super::{Dialog, Step, Wizard};
-use crate::app::model::Level;
-use super::Cx;
-use super::msg::Action;
 use crate::app::Effect;
+use crate::app::model::Level;
 use crate::domain::policy::Audience;
 
 /// `n` on the Pools tab: a fresh wizard, or the kept draft with the question whether to go on.
 pub(super) fn open(cx: &mut Cx) -> Vec<Effect> {
-    let region = cx
-        .session()
-        .map(|s| s.region.clone())
-        .unwrap_or_default();
+    let region = cx.session().map(|s| s.region.clone()).unwrap_or_default();
     let wizard = match cx.state.parked.take() {
         Some(mut kept) => {
             if kept.region != region {

@@ -4,8 +4,9 @@
 pub mod wizard;
 
 use cognito_tui::app::model::Session;
-use cognito_tui::app::{Action, Effect, Model, Msg, Options, update};
+use cognito_tui::app::{Action, Effect, Model, Msg, Options, Response, update};
 use cognito_tui::domain::{CognitoProvider, IdentityPool, PoolSummary};
+use cognito_tui::screens::pools;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tui_input::InputRequest;
@@ -44,9 +45,9 @@ pub fn connected(options: Options, size: (u16, u16)) -> (Model, Vec<Effect>) {
     };
     let effects = update(
         &mut model,
-        Msg::Connected {
+        Msg::Response {
             req,
-            result: Ok(session()),
+            response: Response::Connect(Ok(session())),
         },
     );
     (model, effects)
@@ -110,9 +111,9 @@ pub fn loaded(n: usize, size: (u16, u16)) -> Model {
     let req = list_req(&effects);
     let mut pending = update(
         &mut model,
-        Msg::PoolsPage {
+        Msg::Response {
             req,
-            result: Ok((summaries(0..n), None)),
+            response: Response::ListIdentityPools(Ok((summaries(0..n), None))),
         },
     );
     answer_describes(&mut model, &mut pending);
@@ -130,19 +131,18 @@ pub fn answer_describes(model: &mut Model, effects: &mut Vec<Effect>) {
             .unwrap_or(0);
         let more = update(
             model,
-            Msg::PoolDescribed {
+            Msg::Response {
                 req,
-                pool_id,
-                result: Ok(described(i)),
+                response: Response::DescribeIdentityPool(Ok(described(i))),
             },
         );
         effects.extend(more);
     }
 }
 
-/// Sends an action.
-pub fn act(model: &mut Model, action: Action) -> Vec<Effect> {
-    update(model, Msg::Action(action))
+/// Sends an intent: a global one, an overlay's, or a screen's.
+pub fn act(model: &mut Model, action: impl Into<Msg>) -> Vec<Effect> {
+    update(model, action.into())
 }
 
 /// Types text into the focused field.
@@ -199,7 +199,7 @@ pub const NOW: f64 = 1_800_000_000.0;
 pub fn on_identities(options: Options, size: (u16, u16)) -> (Model, Vec<Effect>) {
     let mut model = loaded(3, size);
     let _ = update(&mut model, Msg::Tick(NOW));
-    let _ = act(&mut model, Action::Open);
+    let _ = act(&mut model, pools::Action::Open);
     let effects = act(&mut model, Action::GoTab(cognito_tui::app::Tab::Identities));
     model.options = options;
     (model, effects)
@@ -229,9 +229,9 @@ pub fn identities_loaded(n: usize, size: (u16, u16)) -> Model {
         let token = (end < n).then(|| format!("t{end}"));
         effects = update(
             &mut model,
-            Msg::IdentitiesPage {
+            Msg::Response {
                 req,
-                result: Ok((page, token.clone())),
+                response: Response::ListIdentities(Ok((page, token.clone()))),
             },
         );
         start = end;

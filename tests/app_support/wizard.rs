@@ -1,12 +1,13 @@
 //! Driving the create wizard in tests: real keys through the keymap, and complete drafts.
 
 use cognito_tui::app::keymap::to_msg;
-use cognito_tui::app::{Action, Created, Effect, Model, Msg, Options, update};
+use cognito_tui::app::{AwsError, Effect, Model, Msg, Options, Response, update};
 use cognito_tui::domain::policy::Audience;
 use cognito_tui::domain::roles::IamRole;
-use cognito_tui::wizard::Source;
+use cognito_tui::screens::pools;
 use cognito_tui::wizard::draft::{Draft, RoleMode, RoleSetting, RuleDraft, RuleRole, TagMode};
 use cognito_tui::wizard::fields::{self, FieldId};
+use cognito_tui::wizard::{Created, Source};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::Input;
 
@@ -20,8 +21,8 @@ pub const CLIENT: &str = "4f1s2d9k0q7n3b5v8c6x1z2m4a";
 /// A loaded Pools tab with the wizard just opened; the effects `n` asked for.
 pub fn open_wizard(size: (u16, u16)) -> (Model, Vec<Effect>) {
     let mut model = loaded(3, size);
-    let effects = act(&mut model, Action::New);
-    assert!(model.wizard.is_some(), "n opens the wizard");
+    let effects = act(&mut model, pools::Action::New);
+    assert!(model.wizard.open.is_some(), "n opens the wizard");
     (model, effects)
 }
 
@@ -55,6 +56,7 @@ pub fn keys(model: &mut Model, text: &str) {
 pub fn wizard(model: &Model) -> &cognito_tui::wizard::Wizard {
     model
         .wizard
+        .open
         .as_deref()
         .unwrap_or_else(|| panic!("wizard closed"))
 }
@@ -63,6 +65,7 @@ pub fn wizard(model: &Model) -> &cognito_tui::wizard::Wizard {
 pub fn wizard_mut(model: &mut Model) -> &mut cognito_tui::wizard::Wizard {
     model
         .wizard
+        .open
         .as_deref_mut()
         .unwrap_or_else(|| panic!("wizard closed"))
 }
@@ -224,4 +227,36 @@ pub fn created_ok(effect: &Effect) -> Created {
         }
         _ => Created::Done,
     }
+}
+
+/// The answer to a creation or undo call `effect`, carrying `result`, as the runner sends it.
+pub fn answer(effect: &Effect, result: Result<Created, AwsError>) -> Msg {
+    answer_as(req_of(effect), effect, result)
+}
+
+/// The same answer under another request id (a stale one, say).
+pub fn answer_as(req: u64, effect: &Effect, result: Result<Created, AwsError>) -> Msg {
+    let done = |r: Result<Created, AwsError>| r.map(|_| ());
+    let response = match effect {
+        Effect::CreateIdentityPool { .. } => {
+            Response::CreateIdentityPool(result.map(|c| match c {
+                Created::Pool(pool) => pool,
+                other => panic!("CreateIdentityPool answers a pool, not {other:?}"),
+            }))
+        }
+        Effect::CreateRole { .. } => Response::CreateRole(result.map(|c| match c {
+            Created::Role(arn) => arn,
+            other => panic!("CreateRole answers an ARN, not {other:?}"),
+        })),
+        Effect::PutRolePolicy { .. } => Response::PutRolePolicy(done(result)),
+        Effect::SetIdentityPoolRoles { .. } => Response::SetIdentityPoolRoles(done(result)),
+        Effect::SetPrincipalTagAttributeMap { .. } => {
+            Response::SetPrincipalTagAttributeMap(done(result))
+        }
+        Effect::DeleteRolePolicy { .. } => Response::DeleteRolePolicy(done(result)),
+        Effect::DeleteRole { .. } => Response::DeleteRole(done(result)),
+        Effect::DeleteIdentityPool { .. } => Response::DeleteIdentityPool(done(result)),
+        other => panic!("not a creation call: {other:?}"),
+    };
+    Msg::Response { req, response }
 }

@@ -10,7 +10,7 @@ mod update;
 pub mod view;
 
 pub use deletion::{Deletion, Report};
-pub use state::{Detail, IdentitiesState, Loading, Panel, Row, TYPE_COUNT_ABOVE};
 pub use keys::keys;
 pub use msg::{Action, Msg};
+pub use state::{Detail, IdentitiesState, Loading, Panel, Row, TYPE_COUNT_ABOVE};
 pub use update::update;

@@ -140,11 +140,7 @@ fn on_described(cx: &mut Cx, req: RequestId, result: Result<Identity, AwsError>)
 }
 
 /// LookupDeveloperIdentity answered (for the open identity, or a lookup by user).
-fn on_looked_up(
-    cx: &mut Cx,
-    req: RequestId,
-    result: Result<(String, Vec<String>), AwsError>,
-) {
+fn on_looked_up(cx: &mut Cx, req: RequestId, result: Result<(String, Vec<String>), AwsError>) {
     // "Not found" is an answer here (no such user), not a failure worth the error list.
     if let Err(error) = &result
         && !error.is_not_found()
@@ -402,11 +398,7 @@ fn toggle_pause(cx: &mut Cx, pool_id: String) -> Vec<Effect> {
 }
 
 fn open_detail(cx: &mut Cx, pool_id: String) -> Vec<Effect> {
-    let Some(id) = cx
-        .state
-        .selected_row()
-        .map(|r| r.identity.id.clone())
-    else {
+    let Some(id) = cx.state.selected_row().map(|r| r.identity.id.clone()) else {
         return Vec::new();
     };
     let mut effects = Vec::new();

@@ -181,8 +181,7 @@ fn detail_requests(cx: &mut Cx) -> Vec<Effect> {
             continue;
         }
         let req = cx.start_request("DescribeIdentityPool", false);
-        cx
-            .state
+        cx.state
             .details
             .insert(pool_id.clone(), Detail::Loading(req));
         effects.push(Effect::DescribeIdentityPool { req, pool_id });
@@ -413,8 +412,7 @@ fn describe_now(cx: &mut Cx, pool_id: String) -> Vec<Effect> {
         return Vec::new();
     }
     let req = cx.start_request("DescribeIdentityPool", false);
-    cx
-        .state
+    cx.state
         .details
         .insert(pool_id.clone(), Detail::Loading(req));
     vec![Effect::DescribeIdentityPool { req, pool_id }]
