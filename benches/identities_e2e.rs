@@ -13,6 +13,7 @@ use cognito_tui::aws::Target;
 use cognito_tui::headless::Headless;
 use cognito_tui::screens::identities::Action as IdAction;
 use cognito_tui::screens::identities::Loading;
+use cognito_tui::screens::pools::Action as PoolAction;
 use std::io::Write;
 use std::time::{Duration, Instant};
 use support::{aws, has_cli, round_trip, secs, serve};
@@ -36,12 +37,12 @@ async fn engine_list(url: &str) -> (Headless, Duration) {
     let mut h = Headless::start(Options::default(), target, (140, 40));
     assert!(
         h.run_until(
-            |m| m.pools.rows.iter().any(|p| p.name == "orders-app"),
+            |m| m.pools.list.rows.iter().any(|p| p.name == "orders-app"),
             WAIT
         )
         .await
     );
-    h.send(Msg::from(IdAction::Open));
+    h.send(Msg::from(PoolAction::Open));
     let start = Instant::now();
     h.send(Msg::Action(Action::GoTab(Tab::Identities)));
     assert!(
@@ -109,7 +110,7 @@ fn cli_delete(url: &str, ids: &[String]) -> Duration {
 /// The median round trip of one small call through the engine's SDK client.
 async fn engine_delete(h: &mut Headless, count: usize) -> Duration {
     // Mark the first `count` rows as `Space` would, then delete through the confirmation.
-    for row in h.model.identities.rows.iter_mut().take(count) {
+    for row in h.model.identities.list.rows.iter_mut().take(count) {
         row.marked = true;
     }
     h.model.identities.marked = count;
@@ -135,7 +136,7 @@ async fn main() {
     let rtt = round_trip(&served.url).await;
 
     let (mut h, engine_listing) = engine_list(&served.url).await;
-    let listed = h.model.identities.rows.len();
+    let listed = h.model.identities.list.rows.len();
     let pages = h.model.identities.pages;
     let pool = h
         .model
@@ -162,6 +163,7 @@ async fn main() {
     let cli_ids: Vec<String> = h
         .model
         .identities
+        .list
         .rows
         .iter()
         .skip(5_000)
@@ -217,5 +219,5 @@ async fn main() {
         after,
         after - before
     );
-    assert_eq!(h.model.identities.rows.len(), 100_000);
+    assert_eq!(h.model.identities.list.rows.len(), 100_000);
 }

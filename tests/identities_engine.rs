@@ -9,6 +9,7 @@ use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::{self, Faults, SandboxOptions, Seed};
 use cognito_tui::screens::identities::Action as IdAction;
 use cognito_tui::screens::identities::{Loading, Panel};
+use cognito_tui::screens::pools::Action as PoolAction;
 use std::collections::HashSet;
 use std::time::Duration;
 use tui_input::InputRequest;
@@ -20,7 +21,7 @@ async fn browse_orders_app(target: Target) -> Headless {
     let mut h = Headless::start(Options::default(), target, (120, 40));
     assert!(
         h.run_until(
-            |m| m.pools.rows.iter().any(|p| p.name == "orders-app"),
+            |m| m.pools.list.rows.iter().any(|p| p.name == "orders-app"),
             WAIT
         )
         .await,
@@ -29,13 +30,14 @@ async fn browse_orders_app(target: Target) -> Headless {
     let position = h
         .model
         .pools
+        .list
         .shown
         .iter()
-        .position(|&i| h.model.pools.rows[i].name == "orders-app");
+        .position(|&i| h.model.pools.list.rows[i].name == "orders-app");
     for _ in 0..position.unwrap_or(0) {
-        h.send(Msg::from(IdAction::Down));
+        h.send(Msg::from(PoolAction::Down));
     }
-    h.send(Msg::from(IdAction::Open));
+    h.send(Msg::from(PoolAction::Open));
     h.send(Msg::Action(Action::GoTab(Tab::Identities)));
     assert!(
         h.run_until(|m| m.identities.loading == Loading::Done, WAIT)
@@ -107,6 +109,7 @@ async fn deleting_marked_identities_under_faults_reports_every_one() {
     let all: HashSet<String> = h
         .model
         .identities
+        .list
         .rows
         .iter()
         .map(|r| r.identity.id.clone())
@@ -120,6 +123,7 @@ async fn deleting_marked_identities_under_faults_reports_every_one() {
     assert!(
         h.model
             .identities
+            .list
             .rows
             .iter()
             .filter(|r| r.marked)
@@ -162,6 +166,7 @@ async fn deleting_marked_identities_under_faults_reports_every_one() {
     let table: HashSet<String> = h
         .model
         .identities
+        .list
         .rows
         .iter()
         .map(|r| r.identity.id.clone())

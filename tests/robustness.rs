@@ -173,11 +173,11 @@ proptest! {
             prop_assert_eq!(text.lines().count(), usize::from(model.size.1));
             // The selection is always a row that is shown (or 0 when none is).
             let pools = &model.pools;
-            prop_assert!(pools.selected < pools.shown.len().max(1), "pools: {} of {}", pools.selected, pools.shown.len());
+            prop_assert!(pools.list.selected < pools.list.shown.len().max(1), "pools: {} of {}", pools.list.selected, pools.list.shown.len());
             let ids = &model.identities;
-            prop_assert!(ids.selected < ids.shown.len().max(1), "identities: {} of {}", ids.selected, ids.shown.len());
-            prop_assert!(ids.shown.iter().all(|&i| i < ids.rows.len()));
-            prop_assert_eq!(ids.marked, ids.rows.iter().filter(|r| r.marked).count());
+            prop_assert!(ids.list.selected < ids.list.shown.len().max(1), "identities: {} of {}", ids.list.selected, ids.list.shown.len());
+            prop_assert!(ids.list.shown.iter().all(|&i| i < ids.list.rows.len()));
+            prop_assert_eq!(ids.marked, ids.list.rows.iter().filter(|r| r.marked).count());
         }
     }
 }

@@ -226,7 +226,7 @@ fn wizard_narrow_terminal_has_no_step_list() {
         user_pool_draft("p", "a", "g", existing_role("partner")),
         (80, 24),
     );
-    wizard_mut(&mut model).step = Step::Providers;
+    go_to(&mut model, Step::Providers);
     assert_snapshot!(render(&model));
 }
 

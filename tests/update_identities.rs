@@ -32,7 +32,7 @@ fn opening_the_tab_lists_the_current_pool_page_after_page() {
         },
     );
     assert_eq!(
-        model.identities.rows.len(),
+        model.identities.list.rows.len(),
         60,
         "usable from the first page"
     );
@@ -40,7 +40,7 @@ fn opening_the_tab_lists_the_current_pool_page_after_page() {
         matches!(&effects[..], [Effect::ListIdentities { next_token: Some(t), .. }] if t == "t")
     );
     let _ = act(&mut model, IdAction::Down);
-    assert_eq!(model.identities.selected, 1);
+    assert_eq!(model.identities.list.selected, 1);
 }
 
 fn pool_id_of(i: usize) -> String {
@@ -99,7 +99,7 @@ fn a_failed_page_resumes_from_the_same_token() {
     assert!(
         matches!(model.identities.loading, Loading::Failed { next_token: Some(ref t), .. } if t == "t2")
     );
-    assert_eq!(model.identities.rows.len(), 1, "what was loaded stays");
+    assert_eq!(model.identities.list.rows.len(), 1, "what was loaded stays");
     let effects = act(&mut model, IdAction::TogglePause);
     assert!(
         matches!(&effects[..], [Effect::ListIdentities { next_token: Some(t), .. }] if t == "t2")
@@ -118,7 +118,7 @@ fn stale_pages_after_a_reload_are_dropped() {
             response: Response::ListIdentities(Ok((vec![identity(0, NOW)], None))),
         },
     );
-    assert!(model.identities.rows.is_empty());
+    assert!(model.identities.list.rows.is_empty());
 }
 
 #[test]
@@ -133,7 +133,7 @@ fn hide_disabled_reloads_with_the_flag() {
             ..
         }]
     ));
-    assert!(model.identities.rows.is_empty());
+    assert!(model.identities.list.rows.is_empty());
 }
 
 fn filter(model: &mut cognito_tui::app::Model, text: &str) {
@@ -147,18 +147,18 @@ fn filters_combine_and_a_bad_one_says_why() {
     let mut model = identities_loaded(200, SIZE);
     filter(&mut model, "guest created>30d");
     assert_eq!(
-        model.identities.shown.len(),
+        model.identities.list.shown.len(),
         (31..200).filter(|i| i % 2 == 0).count()
     );
     let _ = act(&mut model, IdAction::Back);
     filter(&mut model, "p:google modified<10d");
     // modified = i half-days ago: under 10 days is i < 20, odd.
     assert_eq!(
-        model.identities.shown.len(),
+        model.identities.list.shown.len(),
         (0..20).filter(|i| i % 2 == 1).count()
     );
     let _ = act(&mut model, IdAction::Back);
-    assert_eq!(model.identities.shown.len(), 200);
+    assert_eq!(model.identities.list.shown.len(), 200);
     let _ = act(&mut model, IdAction::Filter);
     type_text(&mut model, "guest created<soon");
     assert!(
@@ -168,10 +168,10 @@ fn filters_combine_and_a_bad_one_says_why() {
             .as_deref()
             .is_some_and(|e| e.contains("neither a date"))
     );
-    let before = model.identities.shown.clone();
+    let before = model.identities.list.shown.clone();
     type_text(&mut model, "er");
     assert_eq!(
-        model.identities.shown, before,
+        model.identities.list.shown, before,
         "the last good filter stays applied"
     );
     for _ in 0.."soon".len() + 2 {
@@ -180,7 +180,7 @@ fn filters_combine_and_a_bad_one_says_why() {
     type_text(&mut model, "2000-01-01");
     assert_eq!(model.identities.filter_error, None);
     assert_eq!(
-        model.identities.shown.len(),
+        model.identities.list.shown.len(),
         0,
         "nothing was created before 2000"
     );
@@ -195,6 +195,7 @@ fn mark_all_marks_every_filtered_row_even_off_screen() {
     assert!(
         model
             .identities
+            .list
             .rows
             .iter()
             .all(|r| r.marked == r.identity.is_guest())
@@ -205,6 +206,7 @@ fn mark_all_marks_every_filtered_row_even_off_screen() {
     assert!(
         model
             .identities
+            .list
             .rows
             .iter()
             .all(|r| r.marked != r.identity.is_guest())
@@ -262,9 +264,14 @@ fn deletion_sends_batches_of_60_only_for_marked_ids() {
     let mut expected = marked.clone();
     expected.sort();
     assert_eq!(all_sent, expected);
-    assert_eq!(model.identities.rows.len(), 300);
+    assert_eq!(model.identities.list.rows.len(), 300);
     assert!(
-        model.identities.rows.iter().all(|r| r.identity.is_guest()),
+        model
+            .identities
+            .list
+            .rows
+            .iter()
+            .all(|r| r.identity.is_guest()),
         "no unmarked row deleted"
     );
     let Some(Panel::Report(report)) = &model.identities.panel else {
@@ -320,7 +327,7 @@ fn unprocessed_ids_are_retried_and_final_failures_reported() {
         vec![(stubborn.clone(), "InternalServerError".to_string())]
     );
     assert_eq!(
-        model.identities.rows.len(),
+        model.identities.list.rows.len(),
         1,
         "the failed one stays in the table"
     );
@@ -386,7 +393,7 @@ fn cancel_mid_way_keeps_what_was_deleted_and_reports_the_rest() {
     assert!(report.cancelled);
     assert_eq!(report.deleted, 240);
     assert_eq!(report.not_attempted.len(), 1_760);
-    assert_eq!(model.identities.rows.len(), 1_760);
+    assert_eq!(model.identities.list.rows.len(), 1_760);
 }
 
 #[test]

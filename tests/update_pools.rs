@@ -48,7 +48,7 @@ fn pages_stream_in_and_the_next_is_asked_at_once() {
         },
     );
     assert_eq!(
-        model.pools.rows.len(),
+        model.pools.list.rows.len(),
         60,
         "the first page is usable at once"
     );
@@ -63,7 +63,7 @@ fn pages_stream_in_and_the_next_is_asked_at_once() {
     ));
     // The list can be used while pages load.
     let _ = act(&mut model, PoolAction::Down);
-    assert_eq!(model.pools.selected, 1);
+    assert_eq!(model.pools.list.selected, 1);
     let effects = update(
         &mut model,
         Msg::Response {
@@ -71,15 +71,16 @@ fn pages_stream_in_and_the_next_is_asked_at_once() {
             response: Response::ListIdentityPools(Ok((summaries(60..70), None))),
         },
     );
-    assert!(
-        describes(&effects).is_empty()
-            || effects
-                .iter()
-                .all(|e| matches!(e, Effect::DescribeIdentityPool { .. }))
-    );
-    assert_eq!(model.pools.rows.len(), 70);
+    // The last page asks for nothing more: no next page, and the first page's describes still
+    // fill the budget.
+    assert_eq!(effects, Vec::new());
+    assert_eq!(model.pools.details_in_flight(), MAX_DETAILS_IN_FLIGHT);
+    assert_eq!(model.pools.list.rows.len(), 70);
     assert_eq!(model.pools.listing, Listing::Done { pages: 2 });
-    assert_eq!(model.pools.selected, 1, "selection kept while rows arrive");
+    assert_eq!(
+        model.pools.list.selected, 1,
+        "selection kept while rows arrive"
+    );
 }
 
 #[test]
@@ -97,7 +98,7 @@ fn a_stale_page_from_an_earlier_listing_is_dropped() {
         },
     );
     assert!(
-        model.pools.rows.is_empty(),
+        model.pools.list.rows.is_empty(),
         "the old listing's page is ignored"
     );
     assert!(!model.in_flight.contains_key(&old));
@@ -108,7 +109,7 @@ fn a_stale_page_from_an_earlier_listing_is_dropped() {
             response: Response::ListIdentityPools(Ok((summaries(0..3), None))),
         },
     );
-    assert_eq!(model.pools.rows.len(), 3);
+    assert_eq!(model.pools.list.rows.len(), 3);
 }
 
 #[test]
@@ -116,7 +117,7 @@ fn a_refresh_replaces_the_rows_only_when_its_first_page_arrives() {
     let mut model = loaded(8, SIZE);
     let effects = act(&mut model, Action::Refresh);
     assert_eq!(
-        model.pools.rows.len(),
+        model.pools.list.rows.len(),
         8,
         "old rows stay on screen while reloading"
     );
@@ -131,6 +132,7 @@ fn a_refresh_replaces_the_rows_only_when_its_first_page_arrives() {
     assert_eq!(
         model
             .pools
+            .list
             .rows
             .iter()
             .map(|p| p.name.as_str())
@@ -203,9 +205,10 @@ fn filtering_by_name_or_id_and_esc_clears() {
     type_text(&mut model, "01");
     let names: Vec<&str> = model
         .pools
+        .list
         .shown
         .iter()
-        .map(|&i| model.pools.rows[i].name.as_str())
+        .map(|&i| model.pools.list.rows[i].name.as_str())
         .collect();
     assert_eq!(
         names,
@@ -219,13 +222,13 @@ fn filtering_by_name_or_id_and_esc_clears() {
         !model.pools.filter_editing,
         "⏎ keeps the filter and gives the keys back"
     );
-    assert_eq!(model.pools.shown.len(), 11);
+    assert_eq!(model.pools.list.shown.len(), 11);
     let _ = act(&mut model, PoolAction::Back);
-    assert_eq!(model.pools.shown.len(), 30, "Esc clears the filter");
+    assert_eq!(model.pools.list.shown.len(), 30, "Esc clears the filter");
     // The id matches too.
     let _ = act(&mut model, PoolAction::Filter);
     type_text(&mut model, "000000000029");
-    assert_eq!(model.pools.shown.len(), 1);
+    assert_eq!(model.pools.list.shown.len(), 1);
 }
 
 #[test]
@@ -289,7 +292,7 @@ fn delete_needs_the_typed_name_and_the_row_goes_only_after_the_service_confirms(
     assert_eq!(id, &pool_id(0));
     assert!(model.overlay.is_none());
     assert_eq!(
-        model.pools.rows.len(),
+        model.pools.list.rows.len(),
         3,
         "the row stays until the service answers"
     );
@@ -301,7 +304,7 @@ fn delete_needs_the_typed_name_and_the_row_goes_only_after_the_service_confirms(
             response: Response::DeleteIdentityPool(Ok(())),
         },
     );
-    assert_eq!(model.pools.rows.len(), 2);
+    assert_eq!(model.pools.list.rows.len(), 2);
     assert_eq!(
         model.notice.as_ref().map(|n| n.text.as_str()),
         Some("Deleted \"pool-000\"")
@@ -329,7 +332,7 @@ fn a_failed_delete_keeps_the_row_and_shows_the_service_error() {
             response: Response::DeleteIdentityPool(Err(error)),
         },
     );
-    assert_eq!(model.pools.rows.len(), 2);
+    assert_eq!(model.pools.list.rows.len(), 2);
     assert!(model.pools.deleting.is_empty());
     let notice = model.notice.clone().unwrap_or_else(|| panic!("a notice"));
     assert_eq!(notice.level, Level::Error);
@@ -366,15 +369,32 @@ fn read_only_refuses_to_delete_and_says_why() {
             response: Response::ListIdentityPools(Ok((summaries(0..3), None))),
         },
     );
-    assert!(
-        act(&mut model, PoolAction::Delete)
-            .iter()
-            .all(|e| !matches!(e, Effect::DeleteIdentityPool { .. }))
-    );
-    assert!(model.overlay.is_none());
+    let asked_before = model.in_flight.len();
+    assert_eq!(act(&mut model, PoolAction::Delete), Vec::new());
+    assert!(model.overlay.is_none(), "no confirmation opens");
     let notice = model.notice.clone().unwrap_or_else(|| panic!("a notice"));
     assert_eq!(notice.level, Level::Warning);
-    assert!(notice.text.contains("Read-only"), "{}", notice.text);
+    assert_eq!(
+        notice.text,
+        "Read-only mode (--read-only): deleting pools is disabled"
+    );
+    // The same central refusal for creating, from the Pools tab and from the summary.
+    assert_eq!(act(&mut model, PoolAction::New), Vec::new());
+    assert!(model.wizard.open.is_none());
+    assert_eq!(
+        model.notice.as_ref().map(|n| n.text.as_str()),
+        Some("Read-only mode (--read-only): creating pools is disabled")
+    );
+    let _ = act(&mut model, PoolAction::Open);
+    model.notice = None;
+    let _ = act(&mut model, PoolAction::Delete);
+    assert!(model.overlay.is_none());
+    assert!(model.notice.is_some(), "refused in the summary too");
+    assert_eq!(
+        model.writes_in_flight(),
+        0,
+        "nothing that writes was ever asked ({asked_before} reads before)"
+    );
 }
 
 #[test]

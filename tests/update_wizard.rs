@@ -174,7 +174,7 @@ fn typing_on_a_text_field_does_not_trigger_keys() {
 #[test]
 fn the_rule_table_adds_edits_reorders_deletes_and_stops_at_25() {
     let mut model = sample();
-    wizard_mut(&mut model).step = Step::Providers;
+    go_to(&mut model, Step::Providers);
     wizard_mut(&mut model)
         .draft
         .provider_mut(Source::UserPool)
@@ -249,7 +249,7 @@ fn the_rule_table_adds_edits_reorders_deletes_and_stops_at_25() {
 #[test]
 fn role_settings_offer_token_only_for_user_pools() {
     let mut model = sample();
-    wizard_mut(&mut model).step = Step::Providers;
+    go_to(&mut model, Step::Providers);
     focus(&mut model, FieldId::RoleSetting(Source::UserPool));
     let _ = key(&mut model, KeyCode::Right);
     assert_eq!(
@@ -306,14 +306,28 @@ fn review_e_jumps_to_a_step_and_ctrl_n_returns_to_review() {
 
 #[test]
 fn creating_from_review_with_a_problem_goes_to_that_step() {
-    let mut draft = user_pool_draft("p", "a", "g", existing_role("partner"));
-    draft.client_id = Default::default();
-    let mut model = on_review(draft, SIZE);
+    // Review is reached with every step valid; then the account's roles arrive and one has the
+    // name the new authenticated role was to get, so step 2 is no longer valid.
+    let (mut model, effects) = open_wizard(SIZE);
+    let Some(Effect::ListRoles { req, .. }) = effects.first().cloned() else {
+        panic!("the wizard lists roles: {effects:?}")
+    };
+    wizard_mut(&mut model).draft = user_pool_draft("p", "a", "g", existing_role("partner"));
+    go_to(&mut model, Step::Review);
+    let _ = send(
+        &mut model,
+        Msg::Response {
+            req,
+            response: Response::ListRoles(Ok((vec![existing_role("a")], None))),
+        },
+    );
     let effects = key(&mut model, KeyCode::Enter);
-    assert!(effects.is_empty());
-    assert_eq!(wizard(&model).step, Step::Providers);
+    assert!(effects.is_empty(), "nothing is created: {effects:?}");
+    assert_eq!(wizard(&model).step, Step::Permissions);
     assert!(
-        notice(&model).contains("Step 3 needs attention: App client ID: Required"),
+        notice(&model).contains(
+            "Step 2 needs attention: IAM role name: The account already has a role named a"
+        ),
         "{}",
         notice(&model)
     );
@@ -652,8 +666,7 @@ fn existing_roles_are_used_as_they_are_and_warned_about() {
         existing_role("shared-auth"),
         existing_role("shared-guest"),
     );
-    let mut model = on_review(draft, SIZE);
-    wizard_mut(&mut model).step = Step::Permissions;
+    let mut model = at_step(draft, Step::Permissions, SIZE);
     let rows = wizard(&model).rows(Step::Permissions);
     let warnings: Vec<&String> = rows
         .iter()
@@ -668,7 +681,7 @@ fn existing_roles_are_used_as_they_are_and_warned_about() {
         "{warnings:?}"
     );
     // The new authenticated role is gone, so the rule naming it must be re-picked.
-    wizard_mut(&mut model).step = Step::Providers;
+    go_to(&mut model, Step::Providers);
     let error = field_error(&model, FieldId::RuleRole(Source::UserPool, 0)).unwrap_or_default();
     assert!(error.contains("No new authenticated role"), "{error}");
 }
@@ -677,7 +690,7 @@ fn existing_roles_are_used_as_they_are_and_warned_about() {
 fn pickers_load_every_page_filter_as_typed_and_pick() {
     let mut model = sample();
     wizard_mut(&mut model).draft.user_pool_id = Default::default();
-    wizard_mut(&mut model).step = Step::Providers;
+    go_to(&mut model, Step::Providers);
     focus(&mut model, FieldId::ClientId);
     let effects = key(&mut model, KeyCode::Enter);
     assert!(effects.is_empty() && wizard(&model).picker.is_none());
@@ -773,7 +786,7 @@ fn esc_with_edits_asks_and_a_kept_draft_is_offered_again() {
 #[test]
 fn v_shows_the_new_roles_policies_only_when_a_role_is_new() {
     let mut model = sample();
-    wizard_mut(&mut model).step = Step::Permissions;
+    go_to(&mut model, Step::Permissions);
     focus(&mut model, FieldId::RoleMode(Audience::Guest));
     let _ = key(&mut model, KeyCode::Char('v'));
     assert_eq!(wizard(&model).policy_view, Some((Audience::Guest, 0)));
@@ -869,7 +882,7 @@ fn without_list_permissions_a_full_arn_can_be_typed_into_the_picker() {
     );
     let draft = user_pool_draft("p", "a", "g", existing_role("partner"));
     wizard_mut(&mut model).draft = draft;
-    wizard_mut(&mut model).step = Step::Permissions;
+    go_to(&mut model, Step::Permissions);
     focus(&mut model, FieldId::RoleMode(Audience::Guest));
     let _ = key(&mut model, KeyCode::Right);
     let _ = key(&mut model, KeyCode::Tab);
@@ -896,7 +909,7 @@ fn without_list_permissions_a_full_arn_can_be_typed_into_the_picker() {
     let mut draft = wizard(&model).draft.clone();
     draft.sources.insert(Source::Oidc);
     wizard_mut(&mut model).draft = draft;
-    wizard_mut(&mut model).step = Step::Providers;
+    go_to(&mut model, Step::Providers);
     focus(&mut model, FieldId::Oidc);
     let _ = key(&mut model, KeyCode::Enter);
     keys(&mut model, "arn:aws:iam::123456789012:oidc-provider/");
@@ -981,7 +994,7 @@ fn keep_with_nothing_created_goes_back_to_review_and_says_so() {
 fn clicks_in_the_picker_select_then_pick_and_the_wheel_moves_the_selection() {
     let mut model = sample();
     wizard_mut(&mut model).draft.user_pool_id = Default::default();
-    wizard_mut(&mut model).step = Step::Providers;
+    go_to(&mut model, Step::Providers);
     focus(&mut model, FieldId::UserPoolId);
     let Effect::ListUserPools { req, .. } = only(&key(&mut model, KeyCode::Enter)) else {
         panic!()

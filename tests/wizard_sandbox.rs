@@ -92,7 +92,6 @@ async fn create(sb: &RunningSandbox, draft: Draft) -> String {
     {
         let wizard = wizard_of(&mut h);
         wizard.draft = draft;
-        wizard.step = Step::Review;
         assert_eq!(
             wizard.first_invalid_step(),
             None,
@@ -100,6 +99,7 @@ async fn create(sb: &RunningSandbox, draft: Draft) -> String {
             wizard.first_invalid_step().map(|s| wizard.problems(s))
         );
     }
+    app_support::wizard::go_to(&mut h.model, Step::Review);
     h.send(Msg::from(WizAction::Create));
     let finished = |m: &cognito_tui::app::Model| match m.wizard.open.as_ref() {
         None => true,
@@ -521,8 +521,8 @@ async fn a_refused_call_stops_the_run_and_undo_removes_everything() {
     h.send(Msg::from(PoolAction::New));
     if let Some(w) = h.model.wizard.open.as_deref_mut() {
         w.draft = draft;
-        w.step = Step::Review;
     }
+    app_support::wizard::go_to(&mut h.model, Step::Review);
     h.send(Msg::from(WizAction::Create));
     use cognito_tui::wizard::create::Phase;
     let phase = |m: &cognito_tui::app::Model| {
@@ -633,10 +633,11 @@ async fn a_user_pool_of_another_region_lists_its_app_clients_there() {
         wizard.draft.authenticated = true;
         wizard.draft.sources.insert(Source::UserPool);
         wizard.draft.user_pool_id = Input::new(pool_id.clone());
-        wizard.step = Step::Providers;
+        wizard.draft.auth_role.new_name = Input::new("eu-auth".into());
     }
+    app_support::wizard::go_to(&mut h.model, Step::Providers);
     app_support::wizard::focus(&mut h.model, FieldId::ClientId);
-    h.send(Msg::from(WizAction::Create));
+    h.send(Msg::from(WizAction::Open));
     let listed = |m: &cognito_tui::app::Model| {
         m.wizard.open.as_ref().is_some_and(|w| {
             matches!(

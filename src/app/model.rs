@@ -1,7 +1,7 @@
 //! The whole state of the console. `view` draws it; only `update` changes it.
 
 use std::collections::{BTreeMap, VecDeque};
-use strum::{Display, EnumIter};
+use strum::EnumIter;
 use tui_input::Input;
 
 use super::effect::RequestId;
@@ -14,22 +14,25 @@ use crate::wizard::{Wizard, WizardScreen};
 /// How many recent errors `:errors` keeps.
 pub const ERROR_HISTORY: usize = 50;
 
-/// The four tabs, in the order of their number keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Display, EnumIter, Default)]
+/// The four tabs, in the order of their number keys. What each has (title, keys, view) is said
+/// once, in `screens::screen`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, Default)]
 pub enum Tab {
     /// Every identity pool of the region.
     #[default]
-    #[strum(to_string = "Pools")]
     Pools,
     /// Guest and authenticated access, identity providers, properties.
-    #[strum(to_string = "User access")]
     UserAccess,
     /// The identities of the current pool.
-    #[strum(to_string = "Identity browser")]
     Identities,
     /// Default roles and role mappings.
-    #[strum(to_string = "Role settings")]
     Roles,
+}
+
+impl std::fmt::Display for Tab {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(crate::screens::screen(*self).title)
+    }
 }
 
 impl Tab {

@@ -106,6 +106,12 @@ impl Input {
         }
     }
 
+    /// A required string member. When it is missing or breaks `rule` the violation is recorded and
+    /// the request is refused when the input is checked, so the empty stand-in never reaches the store.
+    pub fn required(&mut self, member: &str, rule: &StrRule) -> String {
+        self.string(member, rule, true).unwrap_or_default()
+    }
+
     /// A string member that must be one of `values`.
     pub fn enumerated(
         &mut self,

@@ -57,6 +57,12 @@ impl QueryInput {
         self.params.get("Action").map(String::as_str)
     }
 
+    /// A required string parameter. When it is missing or breaks `rule` the violation is recorded
+    /// and the request is refused when the input is checked, so the empty stand-in goes no further.
+    pub fn required(&mut self, name: &str, rule: &StrRule) -> String {
+        self.string(name, rule, true).unwrap_or_default()
+    }
+
     /// A string parameter, checked against `rule`.
     pub fn string(&mut self, name: &str, rule: &StrRule, required: bool) -> Option<String> {
         let Some(value) = self.params.get(name).cloned() else {

@@ -104,13 +104,9 @@ pub fn assume_role_with_web_identity(
     state: &mut State,
     mut input: QueryInput,
 ) -> Result<String, ServiceError> {
-    let role_arn = input.string("RoleArn", &ROLE_ARN, true).unwrap_or_default();
-    let session_name = input
-        .string("RoleSessionName", &ROLE_SESSION_NAME, true)
-        .unwrap_or_default();
-    let token = input
-        .string("WebIdentityToken", &WEB_IDENTITY_TOKEN, true)
-        .unwrap_or_default();
+    let role_arn = input.required("RoleArn", &ROLE_ARN);
+    let session_name = input.required("RoleSessionName", &ROLE_SESSION_NAME);
+    let token = input.required("WebIdentityToken", &WEB_IDENTITY_TOKEN);
     let duration = input
         .integer("DurationSeconds", 900, 43_200)
         .unwrap_or(3600);

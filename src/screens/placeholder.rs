@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::app::{Model, Tab};
+use crate::app::keymap::Keys;
+use crate::app::{Action, Model, Tab};
 use crate::view::theme::Theme;
 
 /// What the tab will do once built.
@@ -45,4 +46,10 @@ pub fn draw(model: &Model, tab: Tab, theme: &Theme, frame: &mut Frame, area: Rec
             .wrap(Wrap { trim: false }),
         area,
     );
+}
+
+/// A tab that is not built yet (or the Identity browser with no pool chosen) has only the global
+/// keys.
+pub fn keys() -> Keys<Action> {
+    Keys::with_global("This tab", &[])
 }

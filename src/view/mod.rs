@@ -12,8 +12,8 @@ use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use crate::app::Model;
 use crate::app::model::Connection;
-use crate::app::{Model, Tab};
 use crate::screens;
 use theme::Theme;
 
@@ -38,22 +38,9 @@ pub fn view(model: &Model, frame: &mut Frame) {
     let areas = layout::areas(size);
     chrome::header(model, &theme, frame, areas.header);
     chrome::tab_bar(model, &theme, frame, areas.tabs);
-    match (&model.connection, model.tab) {
-        (Connection::Ready(_), Tab::Pools) if model.wizard.open.is_some() => {
-            if let Some(wizard) = &model.wizard.open {
-                crate::wizard::view::draw(model, wizard, &theme, frame, areas.body);
-            }
-        }
-        (Connection::Ready(_), Tab::Pools) => {
-            screens::pools::view::draw(model, &theme, frame, areas.body)
-        }
-        (Connection::Ready(_), Tab::Identities) => {
-            screens::identities::view::draw(model, &theme, frame, areas.body)
-        }
-        (Connection::Ready(_), tab) => {
-            screens::placeholder::draw(model, tab, &theme, frame, areas.body)
-        }
-        (connection, _) => setup::draw(model, connection, &theme, frame, areas.body),
+    match &model.connection {
+        Connection::Ready(_) => (screens::screen(model.tab).draw)(model, &theme, frame, areas.body),
+        connection => setup::draw(model, connection, &theme, frame, areas.body),
     }
     chrome::footer(model, &theme, frame, areas.footer);
     overlays::draw(model, &theme, frame);

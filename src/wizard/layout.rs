@@ -146,9 +146,14 @@ pub fn picker_area(wizard: &Wizard, picker: &Picker, item_count: usize, area: Re
         list_height,
     )
     .intersection(inner);
-    let offset = picker
-        .selected
-        .saturating_sub(usize::from(list_height).saturating_sub(1));
+    // The picker keeps no scroll state: the window starts at the top and ends at the selection once
+    // the selection passes the bottom.
+    let offset = crate::screens::list::window(
+        picker.selected,
+        0,
+        usize::from(list_height),
+        picker.selected + 1,
+    );
     PickerArea {
         rect,
         inner,

@@ -8,6 +8,7 @@ use super::msg::Action;
 use super::update::wizard;
 use crate::app::Effect;
 use crate::app::model::Level;
+use crate::screens::list::moved;
 
 /// Keys while the picker is open (typing goes to its filter through `on_input`).
 pub(super) fn on_picker(cx: &mut Cx, action: Action) {
@@ -18,13 +19,13 @@ pub(super) fn on_picker(cx: &mut Cx, action: Action) {
         return;
     };
     let count = catalog::items(&w.catalog, &w.draft, &picker).len();
-    let last = count.saturating_sub(1);
+    let step = |delta| moved(picker.selected, delta, count);
     match action {
         Action::Back => return,
-        Action::Up | Action::FocusPrev => picker.selected = picker.selected.saturating_sub(1),
-        Action::Down | Action::FocusNext => picker.selected = (picker.selected + 1).min(last),
-        Action::PageUp => picker.selected = picker.selected.saturating_sub(10),
-        Action::PageDown => picker.selected = (picker.selected + 10).min(last),
+        Action::Up | Action::FocusPrev => picker.selected = step(-1),
+        Action::Down | Action::FocusNext => picker.selected = step(1),
+        Action::PageUp => picker.selected = step(-10),
+        Action::PageDown => picker.selected = step(10),
         Action::Submit | Action::Open => {
             let picked = catalog::items(&w.catalog, &w.draft, &picker)
                 .get(picker.selected)

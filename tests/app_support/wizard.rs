@@ -7,7 +7,7 @@ use cognito_tui::domain::roles::IamRole;
 use cognito_tui::screens::pools;
 use cognito_tui::wizard::draft::{Draft, RoleMode, RoleSetting, RuleDraft, RuleRole, TagMode};
 use cognito_tui::wizard::fields::{self, FieldId};
-use cognito_tui::wizard::{Created, Source};
+use cognito_tui::wizard::{Created, Source, Step};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::Input;
 
@@ -150,14 +150,38 @@ pub fn user_pool_draft(name: &str, auth_role: &str, guest_role: &str, partner: I
     draft
 }
 
-/// Opens the wizard with `draft` filled in, on Review.
+/// Opens the wizard with `draft` filled in (as if typed) and goes to Review with `Ctrl-n`, step by
+/// step through `update`; the draft must be valid.
 pub fn on_review(draft: Draft, size: (u16, u16)) -> Model {
     let (mut model, _) = open_wizard(size);
     let w = wizard_mut(&mut model);
     w.draft = draft;
     w.edited = true;
-    w.step = cognito_tui::wizard::Step::Review;
+    go_to(&mut model, Step::Review);
     model
+}
+
+/// Goes to `step` the way an operator does, with `Ctrl-p`/`Ctrl-n` (which only pass valid
+/// steps); panics if the wizard won't go there.
+pub fn go_to(model: &mut Model, step: Step) {
+    for _ in 0..Step::ALL.len() * 2 {
+        let now = wizard(model).step;
+        if now == step {
+            return;
+        }
+        if now > step {
+            let _ = ctrl(model, 'p');
+        } else {
+            let _ = ctrl(model, 'n');
+        }
+        assert_ne!(
+            wizard(model).step,
+            now,
+            "stuck on {now:?} on the way to {step:?}: {:?}",
+            model.notice
+        );
+    }
+    assert_eq!(wizard(model).step, step);
 }
 
 /// An existing-role draft: both roles are the account's.
@@ -190,8 +214,16 @@ pub fn filled(step: cognito_tui::wizard::Step, size: (u16, u16)) -> Model {
         "orders-next-guest",
         existing_role("orders-app-partner"),
     );
-    let mut model = on_review(draft, size);
-    wizard_mut(&mut model).step = step;
+    at_step(draft, step, size)
+}
+
+/// The wizard with `draft` filled in, gone to `step` with `Ctrl-n` (the steps before it valid).
+pub fn at_step(draft: Draft, step: Step, size: (u16, u16)) -> Model {
+    let (mut model, _) = open_wizard(size);
+    let w = wizard_mut(&mut model);
+    w.draft = draft;
+    w.edited = true;
+    go_to(&mut model, step);
     model
 }
 

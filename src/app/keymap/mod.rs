@@ -9,7 +9,7 @@ use super::intent::Intent;
 use super::model::{Focus, Overlay, Tab};
 use super::msg::DialogAction;
 use super::{Action, Model, Msg};
-use crate::screens::{identities, pools};
+use crate::screens::{identities, placeholder, pools};
 use crate::wizard;
 
 /// One key binding of a screen whose intents are `A`.
@@ -195,9 +195,6 @@ const SETUP: Keys<Action> = Keys::with_global("Not connected", &[
     b(&[(KeyCode::Char('r'), NONE)], "r", "try again", Action::Refresh, true),
 ]);
 
-/// A tab that is not built yet: only the global keys.
-const UNBUILT: Keys<Action> = Keys::with_global("This tab", &[]);
-
 #[rustfmt::skip]
 const CLOSE: Keys<DialogAction> = Keys::own("Help", &[
     b(&[ESC, (KeyCode::Char('q'), NONE)], "Esc", "close", DialogAction::Back, true),
@@ -247,10 +244,7 @@ pub fn global_sheet() -> KeySheet {
 pub fn sheet_below_overlay(model: &Model) -> KeySheet {
     match model.screen_focus() {
         Focus::Setup => SETUP.sheet(),
-        Focus::Pools => pools::keys(&model.pools).sheet(),
-        Focus::Identities => identities::keys(&model.identities).sheet(),
-        Focus::Wizard(w) => wizard::keys(w).sheet(),
-        Focus::Unbuilt(_) | Focus::Overlay(_) => UNBUILT.sheet(),
+        _ => (crate::screens::screen(model.tab).keys)(model),
     }
 }
 
@@ -311,7 +305,7 @@ pub fn to_msg(model: &Model, event: &Event) -> Option<Msg> {
             match model.focus() {
                 Focus::Overlay(overlay) => route(overlay_keys(overlay), key, event, Msg::Dialog),
                 Focus::Setup => route(SETUP, key, event, Msg::Action),
-                Focus::Unbuilt(_) => route(UNBUILT, key, event, Msg::Action),
+                Focus::Unbuilt(_) => route(placeholder::keys(), key, event, Msg::Action),
                 Focus::Pools => route(pools::keys(&model.pools), key, event, Msg::from),
                 Focus::Identities => {
                     route(identities::keys(&model.identities), key, event, Msg::from)

@@ -51,9 +51,7 @@ fn verify_all(
 
 /// GetId: a new guest identity each call, or the identity of the logins (created, linked or merged).
 pub fn get_id(state: &mut State, mut input: Input) -> Result<Value, ServiceError> {
-    let pool_id = input
-        .string("IdentityPoolId", &limits::POOL_ID, true)
-        .unwrap_or_default();
+    let pool_id = input.required("IdentityPoolId", &limits::POOL_ID);
     let given = input
         .string_pairs(
             "Logins",
@@ -219,9 +217,7 @@ fn rule_matches(rule: &roles::MappingRule, claims: &Value) -> bool {
 
 /// GetCredentialsForIdentity.
 pub fn get_credentials(state: &mut State, mut input: Input) -> Result<Value, ServiceError> {
-    let identity_id = input
-        .string("IdentityId", &limits::POOL_ID, true)
-        .unwrap_or_default();
+    let identity_id = input.required("IdentityId", &limits::POOL_ID);
     let given = input
         .string_pairs(
             "Logins",

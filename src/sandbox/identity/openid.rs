@@ -104,9 +104,7 @@ pub fn verify(state: &State, token: &str) -> Result<OpenIdClaims, TokenProblem> 
 
 /// GetOpenIdToken: the basic flow's token, for a guest or with a login of the identity.
 pub fn get_open_id_token(state: &mut State, mut input: Input) -> Result<Value, ServiceError> {
-    let identity_id = input
-        .string("IdentityId", &limits::POOL_ID, true)
-        .unwrap_or_default();
+    let identity_id = input.required("IdentityId", &limits::POOL_ID);
     let given = input
         .string_map(
             "Logins",
@@ -188,9 +186,7 @@ pub fn get_developer_token(
     region: &str,
     mut input: Input,
 ) -> Result<Value, ServiceError> {
-    let pool_id = input
-        .string("IdentityPoolId", &limits::POOL_ID, true)
-        .unwrap_or_default();
+    let pool_id = input.required("IdentityPoolId", &limits::POOL_ID);
     let given_id = input.string("IdentityId", &limits::POOL_ID, false);
     let given = input
         .string_map(
@@ -279,26 +275,10 @@ pub fn merge_developer(
     region: &str,
     mut input: Input,
 ) -> Result<Value, ServiceError> {
-    let source = input
-        .string("SourceUserIdentifier", &limits::DEVELOPER_USER_ID, true)
-        .unwrap_or_default();
-    let destination = input
-        .string(
-            "DestinationUserIdentifier",
-            &limits::DEVELOPER_USER_ID,
-            true,
-        )
-        .unwrap_or_default();
-    let provider = input
-        .string(
-            "DeveloperProviderName",
-            &limits::DEVELOPER_PROVIDER_NAME,
-            true,
-        )
-        .unwrap_or_default();
-    let pool_id = input
-        .string("IdentityPoolId", &limits::POOL_ID, true)
-        .unwrap_or_default();
+    let source = input.required("SourceUserIdentifier", &limits::DEVELOPER_USER_ID);
+    let destination = input.required("DestinationUserIdentifier", &limits::DEVELOPER_USER_ID);
+    let provider = input.required("DeveloperProviderName", &limits::DEVELOPER_PROVIDER_NAME);
+    let pool_id = input.required("IdentityPoolId", &limits::POOL_ID);
     input.finish()?;
     developer_pool(state, region, &pool_id, &provider)?;
     let find = |user: &str| {
@@ -328,22 +308,10 @@ pub fn unlink_developer(
     region: &str,
     mut input: Input,
 ) -> Result<Value, ServiceError> {
-    let identity_id = input
-        .string("IdentityId", &limits::POOL_ID, true)
-        .unwrap_or_default();
-    let pool_id = input
-        .string("IdentityPoolId", &limits::POOL_ID, true)
-        .unwrap_or_default();
-    let provider = input
-        .string(
-            "DeveloperProviderName",
-            &limits::DEVELOPER_PROVIDER_NAME,
-            true,
-        )
-        .unwrap_or_default();
-    let user = input
-        .string("DeveloperUserIdentifier", &limits::DEVELOPER_USER_ID, true)
-        .unwrap_or_default();
+    let identity_id = input.required("IdentityId", &limits::POOL_ID);
+    let pool_id = input.required("IdentityPoolId", &limits::POOL_ID);
+    let provider = input.required("DeveloperProviderName", &limits::DEVELOPER_PROVIDER_NAME);
+    let user = input.required("DeveloperUserIdentifier", &limits::DEVELOPER_USER_ID);
     input.finish()?;
     developer_pool(state, region, &pool_id, &provider)?;
     if !state
@@ -359,9 +327,7 @@ pub fn unlink_developer(
 
 /// UnlinkIdentity: removes the named providers' logins, proven by a valid login of the identity.
 pub fn unlink_identity(state: &mut State, mut input: Input) -> Result<Value, ServiceError> {
-    let identity_id = input
-        .string("IdentityId", &limits::POOL_ID, true)
-        .unwrap_or_default();
+    let identity_id = input.required("IdentityId", &limits::POOL_ID);
     let given = input
         .string_map(
             "Logins",

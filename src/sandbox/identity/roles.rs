@@ -50,18 +50,12 @@ fn tag_providers(pool: &IdentityPool) -> Vec<String> {
 
 fn read_rule(input: &mut Input) -> MappingRule {
     MappingRule {
-        claim: input
-            .string("Claim", &roles::CLAIM, true)
-            .unwrap_or_default(),
+        claim: input.required("Claim", &roles::CLAIM),
         match_type: input
             .enumerated("MatchType", roles::MATCH_TYPES, true)
             .unwrap_or_default(),
-        value: input
-            .string("Value", &roles::RULE_VALUE, true)
-            .unwrap_or_default(),
-        role_arn: input
-            .string("RoleARN", &roles::ROLE_ARN, true)
-            .unwrap_or_default(),
+        value: input.required("Value", &roles::RULE_VALUE),
+        role_arn: input.required("RoleARN", &roles::ROLE_ARN),
     }
 }
 

@@ -202,9 +202,7 @@ pub fn initiate(pools: &mut UserPools, mut input: Input) -> Result<Value, Servic
     let flow = input
         .enumerated("AuthFlow", FLOWS, true)
         .unwrap_or_default();
-    let client_id = input
-        .string("ClientId", &CLIENT_ID, true)
-        .unwrap_or_default();
+    let client_id = input.required("ClientId", &CLIENT_ID);
     let params = input
         .string_map("AuthParameters", None, &ANY, &ANY, false)
         .unwrap_or_default();
@@ -299,12 +297,8 @@ fn password_auth(
 
 /// RespondToAuthChallenge for NEW_PASSWORD_REQUIRED.
 pub fn respond(pools: &mut UserPools, mut input: Input) -> Result<Value, ServiceError> {
-    let client_id = input
-        .string("ClientId", &CLIENT_ID, true)
-        .unwrap_or_default();
-    let challenge = input
-        .string("ChallengeName", &ANY, true)
-        .unwrap_or_default();
+    let client_id = input.required("ClientId", &CLIENT_ID);
+    let challenge = input.required("ChallengeName", &ANY);
     let session = input.string("Session", &ANY, false).unwrap_or_default();
     let responses = input
         .string_map("ChallengeResponses", None, &ANY, &ANY, false)

@@ -59,12 +59,8 @@ pub fn create(
     region: &str,
     mut input: Input,
 ) -> Result<Value, ServiceError> {
-    let pool_id = input
-        .string("UserPoolId", &USER_POOL_ID, true)
-        .unwrap_or_default();
-    let name = input
-        .string("ClientName", &CLIENT_NAME, true)
-        .unwrap_or_default();
+    let pool_id = input.required("UserPoolId", &USER_POOL_ID);
+    let name = input.required("ClientName", &CLIENT_NAME);
     let generate = input.boolean("GenerateSecret", false).unwrap_or(false);
     let given_secret = input.string("ClientSecret", &CLIENT_SECRET, false);
     let flows = input.enum_list("ExplicitAuthFlows", AUTH_FLOWS);
@@ -128,12 +124,8 @@ pub fn create(
 
 /// DescribeUserPoolClient (the secret included, as the service returns it).
 pub fn describe(pools: &UserPools, region: &str, mut input: Input) -> Result<Value, ServiceError> {
-    let pool_id = input
-        .string("UserPoolId", &USER_POOL_ID, true)
-        .unwrap_or_default();
-    let client_id = input
-        .string("ClientId", &CLIENT_ID, true)
-        .unwrap_or_default();
+    let pool_id = input.required("UserPoolId", &USER_POOL_ID);
+    let client_id = input.required("ClientId", &CLIENT_ID);
     input.finish_as(INVALID)?;
     let pool = pool_in(pools, region, &pool_id)?;
     let client = pool
@@ -145,9 +137,7 @@ pub fn describe(pools: &UserPools, region: &str, mut input: Input) -> Result<Val
 
 /// ListUserPoolClients: `MaxResults` 1–60 (default 60), in creation order.
 pub fn list(pools: &UserPools, region: &str, mut input: Input) -> Result<Value, ServiceError> {
-    let pool_id = input
-        .string("UserPoolId", &USER_POOL_ID, true)
-        .unwrap_or_default();
+    let pool_id = input.required("UserPoolId", &USER_POOL_ID);
     let max = input.integer("MaxResults", 1, 60, false).unwrap_or(60);
     let token = input.string("NextToken", &NEXT_TOKEN, false);
     input.finish_as(INVALID)?;

@@ -100,9 +100,7 @@ pub fn create(
 }
 
 fn pool_id(input: &mut Input) -> String {
-    input
-        .string("UserPoolId", &USER_POOL_ID, true)
-        .unwrap_or_default()
+    input.required("UserPoolId", &USER_POOL_ID)
 }
 
 /// DescribeUserPool.

@@ -113,12 +113,8 @@ pub fn check_password(pool: &StoredUserPool, password: &str) -> Result<(), Servi
 
 /// The `UserPoolId` and `Username` every admin user operation starts with.
 fn pool_and_user(input: &mut Input) -> (String, String) {
-    let pool_id = input
-        .string("UserPoolId", &USER_POOL_ID, true)
-        .unwrap_or_default();
-    let name = input
-        .string("Username", &USERNAME, true)
-        .unwrap_or_default();
+    let pool_id = input.required("UserPoolId", &USER_POOL_ID);
+    let name = input.required("Username", &USERNAME);
     (pool_id, name)
 }
 
@@ -155,7 +151,7 @@ pub fn admin_create(
             allowed: "",
         };
         (
-            a.string("Name", &any, true).unwrap_or_default(),
+            a.required("Name", &any),
             a.string("Value", &any, false).unwrap_or_default(),
         )
     });
@@ -199,9 +195,7 @@ pub fn admin_set_password(
     mut input: Input,
 ) -> Result<Value, ServiceError> {
     let (pool_id, name) = pool_and_user(&mut input);
-    let password = input
-        .string("Password", &PASSWORD, true)
-        .unwrap_or_default();
+    let password = input.required("Password", &PASSWORD);
     let permanent = input.boolean("Permanent", false).unwrap_or(false);
     input.finish_as(INVALID)?;
     let pool = pool_in_mut(pools, region, &pool_id)?;
@@ -223,12 +217,8 @@ pub fn create_group(
     region: &str,
     mut input: Input,
 ) -> Result<Value, ServiceError> {
-    let pool_id = input
-        .string("UserPoolId", &USER_POOL_ID, true)
-        .unwrap_or_default();
-    let name = input
-        .string("GroupName", &GROUP_NAME, true)
-        .unwrap_or_default();
+    let pool_id = input.required("UserPoolId", &USER_POOL_ID);
+    let name = input.required("GroupName", &GROUP_NAME);
     let description = input.string("Description", &DESCRIPTION, false);
     let role_arn = input.string("RoleArn", &ROLE_ARN, false);
     let precedence = input.integer("Precedence", 0, i64::from(i32::MAX), false);
@@ -271,9 +261,7 @@ pub fn add_to_group(
     mut input: Input,
 ) -> Result<Value, ServiceError> {
     let (pool_id, name) = pool_and_user(&mut input);
-    let group = input
-        .string("GroupName", &GROUP_NAME, true)
-        .unwrap_or_default();
+    let group = input.required("GroupName", &GROUP_NAME);
     input.finish_as(INVALID)?;
     let pool = pool_in_mut(pools, region, &pool_id)?;
     if !pool.groups.contains_key(&group) {

@@ -7,6 +7,7 @@ use super::deletion::{Deletion, Report};
 use crate::app::{AwsError, RequestId};
 use crate::domain::Identity;
 use crate::domain::identity_filter::Filter;
+use crate::screens::list::FilteredList;
 
 /// Where ListIdentities paging stands.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -98,8 +99,8 @@ pub struct IdentitiesState {
     pub pause_requested: bool,
     /// The token of the page in flight (to retry it after a failure).
     pub page_token: Option<String>,
-    /// Every identity loaded, in the service's order.
-    pub rows: Vec<Row>,
+    /// Every identity loaded, in the service's order, the ones the filter shows, and the selection.
+    pub list: FilteredList<Row>,
     /// Pages received.
     pub pages: usize,
     /// The paging state.
@@ -114,12 +115,6 @@ pub struct IdentitiesState {
     pub filter: Filter,
     /// Why the filter text does not parse (the previous filter stays applied).
     pub filter_error: Option<String>,
-    /// Indices into `rows` that pass the filter.
-    pub shown: Vec<usize>,
-    /// Selected position in `shown`.
-    pub selected: usize,
-    /// First position of `shown` on screen.
-    pub offset: usize,
     /// How many rows are marked.
     pub marked: usize,
     /// What is open over the table.
@@ -131,39 +126,26 @@ pub struct IdentitiesState {
 impl IdentitiesState {
     /// The selected row.
     pub fn selected_row(&self) -> Option<&Row> {
-        self.shown
-            .get(self.selected)
-            .and_then(|&i| self.rows.get(i))
+        self.list.selected_row()
     }
 
-    /// Recomputes `shown` from scratch (after the filter changed or rows were removed).
+    /// Recomputes what shows after the filter changed, keeping the selected identity selected.
     pub fn refilter(&mut self) {
-        let keep = self.selected_row().map(|r| r.identity.id.clone());
-        self.shown = (0..self.rows.len())
-            .filter(|&i| self.filter.matches(&self.rows[i].identity))
-            .collect();
-        if let Some(id) = keep
-            && let Some(pos) = self
-                .shown
-                .iter()
-                .position(|&i| self.rows[i].identity.id == id)
-        {
-            self.selected = pos;
-        }
-        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+        let filter = &self.filter;
+        self.list.refilter(
+            |r| filter.matches(&r.identity),
+            |a, b| a.identity.id == b.identity.id,
+        );
     }
 
     /// Appends a page, filtering only the new rows.
     pub fn append(&mut self, identities: Vec<Identity>) {
-        let start = self.rows.len();
-        self.rows.extend(identities.into_iter().map(|identity| Row {
+        let filter = &self.filter;
+        let rows = identities.into_iter().map(|identity| Row {
             identity,
             marked: false,
-        }));
-        let filter = &self.filter;
-        let rows = &self.rows;
-        self.shown
-            .extend((start..rows.len()).filter(|&i| filter.matches(&rows[i].identity)));
+        });
+        self.list.append(rows, |r| filter.matches(&r.identity));
     }
 
     /// Removes the rows with these ids (deleted), keeping marks and selection consistent.
@@ -171,31 +153,28 @@ impl IdentitiesState {
         if ids.is_empty() {
             return;
         }
-        self.rows.retain(|r| !ids.contains(r.identity.id.as_str()));
-        self.marked = self.rows.iter().filter(|r| r.marked).count();
-        self.refilter();
+        let filter = &self.filter;
+        self.list.remove(
+            |r| ids.contains(r.identity.id.as_str()),
+            |r| filter.matches(&r.identity),
+        );
+        self.marked = self.list.rows.iter().filter(|r| r.marked).count();
     }
 
     /// Keeps the selection on screen in a window of `height` rows.
     pub fn scroll_into_view(&mut self, height: usize) {
-        let height = height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
-        self.offset = self.offset.min(self.shown.len().saturating_sub(height));
+        self.list.scroll_into_view(height);
     }
 
     /// Moves the selection by `delta`, clamped.
     pub fn move_selection(&mut self, delta: isize) {
-        let last = self.shown.len().saturating_sub(1);
-        self.selected = self.selected.saturating_add_signed(delta).min(last);
+        self.list.move_selection(delta);
     }
 
     /// The ids of the marked rows, in table order.
     pub fn marked_ids(&self) -> Vec<String> {
-        self.rows
+        self.list
+            .rows
             .iter()
             .filter(|r| r.marked)
             .map(|r| r.identity.id.clone())

@@ -229,8 +229,8 @@ fn on_input(cx: &mut Cx, request: InputRequest) {
                 Ok(filter) => {
                     state.filter = filter;
                     state.filter_error = None;
-                    state.selected = 0;
-                    state.offset = 0;
+                    state.list.selected = 0;
+                    state.list.offset = 0;
                     state.refilter();
                 }
                 Err(message) => state.filter_error = Some(message),
@@ -284,8 +284,8 @@ fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
         Action::Down => state.move_selection(1),
         Action::PageUp => state.move_selection(-page),
         Action::PageDown => state.move_selection(page),
-        Action::Top => state.selected = 0,
-        Action::Bottom => state.selected = state.shown.len().saturating_sub(1),
+        Action::Top => state.list.selected = 0,
+        Action::Bottom => state.list.selected = state.list.shown.len().saturating_sub(1),
         Action::Filter => state.filter_editing = true,
         Action::Back if !state.filter.is_empty() || state.filter_error.is_some() => {
             state.filter_input.reset();
@@ -294,8 +294,8 @@ fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
             state.refilter();
         }
         Action::Mark => {
-            if let Some(&i) = state.shown.get(state.selected) {
-                let row = &mut state.rows[i];
+            if let Some(&i) = state.list.shown.get(state.list.selected) {
+                let row = &mut state.list.rows[i];
                 row.marked = !row.marked;
                 if row.marked {
                     state.marked += 1
@@ -306,14 +306,14 @@ fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
             }
         }
         Action::MarkAll | Action::InvertMarks => {
-            for &i in &state.shown {
-                let row = &mut state.rows[i];
+            for &i in &state.list.shown {
+                let row = &mut state.list.rows[i];
                 row.marked = action == Action::MarkAll || !row.marked;
             }
-            state.marked = state.rows.iter().filter(|r| r.marked).count();
+            state.marked = state.list.rows.iter().filter(|r| r.marked).count();
         }
         Action::ClearMarks => {
-            state.rows.iter_mut().for_each(|r| r.marked = false);
+            state.list.rows.iter_mut().for_each(|r| r.marked = false);
             state.marked = 0;
         }
         Action::Refresh => return begin(cx, Some(pool_id)),

@@ -61,7 +61,7 @@ fn title(state: &IdentitiesState, pool_name: &str, theme: &Theme) -> Line<'stati
         format!(" Identities of {pool_name} "),
         theme.accent,
     )];
-    let loaded = thousands(state.rows.len());
+    let loaded = thousands(state.list.rows.len());
     let progress = match &state.loading {
         Loading::Idle => "not loaded".to_string(),
         Loading::Running { .. } if state.pause_requested => format!("{loaded} loaded · pausing…"),
@@ -112,8 +112,8 @@ fn status_line(state: &IdentitiesState, theme: &Theme) -> Line<'static> {
             Span::styled(
                 format!(
                     "─ {} of {} match ",
-                    thousands(state.shown.len()),
-                    thousands(state.rows.len())
+                    thousands(state.list.shown.len()),
+                    thousands(state.list.rows.len())
                 ),
                 theme.dim,
             ),
@@ -145,8 +145,8 @@ fn table(model: &Model, state: &IdentitiesState, theme: &Theme, frame: &mut Fram
     heading.push_str(&fit("CREATED", created_w));
     heading.push_str(&fit("MODIFIED", modified_w));
     let mut lines = vec![Line::styled(heading, theme.dim)];
-    if state.shown.is_empty() {
-        let message = match (&state.loading, state.rows.is_empty()) {
+    if state.list.shown.is_empty() {
+        let message = match (&state.loading, state.list.rows.is_empty()) {
             (Loading::Running { .. } | Loading::Idle, true) => "Loading identities…".to_string(),
             (_, true) => "This pool has no identities.".to_string(),
             (_, false) => "No identity matches the filter. Esc clears it.".to_string(),
@@ -155,16 +155,17 @@ fn table(model: &Model, state: &IdentitiesState, theme: &Theme, frame: &mut Fram
     }
     let height = layout::list_rows(model.size);
     for (pos, &index) in state
+        .list
         .shown
         .iter()
         .enumerate()
-        .skip(state.offset)
+        .skip(state.list.offset)
         .take(height)
     {
-        let Some(row) = state.rows.get(index) else {
+        let Some(row) = state.list.rows.get(index) else {
             continue;
         };
-        let selected = pos == state.selected;
+        let selected = pos == state.list.selected;
         let identity = &row.identity;
         let kind = if identity.is_guest() { "guest" } else { "auth" };
         let logins: Vec<String> = identity.logins.iter().map(|l| short_provider(l)).collect();

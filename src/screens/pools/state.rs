@@ -6,6 +6,7 @@ use tui_input::Input;
 use crate::app::{AwsError, RequestId};
 use crate::domain::roles::PoolRoles;
 use crate::domain::{IdentityPool, PoolSummary};
+use crate::screens::list::FilteredList;
 
 /// At most this many DescribeIdentityPool calls run at once, so scrolling never floods the service.
 pub const MAX_DETAILS_IN_FLIGHT: usize = 4;
@@ -46,8 +47,8 @@ pub enum Listing {
 /// The Pools tab.
 #[derive(Debug, Default)]
 pub struct PoolsState {
-    /// Every pool listed, in the service's order.
-    pub rows: Vec<PoolSummary>,
+    /// Every pool listed, in the service's order, the ones the filter shows, and the selection.
+    pub list: FilteredList<PoolSummary>,
     /// What is known of each pool's configuration, by id.
     pub details: HashMap<String, Detail>,
     /// The paging state.
@@ -58,12 +59,6 @@ pub struct PoolsState {
     pub filter: Input,
     /// Whether keys go to the filter.
     pub filter_editing: bool,
-    /// Indices into `rows` of the rows the filter lets through.
-    pub shown: Vec<usize>,
-    /// The selected position in `shown`.
-    pub selected: usize,
-    /// The first position of `shown` on screen.
-    pub offset: usize,
     /// The pool whose summary is open.
     pub open: Option<String>,
     /// How far the summary is scrolled.
@@ -77,14 +72,12 @@ pub struct PoolsState {
 impl PoolsState {
     /// The selected pool, if any row is shown.
     pub fn selected_pool(&self) -> Option<&PoolSummary> {
-        self.shown
-            .get(self.selected)
-            .and_then(|&i| self.rows.get(i))
+        self.list.selected_row()
     }
 
     /// The pool with this id.
     pub fn pool(&self, id: &str) -> Option<&PoolSummary> {
-        self.rows.iter().find(|p| p.id == id)
+        self.list.rows.iter().find(|p| p.id == id)
     }
 
     /// The configuration of a pool, once described.
@@ -100,46 +93,36 @@ impl PoolsState {
         matches!(self.listing, Listing::Loading { .. })
     }
 
-    /// Recomputes `shown` after the rows or the filter changed, keeping the selected pool selected.
-    pub fn refilter(&mut self) {
-        let keep = self.selected_pool().map(|p| p.id.clone());
+    /// Whether the filter lets this pool through (its name or id contains the text, any case).
+    fn matcher(&self) -> impl Fn(&PoolSummary) -> bool + use<> {
         let needle = self.filter.value().to_lowercase();
-        self.shown = self
-            .rows
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| {
-                needle.is_empty()
-                    || p.name.to_lowercase().contains(&needle)
-                    || p.id.to_lowercase().contains(&needle)
-            })
-            .map(|(i, _)| i)
-            .collect();
-        if let Some(id) = keep
-            && let Some(pos) = self.shown.iter().position(|&i| self.rows[i].id == id)
-        {
-            self.selected = pos;
+        move |p: &PoolSummary| {
+            needle.is_empty()
+                || p.name.to_lowercase().contains(&needle)
+                || p.id.to_lowercase().contains(&needle)
         }
-        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+    }
+
+    /// Recomputes what shows after the filter changed, keeping the selected pool selected.
+    pub fn refilter(&mut self) {
+        let keep = self.matcher();
+        self.list.refilter(keep, |a, b| a.id == b.id);
+    }
+
+    /// Adds a page of pools, filtering only them.
+    pub fn append(&mut self, page: Vec<PoolSummary>) {
+        let keep = self.matcher();
+        self.list.append(page, keep);
     }
 
     /// Keeps the selection on screen in a window of `height` rows.
     pub fn scroll_into_view(&mut self, height: usize) {
-        let height = height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
-        let max_offset = self.shown.len().saturating_sub(height);
-        self.offset = self.offset.min(max_offset);
+        self.list.scroll_into_view(height);
     }
 
     /// Moves the selection by `delta` rows, clamped to the list.
     pub fn move_selection(&mut self, delta: isize) {
-        let last = self.shown.len().saturating_sub(1);
-        let target = self.selected.saturating_add_signed(delta);
-        self.selected = target.min(last);
+        self.list.move_selection(delta);
     }
 
     /// The DescribeIdentityPool calls in flight.
@@ -152,12 +135,12 @@ impl PoolsState {
 
     /// Forgets a pool that no longer exists.
     pub fn remove(&mut self, id: &str) {
-        self.rows.retain(|p| p.id != id);
+        let keep = self.matcher();
+        self.list.remove(|p| p.id == id, keep);
         self.details.remove(id);
         self.deleting.remove(id);
         if self.open.as_deref() == Some(id) {
             self.open = None;
         }
-        self.refilter();
     }
 }

@@ -124,11 +124,14 @@ fn on_page(
         Ok((page, next_token)) => {
             let pools = &mut cx.state;
             if pools.replace_on_next_page {
-                pools.rows.clear();
+                // A refresh: the old rows went on showing until now.
+                pools.list.rows.clear();
                 pools.replace_on_next_page = false;
+                pools.list.rows.extend(page);
+                pools.refilter();
+            } else {
+                pools.append(page);
             }
-            pools.rows.extend(page);
-            pools.refilter();
             let pages = pages + 1;
             match next_token {
                 Some(token) => {
@@ -164,11 +167,12 @@ fn detail_requests(cx: &mut Cx) -> Vec<Effect> {
     let mut wanted: Vec<String> = pools.open.iter().cloned().collect();
     wanted.extend(
         pools
+            .list
             .shown
             .iter()
-            .skip(pools.offset)
+            .skip(pools.list.offset)
             .take(height)
-            .filter_map(|&i| pools.rows.get(i))
+            .filter_map(|&i| pools.list.rows.get(i))
             .map(|p| p.id.clone()),
     );
     let mut budget = MAX_DETAILS_IN_FLIGHT.saturating_sub(pools.details_in_flight());
@@ -203,7 +207,7 @@ fn on_described(
     match result {
         Ok(pool) => {
             // A rename elsewhere shows up here first; keep the row's name in step.
-            if let Some(row) = cx.state.rows.iter_mut().find(|p| p.id == pool_id) {
+            if let Some(row) = cx.state.list.rows.iter_mut().find(|p| p.id == pool_id) {
                 row.name.clone_from(&pool.identity_pool_name);
             }
             cx.state.details.insert(pool_id, Detail::Loaded(pool));
@@ -265,8 +269,8 @@ fn on_deleted(cx: &mut Cx, pool_id: String, result: Result<(), AwsError>) {
 /// An edit to the filter while it is being typed.
 fn on_filter_input(cx: &mut Cx, request: InputRequest) {
     cx.state.filter.handle(request);
-    cx.state.selected = 0;
-    cx.state.offset = 0;
+    cx.state.list.selected = 0;
+    cx.state.list.offset = 0;
     cx.state.refilter();
 }
 
@@ -330,8 +334,8 @@ fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
         Action::Down => pools.move_selection(1),
         Action::PageUp => pools.move_selection(-page),
         Action::PageDown => pools.move_selection(page),
-        Action::Top => pools.selected = 0,
-        Action::Bottom => pools.selected = pools.shown.len().saturating_sub(1),
+        Action::Top => pools.list.selected = 0,
+        Action::Bottom => pools.list.selected = pools.list.shown.len().saturating_sub(1),
         Action::Filter => pools.filter_editing = true,
         Action::Open => return open_summary(cx),
         Action::Back => {
@@ -420,14 +424,14 @@ fn describe_now(cx: &mut Cx, pool_id: String) -> Vec<Effect> {
 
 /// A click on the list's row `row` (0 = first visible row): select it, or open it if selected.
 fn on_click_row(cx: &mut Cx, row: usize) -> Vec<Effect> {
-    let position = cx.state.offset + row;
-    if position >= cx.state.shown.len() || cx.state.open.is_some() {
+    let position = cx.state.list.offset + row;
+    if position >= cx.state.list.shown.len() || cx.state.open.is_some() {
         return Vec::new();
     }
-    if position == cx.state.selected {
+    if position == cx.state.list.selected {
         return open_summary(cx);
     }
-    cx.state.selected = position;
+    cx.state.list.selected = position;
     Vec::new()
 }
 
@@ -441,7 +445,7 @@ fn on_scroll(cx: &mut Cx, delta: i16) {
 fn show_created(cx: &mut Cx, pool: crate::domain::IdentityPool) -> Vec<Effect> {
     let id = pool.identity_pool_id.clone();
     if cx.state.pool(&id).is_none() {
-        cx.state.rows.push(crate::domain::PoolSummary {
+        cx.state.list.rows.push(crate::domain::PoolSummary {
             id: id.clone(),
             name: pool.identity_pool_name.clone(),
         });
@@ -452,11 +456,12 @@ fn show_created(cx: &mut Cx, pool: crate::domain::IdentityPool) -> Vec<Effect> {
     cx.state.refilter();
     if let Some(position) = cx
         .state
+        .list
         .shown
         .iter()
-        .position(|&i| cx.state.rows[i].id == id)
+        .position(|&i| cx.state.list.rows[i].id == id)
     {
-        cx.state.selected = position;
+        cx.state.list.selected = position;
     }
     cx.state.scroll_into_view(layout::list_rows(cx.ctx.size));
     open_summary(cx)

@@ -37,12 +37,12 @@ fn columns(width: usize) -> (usize, usize, usize, usize, usize) {
 
 fn title(pools: &PoolsState, theme: &Theme) -> Line<'static> {
     let count = if pools.filter.value().is_empty() {
-        format!(" Identity pools ({}) ", pools.rows.len())
+        format!(" Identity pools ({}) ", pools.list.rows.len())
     } else {
         format!(
             " Identity pools ({} of {}) ",
-            pools.shown.len(),
-            pools.rows.len()
+            pools.list.shown.len(),
+            pools.list.rows.len()
         )
     };
     let mut spans = vec![Span::styled(count, theme.accent)];
@@ -88,8 +88,8 @@ fn list(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     heading.push_str(&fit("PROVIDERS", prov_w));
     let mut lines = vec![Line::styled(heading, theme.dim)];
 
-    if pools.shown.is_empty() {
-        let message = match (&pools.listing, pools.rows.is_empty()) {
+    if pools.list.shown.is_empty() {
+        let message = match (&pools.listing, pools.list.rows.is_empty()) {
             (Listing::Loading { .. } | Listing::Idle, true) => {
                 "Loading identity pools…".to_string()
             }
@@ -109,16 +109,17 @@ fn list(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let height = layout::list_rows(model.size);
     // Only the rows on screen are built, so drawing costs the same with 50 pools or 50,000.
     for (pos, &index) in pools
+        .list
         .shown
         .iter()
         .enumerate()
-        .skip(pools.offset)
+        .skip(pools.list.offset)
         .take(height)
     {
-        let Some(pool) = pools.rows.get(index) else {
+        let Some(pool) = pools.list.rows.get(index) else {
             continue;
         };
-        let selected = pos == pools.selected;
+        let selected = pos == pools.list.selected;
         let marker = if selected { "> " } else { "  " };
         let deleting = pools.deleting.contains_key(&pool.id);
         let name = if deleting {
