@@ -14,7 +14,7 @@ mod support;
 mod app_support;
 
 use app_support::wizard::{existing_role, user_pool_draft};
-use cognito_tui::app::{Action, Msg, Options};
+use cognito_tui::app::{Msg, Options};
 use cognito_tui::aws::Target;
 use cognito_tui::domain::policy::{self, Audience};
 use cognito_tui::headless::Headless;
@@ -48,7 +48,10 @@ async fn engine_create(url: &str, n: usize) -> Duration {
     }
     let start = Instant::now();
     h.send(Msg::from(WizAction::Create));
-    assert!(h.run_until(|m| m.wizard.is_none(), WAIT).await, "created");
+    assert!(
+        h.run_until(|m| m.wizard.open.is_none(), WAIT).await,
+        "created"
+    );
     let elapsed = start.elapsed();
     assert!(h.model.pools.open.is_some(), "the pool opened");
     elapsed

@@ -7,7 +7,10 @@ mod app_support;
 
 use app_support::*;
 use cognito_tui::app::Response;
-use cognito_tui::app::{Action, Msg, Options, update};
+use cognito_tui::app::{Msg, Options, update};
+use cognito_tui::screens::identities::Action as IdAction;
+use cognito_tui::screens::pools::Action as PoolAction;
+use cognito_tui::wizard::Action as WizAction;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -19,7 +22,7 @@ fn render_pools(c: &mut Criterion) {
         let mut model = loaded(5_000, (w, h));
         // Somewhere in the middle, as after scrolling.
         for _ in 0..2_500 {
-            let _ = update(&mut model, Msg::Action(Action::Down));
+            let _ = update(&mut model, Msg::from(PoolAction::Down));
         }
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
         c.bench_function(&format!("render pools list, 5000 pools, {w}x{h}"), |b| {
@@ -36,11 +39,11 @@ fn update_pools(c: &mut Criterion) {
     let model = loaded(5_000, (100, 30));
     let mut moving = loaded(5_000, (100, 30));
     c.bench_function("update: move selection, 5000 pools", |b| {
-        b.iter(|| black_box(update(&mut moving, Msg::Action(Action::Down))))
+        b.iter(|| black_box(update(&mut moving, Msg::from(PoolAction::Down))))
     });
     drop(model);
     let mut filtering = loaded(5_000, (100, 30));
-    let _ = update(&mut filtering, Msg::Action(Action::Filter));
+    let _ = update(&mut filtering, Msg::from(PoolAction::Filter));
     c.bench_function("update: type one filter character, 5000 pools", |b| {
         b.iter(|| {
             let _ = update(&mut filtering, Msg::Input(InputRequest::InsertChar('9')));
@@ -58,7 +61,7 @@ fn update_pools(c: &mut Criterion) {
                 let effects = update(
                     &mut model,
                     Msg::Response {
-                        req: req,
+                        req,
                         response: Response::ListIdentityPools(Ok((
                             summaries(0..4_940),
                             Some("t".into()),
@@ -71,7 +74,7 @@ fn update_pools(c: &mut Criterion) {
                 black_box(update(
                     &mut model,
                     Msg::Response {
-                        req: req,
+                        req,
                         response: Response::ListIdentityPools(Ok((summaries(4_940..5_000), None))),
                     },
                 ))
@@ -85,7 +88,7 @@ fn identities_100k(c: &mut Criterion) {
     let size = (140u16, 40u16);
     let mut model = identities_loaded(100_000, size);
     for _ in 0..50_000 {
-        let _ = update(&mut model, Msg::Action(Action::Down));
+        let _ = update(&mut model, Msg::from(IdAction::Down));
     }
     let mut terminal =
         Terminal::new(TestBackend::new(size.0, size.1)).unwrap_or_else(|e| panic!("{e}"));
@@ -97,9 +100,9 @@ fn identities_100k(c: &mut Criterion) {
         })
     });
     c.bench_function("update: move selection, 100000 identities", |b| {
-        b.iter(|| black_box(update(&mut model, Msg::Action(Action::Down))))
+        b.iter(|| black_box(update(&mut model, Msg::from(IdAction::Down))))
     });
-    let _ = update(&mut model, Msg::Action(Action::Filter));
+    let _ = update(&mut model, Msg::from(IdAction::Filter));
     c.bench_function(
         "update: type one filter character, 100000 identities",
         |b| {
@@ -171,8 +174,8 @@ fn wizard(c: &mut Criterion) {
             })
         },
     );
-    let _ = update(&mut model, Msg::Action(Action::FocusNext));
-    let _ = update(&mut model, Msg::Action(Action::Open));
+    let _ = update(&mut model, Msg::from(WizAction::FocusNext));
+    let _ = update(&mut model, Msg::from(WizAction::Open));
     assert!(
         model
             .wizard

@@ -17,7 +17,7 @@ fn identities_loading() {
     let _ = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::ListIdentities(Ok((
                 (0..60).map(|i| identity(i, NOW)).collect(),
                 Some("t".into()),
@@ -65,7 +65,7 @@ fn identity_details() {
     let _ = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::DescribeIdentity(Ok(identity(1, NOW))),
         },
     );
@@ -103,7 +103,7 @@ fn deletion_progress() {
     let _ = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::DeleteIdentities(Ok(Vec::new())),
         },
     );
@@ -139,7 +139,7 @@ fn deletion_report_with_failures() {
         let effects = update(
             &mut model,
             Msg::Response {
-                req: req,
+                req,
                 response: Response::DeleteIdentities(Err(failure.clone())),
             },
         );

@@ -25,7 +25,7 @@ fn pools_loaded_with_details_and_a_page_still_loading() {
     let mut pending = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::ListIdentityPools(Ok((summaries(0..60), Some("t".into())))),
         },
     );
@@ -182,7 +182,7 @@ fn no_credentials_screen() {
     let _ = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::Connect(Err(error)),
         },
     );
@@ -200,7 +200,7 @@ fn no_region_screen() {
     let _ = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::Connect(Err(AwsError::new(
                 ErrorKind::NoRegion,
                 "No region is configured.",
@@ -239,7 +239,7 @@ fn errors_overlay_lists_code_message_and_request_id() {
     let _ = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::ListIdentityPools(Err(error)),
         },
     );
@@ -262,7 +262,7 @@ fn read_only_badge_and_disabled_hints() {
     let mut pending = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::ListIdentityPools(Ok((summaries(0..2), None))),
         },
     );

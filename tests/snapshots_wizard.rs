@@ -196,7 +196,7 @@ fn wizard_undo_report() {
             Effect::DeleteIdentityPool { req, .. } => send(
                 &mut model,
                 Msg::Response {
-                    req: req,
+                    req,
                     response: Response::DeleteIdentityPool(Ok(())),
                 },
             )

@@ -24,7 +24,7 @@ fn opening_the_tab_lists_the_current_pool_page_after_page() {
     let effects = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::ListIdentities(Ok((
                 (0..60).map(|i| identity(i, NOW)).collect(),
                 Some("t".into()),
@@ -55,7 +55,7 @@ fn loading_pauses_after_the_page_in_flight_and_resumes_from_its_token() {
     let effects = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::ListIdentities(Ok((vec![identity(0, NOW)], Some("next".into())))),
         },
     );
@@ -84,7 +84,7 @@ fn a_failed_page_resumes_from_the_same_token() {
     let effects = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::ListIdentities(Ok((vec![identity(0, NOW)], Some("t2".into())))),
         },
     );
@@ -92,7 +92,7 @@ fn a_failed_page_resumes_from_the_same_token() {
     let _ = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::ListIdentities(Err(AwsError::new(ErrorKind::Connection, "reset"))),
         },
     );
@@ -254,7 +254,7 @@ fn deletion_sends_batches_of_60_only_for_marked_ids() {
         let effects = update(
             &mut model,
             Msg::Response {
-                req: req,
+                req,
                 response: Response::DeleteIdentities(Ok(Vec::new())),
             },
         );
@@ -299,7 +299,7 @@ fn unprocessed_ids_are_retried_and_final_failures_reported() {
         let effects = update(
             &mut model,
             Msg::Response {
-                req: req,
+                req,
                 response: Response::DeleteIdentities(Ok(vec![(
                     stubborn.clone(),
                     "InternalServerError".into(),
@@ -350,7 +350,7 @@ fn throttling_halves_concurrency_and_requeues_the_batch() {
     let effects = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::DeleteIdentities(Err(throttled)),
         },
     );
@@ -378,7 +378,7 @@ fn cancel_mid_way_keeps_what_was_deleted_and_reports_the_rest() {
         let effects = update(
             &mut model,
             Msg::Response {
-                req: req,
+                req,
                 response: Response::DeleteIdentities(Ok(Vec::new())),
             },
         );
@@ -431,7 +431,7 @@ fn cancel_is_focused_and_read_only_refuses() {
     let _ = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::ListIdentities(Ok((vec![identity(0, NOW)], None))),
         },
     );

@@ -125,7 +125,7 @@ fn a_refresh_replaces_the_rows_only_when_its_first_page_arrives() {
     let _ = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::ListIdentityPools(Ok((summaries(2..4), None))),
         },
     );
@@ -148,7 +148,7 @@ fn details_load_lazily_for_visible_rows_without_flooding() {
     let effects = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::ListIdentityPools(Ok((summaries(0..500), None))),
         },
     );
@@ -167,7 +167,7 @@ fn details_load_lazily_for_visible_rows_without_flooding() {
     let effects = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::DescribeIdentityPool(Ok(described(0))),
         },
     );
@@ -365,7 +365,7 @@ fn read_only_refuses_to_delete_and_says_why() {
     let _ = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::ListIdentityPools(Ok((summaries(0..3), None))),
         },
     );
@@ -404,7 +404,7 @@ fn a_pool_deleted_elsewhere_leaves_the_list_with_a_notice() {
     let effects = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::ListIdentityPools(Ok((summaries(0..3), None))),
         },
     );
@@ -416,7 +416,7 @@ fn a_pool_deleted_elsewhere_leaves_the_list_with_a_notice() {
     let _ = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::DescribeIdentityPool(Err(gone)),
         },
     );
@@ -440,7 +440,7 @@ fn throttling_is_shown_as_such_and_no_spinner_stays() {
     let _ = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::ListIdentityPools(Err(throttled)),
         },
     );
@@ -464,7 +464,7 @@ fn stale_describe_answers_after_a_refresh_are_ignored() {
     let effects = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::ListIdentityPools(Ok((summaries(0..2), None))),
         },
     );
@@ -546,7 +546,7 @@ fn a_failed_connection_can_be_retried() {
     let _ = update(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::Connect(Err(error)),
         },
     );

@@ -114,7 +114,7 @@ fn role_names_are_checked_as_typed_against_iams_rules_and_the_account() {
     let _ = send(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::ListRoles(Ok((vec![existing_role("Orders-Auth")], None))),
         },
     );
@@ -872,7 +872,7 @@ fn without_list_permissions_a_full_arn_can_be_typed_into_the_picker() {
     let _ = send(
         &mut model,
         Msg::Response {
-            req: req,
+            req,
             response: Response::ListRoles(Err(denied)),
         },
     );

@@ -73,10 +73,10 @@ impl<T> FilteredList<T> {
         self.shown = (0..self.rows.len())
             .filter(|&i| keep(&self.rows[i]))
             .collect();
-        if let Some(before) = before.and_then(|i| self.rows.get(i)) {
-            if let Some(pos) = self.shown.iter().position(|&i| same(&self.rows[i], before)) {
-                self.selected = pos;
-            }
+        if let Some(before) = before.and_then(|i| self.rows.get(i))
+            && let Some(pos) = self.shown.iter().position(|&i| same(&self.rows[i], before))
+        {
+            self.selected = pos;
         }
         self.clamp();
     }

@@ -4,6 +4,7 @@
 pub mod deletion;
 mod keys;
 mod msg;
+mod panel_keys;
 mod panels;
 mod state;
 mod update;

@@ -1,18 +1,17 @@
 //! How the Identity browser reacts: paging, filter, marks, the open identity, and the deletion.
 
-use std::collections::HashSet;
 use tui_input::InputRequest;
 
-use super::deletion::Deletion;
 use super::msg::{Action, Msg};
-use super::state::{Detail, IdentitiesState, Loading, Panel};
+use super::panel_keys::{on_deleted, on_panel_action, open_detail, send_batches};
+use super::state::{IdentitiesState, Loading, Panel};
 use crate::app::model::Level;
 use crate::app::{AwsError, Ctx, Effect, Outcome, RequestId, Response, Tab};
 use crate::domain::Identity;
 use crate::domain::identity_filter;
 use crate::view::layout;
 
-type Cx<'a> = crate::app::Cx<'a, IdentitiesState>;
+pub(super) type Cx<'a> = crate::app::Cx<'a, IdentitiesState>;
 
 /// Handles one message for the Identity browser.
 pub fn update(state: &mut IdentitiesState, ctx: &Ctx, msg: Msg) -> Outcome {
@@ -42,7 +41,7 @@ pub fn update(state: &mut IdentitiesState, ctx: &Ctx, msg: Msg) -> Outcome {
 }
 
 /// The developer provider of the current pool, when its configuration is known.
-fn developer_provider(cx: &Cx) -> Option<String> {
+pub(super) fn developer_provider(cx: &Cx) -> Option<String> {
     cx.ctx.pool_config?.developer_provider_name.clone()
 }
 
@@ -161,54 +160,6 @@ fn on_looked_up(cx: &mut Cx, req: RequestId, result: Result<(String, Vec<String>
         }
         _ => {}
     }
-}
-
-/// A DeleteIdentities batch answered: deleted rows leave the table, the next batches go out, and
-/// the report opens when all is done.
-fn on_deleted(
-    cx: &mut Cx,
-    req: RequestId,
-    result: Result<Vec<(String, String)>, AwsError>,
-) -> Vec<Effect> {
-    let Some(deletion) = cx.state.deletion.as_mut() else {
-        return Vec::new();
-    };
-    let Some(deleted) = deletion.on_result(req, result) else {
-        return Vec::new();
-    };
-    let gone: HashSet<&str> = deleted.iter().map(String::as_str).collect();
-    cx.state.remove_ids(&gone);
-    send_batches(cx)
-}
-
-fn send_batches(cx: &mut Cx) -> Vec<Effect> {
-    let Some(mut deletion) = cx.state.deletion.take() else {
-        return Vec::new();
-    };
-    let batches = deletion.next_batches(|| cx.start_request("DeleteIdentities", true));
-    if deletion.is_finished() {
-        let report = deletion.report(cx.ctx.now);
-        let text = format!(
-            "Deleted {} of {} identities · {} failed · {} not attempted",
-            report.deleted,
-            report.total,
-            report.failed.len(),
-            report.not_attempted.len()
-        );
-        let level = if report.failed.is_empty() && report.not_attempted.is_empty() {
-            Level::Success
-        } else {
-            Level::Warning
-        };
-        cx.notify(level, text);
-        cx.state.panel = Some(Panel::Report(report));
-    } else {
-        cx.state.deletion = Some(deletion);
-    }
-    batches
-        .into_iter()
-        .map(|(req, ids)| Effect::DeleteIdentities { req, ids })
-        .collect()
 }
 
 /// Text typed into the filter, the lookup field or the typed-count confirmation.
@@ -395,118 +346,4 @@ fn toggle_pause(cx: &mut Cx, pool_id: String) -> Vec<Effect> {
         | Loading::Idle => begin(cx, Some(pool_id)),
         Loading::Done => Vec::new(),
     }
-}
-
-fn open_detail(cx: &mut Cx, pool_id: String) -> Vec<Effect> {
-    let Some(id) = cx.state.selected_row().map(|r| r.identity.id.clone()) else {
-        return Vec::new();
-    };
-    let mut effects = Vec::new();
-    let describe = cx.start_request("DescribeIdentity", false);
-    effects.push(Effect::DescribeIdentity {
-        req: describe,
-        identity_id: id.clone(),
-    });
-    let mut reqs = vec![describe];
-    let has_developer = developer_provider(cx).is_some();
-    if has_developer {
-        let lookup = cx.start_request("LookupDeveloperIdentity", false);
-        reqs.push(lookup);
-        effects.push(Effect::LookupDeveloperIdentity {
-            req: lookup,
-            pool_id,
-            identity_id: Some(id.clone()),
-            developer_user: None,
-        });
-    }
-    cx.state.panel = Some(Panel::Detail(Detail {
-        id,
-        described: None,
-        developer_users: None,
-        reqs,
-    }));
-    effects
-}
-
-fn on_panel_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
-    let Some(panel) = cx.state.panel.take() else {
-        return Vec::new();
-    };
-    match (panel, action) {
-        (Panel::Report(_), Action::Back | Action::Submit | Action::Open) => {}
-        (Panel::Report(report), Action::CopyId) => {
-            let failed: Vec<String> = report.failed.iter().map(|(id, _)| id.clone()).collect();
-            cx.state.panel = Some(Panel::Report(report));
-            if !failed.is_empty() {
-                cx.notify(
-                    Level::Success,
-                    format!("Copied {} failed ids", failed.len()),
-                );
-                return vec![Effect::CopyToClipboard(failed.join("\n"))];
-            }
-        }
-        (_, Action::Back) => {}
-        (Panel::LookupInput(input), Action::Submit | Action::Open) => {
-            let user = input.value().trim().to_string();
-            let Some((pool_id, _)) = cx.ctx.current_pool.cloned() else {
-                return Vec::new();
-            };
-            if user.is_empty() {
-                cx.state.panel = Some(Panel::LookupInput(input));
-                return Vec::new();
-            }
-            let req = cx.start_request("LookupDeveloperIdentity", false);
-            cx.state.panel = Some(Panel::LookupResult {
-                user: user.clone(),
-                req: Some(req),
-                result: None,
-            });
-            return vec![Effect::LookupDeveloperIdentity {
-                req,
-                pool_id,
-                identity_id: None,
-                developer_user: Some(user),
-            }];
-        }
-        (
-            Panel::ConfirmDelete {
-                ids,
-                typed,
-                confirm_focused,
-            },
-            Action::FocusNext,
-        ) => {
-            cx.state.panel = Some(Panel::ConfirmDelete {
-                ids,
-                typed,
-                confirm_focused: !confirm_focused,
-            });
-        }
-        (
-            Panel::ConfirmDelete {
-                ids,
-                typed,
-                confirm_focused,
-            },
-            Action::Submit | Action::Open,
-        ) => {
-            if !confirm_focused {
-                return Vec::new();
-            }
-            if ids.len() > super::TYPE_COUNT_ABOVE && typed.value().trim() != ids.len().to_string()
-            {
-                cx.state.panel = Some(Panel::ConfirmDelete {
-                    ids,
-                    typed,
-                    confirm_focused,
-                });
-                return Vec::new();
-            }
-            cx.notify(Level::Info, format!("Deleting {} identities…", ids.len()));
-            cx.state.deletion = Some(Deletion::new(ids, cx.ctx.now));
-            return send_batches(cx);
-        }
-        (panel, _) => cx.state.panel = Some(panel),
-    }
-    Vec::new()
 }
