@@ -5,7 +5,7 @@ mod app_support;
 
 use app_support::*;
 use cognito_tui::app::model::Level;
-use cognito_tui::app::{AwsError, DialogAction, Msg, Options, Response, Tab, update};
+use cognito_tui::app::{AwsError, DialogAction, Options, Tab};
 use cognito_tui::screens::pools::Action as PoolAction;
 use cognito_tui::screens::screen;
 use cognito_tui::view::theme::{Theme, ThemeName};
@@ -99,15 +99,7 @@ fn read_only_dims_the_hints_of_keys_that_change_something() {
         read_only: true,
         ..Default::default()
     };
-    let (mut model, effects) = connected(options, SIZE);
-    let req = list_req(&effects);
-    let _ = update(
-        &mut model,
-        Msg::Response {
-            req,
-            response: Response::ListIdentityPools(Ok((summaries(0..3), None))),
-        },
-    );
+    let (mut model, _) = listed(options, SIZE, Ok((summaries(0..3), None)));
     let footer = buffer(&model);
     let y = SIZE.1 - 1;
     assert!(
@@ -144,18 +136,8 @@ fn read_only_dims_the_hints_of_keys_that_change_something() {
 #[test]
 fn an_error_notice_is_drawn_in_the_error_style() {
     let theme = Theme::named(ThemeName::Dark);
-    let (mut model, effects) = connected(Options::default(), SIZE);
-    let req = list_req(&effects);
-    let _ = update(
-        &mut model,
-        Msg::Response {
-            req,
-            response: Response::ListIdentityPools(Err(AwsError::service(
-                "AccessDeniedException",
-                "not allowed",
-            ))),
-        },
-    );
+    let error = AwsError::service("AccessDeniedException", "not allowed");
+    let (model, _) = listed(Options::default(), SIZE, Err(error));
     let drawn = buffer(&model);
     let style = style_of(&drawn, SIZE.1 - 1, "✗ ListIdentityPools failed");
     assert!(has(style, theme.error), "{style:?}");

@@ -105,6 +105,25 @@ pub fn described(i: usize) -> IdentityPool {
     pool
 }
 
+/// A connected model whose first ListIdentityPools page brought `n` pools and the last token;
+/// the effects that page asked for (describes, the next page).
+pub fn listed(
+    options: Options,
+    size: (u16, u16),
+    page: Result<(Vec<PoolSummary>, Option<String>), cognito_tui::app::AwsError>,
+) -> (Model, Vec<Effect>) {
+    let (mut model, effects) = connected(options, size);
+    let req = list_req(&effects);
+    let effects = update(
+        &mut model,
+        Msg::Response {
+            req,
+            response: Response::ListIdentityPools(page),
+        },
+    );
+    (model, effects)
+}
+
 /// A connected model with `n` pools listed in one page and every describe answered.
 pub fn loaded(n: usize, size: (u16, u16)) -> Model {
     let (mut model, effects) = connected(Options::default(), size);

@@ -175,6 +175,26 @@ pub const fn b<A: Copy>(
     }
 }
 
+/// The six moves of every list (j/k, g/G, PgUp/PgDn), for a screen whose intents are `A`.
+#[rustfmt::skip]
+pub const fn list_moves<A: Copy>(
+    up: A,
+    down: A,
+    top: A,
+    bottom: A,
+    page_up: A,
+    page_down: A,
+) -> [Binding<A>; 6] {
+    [
+        b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "down", down, false),
+        b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "up", up, false),
+        b(&[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)], "g/Home", "top", top, false),
+        b(&[(KeyCode::Char('G'), NONE), (KeyCode::End, NONE)], "G/End", "bottom", bottom, false),
+        b(&[(KeyCode::PageUp, NONE)], "PgUp", "page up", page_up, false),
+        b(&[(KeyCode::PageDown, NONE)], "PgDn", "page down", page_down, false),
+    ]
+}
+
 // One binding per line reads as a table; rustfmt would spread each over six.
 #[rustfmt::skip]
 const GLOBAL: &[Binding<Action>] = &[

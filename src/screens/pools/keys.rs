@@ -4,7 +4,16 @@ use crossterm::event::KeyCode;
 
 use super::PoolsState;
 use super::msg::Action;
-use crate::app::keymap::{Binding, ENTER, ESC, Keys, NONE, b};
+use crate::app::keymap::{Binding, ENTER, ESC, Keys, NONE, b, list_moves};
+
+const MOVES: [Binding<Action>; 6] = list_moves(
+    Action::Up,
+    Action::Down,
+    Action::Top,
+    Action::Bottom,
+    Action::PageUp,
+    Action::PageDown,
+);
 
 #[rustfmt::skip]
 const LIST: &[Binding<Action>] = &[
@@ -15,12 +24,7 @@ const LIST: &[Binding<Action>] = &[
     b(&[(KeyCode::Char('/'), NONE)], "/", "filter", Action::Filter, true),
     b(&[(KeyCode::Char('y'), NONE)], "y", "copy id", Action::CopyId, true),
     b(&[ESC], "Esc", "clear filter", Action::Back, false),
-    b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "down", Action::Down, false),
-    b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "up", Action::Up, false),
-    b(&[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)], "g/Home", "top", Action::Top, false),
-    b(&[(KeyCode::Char('G'), NONE), (KeyCode::End, NONE)], "G/End", "bottom", Action::Bottom, false),
-    b(&[(KeyCode::PageUp, NONE)], "PgUp", "page up", Action::PageUp, false),
-    b(&[(KeyCode::PageDown, NONE)], "PgDn", "page down", Action::PageDown, false),
+    MOVES[0], MOVES[1], MOVES[2], MOVES[3], MOVES[4], MOVES[5],
 ];
 
 #[rustfmt::skip]
