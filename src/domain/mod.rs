@@ -1,5 +1,7 @@
 //! Pure types and rules shared by the console and the sandbox: no SDK, no terminal.
 
+pub mod config;
+pub mod edit;
 pub mod identity;
 pub mod identity_filter;
 pub mod limits;
@@ -7,6 +9,7 @@ pub mod policy;
 pub mod pool;
 pub mod provider;
 pub mod roles;
+pub mod save_plan;
 pub mod trust;
 pub mod trust_check;
 pub mod validation;

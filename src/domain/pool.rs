@@ -94,6 +94,39 @@ impl IdentityPool {
         kinds
     }
 
+    /// The keys a role mapping may have: `<provider name>:<client id>` per user pool client, each
+    /// social domain, each OIDC provider's ARN and host, each SAML provider's ARN.
+    pub fn mapping_keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .cognito_identity_providers
+            .iter()
+            .map(|p| format!("{}:{}", p.provider_name, p.client_id))
+            .collect();
+        keys.extend(self.supported_login_providers.keys().cloned());
+        for arn in &self.open_id_connect_provider_arns {
+            keys.push(arn.clone());
+            if let Some((_, host)) = arn.split_once(":oidc-provider/") {
+                keys.push(host.to_string());
+            }
+        }
+        keys.extend(self.saml_provider_arns.iter().cloned());
+        keys
+    }
+
+    /// The provider names principal tags may be set for: each user pool provider, social domain,
+    /// OIDC and SAML provider ARN.
+    pub fn tag_providers(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .cognito_identity_providers
+            .iter()
+            .map(|p| p.provider_name.clone())
+            .collect();
+        names.extend(self.supported_login_providers.keys().cloned());
+        names.extend(self.open_id_connect_provider_arns.iter().cloned());
+        names.extend(self.saml_provider_arns.iter().cloned());
+        names
+    }
+
     /// The pool's ARN for the tagging operations.
     pub fn arn(&self, account: &str) -> String {
         pool_arn(&self.identity_pool_id, account)

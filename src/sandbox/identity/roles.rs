@@ -2,7 +2,6 @@
 
 use serde_json::{Value, json};
 
-use crate::domain::IdentityPool;
 use crate::domain::limits;
 use crate::domain::roles::{
     self, MAX_PRINCIPAL_TAGS, MAX_ROLE_MAPPINGS, MAX_RULES, MappingRule, PrincipalTagMap,
@@ -14,38 +13,6 @@ use crate::sandbox::store::State;
 
 fn pool_not_found(id: &str) -> ServiceError {
     ServiceError::not_found(format!("IdentityPool '{id}' not found."))
-}
-
-/// The keys a role mapping may use: `<user pool provider>:<client id>`, social provider domains, and
-/// OIDC / SAML provider ARNs (OIDC also by issuer host).
-fn mapping_keys(pool: &IdentityPool) -> Vec<String> {
-    let mut keys: Vec<String> = pool
-        .cognito_identity_providers
-        .iter()
-        .map(|p| format!("{}:{}", p.provider_name, p.client_id))
-        .collect();
-    keys.extend(pool.supported_login_providers.keys().cloned());
-    for arn in &pool.open_id_connect_provider_arns {
-        keys.push(arn.clone());
-        if let Some((_, host)) = arn.split_once(":oidc-provider/") {
-            keys.push(host.to_string());
-        }
-    }
-    keys.extend(pool.saml_provider_arns.iter().cloned());
-    keys
-}
-
-/// The provider names principal tags may be set for.
-fn tag_providers(pool: &IdentityPool) -> Vec<String> {
-    let mut names: Vec<String> = pool
-        .cognito_identity_providers
-        .iter()
-        .map(|p| p.provider_name.clone())
-        .collect();
-    names.extend(pool.supported_login_providers.keys().cloned());
-    names.extend(pool.open_id_connect_provider_arns.iter().cloned());
-    names.extend(pool.saml_provider_arns.iter().cloned());
-    names
 }
 
 fn read_rule(input: &mut Input) -> MappingRule {
@@ -139,7 +106,7 @@ pub fn set_roles(state: &mut State, region: &str, mut input: Input) -> Result<Va
         return Err(forbidden_role(arn));
     }
     let mappings = mappings.unwrap_or_default();
-    let allowed = mapping_keys(&stored.pool);
+    let allowed = stored.pool.mapping_keys();
     for (key, mapping) in &mappings {
         if !allowed.contains(key) {
             return Err(ServiceError::invalid_parameter(format!(
@@ -207,7 +174,7 @@ pub fn set_principal_tags(
     let stored = state
         .pool_mut(region, &pool_id)
         .ok_or_else(|| pool_not_found(&pool_id))?;
-    if !tag_providers(&stored.pool).contains(&provider) {
+    if !stored.pool.tag_providers().contains(&provider) {
         return Err(provider_not_configured(&provider));
     }
     let map = PrincipalTagMap {
@@ -232,7 +199,7 @@ pub fn get_principal_tags(
     let stored = state
         .pool(region, &pool_id)
         .ok_or_else(|| pool_not_found(&pool_id))?;
-    if !tag_providers(&stored.pool).contains(&provider) {
+    if !stored.pool.tag_providers().contains(&provider) {
         return Err(provider_not_configured(&provider));
     }
     let map = stored

@@ -1,0 +1,419 @@
+//! One change an operator makes to a live pool, as data: applied to a fresh read it gives the
+//! configuration to write, and it can be applied again to a newer read after a concurrent change.
+//! Everything the edit does not name is carried over untouched.
+
+use std::collections::BTreeMap;
+
+use super::config::PoolConfig;
+use super::pool::CognitoProvider;
+use super::roles::{PrincipalTagMap, RoleMapping};
+
+/// A provider of a pool, by what identifies it there.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ProviderRef {
+    /// A user pool app client: provider name and client id.
+    UserPool {
+        /// `cognito-idp.<region>.amazonaws.com/<user pool id>`.
+        provider_name: String,
+        /// The app client.
+        client_id: String,
+    },
+    /// A social login by its domain (`accounts.google.com`).
+    Social(String),
+    /// An IAM OpenID Connect provider by ARN.
+    Oidc(String),
+    /// An IAM SAML provider by ARN.
+    Saml(String),
+}
+
+impl ProviderRef {
+    /// The role-mapping key of this provider.
+    pub fn mapping_key(&self) -> String {
+        match self {
+            ProviderRef::UserPool {
+                provider_name,
+                client_id,
+            } => format!("{provider_name}:{client_id}"),
+            ProviderRef::Social(domain) => domain.clone(),
+            ProviderRef::Oidc(arn) => arn
+                .split_once(":oidc-provider/")
+                .map_or_else(|| arn.clone(), |(_, host)| host.to_string()),
+            ProviderRef::Saml(arn) => arn.clone(),
+        }
+    }
+
+    /// The provider name principal tags are set under.
+    pub fn tag_provider(&self) -> String {
+        match self {
+            ProviderRef::UserPool { provider_name, .. } => provider_name.clone(),
+            ProviderRef::Social(domain) => domain.clone(),
+            ProviderRef::Oidc(arn) | ProviderRef::Saml(arn) => arn.clone(),
+        }
+    }
+
+    /// Every mapping key the service accepts for this provider (OIDC by ARN too).
+    fn mapping_keys(&self) -> Vec<String> {
+        match self {
+            ProviderRef::Oidc(arn) => vec![self.mapping_key(), arn.clone()],
+            _ => vec![self.mapping_key()],
+        }
+    }
+}
+
+/// An edit of one section of a pool.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Guest access on (with this guest role, or the current one) or off (the role stays set).
+    GuestAccess {
+        /// On or off.
+        enabled: bool,
+        /// The guest role to set, if it changes.
+        role: Option<String>,
+    },
+    /// The default authenticated role (`None` removes it).
+    AuthenticatedRole(Option<String>),
+    /// A new name.
+    Rename(String),
+    /// Basic (classic) flow on or off.
+    ClassicFlow(bool),
+    /// Tags to add or change, and keys to remove.
+    Tags {
+        /// Key → value to set.
+        set: BTreeMap<String, String>,
+        /// Keys to remove.
+        remove: Vec<String>,
+    },
+    /// Add a user pool app client, or change the one at `replacing` (its mapping and tags move with
+    /// it).
+    UserPool {
+        /// The provider as it will be.
+        provider: CognitoProvider,
+        /// The (provider name, client id) it replaces, if any.
+        replacing: Option<(String, String)>,
+    },
+    /// Add a social login or change its app id (`domain` → `app id`).
+    Social {
+        /// The domain.
+        domain: String,
+        /// The app id (Twitter: `key;secret`).
+        app_id: String,
+    },
+    /// Add an OIDC provider ARN.
+    AddOidc(String),
+    /// Add a SAML provider ARN.
+    AddSaml(String),
+    /// A provider's role settings: a mapping, or `None` for the default authenticated role.
+    Mapping {
+        /// The provider.
+        provider: ProviderRef,
+        /// Its mapping.
+        mapping: Option<RoleMapping>,
+    },
+    /// A provider's attributes for access control.
+    PrincipalTags {
+        /// The provider.
+        provider: ProviderRef,
+        /// The map (inactive: no defaults and no tags).
+        map: PrincipalTagMap,
+    },
+    /// Remove a provider, with its role mapping and attributes for access control.
+    Remove(ProviderRef),
+}
+
+impl Edit {
+    /// The providers whose attributes for access control this edit may change (read them fresh).
+    pub fn providers_read(&self) -> Vec<String> {
+        match self {
+            Edit::UserPool {
+                provider,
+                replacing,
+            } => {
+                let mut names = vec![provider.provider_name.clone()];
+                if let Some((name, _)) = replacing
+                    && *name != provider.provider_name
+                {
+                    names.push(name.clone());
+                }
+                names
+            }
+            Edit::Mapping { provider, .. }
+            | Edit::PrincipalTags { provider, .. }
+            | Edit::Remove(provider) => vec![provider.tag_provider()],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The configuration after this edit, or why the edit no longer applies to it.
+    pub fn apply(&self, config: &PoolConfig) -> Result<PoolConfig, String> {
+        let mut next = config.clone();
+        let pool = &mut next.pool;
+        match self {
+            Edit::GuestAccess { enabled, role } => {
+                pool.allow_unauthenticated_identities = *enabled;
+                if let Some(role) = role {
+                    next.roles
+                        .roles
+                        .insert("unauthenticated".into(), role.clone());
+                }
+            }
+            Edit::AuthenticatedRole(role) => match role {
+                Some(role) => {
+                    next.roles.roles.insert("authenticated".into(), role.clone());
+                }
+                None => {
+                    next.roles.roles.remove("authenticated");
+                }
+            },
+            Edit::Rename(name) => pool.identity_pool_name.clone_from(name),
+            Edit::ClassicFlow(on) => pool.allow_classic_flow = Some(*on),
+            Edit::Tags { set, remove } => {
+                for key in remove {
+                    pool.identity_pool_tags.remove(key);
+                }
+                pool.identity_pool_tags
+                    .extend(set.iter().map(|(k, v)| (k.clone(), v.clone())));
+            }
+            Edit::UserPool {
+                provider,
+                replacing,
+            } => {
+                let new = ProviderRef::UserPool {
+                    provider_name: provider.provider_name.clone(),
+                    client_id: provider.client_id.clone(),
+                };
+                match replacing {
+                    Some((name, client)) => {
+                        let Some(slot) = pool
+                            .cognito_identity_providers
+                            .iter_mut()
+                            .find(|p| p.provider_name == *name && p.client_id == *client)
+                        else {
+                            return Err(format!(
+                                "The pool no longer has the app client {client} of {name}"
+                            ));
+                        };
+                        *slot = provider.clone();
+                        let old = ProviderRef::UserPool {
+                            provider_name: name.clone(),
+                            client_id: client.clone(),
+                        };
+                        if let Some(mapping) = next.roles.role_mappings.remove(&old.mapping_key())
+                        {
+                            next.roles.role_mappings.insert(new.mapping_key(), mapping);
+                        }
+                        if *name != provider.provider_name
+                            && let Some(map) = next.principal_tags.remove(name)
+                        {
+                            next.principal_tags
+                                .insert(provider.provider_name.clone(), map);
+                        }
+                    }
+                    None => {
+                        if pool.cognito_identity_providers.iter().any(|p| {
+                            p.provider_name == provider.provider_name
+                                && p.client_id == provider.client_id
+                        }) {
+                            return Err(format!(
+                                "The pool already has the app client {} of {}",
+                                provider.client_id, provider.provider_name
+                            ));
+                        }
+                        pool.cognito_identity_providers.push(provider.clone());
+                    }
+                }
+            }
+            Edit::Social { domain, app_id } => {
+                pool.supported_login_providers
+                    .insert(domain.clone(), app_id.clone());
+            }
+            Edit::AddOidc(arn) => {
+                if pool.open_id_connect_provider_arns.contains(arn) {
+                    return Err(format!("The pool already trusts {arn}"));
+                }
+                pool.open_id_connect_provider_arns.push(arn.clone());
+            }
+            Edit::AddSaml(arn) => {
+                if pool.saml_provider_arns.contains(arn) {
+                    return Err(format!("The pool already trusts {arn}"));
+                }
+                pool.saml_provider_arns.push(arn.clone());
+            }
+            Edit::Mapping { provider, mapping } => {
+                if !pool.tag_providers().contains(&provider.tag_provider()) {
+                    return Err(format!(
+                        "The pool no longer has the provider {}",
+                        provider.tag_provider()
+                    ));
+                }
+                for key in provider.mapping_keys() {
+                    next.roles.role_mappings.remove(&key);
+                }
+                if let Some(mapping) = mapping {
+                    next.roles
+                        .role_mappings
+                        .insert(provider.mapping_key(), mapping.clone());
+                }
+            }
+            Edit::PrincipalTags { provider, map } => {
+                if !pool.tag_providers().contains(&provider.tag_provider()) {
+                    return Err(format!(
+                        "The pool no longer has the provider {}",
+                        provider.tag_provider()
+                    ));
+                }
+                next.principal_tags
+                    .insert(provider.tag_provider(), map.clone());
+            }
+            Edit::Remove(provider) => {
+                let had = pool.clone();
+                match provider {
+                    ProviderRef::UserPool {
+                        provider_name,
+                        client_id,
+                    } => pool.cognito_identity_providers.retain(|p| {
+                        !(p.provider_name == *provider_name && p.client_id == *client_id)
+                    }),
+                    ProviderRef::Social(domain) => {
+                        pool.supported_login_providers.remove(domain);
+                    }
+                    ProviderRef::Oidc(arn) => pool.open_id_connect_provider_arns.retain(|a| a != arn),
+                    ProviderRef::Saml(arn) => pool.saml_provider_arns.retain(|a| a != arn),
+                }
+                if *pool == had {
+                    return Err(format!(
+                        "The pool no longer has the provider {}",
+                        provider.tag_provider()
+                    ));
+                }
+                for key in provider.mapping_keys() {
+                    next.roles.role_mappings.remove(&key);
+                }
+                // Another app client of the same user pool keeps the user pool's tag map.
+                if !next.pool.tag_providers().contains(&provider.tag_provider()) {
+                    next.principal_tags.remove(&provider.tag_provider());
+                }
+            }
+        }
+        Ok(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::config::diff;
+
+    const UP: &str = "cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc";
+
+    fn config() -> PoolConfig {
+        let mut config = PoolConfig::default();
+        config.pool.identity_pool_name = "p".into();
+        config.pool.cognito_identity_providers.push(CognitoProvider {
+            provider_name: UP.into(),
+            client_id: "c1".into(),
+            server_side_token_check: true,
+        });
+        config
+            .pool
+            .supported_login_providers
+            .insert("accounts.google.com".into(), "g.apps".into());
+        config.pool.open_id_connect_provider_arns.push(
+            "arn:aws:iam::123456789012:oidc-provider/login.example.com".into(),
+        );
+        config.roles.role_mappings.insert(
+            format!("{UP}:c1"),
+            RoleMapping {
+                mapping_type: "Token".into(),
+                ambiguous_role_resolution: Some("Deny".into()),
+                rules_configuration: None,
+            },
+        );
+        config.principal_tags.insert(
+            UP.into(),
+            PrincipalTagMap {
+                use_defaults: true,
+                principal_tags: BTreeMap::new(),
+            },
+        );
+        config
+    }
+
+    fn fields_changed(edit: &Edit) -> Vec<String> {
+        let before = config();
+        let after = edit.apply(&before).unwrap_or_else(|e| panic!("{e}"));
+        diff(&before, &after).into_iter().map(|c| c.field).collect()
+    }
+
+    #[test]
+    fn an_edit_changes_its_fields_and_nothing_else() {
+        assert_eq!(
+            fields_changed(&Edit::GuestAccess {
+                enabled: true,
+                role: Some("arn:aws:iam::1:role/g".into())
+            }),
+            vec!["Guest access", "Guest role"]
+        );
+        assert_eq!(fields_changed(&Edit::Rename("q".into())), vec!["Name"]);
+        assert_eq!(
+            fields_changed(&Edit::Social {
+                domain: "accounts.google.com".into(),
+                app_id: "other".into()
+            }),
+            vec!["Login provider accounts.google.com"]
+        );
+    }
+
+    #[test]
+    fn a_new_client_takes_the_old_ones_mapping_and_tags() {
+        let edit = Edit::UserPool {
+            provider: CognitoProvider {
+                provider_name: UP.into(),
+                client_id: "c2".into(),
+                server_side_token_check: true,
+            },
+            replacing: Some((UP.into(), "c1".into())),
+        };
+        let after = edit.apply(&config()).unwrap_or_else(|e| panic!("{e}"));
+        assert!(after.roles.role_mappings.contains_key(&format!("{UP}:c2")));
+        assert!(!after.roles.role_mappings.contains_key(&format!("{UP}:c1")));
+        assert_eq!(after.principal_tags, config().principal_tags);
+    }
+
+    #[test]
+    fn removing_a_provider_takes_its_mapping_and_tags_and_keeps_the_rest() {
+        let edit = Edit::Remove(ProviderRef::UserPool {
+            provider_name: UP.into(),
+            client_id: "c1".into(),
+        });
+        let after = edit.apply(&config()).unwrap_or_else(|e| panic!("{e}"));
+        assert!(after.pool.cognito_identity_providers.is_empty());
+        assert!(after.roles.role_mappings.is_empty());
+        assert!(after.principal_tags.is_empty());
+        assert_eq!(
+            after.pool.supported_login_providers,
+            config().pool.supported_login_providers
+        );
+        assert_eq!(
+            after.pool.open_id_connect_provider_arns,
+            config().pool.open_id_connect_provider_arns
+        );
+        assert!(edit.apply(&after).is_err(), "it is gone: nothing to remove");
+    }
+
+    #[test]
+    fn oidc_mappings_are_keyed_by_host() {
+        let provider =
+            ProviderRef::Oidc("arn:aws:iam::123456789012:oidc-provider/login.example.com".into());
+        assert_eq!(provider.mapping_key(), "login.example.com");
+        let edit = Edit::Mapping {
+            provider,
+            mapping: Some(RoleMapping {
+                mapping_type: "Token".into(),
+                ambiguous_role_resolution: Some("AuthenticatedRole".into()),
+                rules_configuration: None,
+            }),
+        };
+        let after = edit.apply(&config()).unwrap_or_else(|e| panic!("{e}"));
+        assert!(after.roles.role_mappings.contains_key("login.example.com"));
+    }
+}
