@@ -185,6 +185,40 @@ pub enum Effect {
         /// The role.
         role_name: String,
     },
+    /// UpdateIdentityPool: replaces the pool's configuration (not its tags).
+    UpdateIdentityPool {
+        /// Request id.
+        req: RequestId,
+        /// The whole configuration to set.
+        pool: IdentityPool,
+    },
+    /// GetPrincipalTagAttributeMap for one provider.
+    GetPrincipalTagAttributeMap {
+        /// Request id.
+        req: RequestId,
+        /// The pool.
+        pool_id: String,
+        /// The provider name.
+        provider: String,
+    },
+    /// TagResource on a pool.
+    TagResource {
+        /// Request id.
+        req: RequestId,
+        /// The pool.
+        pool_id: String,
+        /// Tags to add or change.
+        tags: BTreeMap<String, String>,
+    },
+    /// UntagResource on a pool.
+    UntagResource {
+        /// Request id.
+        req: RequestId,
+        /// The pool.
+        pool_id: String,
+        /// Tag keys to remove.
+        keys: Vec<String>,
+    },
     /// Put text on the system clipboard through the terminal (OSC 52).
     CopyToClipboard(String),
     /// Leave the console, restoring the terminal.

@@ -3,7 +3,7 @@
 
 use super::error::AwsError;
 use super::model::Session;
-use crate::domain::roles::{IamRole, PoolRoles};
+use crate::domain::roles::{IamRole, PoolRoles, PrincipalTagMap};
 use crate::domain::{Identity, IdentityPool, PoolSummary};
 
 /// One page of a paged listing: the items and the token of the next page.
@@ -57,4 +57,12 @@ pub enum Response {
     DeleteRolePolicy(Result<(), AwsError>),
     /// IAM DeleteRole.
     DeleteRole(Result<(), AwsError>),
+    /// UpdateIdentityPool: the pool as the service now has it.
+    UpdateIdentityPool(Result<IdentityPool, AwsError>),
+    /// GetPrincipalTagAttributeMap.
+    GetPrincipalTagAttributeMap(Result<PrincipalTagMap, AwsError>),
+    /// TagResource.
+    TagResource(Result<(), AwsError>),
+    /// UntagResource.
+    UntagResource(Result<(), AwsError>),
 }

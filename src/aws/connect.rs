@@ -42,6 +42,8 @@ pub struct Clients {
     pub iam: aws_sdk_iam::Client,
     /// Amazon Cognito user pools.
     pub user_pools: aws_sdk_cognitoidentityprovider::Client,
+    /// STS (whose account the pools' ARNs name).
+    pub sts: aws_sdk_sts::Client,
 }
 
 fn timeouts() -> TimeoutConfig {
@@ -115,6 +117,7 @@ pub async fn connect(
         identity: aws_sdk_cognitoidentity::Client::new(&config),
         iam: aws_sdk_iam::Client::new(&config),
         user_pools: aws_sdk_cognitoidentityprovider::Client::new(&config),
+        sts: aws_sdk_sts::Client::new(&config),
     };
     Ok((
         Session {

@@ -114,7 +114,8 @@ pub async fn set_roles(
         .set_identity_pool_roles()
         .identity_pool_id(pool_id)
         .set_roles(Some(roles.into_iter().collect()))
-        .set_role_mappings((!mappings.is_empty()).then_some(mappings))
+        // Sent even when empty: `{}` clears the mappings, where leaving it out is not documented.
+        .set_role_mappings(Some(mappings))
         .send()
         .await
         .map_err(from_sdk)?;

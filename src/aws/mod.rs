@@ -6,6 +6,7 @@ mod creation;
 mod error;
 mod iam;
 mod identity;
+mod update;
 mod userpools;
 
 pub use connect::{Clients, Target};
@@ -22,6 +23,7 @@ pub struct Runner {
     tx: UnboundedSender<Msg>,
     target: Target,
     clients: Arc<RwLock<Option<Clients>>>,
+    account: Arc<RwLock<Option<String>>>,
 }
 
 impl Runner {
@@ -31,7 +33,26 @@ impl Runner {
             tx,
             target,
             clients: Arc::new(RwLock::new(None)),
+            account: Arc::new(RwLock::new(None)),
         }
+    }
+
+    /// The pool's ARN, with the account asked of STS once a session.
+    async fn pool_arn(&self, clients: &Clients, pool_id: &str) -> Result<String, AwsError> {
+        let cached = self
+            .account
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone();
+        let account = match cached {
+            Some(account) => account,
+            None => {
+                let account = update::account(&clients.sts).await?;
+                *self.account.write().unwrap_or_else(|p| p.into_inner()) = Some(account.clone());
+                account
+            }
+        };
+        Ok(crate::domain::pool::pool_arn(pool_id, &account))
     }
 
     fn clients(&self) -> Result<Clients, AwsError> {
@@ -81,6 +102,7 @@ impl Runner {
                 let result = result.map(|(session, clients)| {
                     let mut guard = self.clients.write().unwrap_or_else(|p| p.into_inner());
                     *guard = Some(clients);
+                    *self.account.write().unwrap_or_else(|p| p.into_inner()) = None;
                     session
                 });
                 (req, Response::Connect(result))
@@ -221,6 +243,27 @@ impl Runner {
             Effect::DeleteRole { req, role_name } => {
                 call!(req, DeleteRole, |c| iam::delete_role(&c.iam, &role_name))
             }
+            Effect::UpdateIdentityPool { req, pool } => {
+                call!(req, UpdateIdentityPool, |c| update::update_pool(
+                    &c.identity,
+                    pool
+                ))
+            }
+            Effect::GetPrincipalTagAttributeMap {
+                req,
+                pool_id,
+                provider,
+            } => call!(req, GetPrincipalTagAttributeMap, |c| {
+                update::get_principal_tags(&c.identity, &pool_id, &provider)
+            }),
+            Effect::TagResource { req, pool_id, tags } => call!(req, TagResource, |c| async {
+                let arn = self.pool_arn(c, &pool_id).await?;
+                update::tag(&c.identity, &arn, tags).await
+            }),
+            Effect::UntagResource { req, pool_id, keys } => call!(req, UntagResource, |c| async {
+                let arn = self.pool_arn(c, &pool_id).await?;
+                update::untag(&c.identity, &arn, keys).await
+            }),
             Effect::CopyToClipboard(_) | Effect::Quit => return None,
         };
         Some(Msg::Response { req, response })

@@ -105,10 +105,16 @@ pub fn fields(config: &PoolConfig) -> Vec<(String, String)> {
         ));
     }
     for (domain, value) in &pool.supported_login_providers {
-        out.push((format!("Login provider {domain}"), login_value(domain, value)));
+        out.push((
+            format!("Login provider {domain}"),
+            login_value(domain, value),
+        ));
     }
     for arn in &pool.open_id_connect_provider_arns {
-        out.push((format!("OpenID Connect provider {arn}"), "configured".into()));
+        out.push((
+            format!("OpenID Connect provider {arn}"),
+            "configured".into(),
+        ));
     }
     for arn in &pool.saml_provider_arns {
         out.push((format!("SAML provider {arn}"), "configured".into()));
@@ -234,12 +240,15 @@ mod tests {
         let mut after = sample();
         after.pool.allow_unauthenticated_identities = false;
         after.pool.cognito_identity_providers[0].server_side_token_check = true;
-        after.roles.roles.insert(
-            "unauthenticated".into(),
-            "arn:aws:iam::1:role/guest".into(),
-        );
+        after
+            .roles
+            .roles
+            .insert("unauthenticated".into(), "arn:aws:iam::1:role/guest".into());
         after.pool.identity_pool_tags.remove("env");
-        let lines: Vec<String> = diff(&before, &after).iter().map(|c| c.to_string()).collect();
+        let lines: Vec<String> = diff(&before, &after)
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
         assert_eq!(
             lines,
             vec![
@@ -273,7 +282,10 @@ mod tests {
             .pool
             .supported_login_providers
             .insert("api.twitter.com".into(), "key2;other".into());
-        let lines: Vec<String> = diff(&before, &after).iter().map(|c| c.to_string()).collect();
+        let lines: Vec<String> = diff(&before, &after)
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
         assert_eq!(
             lines,
             vec![

@@ -158,7 +158,9 @@ impl Edit {
             }
             Edit::AuthenticatedRole(role) => match role {
                 Some(role) => {
-                    next.roles.roles.insert("authenticated".into(), role.clone());
+                    next.roles
+                        .roles
+                        .insert("authenticated".into(), role.clone());
                 }
                 None => {
                     next.roles.roles.remove("authenticated");
@@ -197,8 +199,7 @@ impl Edit {
                             provider_name: name.clone(),
                             client_id: client.clone(),
                         };
-                        if let Some(mapping) = next.roles.role_mappings.remove(&old.mapping_key())
-                        {
+                        if let Some(mapping) = next.roles.role_mappings.remove(&old.mapping_key()) {
                             next.roles.role_mappings.insert(new.mapping_key(), mapping);
                         }
                         if *name != provider.provider_name
@@ -276,7 +277,9 @@ impl Edit {
                     ProviderRef::Social(domain) => {
                         pool.supported_login_providers.remove(domain);
                     }
-                    ProviderRef::Oidc(arn) => pool.open_id_connect_provider_arns.retain(|a| a != arn),
+                    ProviderRef::Oidc(arn) => {
+                        pool.open_id_connect_provider_arns.retain(|a| a != arn)
+                    }
                     ProviderRef::Saml(arn) => pool.saml_provider_arns.retain(|a| a != arn),
                 }
                 if *pool == had {
@@ -308,18 +311,22 @@ mod tests {
     fn config() -> PoolConfig {
         let mut config = PoolConfig::default();
         config.pool.identity_pool_name = "p".into();
-        config.pool.cognito_identity_providers.push(CognitoProvider {
-            provider_name: UP.into(),
-            client_id: "c1".into(),
-            server_side_token_check: true,
-        });
+        config
+            .pool
+            .cognito_identity_providers
+            .push(CognitoProvider {
+                provider_name: UP.into(),
+                client_id: "c1".into(),
+                server_side_token_check: true,
+            });
         config
             .pool
             .supported_login_providers
             .insert("accounts.google.com".into(), "g.apps".into());
-        config.pool.open_id_connect_provider_arns.push(
-            "arn:aws:iam::123456789012:oidc-provider/login.example.com".into(),
-        );
+        config
+            .pool
+            .open_id_connect_provider_arns
+            .push("arn:aws:iam::123456789012:oidc-provider/login.example.com".into());
         config.roles.role_mappings.insert(
             format!("{UP}:c1"),
             RoleMapping {

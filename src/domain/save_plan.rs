@@ -107,7 +107,11 @@ pub fn plan(before: &PoolConfig, after: &PoolConfig) -> Vec<Write> {
         writes.push(Write::SetRoles(after.roles.clone()));
     }
     for (provider, map) in &after.principal_tags {
-        let was = before.principal_tags.get(provider).cloned().unwrap_or_default();
+        let was = before
+            .principal_tags
+            .get(provider)
+            .cloned()
+            .unwrap_or_default();
         if *map != was {
             writes.push(Write::SetPrincipalTags {
                 provider: provider.clone(),
@@ -157,11 +161,14 @@ mod tests {
     fn with_user_pool() -> PoolConfig {
         let mut config = PoolConfig::default();
         config.pool.identity_pool_name = "p".into();
-        config.pool.cognito_identity_providers.push(CognitoProvider {
-            provider_name: USER_POOL.into(),
-            client_id: "c1".into(),
-            server_side_token_check: false,
-        });
+        config
+            .pool
+            .cognito_identity_providers
+            .push(CognitoProvider {
+                provider_name: USER_POOL.into(),
+                client_id: "c1".into(),
+                server_side_token_check: false,
+            });
         config
             .roles
             .role_mappings
@@ -190,13 +197,19 @@ mod tests {
         let before = with_user_pool();
         let mut after = before.clone();
         after.pool.identity_pool_name = "q".into();
-        after.pool.identity_pool_tags.insert("env".into(), "prod".into());
+        after
+            .pool
+            .identity_pool_tags
+            .insert("env".into(), "prod".into());
         let writes = plan(&before, &after);
         assert_eq!(ops(&writes), vec!["UpdateIdentityPool", "TagResource"]);
         let Write::UpdatePool(pool) = &writes[0] else {
             panic!()
         };
-        assert!(pool.identity_pool_tags.is_empty(), "tags have their own calls");
+        assert!(
+            pool.identity_pool_tags.is_empty(),
+            "tags have their own calls"
+        );
     }
 
     #[test]
