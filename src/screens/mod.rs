@@ -6,6 +6,7 @@ pub mod identities;
 pub mod list;
 pub mod placeholder;
 pub mod pools;
+pub mod save;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

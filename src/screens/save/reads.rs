@@ -1,0 +1,144 @@
+//! The fresh read a save starts from, makes again just before writing, and makes once more to
+//! verify: DescribeIdentityPool, GetIdentityPoolRoles and GetPrincipalTagAttributeMap for each
+//! provider the edit concerns, all at once.
+
+use std::collections::BTreeMap;
+
+use crate::app::{AwsError, Effect, RequestId, Response};
+use crate::domain::config::PoolConfig;
+use crate::domain::roles::PrincipalTagMap;
+use crate::domain::{IdentityPool, roles::PoolRoles};
+
+/// A read of everything a save may replace, answer by answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read {
+    pool: Option<IdentityPool>,
+    roles: Option<PoolRoles>,
+    tags: BTreeMap<String, Option<PrincipalTagMap>>,
+    /// The requests awaited: what each one reads.
+    pending: BTreeMap<RequestId, Part>,
+    /// The first failure, if any.
+    failed: Option<(String, AwsError)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part {
+    Pool,
+    Roles,
+    Tags(String),
+}
+
+impl Read {
+    /// Starts the reads of `pool_id` and the principal tags of `providers`; the effects to run.
+    pub fn start(
+        pool_id: &str,
+        providers: &[String],
+        mut start: impl FnMut(&'static str) -> RequestId,
+    ) -> (Self, Vec<Effect>) {
+        let mut pending = BTreeMap::new();
+        let mut effects = Vec::new();
+        let req = start("DescribeIdentityPool");
+        pending.insert(req, Part::Pool);
+        effects.push(Effect::DescribeIdentityPool {
+            req,
+            pool_id: pool_id.to_string(),
+        });
+        let req = start("GetIdentityPoolRoles");
+        pending.insert(req, Part::Roles);
+        effects.push(Effect::GetIdentityPoolRoles {
+            req,
+            pool_id: pool_id.to_string(),
+        });
+        for provider in providers {
+            let req = start("GetPrincipalTagAttributeMap");
+            pending.insert(req, Part::Tags(provider.clone()));
+            effects.push(Effect::GetPrincipalTagAttributeMap {
+                req,
+                pool_id: pool_id.to_string(),
+                provider: provider.clone(),
+            });
+        }
+        let read = Self {
+            pool: None,
+            roles: None,
+            tags: BTreeMap::new(),
+            pending,
+            failed: None,
+        };
+        (read, effects)
+    }
+
+    /// Whether `req` is one of this read's.
+    pub fn awaits(&self, req: RequestId) -> bool {
+        self.pending.contains_key(&req)
+    }
+
+    /// The requests still awaited.
+    pub fn pending(&self) -> impl Iterator<Item = RequestId> + '_ {
+        self.pending.keys().copied()
+    }
+
+    /// An answer to one of this read's requests.
+    pub fn on_response(&mut self, req: RequestId, response: Response) {
+        let Some(part) = self.pending.remove(&req) else {
+            return;
+        };
+        let failed = |operation: &str, error: AwsError| Some((operation.to_string(), error));
+        match (part, response) {
+            (Part::Pool, Response::DescribeIdentityPool(Ok(pool))) => self.pool = Some(pool),
+            (Part::Roles, Response::GetIdentityPoolRoles(Ok(roles))) => self.roles = Some(roles),
+            (Part::Tags(provider), Response::GetPrincipalTagAttributeMap(result)) => match result {
+                Ok(map) => {
+                    self.tags.insert(provider, Some(map));
+                }
+                // A provider the pool does not have yet (being added) has no map.
+                Err(error) if error.is_not_found() => {
+                    self.tags.insert(provider, None);
+                }
+                Err(error) => {
+                    self.failed = self
+                        .failed
+                        .take()
+                        .or_else(|| failed("GetPrincipalTagAttributeMap", error));
+                }
+            },
+            (Part::Pool, Response::DescribeIdentityPool(Err(error))) => {
+                self.failed = self
+                    .failed
+                    .take()
+                    .or_else(|| failed("DescribeIdentityPool", error));
+            }
+            (Part::Roles, Response::GetIdentityPoolRoles(Err(error))) => {
+                self.failed = self
+                    .failed
+                    .take()
+                    .or_else(|| failed("GetIdentityPoolRoles", error));
+            }
+            _ => {}
+        }
+    }
+
+    /// Once every answer is in: the configuration, or the first failure.
+    pub fn outcome(&self) -> Option<Result<PoolConfig, (String, AwsError)>> {
+        if !self.pending.is_empty() {
+            return None;
+        }
+        if let Some(failure) = &self.failed {
+            return Some(Err(failure.clone()));
+        }
+        let (Some(pool), Some(roles)) = (&self.pool, &self.roles) else {
+            return None;
+        };
+        Some(Ok(PoolConfig {
+            pool: pool.clone(),
+            roles: roles.clone(),
+            principal_tags: self
+                .tags
+                .iter()
+                .filter_map(|(p, m)| m.clone().map(|m| (p.clone(), m)))
+                // An inactive map and no map read the same: nothing is mapped.
+                .filter(|(_, m)| *m != PrincipalTagMap::default())
+                .collect(),
+        }))
+    }
+}
