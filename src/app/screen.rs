@@ -6,6 +6,7 @@ use super::effect::{Effect, RequestId};
 use super::error::AwsError;
 use super::model::{Level, Session, Tab};
 use crate::domain::IdentityPool;
+use crate::screens::pools::PoolsState;
 
 /// Which screen asked for a request; its answer goes back there and nowhere else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -27,8 +28,8 @@ pub struct Ctx<'a> {
     pub session: Option<&'a Session>,
     /// The pool tabs 2–4 act on.
     pub current_pool: Option<&'a (String, String)>,
-    /// The current pool's configuration, once the Pools tab has described it.
-    pub pool_config: Option<&'a IdentityPool>,
+    /// What the Pools tab knows of the pools (for the current pool's configuration).
+    pub pools: Option<&'a PoolsState>,
     /// The terminal's size (columns, rows).
     pub size: (u16, u16),
     /// `--read-only`.
@@ -39,6 +40,15 @@ pub struct Ctx<'a> {
     pub tab: Tab,
     /// The first request id this message may hand out.
     pub next_req: RequestId,
+}
+
+impl<'a> Ctx<'a> {
+    /// The current pool's configuration, once the Pools tab has described it (looked up only
+    /// when asked: it costs a hash of the pool id).
+    pub fn pool_config(&self) -> Option<&'a IdentityPool> {
+        let (id, _) = self.current_pool?;
+        self.pools?.loaded(id)
+    }
 }
 
 /// What a screen asks of the app.

@@ -126,14 +126,14 @@ fn takes_keys<A: Intent>(model: &mut Model, action: &A, focused: impl Fn(Focus) 
 /// The read-only context a screen sees, borrowed field by field so that the screen's own state
 /// can be borrowed mutably beside it.
 macro_rules! ctx {
-    ($model:ident, $pool_config:expr) => {
+    ($model:ident, $pools:expr) => {
         Ctx {
             session: match &$model.connection {
                 Connection::Ready(session) => Some(session),
                 _ => None,
             },
             current_pool: $model.current_pool.as_ref(),
-            pool_config: $pool_config,
+            pools: $pools,
             size: $model.size,
             read_only: $model.options.read_only,
             now: $model.now,
@@ -152,11 +152,7 @@ pub(super) fn to_pools(model: &mut Model, msg: pools::Msg) -> Vec<Effect> {
 
 /// A message for the Identity browser, which sees the current pool's configuration.
 fn to_identities(model: &mut Model, msg: identities::Msg) -> Vec<Effect> {
-    let config = model
-        .current_pool
-        .as_ref()
-        .and_then(|(id, _)| model.pools.loaded(id));
-    let ctx = ctx!(model, config);
+    let ctx = ctx!(model, Some(&model.pools));
     let outcome = identities::update(&mut model.identities, &ctx, msg);
     apply(model, Owner::Identities, outcome)
 }
@@ -172,7 +168,12 @@ fn to_wizard(model: &mut Model, msg: wizard::Msg) -> Vec<Effect> {
 /// into the Identity browser.
 fn settle(model: &mut Model) -> Vec<Effect> {
     let mut effects = to_pools(model, pools::Msg::Settle);
-    effects.extend(to_identities(model, identities::Msg::Settle));
+    // Most events leave the Identity browser on its pool: asked only when that may have changed.
+    let follows = model.identities.pool_id.as_deref()
+        == model.current_pool.as_ref().map(|(id, _)| id.as_str());
+    if model.tab == Tab::Identities && !follows {
+        effects.extend(to_identities(model, identities::Msg::Settle));
+    }
     effects
 }
 

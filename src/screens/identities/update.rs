@@ -42,7 +42,7 @@ pub fn update(state: &mut IdentitiesState, ctx: &Ctx, msg: Msg) -> Outcome {
 
 /// The developer provider of the current pool, when its configuration is known.
 pub(super) fn developer_provider(cx: &Cx) -> Option<String> {
-    cx.ctx.pool_config?.developer_provider_name.clone()
+    cx.ctx.pool_config()?.developer_provider_name.clone()
 }
 
 /// Starts loading the current pool's identities when the tab shows another pool's (or none).

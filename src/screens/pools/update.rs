@@ -162,25 +162,32 @@ fn detail_requests(cx: &mut Cx) -> Vec<Effect> {
     if cx.session().is_none() {
         return Vec::new();
     }
-    let height = layout::list_rows(cx.ctx.size);
     let pools = &cx.state;
-    let mut wanted: Vec<String> = pools.open.iter().cloned().collect();
-    wanted.extend(
-        pools
-            .list
-            .shown
-            .iter()
-            .skip(pools.list.offset)
-            .take(height)
-            .filter_map(|&i| pools.list.rows.get(i))
-            .map(|p| p.id.clone()),
-    );
-    let mut budget = MAX_DETAILS_IN_FLIGHT.saturating_sub(pools.details_in_flight());
+    let budget = MAX_DETAILS_IN_FLIGHT.saturating_sub(pools.details_in_flight());
+    if budget == 0 {
+        return Vec::new();
+    }
+    let height = layout::list_rows(cx.ctx.size);
+    // Only the ids that lack details are copied: on most events there are none.
+    let visible = pools
+        .list
+        .shown
+        .iter()
+        .skip(pools.list.offset)
+        .take(height)
+        .filter_map(|&i| pools.list.rows.get(i))
+        .map(|p| p.id.as_str());
+    let wanted: Vec<String> = pools
+        .open
+        .iter()
+        .map(String::as_str)
+        .chain(visible)
+        .filter(|id| !pools.details.contains_key(*id))
+        .take(budget)
+        .map(str::to_string)
+        .collect();
     let mut effects = Vec::new();
     for pool_id in wanted {
-        if budget == 0 {
-            break;
-        }
         if cx.state.details.contains_key(&pool_id) {
             continue;
         }
@@ -189,7 +196,6 @@ fn detail_requests(cx: &mut Cx) -> Vec<Effect> {
             .details
             .insert(pool_id.clone(), Detail::Loading(req));
         effects.push(Effect::DescribeIdentityPool { req, pool_id });
-        budget -= 1;
     }
     effects
 }
