@@ -22,10 +22,9 @@ fn build_error(error: impl std::fmt::Display) -> AwsError {
     )
 }
 
-/// CreateIdentityPool with every field of `pool` but its id.
-pub async fn create_pool(client: &Client, pool: IdentityPool) -> Result<IdentityPool, AwsError> {
-    let providers = pool
-        .cognito_identity_providers
+/// The user pool providers as the SDK takes them.
+pub(super) fn providers_to_sdk(providers: &[CognitoProvider]) -> Vec<CognitoIdentityProvider> {
+    providers
         .iter()
         .map(|p| {
             CognitoIdentityProvider::builder()
@@ -34,7 +33,12 @@ pub async fn create_pool(client: &Client, pool: IdentityPool) -> Result<Identity
                 .server_side_token_check(p.server_side_token_check)
                 .build()
         })
-        .collect::<Vec<_>>();
+        .collect()
+}
+
+/// CreateIdentityPool with every field of `pool` but its id.
+pub async fn create_pool(client: &Client, pool: IdentityPool) -> Result<IdentityPool, AwsError> {
+    let providers = providers_to_sdk(&pool.cognito_identity_providers);
     let non_empty = |v: Vec<String>| (!v.is_empty()).then_some(v);
     let out = client
         .create_identity_pool()

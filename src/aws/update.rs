@@ -4,7 +4,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 use aws_sdk_cognitoidentity::Client;
-use aws_sdk_cognitoidentity::types::CognitoIdentityProvider;
 
 use super::error::from_sdk;
 use super::identity::pool_from_output;
@@ -15,17 +14,7 @@ use crate::domain::{CognitoProvider, IdentityPool};
 /// UpdateIdentityPool: replaces the whole configuration with `pool`'s (a list left empty is
 /// cleared); the pool's tags are not sent, so they stay as they are.
 pub async fn update_pool(client: &Client, pool: IdentityPool) -> Result<IdentityPool, AwsError> {
-    let providers: Vec<CognitoIdentityProvider> = pool
-        .cognito_identity_providers
-        .iter()
-        .map(|p| {
-            CognitoIdentityProvider::builder()
-                .provider_name(&p.provider_name)
-                .client_id(&p.client_id)
-                .server_side_token_check(p.server_side_token_check)
-                .build()
-        })
-        .collect();
+    let providers = super::creation::providers_to_sdk(&pool.cognito_identity_providers);
     let non_empty = |v: Vec<String>| (!v.is_empty()).then_some(v);
     let logins = pool.supported_login_providers;
     let out = client
