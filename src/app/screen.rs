@@ -74,8 +74,6 @@ pub enum Event {
     SetCurrentPool(String, String),
     /// This pool no longer exists: stop acting on it if it is the current one.
     PoolGone(String),
-    /// Show this tab.
-    ShowTab(Tab),
     /// Ask for the pool's name before deleting it (the app's typed-name dialog).
     ConfirmPoolDeletion {
         /// The pool.
@@ -167,11 +165,6 @@ impl<'a, S> Cx<'a, S> {
     /// Asks something of the app.
     pub fn emit(&mut self, event: Event) {
         self.out.events.push(event);
-    }
-
-    /// Adds effects for the runner.
-    pub fn effects(&mut self, effects: impl IntoIterator<Item = Effect>) {
-        self.out.effects.extend(effects);
     }
 
     /// The session, once connected.

@@ -221,7 +221,6 @@ fn on_event(model: &mut Model, event: Event) -> Vec<Effect> {
                 model.current_pool = None;
             }
         }
-        Event::ShowTab(tab) => model.tab = tab,
         Event::ConfirmPoolDeletion { pool_id, name } => {
             model.overlay = Some(Overlay::ConfirmDelete {
                 pool_id,

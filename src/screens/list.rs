@@ -55,12 +55,6 @@ impl<T> FilteredList<T> {
             .and_then(|&i| self.rows.get(i))
     }
 
-    /// The selected row, to change.
-    pub fn selected_row_mut(&mut self) -> Option<&mut T> {
-        let index = *self.shown.get(self.selected)?;
-        self.rows.get_mut(index)
-    }
-
     /// The shown rows, in order.
     pub fn shown_rows(&self) -> impl Iterator<Item = &T> {
         self.shown.iter().filter_map(|&i| self.rows.get(i))
@@ -112,11 +106,6 @@ impl<T> FilteredList<T> {
             self.selected = pos;
         }
         self.clamp();
-    }
-
-    /// Forgets every row.
-    pub fn clear(&mut self) {
-        *self = Self::default();
     }
 
     /// Moves the selection by `delta` rows, clamped to the list.

@@ -235,8 +235,8 @@ fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
         Action::Down => state.move_selection(1),
         Action::PageUp => state.move_selection(-page),
         Action::PageDown => state.move_selection(page),
-        Action::Top => state.list.selected = 0,
-        Action::Bottom => state.list.selected = state.list.shown.len().saturating_sub(1),
+        Action::Top => state.list.select_first(),
+        Action::Bottom => state.list.select_last(),
         Action::Filter => state.filter_editing = true,
         Action::Back if !state.filter.is_empty() || state.filter_error.is_some() => {
             state.filter_input.reset();

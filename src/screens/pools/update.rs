@@ -340,8 +340,8 @@ fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
         Action::Down => pools.move_selection(1),
         Action::PageUp => pools.move_selection(-page),
         Action::PageDown => pools.move_selection(page),
-        Action::Top => pools.list.selected = 0,
-        Action::Bottom => pools.list.selected = pools.list.shown.len().saturating_sub(1),
+        Action::Top => pools.list.select_first(),
+        Action::Bottom => pools.list.select_last(),
         Action::Filter => pools.filter_editing = true,
         Action::Open => return open_summary(cx),
         Action::Back => {

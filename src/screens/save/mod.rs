@@ -116,11 +116,6 @@ impl Save {
         }
     }
 
-    /// Whether a write may be under way (quitting then asks first).
-    pub fn is_writing(&self) -> bool {
-        matches!(self.phase, Phase::Writing)
-    }
-
     /// Applies the edit to `base`: the diff and the calls, or why there is nothing to save.
     fn prepare(&mut self, base: PoolConfig) {
         match self.edit.apply(&base) {

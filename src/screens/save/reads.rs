@@ -73,11 +73,6 @@ impl Read {
         self.pending.contains_key(&req)
     }
 
-    /// The requests still awaited.
-    pub fn pending(&self) -> impl Iterator<Item = RequestId> + '_ {
-        self.pending.keys().copied()
-    }
-
     /// An answer to one of this read's requests.
     pub fn on_response(&mut self, req: RequestId, response: Response) {
         let Some(part) = self.pending.remove(&req) else {
