@@ -220,7 +220,7 @@ fn tiny_terminal() {
 fn unbuilt_tab_names_the_current_pool() {
     let mut model = loaded(3, SIZE);
     let _ = act(&mut model, PoolAction::Open);
-    let _ = act(&mut model, Action::GoTab(Tab::UserAccess));
+    let _ = act(&mut model, Action::GoTab(Tab::Roles));
     assert_snapshot!(render(&model));
 }
 

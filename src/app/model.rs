@@ -7,6 +7,7 @@ use tui_input::Input;
 use super::effect::RequestId;
 use super::error::AwsError;
 use super::screen::Owner;
+use crate::screens::access::AccessState;
 use crate::screens::identities::IdentitiesState;
 use crate::screens::pools::PoolsState;
 use crate::wizard::{Wizard, WizardScreen};
@@ -179,6 +180,8 @@ pub enum Focus<'a> {
     Pools,
     /// The Identity browser (with a current pool).
     Identities,
+    /// The User access tab (with a current pool).
+    Access,
     /// The create wizard.
     Wizard(&'a Wizard),
     /// A tab that is not built yet (or the Identity browser with no pool chosen).
@@ -198,6 +201,8 @@ pub struct Model {
     pub pools: PoolsState,
     /// The Identity browser tab.
     pub identities: IdentitiesState,
+    /// The User access tab.
+    pub access: AccessState,
     /// The create-pool wizard (open, or a draft kept for later).
     pub wizard: WizardScreen,
     /// The pool tabs 2–4 act on, as (id, name).
@@ -233,6 +238,7 @@ impl Model {
             tab: Tab::Pools,
             pools: PoolsState::default(),
             identities: IdentitiesState::default(),
+            access: AccessState::default(),
             wizard: WizardScreen::default(),
             current_pool: None,
             overlay: None,
@@ -299,13 +305,17 @@ impl Model {
                 None => Focus::Pools,
             },
             Tab::Identities if self.current_pool.is_some() => Focus::Identities,
+            Tab::UserAccess if self.current_pool.is_some() => match self.wizard.edit.as_deref() {
+                Some(form) => Focus::Wizard(form),
+                None => Focus::Access,
+            },
             tab => Focus::Unbuilt(tab),
         }
     }
 
-    /// Whether any write is still waiting for its answer.
+    /// Whether any write is still waiting for its answer, or a save is between its writes.
     pub fn writes_in_flight(&self) -> usize {
-        self.in_flight.values().filter(|r| r.write).count()
+        self.in_flight.values().filter(|r| r.write).count() + usize::from(self.access.is_writing())
     }
 
     /// Shows a notice in the footer.

@@ -6,7 +6,7 @@ use tui_input::InputRequest;
 use super::effect::RequestId;
 use super::model::Tab;
 use super::response::Response;
-use crate::screens::{identities, pools};
+use crate::screens::{access, identities, pools};
 use crate::wizard;
 
 /// An intent that works on every screen that takes the global keys.
@@ -66,6 +66,8 @@ pub enum Msg {
     Identities(identities::Msg),
     /// For the create wizard.
     Wizard(wizard::Msg),
+    /// For the User access tab.
+    Access(access::Msg),
     /// A request's answer; it goes to the screen that asked.
     Response {
         /// The request.
@@ -96,6 +98,12 @@ impl From<pools::Action> for Msg {
 impl From<identities::Action> for Msg {
     fn from(action: identities::Action) -> Self {
         Msg::Identities(identities::Msg::Action(action))
+    }
+}
+
+impl From<access::Action> for Msg {
+    fn from(action: access::Action) -> Self {
+        Msg::Access(access::Msg::Action(action))
     }
 }
 

@@ -17,8 +17,10 @@ pub enum Owner {
     Pools,
     /// The Identity browser.
     Identities,
-    /// The create-pool wizard.
+    /// The create-pool wizard (and the section edit form).
     Wizard,
+    /// The User access tab.
+    Access,
 }
 
 /// What a screen may read of the app while it handles a message.
@@ -69,6 +71,15 @@ pub enum Event {
         operation: String,
         /// The error.
         error: AwsError,
+    },
+    /// Open the wizard's form on one section of a live pool.
+    EditSection(Box<crate::wizard::scoped::EditScope>),
+    /// Save a section edit of a live pool safely (the User access tab does it).
+    SaveEdit {
+        /// The pool.
+        pool_id: String,
+        /// The edit, and the role to create first.
+        finished: Box<crate::wizard::scoped::Finished>,
     },
     /// Make this pool the current one (id, name).
     SetCurrentPool(String, String),

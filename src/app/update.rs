@@ -9,7 +9,7 @@ use super::model::{Button, Connection, Focus, Level, Overlay, Tab};
 use super::response::Response;
 use super::screen::{Ctx, Event, Outcome, Owner};
 use super::{Action, Effect, Model, Msg};
-use crate::screens::{identities, pools};
+use crate::screens::{access, identities, pools};
 use crate::view::layout;
 use crate::wizard;
 
@@ -85,6 +85,14 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             to_identities(model, msg)
         }
+        Msg::Access(msg) => {
+            if let access::Msg::Action(action) = &msg
+                && !takes_keys(model, action, |f| matches!(f, Focus::Access))
+            {
+                return settle(model);
+            }
+            to_access(model, msg)
+        }
         Msg::Wizard(msg) => {
             if let wizard::Msg::Action(action) = &msg
                 && !takes_keys(model, action, |f| matches!(f, Focus::Wizard(_)))
@@ -102,6 +110,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 to_identities(model, identities::Msg::Response { req, response })
             }
             Some(Owner::Wizard) => to_wizard(model, wizard::Msg::Response { req, response }),
+            Some(Owner::Access) => to_access(model, access::Msg::Response { req, response }),
         },
     };
     effects.extend(settle(model));
@@ -157,6 +166,13 @@ fn to_identities(model: &mut Model, msg: identities::Msg) -> Vec<Effect> {
     apply(model, Owner::Identities, outcome)
 }
 
+/// A message for the User access tab, which sees the current pool's configuration.
+fn to_access(model: &mut Model, msg: access::Msg) -> Vec<Effect> {
+    let ctx = ctx!(model, Some(&model.pools));
+    let outcome = access::update(&mut model.access, &ctx, msg);
+    apply(model, Owner::Access, outcome)
+}
+
 /// A message for the create wizard.
 fn to_wizard(model: &mut Model, msg: wizard::Msg) -> Vec<Effect> {
     let ctx = ctx!(model, None);
@@ -173,6 +189,11 @@ fn settle(model: &mut Model) -> Vec<Effect> {
         == model.current_pool.as_ref().map(|(id, _)| id.as_str());
     if model.tab == Tab::Identities && !follows {
         effects.extend(to_identities(model, identities::Msg::Settle));
+    }
+    let shown =
+        model.access.pool_id.as_deref() == model.current_pool.as_ref().map(|(id, _)| id.as_str());
+    if model.tab == Tab::UserAccess && !shown {
+        effects.extend(to_access(model, access::Msg::Settle));
     }
     effects
 }
@@ -235,8 +256,42 @@ fn on_event(model: &mut Model, event: Event) -> Vec<Effect> {
         }
         Event::ShowHelp => model.overlay = Some(Overlay::Help),
         Event::OpenWizard => return to_wizard(model, wizard::Msg::Open),
+        Event::EditSection(mut scope) => {
+            scope.linked = linked_identities(model, &scope);
+            return to_wizard(model, wizard::Msg::EditSection(scope));
+        }
+        Event::SaveEdit { pool_id, finished } => {
+            return to_access(model, access::Msg::Save { pool_id, finished });
+        }
     }
     Vec::new()
+}
+
+/// How many identities loaded in the Identity browser log in with the provider a form edits
+/// (only when the browser has this pool's identities).
+fn linked_identities(
+    model: &Model,
+    scope: &wizard::scoped::EditScope,
+) -> Option<wizard::scoped::Linked> {
+    use wizard::scoped::Section;
+    let (Section::ProviderInfo(provider)
+    | Section::RoleSettings(provider)
+    | Section::Attributes(provider)) = &scope.section
+    else {
+        return None;
+    };
+    if model.identities.pool_id.as_deref() != Some(scope.pool_id.as_str()) {
+        return None;
+    }
+    let login = provider.login_name();
+    let rows = &model.identities.list.rows;
+    Some(wizard::scoped::Linked {
+        loaded: rows.len(),
+        linked: rows
+            .iter()
+            .filter(|r| r.identity.logins.contains(&login))
+            .count(),
+    })
 }
 
 fn on_connected(model: &mut Model, response: Response) -> Vec<Effect> {
@@ -257,6 +312,8 @@ fn on_connected(model: &mut Model, response: Response) -> Vec<Effect> {
             model.connection = Connection::Ready(session);
             model.pools = Default::default();
             model.identities = Default::default();
+            model.access = Default::default();
+            model.wizard.edit = None;
             model.current_pool = None;
             to_pools(model, pools::Msg::Start)
         }
@@ -312,6 +369,7 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             Focus::Identities => {
                 return to_identities(model, identities::Msg::Action(identities::Action::Refresh));
             }
+            Focus::Access => return to_access(model, access::Msg::Action(access::Action::Refresh)),
             _ => {}
         },
         Action::ForceQuit => {}
@@ -341,7 +399,7 @@ fn on_input(model: &mut Model, request: tui_input::InputRequest) -> Vec<Effect> 
         Focus::Wizard(_) => to_wizard(model, wizard::Msg::Input(request)),
         Focus::Pools => to_pools(model, pools::Msg::Input(request)),
         Focus::Identities => to_identities(model, identities::Msg::Input(request)),
-        Focus::Setup | Focus::Unbuilt(_) => Vec::new(),
+        Focus::Setup | Focus::Unbuilt(_) | Focus::Access => Vec::new(),
     }
 }
 

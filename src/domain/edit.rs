@@ -42,6 +42,15 @@ impl ProviderRef {
         }
     }
 
+    /// The provider name an identity's logins list it by.
+    pub fn login_name(&self) -> String {
+        match self {
+            ProviderRef::UserPool { provider_name, .. } => provider_name.clone(),
+            ProviderRef::Oidc(_) => self.mapping_key(),
+            ProviderRef::Social(name) | ProviderRef::Saml(name) => name.clone(),
+        }
+    }
+
     /// The provider name principal tags are set under.
     pub fn tag_provider(&self) -> String {
         match self {
@@ -118,9 +127,46 @@ pub enum Edit {
     },
     /// Remove a provider, with its role mapping and attributes for access control.
     Remove(ProviderRef),
+    /// Put another IAM provider (OIDC or SAML) in the place of one the pool trusts; its mapping
+    /// and attributes for access control move with it.
+    ReplaceIamProvider {
+        /// The provider replaced.
+        old: ProviderRef,
+        /// The new provider's ARN (of the same kind).
+        new: String,
+    },
+    /// Several edits made as one save, in order (a provider added with its role settings and
+    /// attributes for access control).
+    Many(Vec<Edit>),
+}
+
+/// The stand-in for the ARN of a role still to be created, shown in the diff until CreateRole
+/// answers with the real one.
+pub fn new_role_placeholder(name: &str) -> String {
+    format!("(new role {name})")
 }
 
 impl Edit {
+    /// Puts a created role's ARN where the edit named it by its placeholder.
+    pub fn fill_role(&mut self, placeholder: &str, arn: &str) {
+        if let Edit::Many(edits) = self {
+            for edit in edits {
+                edit.fill_role(placeholder, arn);
+            }
+            return;
+        }
+        let role = match self {
+            Edit::GuestAccess {
+                role: Some(role), ..
+            }
+            | Edit::AuthenticatedRole(Some(role)) => role,
+            _ => return,
+        };
+        if role == placeholder {
+            *role = arn.to_string();
+        }
+    }
+
     /// The providers whose attributes for access control this edit may change (read them fresh).
     pub fn providers_read(&self) -> Vec<String> {
         match self {
@@ -139,12 +185,25 @@ impl Edit {
             Edit::Mapping { provider, .. }
             | Edit::PrincipalTags { provider, .. }
             | Edit::Remove(provider) => vec![provider.tag_provider()],
+            Edit::ReplaceIamProvider { old, new } => vec![old.tag_provider(), new.clone()],
+            Edit::Many(edits) => {
+                let mut names: Vec<String> = Vec::new();
+                for name in edits.iter().flat_map(Edit::providers_read) {
+                    if !names.contains(&name) {
+                        names.push(name);
+                    }
+                }
+                names
+            }
             _ => Vec::new(),
         }
     }
 
     /// The configuration after this edit, or why the edit no longer applies to it.
     pub fn apply(&self, config: &PoolConfig) -> Result<PoolConfig, String> {
+        if let Edit::Many(edits) = self {
+            return edits.iter().try_fold(config.clone(), |c, e| e.apply(&c));
+        }
         let mut next = config.clone();
         let pool = &mut next.pool;
         match self {
@@ -265,6 +324,40 @@ impl Edit {
                 next.principal_tags
                     .insert(provider.tag_provider(), map.clone());
             }
+            Edit::ReplaceIamProvider { old, new } => {
+                let (list, replacement) = match old {
+                    ProviderRef::Oidc(_) => (
+                        &mut pool.open_id_connect_provider_arns,
+                        ProviderRef::Oidc(new.clone()),
+                    ),
+                    ProviderRef::Saml(_) => {
+                        (&mut pool.saml_provider_arns, ProviderRef::Saml(new.clone()))
+                    }
+                    _ => return Err("Only OIDC and SAML providers are replaced by ARN".into()),
+                };
+                let old_arn = old.tag_provider();
+                if list.contains(new) {
+                    return Err(format!("The pool already trusts {new}"));
+                }
+                let Some(slot) = list.iter_mut().find(|a| **a == old_arn) else {
+                    return Err(format!("The pool no longer has the provider {old_arn}"));
+                };
+                slot.clone_from(new);
+                let mapping = old
+                    .mapping_keys()
+                    .iter()
+                    .filter_map(|key| next.roles.role_mappings.remove(key))
+                    .last();
+                if let Some(mapping) = mapping {
+                    next.roles
+                        .role_mappings
+                        .insert(replacement.mapping_key(), mapping);
+                }
+                if let Some(map) = next.principal_tags.remove(&old_arn) {
+                    next.principal_tags.insert(new.clone(), map);
+                }
+            }
+            Edit::Many(_) => {}
             Edit::Remove(provider) => {
                 let had = pool.clone();
                 match provider {

@@ -293,3 +293,28 @@ mod trust_tests {
         assert!(check(&cognito_basic_permissions(), PolicyKind::Permissions).is_ok());
     }
 }
+
+/// A role to create with the console's trust and basic permissions: the default role of one kind
+/// of access.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRole {
+    /// Which access it is the default role of.
+    pub audience: Audience,
+    /// Its name.
+    pub name: String,
+    /// Whether its trust policy also allows `sts:TagSession` (attributes for access control).
+    pub tag_session: bool,
+}
+
+impl NewRole {
+    /// The role's description in IAM.
+    pub fn description(&self, pool_name: &str, pool_id: &str) -> String {
+        format!(
+            "{} role of identity pool {pool_name} ({pool_id}), created by cognito-tui",
+            match self.audience {
+                Audience::Guest => "Guest",
+                Audience::Authenticated => "Authenticated",
+            }
+        )
+    }
+}

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::config::PoolConfig;
+use super::policy::NewRole;
 use super::pool::IdentityPool;
 use super::roles::{PoolRoles, PrincipalTagMap};
 
@@ -26,6 +27,10 @@ pub enum Write {
     Tag(BTreeMap<String, String>),
     /// UntagResource: remove these tag keys.
     Untag(Vec<String>),
+    /// CreateRole: a new default role whose trust names the pool (before anything names it).
+    CreateRole(NewRole),
+    /// PutRolePolicy: the new role's basic permissions.
+    PutRolePolicy(String),
 }
 
 impl Write {
@@ -37,6 +42,8 @@ impl Write {
             Write::UpdatePool(_) => "UpdateIdentityPool",
             Write::Tag(_) => "TagResource",
             Write::Untag(_) => "UntagResource",
+            Write::CreateRole(_) => "CreateRole",
+            Write::PutRolePolicy(_) => "PutRolePolicy",
         }
     }
 }

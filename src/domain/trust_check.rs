@@ -63,13 +63,22 @@ fn like(pattern: &str, text: &str) -> bool {
     }
 }
 
+/// The pool whose identities would assume the role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target<'a> {
+    /// A pool not created yet, in this region (its id unknown: `aud` must admit any new one).
+    NewPool(&'a str),
+    /// This existing pool.
+    Pool(&'a str),
+}
+
 /// Warnings, each a sentence saying what is wrong and what the role would need; empty when the
-/// policy admits the new pool's `audience` identities (with `sts:TagSession` when `tag_session`).
+/// policy admits the pool's `audience` identities (with `sts:TagSession` when `tag_session`).
 pub fn diagnose(
     trust_policy: &str,
     audience: Audience,
     tag_session: bool,
-    region: &str,
+    target: Target<'_>,
 ) -> Vec<String> {
     if trust_policy.trim().is_empty() {
         return vec![
@@ -121,7 +130,11 @@ pub fn diagnose(
                 .into(),
         );
     }
-    let probe = format!("{region}:00000000-0000-4000-8000-000000000000");
+    let probe = match target {
+        Target::NewPool(region) => format!("{region}:00000000-0000-4000-8000-000000000000"),
+        Target::Pool(pool_id) => pool_id.to_string(),
+    };
+    let exact = matches!(target, Target::Pool(_));
     let (amr_wanted, amr_other) = match audience {
         Audience::Authenticated => ("authenticated", "unauthenticated"),
         Audience::Guest => ("unauthenticated", "authenticated"),
@@ -136,7 +149,14 @@ pub fn diagnose(
         match &aud {
             None => {}
             Some((values, like_op)) => {
-                if *like_op && values.iter().any(|v| like(v, &probe)) {
+                let admits = |v: &String| {
+                    if *like_op {
+                        like(v, &probe)
+                    } else {
+                        *v == probe
+                    }
+                };
+                if (*like_op || exact) && values.iter().any(admits) {
                     aud_ok = true;
                 }
                 aud_seen.extend(values.iter().cloned());
@@ -153,8 +173,18 @@ pub fn diagnose(
         }
     }
     if aud_seen.is_empty() {
+        warnings.push(match target {
+            Target::NewPool(_) => format!(
+                "Its trust policy has no {AUD} condition, so identities of any identity pool could assume it; limit it to the new pool's id after creation."
+            ),
+            Target::Pool(pool_id) => format!(
+                "Its trust policy has no {AUD} condition, so identities of any identity pool could assume it; limit it to {pool_id}."
+            ),
+        });
+    } else if let (false, Target::Pool(pool_id)) = (aud_ok, target) {
         warnings.push(format!(
-            "Its trust policy has no {AUD} condition, so identities of any identity pool could assume it; limit it to the new pool's id after creation."
+            "Its {AUD} condition allows only {}, not this pool ({pool_id}): STS refuses this pool's identities until the id is added to the role's trust policy.",
+            aud_seen.join(", ")
         ));
     } else if !aud_ok {
         warnings.push(format!(
@@ -182,9 +212,36 @@ mod tests {
     use crate::domain::policy::cognito_trust_policy;
 
     #[test]
+    fn a_live_pool_is_checked_by_its_own_id() {
+        let doc = cognito_trust_policy("us-east-1:1111", Audience::Guest, false);
+        assert_eq!(
+            diagnose(&doc, Audience::Guest, false, Target::Pool("us-east-1:1111")),
+            Vec::<String>::new()
+        );
+        let other = diagnose(&doc, Audience::Guest, false, Target::Pool("us-east-1:2222"));
+        assert_eq!(other.len(), 1, "{other:?}");
+        assert!(
+            other[0].contains("not this pool (us-east-1:2222)"),
+            "{other:?}"
+        );
+        let amr = diagnose(
+            &doc,
+            Audience::Authenticated,
+            false,
+            Target::Pool("us-east-1:1111"),
+        );
+        assert!(amr.iter().any(|w| w.contains("amr")), "{amr:?}");
+    }
+
+    #[test]
     fn a_console_policy_for_another_pool_is_flagged_for_its_aud_only() {
         let doc = cognito_trust_policy("us-east-1:1111", Audience::Authenticated, false);
-        let warnings = diagnose(&doc, Audience::Authenticated, false, "us-east-1");
+        let warnings = diagnose(
+            &doc,
+            Audience::Authenticated,
+            false,
+            Target::NewPool("us-east-1"),
+        );
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(
             warnings[0].contains("allows only us-east-1:1111"),
@@ -199,15 +256,25 @@ mod tests {
             "Condition":{"StringLike":{"cognito-identity.amazonaws.com:aud":"us-east-1:*"},
                          "ForAnyValue:StringLike":{"cognito-identity.amazonaws.com:amr":"authenticated"}}}]}"#;
         assert_eq!(
-            diagnose(doc, Audience::Authenticated, true, "us-east-1"),
+            diagnose(
+                doc,
+                Audience::Authenticated,
+                true,
+                Target::NewPool("us-east-1")
+            ),
             Vec::<String>::new()
         );
-        let wrong_region = diagnose(doc, Audience::Authenticated, true, "eu-west-1");
+        let wrong_region = diagnose(
+            doc,
+            Audience::Authenticated,
+            true,
+            Target::NewPool("eu-west-1"),
+        );
         assert!(
             wrong_region[0].contains("allows only us-east-1:*"),
             "{wrong_region:?}"
         );
-        let guest = diagnose(doc, Audience::Guest, false, "us-east-1");
+        let guest = diagnose(doc, Audience::Guest, false, Target::NewPool("us-east-1"));
         assert!(
             guest[0].contains("allows authenticated but this role is for guest"),
             "{guest:?}"
@@ -218,22 +285,32 @@ mod tests {
     fn principal_action_and_tag_session_problems_are_named() {
         let service = r#"{"Statement":{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}}"#;
         assert!(
-            diagnose(service, Audience::Guest, false, "us-east-1")[0]
-                .contains("federated principal")
+            diagnose(
+                service,
+                Audience::Guest,
+                false,
+                Target::NewPool("us-east-1")
+            )[0]
+            .contains("federated principal")
         );
         let action = r#"{"Statement":{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRole"}}"#;
         assert!(
-            diagnose(action, Audience::Guest, false, "us-east-1")[0]
+            diagnose(action, Audience::Guest, false, Target::NewPool("us-east-1"))[0]
                 .contains("sts:AssumeRoleWithWebIdentity")
         );
         let bare = r#"{"Statement":{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRoleWithWebIdentity"}}"#;
-        let warnings = diagnose(bare, Audience::Authenticated, true, "us-east-1");
+        let warnings = diagnose(
+            bare,
+            Audience::Authenticated,
+            true,
+            Target::NewPool("us-east-1"),
+        );
         assert_eq!(warnings.len(), 3, "{warnings:?}");
         assert!(warnings[0].contains("sts:TagSession"));
         assert!(warnings[1].contains("no cognito-identity.amazonaws.com:aud"));
         assert!(warnings[2].contains("unauthenticated identities could assume it too"));
         assert_eq!(
-            diagnose("{", Audience::Guest, false, "us-east-1"),
+            diagnose("{", Audience::Guest, false, Target::NewPool("us-east-1")),
             vec!["Its trust policy is not valid JSON.".to_string()]
         );
     }

@@ -2,6 +2,7 @@
 //! view; [`screen`] is the one place that says what every tab has, so a tab added to `Tab` without a
 //! title, keys and a view does not build.
 
+pub mod access;
 pub mod identities;
 pub mod list;
 pub mod placeholder;
@@ -45,11 +46,13 @@ pub fn screen(tab: Tab) -> TabScreen {
         },
         Tab::UserAccess => TabScreen {
             title: "User access",
-            built: false,
-            keys: |_| placeholder::keys().sheet(),
-            draw: |model, theme, frame, area| {
-                placeholder::draw(model, Tab::UserAccess, theme, frame, area)
+            built: true,
+            keys: |model| match (model.current_pool.as_ref(), model.wizard.edit.as_deref()) {
+                (Some(_), Some(form)) => crate::wizard::keys(form).sheet(),
+                (Some(_), None) => access::keys(&model.access).sheet(),
+                (None, _) => placeholder::keys().sheet(),
             },
+            draw: access::view::draw,
         },
         Tab::Identities => TabScreen {
             title: "Identity browser",

@@ -11,6 +11,18 @@ use super::fields::{FieldId, PickerKind};
 use crate::app::{AwsError, RequestId};
 use crate::domain::roles::{IamRole, is_role_arn, role_name};
 
+impl Catalog {
+    /// Whether `req` is a page one of the lists awaits.
+    pub fn awaits(&self, req: RequestId) -> bool {
+        let req = Some(req);
+        self.roles.awaiting() == req
+            || self.user_pools.awaiting() == req
+            || self.oidc.awaiting() == req
+            || self.saml.awaiting() == req
+            || self.clients.values().any(|l| l.awaiting() == req)
+    }
+}
+
 /// A list that loads page by page.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Loadable<T> {

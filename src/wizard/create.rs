@@ -206,15 +206,7 @@ impl Creation {
                         *audience,
                         role.tag_session,
                     ),
-                    description: format!(
-                        "{} role of identity pool {} ({pool_id}), created by cognito-tui",
-                        if *audience == Audience::Guest {
-                            "Guest"
-                        } else {
-                            "Authenticated"
-                        },
-                        self.plan.pool.identity_pool_name
-                    ),
+                    description: role.description(&self.plan.pool.identity_pool_name, &pool_id),
                 }
             }
             Call::PutRolePolicy(audience) => Effect::PutRolePolicy {

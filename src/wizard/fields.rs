@@ -172,6 +172,18 @@ pub struct Context<'a> {
     pub region: &'a str,
     /// The account's roles, once listed (to warn about names already taken).
     pub roles: Option<&'a [IamRole]>,
+    /// The live pool a section edit changes (None while creating one).
+    pub pool_id: Option<&'a str>,
+}
+
+impl Context<'_> {
+    /// Whose identities a role's trust policy is checked for.
+    pub fn trust_target(&self) -> crate::domain::trust_check::Target<'_> {
+        match self.pool_id {
+            Some(pool_id) => crate::domain::trust_check::Target::Pool(pool_id),
+            None => crate::domain::trust_check::Target::NewPool(self.region),
+        }
+    }
 }
 
 /// A text field checked against a service rule.

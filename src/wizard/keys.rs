@@ -53,6 +53,44 @@ const TEXT: &[Binding<Action>] = &[
     LEAVE_WIZARD,
 ];
 
+const SAVE_EDIT: Binding<Action> = b(
+    &[(KeyCode::Char('s'), CTRL)],
+    "Ctrl-s",
+    "review & save",
+    Action::NextStep,
+    true,
+);
+const LEAVE_EDIT: Binding<Action> = b(&[ESC], "Esc", "cancel", Action::Back, true);
+
+#[rustfmt::skip]
+const EDIT_FORM: &[Binding<Action>] = &[
+    SAVE_EDIT,
+    b(&[(KeyCode::Tab, NONE), (KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)], "Tab/↓", "next field", Action::FocusNext, true),
+    b(&[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE), (KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)], "S-Tab/↑", "previous field", Action::FocusPrev, false),
+    b(&[(KeyCode::Char(' '), NONE)], "Space", "toggle", Action::Toggle, true),
+    b(&[(KeyCode::Right, NONE), (KeyCode::Char('l'), NONE)], "←/→", "choose", Action::ChooseNext, true),
+    b(&[(KeyCode::Left, NONE), (KeyCode::Char('h'), NONE)], "←", "previous option", Action::ChoosePrev, false),
+    b(&[ENTER], "⏎", "pick/press", Action::Open, true),
+    b(&[(KeyCode::Char('v'), NONE)], "v", "view new role's policies", Action::ViewPolicy, false),
+    b(&[(KeyCode::Char('x'), CTRL)], "Ctrl-x", "delete row", Action::DeleteRow, false),
+    b(&[(KeyCode::Up, CTRL)], "Ctrl-↑", "move rule up", Action::MoveRowUp, false),
+    b(&[(KeyCode::Down, CTRL)], "Ctrl-↓", "move rule down", Action::MoveRowDown, false),
+    b(&[(KeyCode::Char('?'), NONE)], "?", "help", Action::Help, false),
+    LEAVE_EDIT,
+];
+
+#[rustfmt::skip]
+const EDIT_TEXT: &[Binding<Action>] = &[
+    SAVE_EDIT,
+    b(&[(KeyCode::Tab, NONE), (KeyCode::Down, NONE)], "Tab/↓", "next field", Action::FocusNext, true),
+    b(&[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE), (KeyCode::Up, NONE)], "S-Tab/↑", "previous field", Action::FocusPrev, false),
+    b(&[ENTER], "⏎", "next field / pick", Action::Open, true),
+    b(&[(KeyCode::Char('x'), CTRL)], "Ctrl-x", "delete row", Action::DeleteRow, false),
+    b(&[(KeyCode::Up, CTRL)], "Ctrl-↑", "move rule up", Action::MoveRowUp, false),
+    b(&[(KeyCode::Down, CTRL)], "Ctrl-↓", "move rule down", Action::MoveRowDown, false),
+    LEAVE_EDIT,
+];
+
 #[rustfmt::skip]
 const REVIEW: &[Binding<Action>] = &[
     b(&[ENTER], "⏎", "create", Action::Create, true),
@@ -132,8 +170,11 @@ pub fn keys(wizard: &Wizard) -> Keys<Action> {
     if wizard.step == super::Step::Review {
         return Keys::own("Create wizard: review", REVIEW);
     }
-    match wizard.focused().map(|f| f.kind) {
-        Some(Kind::Text { .. }) => Keys::typing("Create wizard: typing", TEXT),
-        _ => Keys::own("Create wizard", FORM),
+    let typing = matches!(wizard.focused().map(|f| f.kind), Some(Kind::Text { .. }));
+    match (wizard.scope.is_some(), typing) {
+        (true, true) => Keys::typing("Edit form: typing", EDIT_TEXT),
+        (true, false) => Keys::own("Edit form", EDIT_FORM),
+        (false, true) => Keys::typing("Create wizard: typing", TEXT),
+        (false, false) => Keys::own("Create wizard", FORM),
     }
 }

@@ -12,8 +12,7 @@ use crate::domain::roles::IamRole;
 pub(super) fn request_roles(cx: &mut Cx) -> Vec<Effect> {
     if !cx
         .state
-        .open
-        .as_ref()
+        .active()
         .is_some_and(|w| w.catalog.roles.wants_request())
     {
         return Vec::new();
@@ -30,7 +29,7 @@ pub(super) fn request_roles(cx: &mut Cx) -> Vec<Effect> {
 
 /// Starts loading the list a picker shows.
 pub(super) fn request_list(cx: &mut Cx, kind: PickerKind) -> Vec<Effect> {
-    let Some(w) = cx.state.open.as_ref() else {
+    let Some(w) = cx.state.active() else {
         return Vec::new();
     };
     let user_pool = catalog::chosen_user_pool(&w.draft);
@@ -106,13 +105,7 @@ pub(super) fn on_roles_page(
     req: RequestId,
     result: Result<(Vec<IamRole>, Option<String>), AwsError>,
 ) -> Vec<Effect> {
-    if cx
-        .state
-        .open
-        .as_ref()
-        .and_then(|w| w.catalog.roles.awaiting())
-        != Some(req)
-    {
+    if cx.state.active().and_then(|w| w.catalog.roles.awaiting()) != Some(req) {
         return Vec::new();
     }
     if let Err(error) = &result {
@@ -142,7 +135,7 @@ pub(super) fn on_named_page(
     req: RequestId,
     result: Result<crate::app::response::Page<crate::app::response::Named>, AwsError>,
 ) -> Vec<Effect> {
-    let Some(w) = cx.state.open.as_ref() else {
+    let Some(w) = cx.state.active() else {
         return Vec::new();
     };
     let client_pool = w
@@ -195,7 +188,7 @@ pub(super) fn on_named_page(
 
 /// ListOpenIDConnectProviders or ListSAMLProviders answered.
 pub(super) fn on_arns(cx: &mut Cx, req: RequestId, result: Result<Vec<String>, AwsError>) {
-    let Some(w) = cx.state.open.as_ref() else {
+    let Some(w) = cx.state.active() else {
         return;
     };
     let oidc = w.catalog.oidc.awaiting() == Some(req);

@@ -17,6 +17,7 @@ mod picking;
 pub mod plan;
 mod review;
 mod run;
+pub mod scoped;
 pub mod source;
 pub mod step;
 pub mod steps;
@@ -40,16 +41,53 @@ use crate::app::{Ctx, Outcome, Response};
 
 type Cx<'a> = crate::app::Cx<'a, WizardScreen>;
 
-/// The wizard as a screen: the one open, and a draft kept for later.
+/// The wizard as a screen: the create wizard open, a draft kept for later, and the form editing a
+/// section of a live pool (the User access tab's).
 #[derive(Debug, Default)]
 pub struct WizardScreen {
-    /// The wizard, while open.
+    /// The create wizard, while open.
     pub open: Option<Box<Wizard>>,
     /// A wizard left with "keep draft", offered again by `n`.
     pub parked: Option<Box<Wizard>>,
+    /// The section edit form, while open (shown on the User access tab).
+    pub edit: Option<Box<Wizard>>,
+    /// Which of the two the message being handled is for.
+    slot: Slot,
+}
+
+/// The create wizard or the section edit form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Slot {
+    #[default]
+    Create,
+    Edit,
 }
 
 impl WizardScreen {
+    /// The form the message being handled is for.
+    fn active(&self) -> Option<&Wizard> {
+        match self.slot {
+            Slot::Create => self.open.as_deref(),
+            Slot::Edit => self.edit.as_deref(),
+        }
+    }
+
+    /// The form the message being handled is for, to change.
+    fn active_mut(&mut self) -> Option<&mut Wizard> {
+        match self.slot {
+            Slot::Create => self.open.as_deref_mut(),
+            Slot::Edit => self.edit.as_deref_mut(),
+        }
+    }
+
+    /// Closes the form the message being handled is for.
+    fn close(&mut self) -> Option<Box<Wizard>> {
+        match self.slot {
+            Slot::Create => self.open.take(),
+            Slot::Edit => self.edit.take(),
+        }
+    }
+
     /// Whether a creation has made part of a pool and stopped (quitting then asks first).
     pub fn is_half_made(&self) -> bool {
         self.open
@@ -60,10 +98,20 @@ impl WizardScreen {
 
 /// Handles one message for the wizard.
 pub fn update(state: &mut WizardScreen, ctx: &Ctx, msg: Msg) -> Outcome {
+    state.slot = match &msg {
+        Msg::Response { req, .. } => match state.edit.as_deref() {
+            Some(form) if form.catalog.awaits(*req) => Slot::Edit,
+            _ => Slot::Create,
+        },
+        Msg::EditSection(_) => Slot::Edit,
+        _ if ctx.tab == crate::app::Tab::UserAccess => Slot::Edit,
+        _ => Slot::Create,
+    };
     let mut cx = Cx::new(state, ctx);
     let effects = match msg {
         Msg::Open if cx.state.open.is_none() => update::open(&mut cx),
         Msg::Open => Vec::new(),
+        Msg::EditSection(scope) => update::open_edit(&mut cx, *scope),
         Msg::Action(action) => update::on_action(&mut cx, action),
         Msg::Input(request) => {
             update::on_input(&mut cx, request);
@@ -113,6 +161,11 @@ pub enum Dialog {
         /// 0 continue · 1 start over.
         focus: usize,
     },
+    /// Esc on a section edit with changes: keep editing or discard them.
+    Discard {
+        /// 0 keep editing · 1 discard.
+        focus: usize,
+    },
 }
 
 /// The wizard's whole state.
@@ -144,6 +197,8 @@ pub struct Wizard {
     pub creation: Option<Creation>,
     /// The session's region (for provider names and trust checks).
     pub region: String,
+    /// Editing one section of a live pool instead of creating one.
+    pub scope: Option<scoped::EditScope>,
 }
 
 impl Wizard {
@@ -163,6 +218,7 @@ impl Wizard {
             dialog: None,
             creation: None,
             region: region.to_string(),
+            scope: None,
         }
     }
 
@@ -174,12 +230,16 @@ impl Wizard {
                 catalog::Loadable::NotAsked => None,
                 loaded => Some(loaded.items()),
             },
+            pool_id: self.scope.as_ref().map(|s| s.pool_id.as_str()),
         }
     }
 
     /// The rows of a step.
     pub fn rows(&self, step: Step) -> Vec<Row> {
-        step.rows(&self.draft, self.context())
+        match &self.scope {
+            Some(scope) => scoped::rows(scope, &self.draft, self.context()),
+            None => step.rows(&self.draft, self.context()),
+        }
     }
 
     /// The focused field of the current step.

@@ -74,6 +74,8 @@ impl Intent for Action {
 pub enum Msg {
     /// `n` on the Pools tab: open it (or offer the kept draft).
     Open,
+    /// The User access tab: edit one section of a live pool.
+    EditSection(Box<super::scoped::EditScope>),
     /// A key.
     Action(Action),
     /// Typing into the focused field or the picker's filter.

@@ -11,16 +11,7 @@ use crate::domain::roles::{
 };
 use crate::domain::{CognitoProvider, IdentityPool};
 
-/// A role the wizard creates.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewRole {
-    /// Which access it is the default role of.
-    pub audience: Audience,
-    /// Its name.
-    pub name: String,
-    /// Whether its trust policy also allows `sts:TagSession` (attributes for access control).
-    pub tag_session: bool,
-}
+pub use crate::domain::policy::NewRole;
 
 /// A role as the plan knows it: one it creates, or an existing ARN.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +46,37 @@ pub struct PlannedMapping {
     pub deny: bool,
     /// The rules, for `Rules`.
     pub rules: Vec<PlannedRule>,
+}
+
+impl PlannedMapping {
+    /// The service's shape, with each rule's role resolved (None while one is unknown).
+    pub fn to_mapping(&self, resolve: &impl Fn(&RoleRef) -> Option<String>) -> Option<RoleMapping> {
+        let rules = self
+            .rules
+            .iter()
+            .map(|r| {
+                Some(MappingRule {
+                    claim: r.claim.clone(),
+                    match_type: r.match_type.clone(),
+                    value: r.value.clone(),
+                    role_arn: resolve(&r.role)?,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(RoleMapping {
+            mapping_type: self.mapping_type.to_string(),
+            ambiguous_role_resolution: Some(
+                if self.deny {
+                    "Deny"
+                } else {
+                    "AuthenticatedRole"
+                }
+                .to_string(),
+            ),
+            rules_configuration: (self.mapping_type == "Rules")
+                .then_some(RulesConfiguration { rules }),
+        })
+    }
 }
 
 /// Everything to create.
@@ -265,34 +287,7 @@ impl Plan {
         }
         let mut mappings = BTreeMap::new();
         for mapping in &self.mappings {
-            let rules = mapping
-                .rules
-                .iter()
-                .map(|r| {
-                    Some(MappingRule {
-                        claim: r.claim.clone(),
-                        match_type: r.match_type.clone(),
-                        value: r.value.clone(),
-                        role_arn: resolve(&r.role)?,
-                    })
-                })
-                .collect::<Option<Vec<_>>>()?;
-            mappings.insert(
-                mapping.key.clone(),
-                RoleMapping {
-                    mapping_type: mapping.mapping_type.to_string(),
-                    ambiguous_role_resolution: Some(
-                        if mapping.deny {
-                            "Deny"
-                        } else {
-                            "AuthenticatedRole"
-                        }
-                        .to_string(),
-                    ),
-                    rules_configuration: (mapping.mapping_type == "Rules")
-                        .then_some(RulesConfiguration { rules }),
-                },
-            );
+            mappings.insert(mapping.key.clone(), mapping.to_mapping(&resolve)?);
         }
         Some((roles, mappings))
     }

@@ -16,7 +16,7 @@ pub(super) fn on_call_done(
     req: RequestId,
     result: Result<Created, AwsError>,
 ) -> Vec<Effect> {
-    let Some(creation) = cx.state.open.as_mut().and_then(|w| w.creation.as_mut()) else {
+    let Some(creation) = cx.state.active_mut().and_then(|w| w.creation.as_mut()) else {
         return Vec::new();
     };
     if !creation.awaits(req) {
@@ -38,7 +38,7 @@ pub(super) fn on_call_done(
 
 /// Starts the next call, or finishes: open the new pool once all is created.
 fn advance(cx: &mut Cx) -> Vec<Effect> {
-    let Some(mut creation) = cx.state.open.as_mut().and_then(|w| w.creation.take()) else {
+    let Some(mut creation) = cx.state.active_mut().and_then(|w| w.creation.take()) else {
         return Vec::new();
     };
     let effect = creation.next_effect(|operation, write| cx.start_request(operation, write));

@@ -34,9 +34,59 @@ pub(super) fn open(cx: &mut Cx) -> Vec<Effect> {
     request_roles(cx)
 }
 
+/// The User access tab's edit of one section: the wizard's form on a draft filled from the pool.
+pub(super) fn open_edit(cx: &mut Cx, scope: super::scoped::EditScope) -> Vec<Effect> {
+    let region = cx.session().map(|s| s.region.clone()).unwrap_or_default();
+    let mut form = Wizard::new(&region);
+    form.step = match scope.section {
+        super::scoped::Section::Guest | super::scoped::Section::Authenticated => Step::Permissions,
+        super::scoped::Section::Name
+        | super::scoped::Section::ClassicFlow
+        | super::scoped::Section::Tags => Step::Properties,
+        _ => Step::Providers,
+    };
+    form.draft = super::scoped::draft_for(&scope);
+    form.scope = Some(scope);
+    // The account's roles stay loaded from one form to the next.
+    if let Some(previous) = cx.state.edit.take() {
+        form.catalog = previous.catalog;
+    }
+    cx.state.edit = Some(Box::new(form));
+    request_roles(cx)
+}
+
+/// Ctrl-s on a section edit: its edit goes to the User access tab's safe save, or the first
+/// problem is shown.
+fn finish_edit(cx: &mut Cx) -> Vec<Effect> {
+    let Some(w) = wizard(cx) else {
+        return Vec::new();
+    };
+    let Some(scope) = w.scope.clone() else {
+        return Vec::new();
+    };
+    w.attempted.insert(w.step);
+    match super::scoped::checked(&scope, &w.draft, w.context()) {
+        Ok(finished) => {
+            cx.state.edit = None;
+            cx.emit(crate::app::Event::SaveEdit {
+                pool_id: scope.pool_id,
+                finished: Box::new(finished),
+            });
+        }
+        Err(problem) => {
+            let rows = w.rows(w.step);
+            if let Some(index) = fields(&rows).iter().position(|f| f.error.is_some()) {
+                w.focus = index;
+            }
+            cx.notify(Level::Warning, format!("Can't save yet: {problem}"));
+        }
+    }
+    Vec::new()
+}
+
 /// The open wizard, to change.
 pub(super) fn wizard<'a>(cx: &'a mut Cx) -> Option<&'a mut Wizard> {
-    cx.state.open.as_deref_mut()
+    cx.state.active_mut()
 }
 
 /// A key while the wizard is open.
@@ -45,7 +95,7 @@ pub(super) fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
         cx.emit(crate::app::Event::ShowHelp);
         return Vec::new();
     }
-    let Some(w) = cx.state.open.as_ref() else {
+    let Some(w) = cx.state.active() else {
         return Vec::new();
     };
     if w.dialog.is_some() {
@@ -78,9 +128,9 @@ fn on_dialog(cx: &mut Cx, action: Action) {
     };
     let buttons = match dialog {
         Dialog::Leave { .. } => 3,
-        Dialog::Resume { .. } => 2,
+        Dialog::Resume { .. } | Dialog::Discard { .. } => 2,
     };
-    let (Dialog::Leave { focus } | Dialog::Resume { focus }) = dialog;
+    let (Dialog::Leave { focus } | Dialog::Resume { focus } | Dialog::Discard { focus }) = dialog;
     let moved = match action {
         Action::FocusNext | Action::ChooseNext => Some((focus + 1) % buttons),
         Action::FocusPrev | Action::ChoosePrev => Some((focus + buttons - 1) % buttons),
@@ -90,6 +140,7 @@ fn on_dialog(cx: &mut Cx, action: Action) {
         w.dialog = Some(match dialog {
             Dialog::Leave { .. } => Dialog::Leave { focus },
             Dialog::Resume { .. } => Dialog::Resume { focus },
+            Dialog::Discard { .. } => Dialog::Discard { focus },
         });
         return;
     }
@@ -107,6 +158,14 @@ fn on_dialog(cx: &mut Cx, action: Action) {
                 cx.notify(Level::Info, "Draft discarded");
             }
         },
+        (Dialog::Discard { focus }, Action::Submit | Action::Open) => {
+            if focus == 0 {
+                w.dialog = None;
+            } else {
+                cx.state.close();
+                cx.notify(Level::Info, "Edit discarded: nothing was saved");
+            }
+        }
         (Dialog::Resume { focus }, Action::Submit | Action::Open) => {
             if focus == 1 {
                 let mut fresh = Wizard::new(&w.region);
@@ -164,10 +223,12 @@ fn leave(cx: &mut Cx) {
     let Some(w) = wizard(cx) else {
         return;
     };
-    if w.edited {
+    if w.edited && w.scope.is_some() {
+        w.dialog = Some(Dialog::Discard { focus: 0 });
+    } else if w.edited {
         w.dialog = Some(Dialog::Leave { focus: 0 });
     } else {
-        cx.state.open = None;
+        cx.state.close();
     }
 }
 
@@ -191,7 +252,9 @@ fn on_form(cx: &mut Cx, action: Action) -> Vec<Effect> {
     let field = w.focused();
     let mut effects = Vec::new();
     match action {
+        Action::NextStep if w.scope.is_some() => return finish_edit(cx),
         Action::NextStep => return next_step(cx),
+        Action::PrevStep if w.scope.is_some() => {}
         Action::PrevStep => {
             if let Some(previous) = w.step.previous() {
                 w.step = previous;

@@ -22,9 +22,10 @@ use crate::view::widgets::{centered, fit, input_window, spinner};
 
 /// Draws the wizard into the body area.
 pub fn draw(model: &Model, wizard: &Wizard, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let title = match &wizard.creation {
-        Some(_) => format!(" Creating identity pool \"{}\" ", wizard.draft.name.value()),
-        None => format!(
+    let title = match (&wizard.creation, &wizard.scope) {
+        (_, Some(scope)) => format!(" {} ", scope.title()),
+        (Some(_), None) => format!(" Creating identity pool \"{}\" ", wizard.draft.name.value()),
+        (None, None) => format!(
             " Create identity pool — step {} of 5: {} ",
             wizard.step.number(),
             wizard.step
@@ -92,6 +93,22 @@ fn scrolled(
 }
 
 fn draw_nav(wizard: &Wizard, theme: &Theme, frame: &mut Frame, area: Rect) {
+    if wizard.scope.is_some() {
+        let width = usize::from(area.width);
+        let lines: Vec<Line> = [
+            ("Editing a live pool", theme.accent),
+            ("", theme.dim),
+            ("Ctrl-s: review the", theme.dim),
+            ("changes, then save", theme.dim),
+            ("Esc: leave (asks", theme.dim),
+            ("before dropping)", theme.dim),
+        ]
+        .into_iter()
+        .map(|(text, style)| Line::styled(fit(text, width), style))
+        .collect();
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
     let mut lines = Vec::new();
     for step in Step::ALL {
         let done = step != Step::Review && step < wizard.step && wizard.problems(step).is_empty();
@@ -237,8 +254,13 @@ fn trust_warning(
         ),
         _ => return false,
     };
-    !crate::domain::trust_check::diagnose(&role.trust_policy, audience, tags, &wizard.region)
-        .is_empty()
+    !crate::domain::trust_check::diagnose(
+        &role.trust_policy,
+        audience,
+        tags,
+        wizard.context().trust_target(),
+    )
+    .is_empty()
 }
 
 fn draw_policy(
@@ -290,6 +312,12 @@ fn draw_dialog(dialog: Dialog, theme: &Theme, frame: &mut Frame, area: Rect) {
             " Leave the wizard? ",
             "The draft has changes.",
             &["Keep editing", "Keep draft for later", "Discard draft"],
+            focus,
+        ),
+        Dialog::Discard { focus } => (
+            " Discard this edit? ",
+            "The form has changes; nothing has been saved.",
+            &["Keep editing", "Discard"],
             focus,
         ),
         Dialog::Resume { focus } => (

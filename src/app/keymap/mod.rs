@@ -9,7 +9,7 @@ use super::intent::Intent;
 use super::model::{Focus, Overlay, Tab};
 use super::msg::DialogAction;
 use super::{Action, Model, Msg};
-use crate::screens::{identities, placeholder, pools};
+use crate::screens::{access, identities, placeholder, pools};
 use crate::wizard;
 
 /// One key binding of a screen whose intents are `A`.
@@ -331,6 +331,7 @@ pub fn to_msg(model: &Model, event: &Event) -> Option<Msg> {
                     route(identities::keys(&model.identities), key, event, Msg::from)
                 }
                 Focus::Wizard(w) => route(wizard::keys(w), key, event, Msg::from),
+                Focus::Access => route(access::keys(&model.access), key, event, Msg::from),
             }
         }
         Event::Mouse(mouse) => match mouse.kind {

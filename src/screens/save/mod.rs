@@ -1,16 +1,20 @@
 //! A safe save of one edit to a live pool, shared by every screen that changes a pool. Nothing is
 //! lost: it starts from a fresh read, shows a field-level diff and the calls to be made, reads again
 //! just before writing and writes nothing if the pool changed meanwhile (the edit can be re-applied
-//! on the new state), writes in an order the service accepts with each call's outcome kept, and
-//! reads once more to check that the pool is what was intended.
+//! on the new state), creates a new role first when the edit names one, writes in an order the
+//! service accepts with each call's outcome kept, and reads once more to check that the pool is
+//! what was intended — or, after a failure part-way, to say what is now true on the service.
 
+mod calls;
 mod reads;
+pub mod view;
 
 pub use reads::Read;
 
 use crate::app::{AwsError, Effect, RequestId, Response};
 use crate::domain::config::{FieldChange, PoolConfig, diff};
-use crate::domain::edit::Edit;
+use crate::domain::edit::{Edit, new_role_placeholder};
+use crate::domain::policy::NewRole;
 use crate::domain::roles::PrincipalTagMap;
 use crate::domain::save_plan::{Write, plan};
 
@@ -49,8 +53,11 @@ pub enum Phase {
     Verifying(Read),
     /// Written and checked: the fields that differ from the intended configuration (none: saved).
     Done(Vec<FieldChange>),
-    /// A call failed; the rest were not made.
-    Failed,
+    /// A call failed; the rest were not made. Reading the pool to say what is now true.
+    FailedReading(Read),
+    /// A call failed; the rest were not made. What a fresh read showed afterwards (`None` when that
+    /// read failed too).
+    Failed(Option<PoolConfig>),
     /// Nothing can be saved: why.
     Refused(String),
 }
@@ -62,6 +69,8 @@ pub struct Save {
     pub pool_id: String,
     /// The edit.
     pub edit: Edit,
+    /// A role to create first; the edit names it by [`new_role_placeholder`] until it exists.
+    pub new_role: Option<NewRole>,
     /// Where it stands.
     pub phase: Phase,
     /// The configuration the edit was applied to.
@@ -88,11 +97,22 @@ fn normalized(mut config: PoolConfig) -> PoolConfig {
 
 impl Save {
     /// Starts a save of `edit` on `pool_id`: the first fresh read.
-    pub fn begin(pool_id: &str, edit: Edit, mut start: impl Start) -> (Self, Vec<Effect>) {
+    pub fn begin(pool_id: &str, edit: Edit, start: impl Start) -> (Self, Vec<Effect>) {
+        Self::begin_with_role(pool_id, edit, None, start)
+    }
+
+    /// Starts a save of `edit` that names `new_role` (by its placeholder), to be created first.
+    pub fn begin_with_role(
+        pool_id: &str,
+        edit: Edit,
+        new_role: Option<NewRole>,
+        mut start: impl Start,
+    ) -> (Self, Vec<Effect>) {
         let (read, effects) = Read::start(pool_id, &edit.providers_read(), |op| start(op, false));
         let save = Self {
             pool_id: pool_id.to_string(),
             edit,
+            new_role,
             phase: Phase::Reading(read),
             base: None,
             intended: None,
@@ -105,9 +125,10 @@ impl Save {
     /// Whether `req` is one of this save's.
     pub fn awaits(&self, req: RequestId) -> bool {
         match &self.phase {
-            Phase::Reading(read) | Phase::Rereading(read) | Phase::Verifying(read) => {
-                read.awaits(req)
-            }
+            Phase::Reading(read)
+            | Phase::Rereading(read)
+            | Phase::Verifying(read)
+            | Phase::FailedReading(read) => read.awaits(req),
             Phase::Writing => self
                 .calls
                 .iter()
@@ -116,26 +137,63 @@ impl Save {
         }
     }
 
+    /// Whether a write has been sent and the save has not finished (quitting then asks first).
+    pub fn is_writing(&self) -> bool {
+        matches!(self.phase, Phase::Writing | Phase::Rereading(_))
+    }
+
     /// Applies the edit to `base`: the diff and the calls, or why there is nothing to save.
     fn prepare(&mut self, base: PoolConfig) {
         match self.edit.apply(&base) {
             Ok(intended) => {
                 let intended = normalized(intended);
                 self.changes = diff(&base, &intended);
-                self.calls = plan(&base, &intended)
-                    .into_iter()
-                    .map(|w| (w, CallStatus::Waiting))
-                    .collect();
-                self.phase = if self.calls.is_empty() {
+                let mut calls: Vec<Write> = Vec::new();
+                if let Some(role) = &self.new_role {
+                    calls.push(Write::CreateRole(role.clone()));
+                    calls.push(Write::PutRolePolicy(role.name.clone()));
+                }
+                let pool_writes = plan(&base, &intended);
+                self.phase = if pool_writes.is_empty() {
                     Phase::Refused("Nothing to save: the pool already is like that".into())
                 } else {
                     Phase::Review
                 };
+                calls.extend(pool_writes);
+                self.calls = calls
+                    .into_iter()
+                    .map(|w| (w, CallStatus::Waiting))
+                    .collect();
                 self.intended = Some(intended);
             }
             Err(why) => self.phase = Phase::Refused(why),
         }
         self.base = Some(base);
+    }
+
+    /// The new role exists: its ARN goes where the edit named it, and the pool's writes are
+    /// planned again with it.
+    fn role_created(&mut self, arn: &str) {
+        let Some(role) = &self.new_role else {
+            return;
+        };
+        self.edit.fill_role(&new_role_placeholder(&role.name), arn);
+        let Some(base) = self.base.clone() else {
+            return;
+        };
+        let Ok(intended) = self.edit.apply(&base) else {
+            return;
+        };
+        let intended = normalized(intended);
+        self.changes = diff(&base, &intended);
+        self.calls
+            .retain(|(w, _)| matches!(w, Write::CreateRole(_) | Write::PutRolePolicy(_)));
+        self.calls.extend(
+            plan(&base, &intended)
+                .into_iter()
+                .map(|w| (w, CallStatus::Waiting)),
+        );
+        self.intended = Some(intended);
     }
 
     /// ⏎ on the diff: read again before writing.
@@ -160,7 +218,7 @@ impl Save {
 
     /// After a failure: try the failed call and the rest again.
     pub fn retry(&mut self, start: impl Start) -> Vec<Effect> {
-        if self.phase != Phase::Failed {
+        if !matches!(self.phase, Phase::Failed(_)) {
             return Vec::new();
         }
         for (_, status) in &mut self.calls {
@@ -172,12 +230,20 @@ impl Save {
         self.next_call(start)
     }
 
+    /// The failed call and its error, if one failed.
+    pub fn failure(&self) -> Option<(&Write, &AwsError)> {
+        self.calls.iter().find_map(|(w, s)| match s {
+            CallStatus::Failed(error) => Some((w, error)),
+            _ => None,
+        })
+    }
+
     /// An answer to one of this save's requests.
     pub fn on_response(
         &mut self,
         req: RequestId,
         response: Response,
-        mut start: impl Start,
+        start: impl Start,
     ) -> Vec<Effect> {
         match &mut self.phase {
             Phase::Reading(read) => {
@@ -215,26 +281,7 @@ impl Save {
                     None => Vec::new(),
                 }
             }
-            Phase::Writing => {
-                let Some(index) = self
-                    .calls
-                    .iter()
-                    .position(|(_, s)| *s == CallStatus::Running(req))
-                else {
-                    return Vec::new();
-                };
-                match written(response) {
-                    Ok(()) => {
-                        self.calls[index].1 = CallStatus::Done;
-                        self.next_call(&mut start)
-                    }
-                    Err(error) => {
-                        self.calls[index].1 = CallStatus::Failed(error);
-                        self.phase = Phase::Failed;
-                        Vec::new()
-                    }
-                }
-            }
+            Phase::Writing => self.on_written(req, response, start),
             Phase::Verifying(read) => {
                 read.on_response(req, response);
                 match read.outcome() {
@@ -251,8 +298,53 @@ impl Save {
                 }
                 Vec::new()
             }
+            Phase::FailedReading(read) => {
+                read.on_response(req, response);
+                match read.outcome() {
+                    Some(Ok(now)) => self.phase = Phase::Failed(Some(now)),
+                    Some(Err(_)) => self.phase = Phase::Failed(None),
+                    None => {}
+                }
+                Vec::new()
+            }
             _ => Vec::new(),
         }
+    }
+
+    fn on_written(
+        &mut self,
+        req: RequestId,
+        response: Response,
+        mut start: impl Start,
+    ) -> Vec<Effect> {
+        let Some(index) = self
+            .calls
+            .iter()
+            .position(|(_, s)| *s == CallStatus::Running(req))
+        else {
+            return Vec::new();
+        };
+        match calls::written(response) {
+            Ok(arn) => {
+                self.calls[index].1 = CallStatus::Done;
+                if let Some(arn) = arn {
+                    self.role_created(&arn);
+                }
+                self.next_call(&mut start)
+            }
+            Err(error) => {
+                self.calls[index].1 = CallStatus::Failed(error);
+                let (read, effects) = self.read(start);
+                self.phase = Phase::FailedReading(read);
+                effects
+            }
+        }
+    }
+
+    fn read(&self, mut start: impl Start) -> (Read, Vec<Effect>) {
+        Read::start(&self.pool_id, &self.edit.providers_read(), |op| {
+            start(op, false)
+        })
     }
 
     /// Sends the next waiting call, or the verification read once all are done.
@@ -262,52 +354,18 @@ impl Save {
             .iter()
             .position(|(_, s)| *s == CallStatus::Waiting)
         else {
-            let (read, effects) = Read::start(&self.pool_id, &self.edit.providers_read(), |op| {
-                start(op, false)
-            });
+            let (read, effects) = self.read(start);
             self.phase = Phase::Verifying(read);
             return effects;
         };
         let write = self.calls[index].0.clone();
         let req = start(write.operation(), true);
         self.calls[index].1 = CallStatus::Running(req);
-        vec![effect(&self.pool_id, req, write)]
-    }
-}
-
-/// A write call's answer as success or the service's error.
-fn written(response: Response) -> Result<(), AwsError> {
-    match response {
-        Response::UpdateIdentityPool(result) => result.map(|_| ()),
-        Response::SetIdentityPoolRoles(result)
-        | Response::SetPrincipalTagAttributeMap(result)
-        | Response::TagResource(result)
-        | Response::UntagResource(result) => result,
-        other => Err(AwsError::new(
-            crate::app::ErrorKind::Other,
-            format!("unexpected answer {other:?}"),
-        )),
-    }
-}
-
-/// The effect of one write.
-fn effect(pool_id: &str, req: RequestId, write: Write) -> Effect {
-    let pool_id = pool_id.to_string();
-    match write {
-        Write::UpdatePool(pool) => Effect::UpdateIdentityPool { req, pool },
-        Write::SetRoles(roles) => Effect::SetIdentityPoolRoles {
-            req,
-            pool_id,
-            roles: roles.roles,
-            role_mappings: roles.role_mappings,
-        },
-        Write::SetPrincipalTags { provider, map } => Effect::SetPrincipalTagAttributeMap {
-            req,
-            pool_id,
-            provider,
-            tags: map,
-        },
-        Write::Tag(tags) => Effect::TagResource { req, pool_id, tags },
-        Write::Untag(keys) => Effect::UntagResource { req, pool_id, keys },
+        let name = self
+            .base
+            .as_ref()
+            .map(|b| b.pool.identity_pool_name.clone())
+            .unwrap_or_default();
+        vec![calls::effect(&self.pool_id, &name, req, write)]
     }
 }

@@ -68,6 +68,21 @@ impl Read {
         (read, effects)
     }
 
+    /// The requests still awaited.
+    pub fn pending(&self) -> Vec<RequestId> {
+        self.pending.keys().copied().collect()
+    }
+
+    /// The providers whose attributes for access control were asked for.
+    pub fn providers(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.tags.keys().cloned().collect();
+        out.extend(self.pending.values().filter_map(|p| match p {
+            Part::Tags(provider) => Some(provider.clone()),
+            _ => None,
+        }));
+        out
+    }
+
     /// Whether `req` is one of this read's.
     pub fn awaits(&self, req: RequestId) -> bool {
         self.pending.contains_key(&req)

@@ -19,56 +19,61 @@ pub fn audience_title(audience: Audience) -> &'static str {
 pub fn rows(draft: &Draft, context: Context<'_>) -> Vec<Row> {
     let mut rows = Vec::new();
     for audience in draft.audiences() {
-        let role = draft.role(audience);
-        rows.push(Row::Heading(audience_title(audience).into()));
-        rows.push(Row::Field(choice(
-            FieldId::RoleMode(audience),
-            "IAM role",
-            vec!["Create a new IAM role", "Use an existing IAM role"],
-            usize::from(role.mode == RoleMode::Existing),
-        )));
-        match role.mode {
-            RoleMode::New => {
-                let mut field = text(
-                    FieldId::RoleName(audience),
-                    "IAM role name",
-                    &role.new_name,
-                    &IAM_ROLE_NAME,
-                );
-                let name = role.new_name.value();
-                if field.error.is_none() {
-                    field.error = name_conflict(draft, audience, name, context);
-                }
-                rows.push(Row::Field(field));
-                rows.push(Row::Field(plain(
-                    FieldId::ViewPolicy(audience),
-                    "View policy document (v)",
-                    Kind::Button,
-                )));
+        audience_rows(draft, audience, context, &mut rows);
+    }
+    rows
+}
+
+/// The default role of one kind of access: new (name, policies) or existing (picked, trust checked).
+pub fn audience_rows(draft: &Draft, audience: Audience, context: Context<'_>, rows: &mut Vec<Row>) {
+    let role = draft.role(audience);
+    rows.push(Row::Heading(audience_title(audience).into()));
+    rows.push(Row::Field(choice(
+        FieldId::RoleMode(audience),
+        "IAM role",
+        vec!["Create a new IAM role", "Use an existing IAM role"],
+        usize::from(role.mode == RoleMode::Existing),
+    )));
+    match role.mode {
+        RoleMode::New => {
+            let mut field = text(
+                FieldId::RoleName(audience),
+                "IAM role name",
+                &role.new_name,
+                &IAM_ROLE_NAME,
+            );
+            let name = role.new_name.value();
+            if field.error.is_none() {
+                field.error = name_conflict(draft, audience, name, context);
             }
-            RoleMode::Existing => {
-                rows.push(Row::Field(pick(
-                    FieldId::ExistingRole(audience),
-                    "Existing IAM role",
-                    role.existing.as_ref().map(|r| r.name.clone()),
-                    PickerKind::Roles,
-                    "a role",
-                )));
-                if let Some(existing) = &role.existing {
-                    let tags = audience == Audience::Authenticated && draft.uses_principal_tags();
-                    for warning in trust_check::diagnose(
-                        &existing.trust_policy,
-                        audience,
-                        tags,
-                        context.region,
-                    ) {
-                        rows.push(Row::Warning(warning));
-                    }
+            rows.push(Row::Field(field));
+            rows.push(Row::Field(plain(
+                FieldId::ViewPolicy(audience),
+                "View policy document (v)",
+                Kind::Button,
+            )));
+        }
+        RoleMode::Existing => {
+            rows.push(Row::Field(pick(
+                FieldId::ExistingRole(audience),
+                "Existing IAM role",
+                role.existing.as_ref().map(|r| r.name.clone()),
+                PickerKind::Roles,
+                "a role",
+            )));
+            if let Some(existing) = &role.existing {
+                let tags = audience == Audience::Authenticated && draft.uses_principal_tags();
+                for warning in trust_check::diagnose(
+                    &existing.trust_policy,
+                    audience,
+                    tags,
+                    context.trust_target(),
+                ) {
+                    rows.push(Row::Warning(warning));
                 }
             }
         }
     }
-    rows
 }
 
 /// Why a new role's name can't be used: the other new role has it, or the account has a role of

@@ -6,7 +6,21 @@ use crate::wizard::fields::{FieldId, Kind, Row, plain, text};
 
 /// The step's rows.
 pub fn rows(draft: &Draft) -> Vec<Row> {
-    let mut rows = vec![
+    let mut rows = name_rows(draft);
+    rows.extend(classic_rows(draft));
+    if draft.classic_flow && draft.uses_role_mappings() {
+        rows.push(Row::Warning(CLASSIC_WITH_MAPPINGS.into()));
+    }
+    rows.extend(tag_rows(draft));
+    rows
+}
+
+/// Why basic flow and role mappings don't mix.
+pub const CLASSIC_WITH_MAPPINGS: &str = "Basic flow can't be used together with role mappings: GetOpenIdToken refuses identities of providers that choose roles by rules or token.";
+
+/// The pool's name.
+pub fn name_rows(draft: &Draft) -> Vec<Row> {
+    vec![
         Row::Heading("Identity pool name".into()),
         Row::Field(text(
             FieldId::PoolName,
@@ -15,23 +29,27 @@ pub fn rows(draft: &Draft) -> Vec<Row> {
             &POOL_NAME,
         )),
         Row::Note("Names need not be unique; the pool's id identifies it.".into()),
+    ]
+}
+
+/// Basic (classic) flow.
+pub fn classic_rows(draft: &Draft) -> Vec<Row> {
+    vec![
         Row::Heading("Basic (classic) authentication".into()),
         Row::Field(plain(
             FieldId::ClassicFlow,
             "Activate basic flow",
             Kind::Toggle(draft.classic_flow),
         )),
-    ];
-    if draft.classic_flow && draft.uses_role_mappings() {
-        rows.push(Row::Warning(
-            "Basic flow can't be used together with role mappings: GetOpenIdToken refuses identities of providers that choose roles by rules or token."
-                .into(),
-        ));
-    }
-    rows.push(Row::Heading(format!(
+    ]
+}
+
+/// The pool's tags.
+pub fn tag_rows(draft: &Draft) -> Vec<Row> {
+    let mut rows = vec![Row::Heading(format!(
         "Tags ({} of at most {MAX_TAGS})",
         draft.tags.len()
-    )));
+    ))];
     for (i, (key, value)) in draft.tags.iter().enumerate() {
         let mut key_field = text(
             FieldId::PoolTagKey(i),

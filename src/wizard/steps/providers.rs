@@ -82,7 +82,8 @@ pub fn rows(draft: &Draft, context: Context<'_>) -> Vec<Row> {
     rows
 }
 
-fn ids(draft: &Draft, source: Source, rows: &mut Vec<Row>) {
+/// A source's ids: user pool and app client, app id, provider ARN, developer provider name.
+pub fn ids(draft: &Draft, source: Source, rows: &mut Vec<Row>) {
     match source {
         Source::UserPool => {
             let pool = text(
@@ -172,7 +173,8 @@ fn ids(draft: &Draft, source: Source, rows: &mut Vec<Row>) {
     }
 }
 
-fn role_rows(
+/// A source's role settings: default role, rules or token, and the role resolution.
+pub fn role_rows(
     draft: &Draft,
     source: Source,
     provider: &ProviderDraft,
@@ -223,7 +225,7 @@ fn role_rows(
                     &role.trust_policy,
                     Audience::Authenticated,
                     tags,
-                    context.region,
+                    context.trust_target(),
                 ) {
                     rows.push(Row::Warning(warning));
                 }
@@ -272,7 +274,8 @@ fn rule_role_field(draft: &Draft, source: Source, index: usize, role: Option<&Ru
     field
 }
 
-fn tag_rows(source: Source, provider: &ProviderDraft, rows: &mut Vec<Row>) {
+/// A source's attributes for access control: inactive, default mappings or custom rows.
+pub fn tag_rows(source: Source, provider: &ProviderDraft, rows: &mut Vec<Row>) {
     let modes = tag_modes(source);
     let selected = modes
         .iter()

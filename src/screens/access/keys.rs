@@ -1,0 +1,91 @@
+//! The User access tab's key tables.
+
+use crossterm::event::KeyCode;
+
+use super::msg::Action;
+use super::state::{AccessState, Panel};
+use crate::app::keymap::{Binding, ENTER, ESC, Keys, NONE, TAB_KEYS, b};
+use crate::screens::save::Phase;
+
+#[rustfmt::skip]
+const LIST: &[Binding<Action>] = &[
+    b(&[ENTER, (KeyCode::Char('e'), NONE)], "⏎", "edit/open", Action::Edit, true),
+    b(&[(KeyCode::Char(' '), NONE)], "Space", "guest on/off", Action::ToggleGuest, true),
+    b(&[(KeyCode::Char('a'), NONE)], "a", "add provider", Action::Add, true),
+    b(&[(KeyCode::Char('d'), NONE), (KeyCode::Delete, NONE)], "d", "remove provider", Action::Remove, true),
+    b(&[(KeyCode::Char('r'), NONE)], "r", "reload", Action::Refresh, true),
+    b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "down", Action::Down, false),
+    b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "up", Action::Up, false),
+    b(&[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)], "g/Home", "top", Action::Top, false),
+    b(&[(KeyCode::Char('G'), NONE), (KeyCode::End, NONE)], "G/End", "bottom", Action::Bottom, false),
+];
+
+#[rustfmt::skip]
+const PROVIDER: &[Binding<Action>] = &[
+    b(&[ENTER, (KeyCode::Char('e'), NONE)], "⏎", "edit section", Action::Edit, true),
+    b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE), (KeyCode::Tab, NONE)], "↓/↑", "section", Action::Down, true),
+    b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE), (KeyCode::BackTab, NONE)], "↑", "previous section", Action::Up, false),
+    b(&[(KeyCode::Char('d'), NONE), (KeyCode::Delete, NONE)], "d", "remove provider", Action::Remove, true),
+    b(&[ESC, (KeyCode::Char('q'), NONE)], "Esc", "close", Action::Back, true),
+];
+
+#[rustfmt::skip]
+const ADD: &[Binding<Action>] = &[
+    b(&[ENTER], "⏎", "add this kind", Action::Submit, true),
+    b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE), (KeyCode::Tab, NONE)], "↓/↑", "move", Action::Down, true),
+    b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE), (KeyCode::BackTab, NONE)], "↑", "move up", Action::Up, false),
+    b(&[ESC], "Esc", "cancel", Action::Back, true),
+];
+
+#[rustfmt::skip]
+const CONFIRM: &[Binding<Action>] = &[
+    b(TAB_KEYS, "Tab", "switch button", Action::Down, true),
+    b(&[(KeyCode::Left, NONE), (KeyCode::Right, NONE), (KeyCode::Char('h'), NONE), (KeyCode::Char('l'), NONE)], "←/→", "switch button", Action::Up, false),
+    b(&[ENTER], "⏎", "press button", Action::Submit, true),
+    b(&[ESC], "Esc", "cancel", Action::Back, true),
+];
+
+#[rustfmt::skip]
+const REVIEW: &[Binding<Action>] = &[
+    b(&[ENTER], "⏎", "save these changes", Action::Submit, true),
+    b(&[ESC], "Esc", "cancel (nothing saved)", Action::Back, true),
+];
+
+#[rustfmt::skip]
+const CONFLICT: &[Binding<Action>] = &[
+    b(&[(KeyCode::Char('a'), NONE)], "a", "re-apply my edit on the new state", Action::Reapply, true),
+    b(&[ESC], "Esc", "drop my edit", Action::Back, true),
+];
+
+#[rustfmt::skip]
+const FAILED: &[Binding<Action>] = &[
+    b(&[(KeyCode::Char('r'), NONE)], "r", "retry the rest", Action::Retry, true),
+    b(&[ESC], "Esc", "close (re-reads the pool)", Action::Back, true),
+];
+
+#[rustfmt::skip]
+const CLOSE: &[Binding<Action>] = &[
+    b(&[ESC, ENTER], "Esc", "close", Action::Back, true),
+];
+
+#[rustfmt::skip]
+const RUNNING: &[Binding<Action>] = &[
+    b(&[ESC], "Esc", "(calls are running)", Action::Back, false),
+];
+
+/// The tab's keys in its current state.
+pub fn keys(state: &AccessState) -> Keys<Action> {
+    match &state.panel {
+        None => Keys::with_global("User access", LIST),
+        Some(Panel::Provider { .. }) => Keys::own("Identity provider", PROVIDER),
+        Some(Panel::AddKind { .. }) => Keys::own("Add identity provider", ADD),
+        Some(Panel::ConfirmRemove { .. }) => Keys::own("Remove confirmation", CONFIRM),
+        Some(Panel::Save(view)) => match &view.save.phase {
+            Phase::Review => Keys::own("Review changes", REVIEW),
+            Phase::Conflict { .. } => Keys::own("Changed elsewhere", CONFLICT),
+            Phase::Failed(_) => Keys::own("Save failed part-way", FAILED),
+            Phase::Done(_) | Phase::Refused(_) => Keys::own("Save", CLOSE),
+            _ => Keys::own("Saving", RUNNING),
+        },
+    }
+}

@@ -1,0 +1,454 @@
+//! How the User access tab reacts: reading the current pool (everything in parallel), moving over
+//! its sections, opening a section's form, and running the safe save of what the form produced.
+
+use super::msg::{Action, Msg};
+use super::state::{AccessState, Item, Panel, SaveView, addable_kinds, provider_section};
+use crate::app::model::Level;
+use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
+use crate::domain::edit::{Edit, ProviderRef};
+use crate::screens::list::moved;
+use crate::screens::save::{Phase, Read, Save};
+use crate::wizard::scoped::{EditScope, Finished, Section, source_of};
+
+type Cx<'a> = crate::app::Cx<'a, AccessState>;
+
+/// Handles one message for the User access tab.
+pub fn update(state: &mut AccessState, ctx: &Ctx, msg: Msg) -> Outcome {
+    let mut cx = Cx::new(state, ctx);
+    let effects = match msg {
+        Msg::Action(action) => on_action(&mut cx, action),
+        Msg::Response { req, response } => on_response(&mut cx, req, response),
+        Msg::Save { pool_id, finished } => begin_save(&mut cx, &pool_id, *finished),
+        Msg::Settle => sync(&mut cx),
+    };
+    cx.finish(effects)
+}
+
+/// Reads the current pool when the tab shows another one (or none).
+fn sync(cx: &mut Cx) -> Vec<Effect> {
+    let current = cx.ctx.current_pool.map(|(id, _)| id.clone());
+    if cx.ctx.tab != Tab::UserAccess || current == cx.state.pool_id || cx.session().is_none() {
+        return Vec::new();
+    }
+    if cx.state.is_writing() {
+        return Vec::new();
+    }
+    *cx.state = AccessState {
+        pool_id: current,
+        ..AccessState::default()
+    };
+    read(cx)
+}
+
+/// Reads the pool: DescribeIdentityPool, GetIdentityPoolRoles and the attributes for access
+/// control of every provider known (from the Pools tab or the last read), all at once.
+fn read(cx: &mut Cx) -> Vec<Effect> {
+    let Some(pool_id) = cx.state.pool_id.clone() else {
+        return Vec::new();
+    };
+    let providers = match (&cx.state.config, cx.ctx.pool_config()) {
+        (Some(config), _) => config.pool.tag_providers(),
+        (None, Some(pool)) if pool.identity_pool_id == pool_id => pool.tag_providers(),
+        _ => Vec::new(),
+    };
+    start_read(cx, &pool_id, &providers)
+}
+
+fn start_read(cx: &mut Cx, pool_id: &str, providers: &[String]) -> Vec<Effect> {
+    if let Some(old) = cx.state.reading.take() {
+        for req in old.pending() {
+            cx.finish_request(req);
+        }
+    }
+    let mut started = Vec::new();
+    let (reading, effects) = Read::start(pool_id, providers, |op| {
+        let req = cx.start_request(op, false);
+        started.push(req);
+        req
+    });
+    cx.state.reading = Some(reading);
+    effects
+}
+
+fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
+    if let Some(Panel::Save(view)) = &cx.state.panel
+        && view.save.awaits(req)
+    {
+        return on_save_response(cx, req, response);
+    }
+    let Some(reading) = cx.state.reading.as_mut() else {
+        return Vec::new();
+    };
+    if !reading.awaits(req) {
+        return Vec::new();
+    }
+    reading.on_response(req, response);
+    let Some(outcome) = reading.outcome() else {
+        return Vec::new();
+    };
+    let asked = reading.providers();
+    cx.state.reading = None;
+    match outcome {
+        Ok(config) => {
+            let providers = config.pool.tag_providers();
+            if providers.iter().any(|p| !asked.contains(p)) {
+                // The pool has providers not known when the read began: their maps too.
+                let pool_id = config.pool.identity_pool_id.clone();
+                return start_read(cx, &pool_id, &providers);
+            }
+            cx.state.error = None;
+            cx.state.config = Some(config);
+            let count = cx.state.items().len();
+            cx.state.selected = cx.state.selected.min(count.saturating_sub(1));
+        }
+        Err((operation, error)) => {
+            if error.is_not_found()
+                && let Some(pool_id) = cx.state.pool_id.clone()
+            {
+                cx.emit(Event::PoolGone(pool_id));
+            }
+            cx.state.error = Some(format!("{operation} failed: {error}"));
+            cx.report_error(&operation, &error);
+        }
+    }
+    Vec::new()
+}
+
+fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
+    if action == Action::Help {
+        cx.emit(Event::ShowHelp);
+        return Vec::new();
+    }
+    match cx.state.panel.clone() {
+        Some(Panel::Save(_)) => on_save_action(cx, action),
+        Some(Panel::Provider { provider, focus }) => {
+            on_provider_panel(cx, action, provider, focus);
+            Vec::new()
+        }
+        Some(Panel::AddKind { kinds, focus }) => {
+            on_add_panel(cx, action, &kinds, focus);
+            Vec::new()
+        }
+        Some(Panel::ConfirmRemove { provider, remove }) => {
+            on_confirm_remove(cx, action, provider, remove)
+        }
+        None => on_list(cx, action),
+    }
+}
+
+fn on_list(cx: &mut Cx, action: Action) -> Vec<Effect> {
+    let count = cx.state.items().len();
+    let state = &mut cx.state;
+    match action {
+        Action::Up => state.selected = moved(state.selected, -1, count),
+        Action::Down => state.selected = moved(state.selected, 1, count),
+        Action::Top => state.selected = 0,
+        Action::Bottom => state.selected = count.saturating_sub(1),
+        Action::Refresh => return read(cx),
+        Action::Edit | Action::Submit => match state.selected_item() {
+            Some(Item::Provider(provider)) => {
+                state.panel = Some(Panel::Provider { provider, focus: 0 })
+            }
+            Some(Item::Developer(_)) => refuse_developer(cx),
+            Some(Item::AddProvider) => open_add(cx),
+            Some(item) => open_form(cx, item_section(&item)),
+            None => {}
+        },
+        Action::Add => open_add(cx),
+        Action::Remove => match state.selected_item() {
+            Some(Item::Provider(provider)) => {
+                state.panel = Some(Panel::ConfirmRemove {
+                    provider,
+                    remove: false,
+                });
+            }
+            Some(Item::Developer(_)) => refuse_developer(cx),
+            _ => cx.notify(Level::Info, "Select an identity provider to remove"),
+        },
+        Action::ToggleGuest => return toggle_guest(cx),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn item_section(item: &Item) -> Section {
+    match item {
+        Item::Authenticated => Section::Authenticated,
+        Item::Name => Section::Name,
+        Item::ClassicFlow => Section::ClassicFlow,
+        Item::Tags => Section::Tags,
+        _ => Section::Guest,
+    }
+}
+
+fn refuse_developer(cx: &mut Cx) {
+    cx.notify(
+        Level::Warning,
+        "The developer provider name can't be changed or removed once the pool has it (the service refuses)",
+    );
+}
+
+fn open_add(cx: &mut Cx) {
+    let Some(config) = &cx.state.config else {
+        return;
+    };
+    cx.state.panel = Some(Panel::AddKind {
+        kinds: addable_kinds(config),
+        focus: 0,
+    });
+}
+
+/// Activates guest access with the role it has, or opens the form to choose one; deactivates
+/// it after the review says what that means.
+fn toggle_guest(cx: &mut Cx) -> Vec<Effect> {
+    let Some(config) = &cx.state.config else {
+        return Vec::new();
+    };
+    let has_role = config.roles.roles.contains_key("unauthenticated");
+    if config.pool.allow_unauthenticated_identities {
+        let finished = Finished {
+            edit: Edit::GuestAccess {
+                enabled: false,
+                role: None,
+            },
+            new_role: None,
+            note: Some("Existing guest identities stop getting credentials.".into()),
+        };
+        let pool_id = config.pool.identity_pool_id.clone();
+        begin_save(cx, &pool_id, finished)
+    } else if has_role {
+        let finished = Finished {
+            edit: Edit::GuestAccess {
+                enabled: true,
+                role: None,
+            },
+            new_role: None,
+            note: None,
+        };
+        let pool_id = config.pool.identity_pool_id.clone();
+        begin_save(cx, &pool_id, finished)
+    } else {
+        open_form(cx, Section::Guest);
+        Vec::new()
+    }
+}
+
+/// Opens the wizard's form on one section, filled from the configuration read.
+fn open_form(cx: &mut Cx, section: Section) {
+    let Some(config) = cx.state.config.clone() else {
+        cx.notify(Level::Info, "The pool is still being read");
+        return;
+    };
+    if let Some(source) = match &section {
+        Section::RoleSettings(p) => Some((source_of(p), source_of(p).has_role_settings())),
+        Section::Attributes(p) => Some((source_of(p), source_of(p).has_access_control())),
+        _ => None,
+    }
+    .filter(|(_, offered)| !offered)
+    .map(|(source, _)| source)
+    {
+        cx.notify(
+            Level::Info,
+            format!("{source} has no such settings in an identity pool"),
+        );
+        return;
+    }
+    cx.emit(Event::EditSection(Box::new(EditScope {
+        pool_id: config.pool.identity_pool_id.clone(),
+        section,
+        base: config,
+        linked: None,
+    })));
+}
+
+fn on_provider_panel(cx: &mut Cx, action: Action, provider: ProviderRef, focus: usize) {
+    match action {
+        Action::Up => {
+            cx.state.panel = Some(Panel::Provider {
+                provider,
+                focus: focus.saturating_sub(1),
+            })
+        }
+        Action::Down => {
+            cx.state.panel = Some(Panel::Provider {
+                provider,
+                focus: (focus + 1).min(2),
+            })
+        }
+        Action::Edit | Action::Submit => {
+            cx.state.panel = None;
+            open_form(cx, provider_section(&provider, focus));
+            if cx.state.panel.is_none() {
+                cx.state.panel = Some(Panel::Provider { provider, focus });
+            }
+        }
+        Action::Remove => {
+            cx.state.panel = Some(Panel::ConfirmRemove {
+                provider,
+                remove: false,
+            })
+        }
+        Action::Back => cx.state.panel = None,
+        _ => {}
+    }
+}
+
+fn on_add_panel(
+    cx: &mut Cx,
+    action: Action,
+    kinds: &[crate::wizard::source::Source],
+    focus: usize,
+) {
+    let count = kinds.len();
+    let panel = |focus| Panel::AddKind {
+        kinds: kinds.to_vec(),
+        focus,
+    };
+    match action {
+        Action::Up => cx.state.panel = Some(panel(moved(focus, -1, count))),
+        Action::Down => cx.state.panel = Some(panel(moved(focus, 1, count))),
+        Action::Edit | Action::Submit => {
+            if let Some(kind) = kinds.get(focus) {
+                cx.state.panel = None;
+                open_form(cx, Section::AddProvider(*kind));
+            }
+        }
+        Action::Back => cx.state.panel = None,
+        _ => {}
+    }
+}
+
+fn on_confirm_remove(
+    cx: &mut Cx,
+    action: Action,
+    provider: ProviderRef,
+    remove: bool,
+) -> Vec<Effect> {
+    match action {
+        Action::Up | Action::Down => {
+            cx.state.panel = Some(Panel::ConfirmRemove {
+                provider,
+                remove: !remove,
+            });
+        }
+        Action::Submit | Action::Edit if remove => {
+            let Some(pool_id) = cx.state.pool_id.clone() else {
+                return Vec::new();
+            };
+            let finished = Finished {
+                edit: Edit::Remove(provider),
+                new_role: None,
+                note: Some(
+                    "Its users can no longer sign in to this pool; its role mapping and attributes for access control go with it."
+                        .into(),
+                ),
+            };
+            return begin_save(cx, &pool_id, finished);
+        }
+        Action::Submit | Action::Edit | Action::Back => cx.state.panel = None,
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Starts the safe save of a finished form: the fresh read first.
+fn begin_save(cx: &mut Cx, pool_id: &str, finished: Finished) -> Vec<Effect> {
+    if cx.state.is_writing() {
+        cx.notify(
+            Level::Warning,
+            "A save is still writing; wait for it to finish",
+        );
+        return Vec::new();
+    }
+    let Finished {
+        edit,
+        new_role,
+        note,
+    } = finished;
+    let (save, effects) = Save::begin_with_role(pool_id, edit, new_role, |op, write| {
+        cx.start_request(op, write)
+    });
+    cx.state.panel = Some(Panel::Save(Box::new(SaveView { save, note })));
+    effects
+}
+
+fn with_save<T>(
+    cx: &mut Cx,
+    f: impl FnOnce(&mut Save, &mut dyn FnMut(&'static str, bool) -> RequestId) -> T,
+) -> Option<T> {
+    let Some(Panel::Save(view)) = cx.state.panel.as_mut() else {
+        return None;
+    };
+    let mut save = view.save.clone();
+    let out = {
+        let mut start = |op: &'static str, write: bool| cx.start_request(op, write);
+        f(&mut save, &mut start)
+    };
+    if let Some(Panel::Save(view)) = cx.state.panel.as_mut() {
+        view.save = save;
+    }
+    Some(out)
+}
+
+fn on_save_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
+    let effects =
+        with_save(cx, |save, start| save.on_response(req, response, start)).unwrap_or_default();
+    if let Some(save) = cx.state.save()
+        && let Phase::Done(differs) = &save.phase
+    {
+        let text = if differs.is_empty() {
+            "Saved and checked: the pool is exactly as intended".to_string()
+        } else {
+            format!(
+                "Saved, but {} field(s) differ from what was intended: see the report",
+                differs.len()
+            )
+        };
+        let level = if differs.is_empty() {
+            Level::Success
+        } else {
+            Level::Warning
+        };
+        if let Some(intended) = &save.intended {
+            let id = intended.pool.identity_pool_id.clone();
+            let name = intended.pool.identity_pool_name.clone();
+            if cx
+                .ctx
+                .current_pool
+                .is_some_and(|(c, n)| *c == id && *n != name)
+            {
+                cx.emit(Event::SetCurrentPool(id, name));
+            }
+        }
+        cx.notify(level, text);
+    }
+    effects
+}
+
+fn on_save_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
+    let Some(save) = cx.state.save() else {
+        return Vec::new();
+    };
+    match (&save.phase, action) {
+        (Phase::Review, Action::Submit) => {
+            with_save(cx, |save, start| save.confirm(start)).unwrap_or_default()
+        }
+        (Phase::Conflict { .. }, Action::Reapply) => {
+            with_save(cx, |save, _| save.reapply());
+            Vec::new()
+        }
+        (Phase::Failed(_), Action::Retry) => {
+            with_save(cx, |save, start| save.retry(start)).unwrap_or_default()
+        }
+        (Phase::Review | Phase::Conflict { .. } | Phase::Refused(_), Action::Back) => {
+            cx.state.panel = None;
+            cx.notify(Level::Info, "Nothing was saved");
+            Vec::new()
+        }
+        (Phase::Done(_) | Phase::Failed(_), Action::Back | Action::Submit) => {
+            cx.state.panel = None;
+            read(cx)
+        }
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,331 @@
+//! Drawing the User access tab: guest and authenticated access, the providers' table, the
+//! properties, and the panel over them (a provider's sections, the kinds to add, a removal's
+//! confirmation, a save).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::state::{AccessState, Item, Panel};
+use super::summary;
+use crate::app::Model;
+use crate::domain::config::PoolConfig;
+use crate::domain::edit::ProviderRef;
+use crate::view::theme::Theme;
+use crate::view::widgets::{centered, fit, spinner};
+use crate::wizard::scoped::source_of;
+
+/// Draws the tab into the body.
+pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    if let Some(form) = model.wizard.edit.as_deref() {
+        crate::wizard::view::draw(model, form, theme, frame, area);
+        return;
+    }
+    let state = &model.access;
+    let Some((pool_id, pool_name)) = &model.current_pool else {
+        let block = Block::bordered().title(Span::styled(" User access ", theme.accent));
+        let text = "User access changes the current pool. Choose one first: press 1 for Pools, select a pool, press ⏎, then come back with 2.";
+        frame.render_widget(
+            Paragraph::new(text).block(block).wrap(Wrap { trim: false }),
+            area,
+        );
+        return;
+    };
+    let block = Block::bordered().title(Line::from(vec![
+        Span::styled(format!(" User access — {pool_name} "), theme.accent),
+        Span::styled(format!("{pool_id} "), theme.dim),
+    ]));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let lines = match (&state.config, &state.error) {
+        (Some(config), _) => body(state, config, theme, width),
+        (None, Some(error)) => vec![Line::styled(error.clone(), theme.error)],
+        (None, None) => vec![Line::raw(format!(
+            "{} Reading the pool…",
+            spinner(model.now)
+        ))],
+    };
+    let height = usize::from(inner.height.max(1));
+    let focus = lines
+        .iter()
+        .position(|l| l.spans.first().is_some_and(|s| s.content.starts_with('▸')))
+        .unwrap_or(0);
+    let offset = crate::wizard::layout::scroll_offset(focus, lines.len(), height);
+    let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+    if let Some(panel) = &state.panel {
+        draw_panel(model, state, panel, theme, frame, area);
+    }
+}
+
+fn row(selected: bool, label: &str, value: String, theme: &Theme, width: usize) -> Line<'static> {
+    let mark = if selected { "▸ " } else { "  " };
+    let label = format!("{mark}{label:<22}");
+    let value = fit(&value, width.saturating_sub(label.chars().count()));
+    let style = if selected {
+        theme.selected
+    } else {
+        Style::default()
+    };
+    Line::from(vec![Span::styled(label, style), Span::styled(value, style)])
+}
+
+fn body(
+    state: &AccessState,
+    config: &PoolConfig,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let pool = &config.pool;
+    let mut lines = Vec::new();
+    let items = state.items();
+    let is = |i: usize| i == state.selected;
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Item::Guest => {
+                lines.push(Line::styled("Guest access", theme.accent));
+                let status = if pool.allow_unauthenticated_identities {
+                    "Active"
+                } else {
+                    "Inactive"
+                };
+                let role = summary::default_role(config, "unauthenticated");
+                lines.push(row(
+                    is(i),
+                    "Status · guest role",
+                    format!("{status} · {role}"),
+                    theme,
+                    width,
+                ));
+            }
+            Item::Authenticated => {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled("Authenticated access", theme.accent));
+                let role = summary::default_role(config, "authenticated");
+                let status = if config.roles.roles.contains_key("authenticated") {
+                    "Active"
+                } else {
+                    "Inactive"
+                };
+                lines.push(row(
+                    is(i),
+                    "Status · default role",
+                    format!("{status} · {role}"),
+                    theme,
+                    width,
+                ));
+                lines.push(Line::raw(""));
+                let count = super::state::providers(config).len()
+                    + usize::from(pool.developer_provider_name.is_some());
+                lines.push(Line::styled(
+                    format!("Identity providers ({count})"),
+                    theme.accent,
+                ));
+            }
+            Item::Provider(provider) => {
+                lines.push(row(
+                    is(i),
+                    &summary::kind(provider),
+                    summary::ids(config, provider),
+                    theme,
+                    width,
+                ));
+                let style = theme.dim;
+                lines.push(Line::styled(
+                    fit(
+                        &format!(
+                            "      role settings: {}",
+                            summary::role_settings(config, provider)
+                        ),
+                        width,
+                    ),
+                    style,
+                ));
+                lines.push(Line::styled(
+                    fit(
+                        &format!(
+                            "      attributes for access control: {}",
+                            summary::attributes(config, provider)
+                        ),
+                        width,
+                    ),
+                    style,
+                ));
+            }
+            Item::Developer(name) => {
+                lines.push(row(
+                    is(i),
+                    "Developer",
+                    format!("{name} (can't be changed or removed)"),
+                    theme,
+                    width,
+                ));
+            }
+            Item::AddProvider => lines.push(row(
+                is(i),
+                "+ Add identity provider",
+                String::new(),
+                theme,
+                width,
+            )),
+            Item::Name => {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled("Properties", theme.accent));
+                lines.push(row(
+                    is(i),
+                    "Name",
+                    pool.identity_pool_name.clone(),
+                    theme,
+                    width,
+                ));
+            }
+            Item::ClassicFlow => {
+                let on = if pool.allow_classic_flow.unwrap_or(false) {
+                    "on"
+                } else {
+                    "off"
+                };
+                lines.push(row(is(i), "Basic (classic) flow", on.into(), theme, width));
+            }
+            Item::Tags => {
+                let tags = if pool.identity_pool_tags.is_empty() {
+                    "none".to_string()
+                } else {
+                    pool.identity_pool_tags
+                        .iter()
+                        .map(|(k, v)| format!("{k}={v}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                lines.push(row(is(i), "Tags", tags, theme, width));
+            }
+        }
+    }
+    lines
+}
+
+fn boxed(title: String, theme: &Theme) -> Block<'static> {
+    Block::bordered().title(Span::styled(title, theme.accent))
+}
+
+fn draw_panel(
+    model: &Model,
+    state: &AccessState,
+    panel: &Panel,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let (title, lines, width, height) = match panel {
+        Panel::Provider { provider, focus } => {
+            let Some(config) = &state.config else { return };
+            (
+                format!(" {} ", source_of(provider)),
+                provider_lines(config, provider, *focus, theme),
+                100,
+                14,
+            )
+        }
+        Panel::AddKind { kinds, focus } => {
+            let mut lines = vec![
+                Line::raw("The kinds this pool can still take:"),
+                Line::raw(""),
+            ];
+            for (i, kind) in kinds.iter().enumerate() {
+                let selected = i == *focus;
+                let mark = if selected { "▸ " } else { "  " };
+                let style = if selected {
+                    theme.selected
+                } else {
+                    Style::default()
+                };
+                lines.push(Line::styled(format!("{mark}{kind}"), style));
+            }
+            (" Add identity provider ".to_string(), lines, 60, 14)
+        }
+        Panel::ConfirmRemove { provider, remove } => {
+            let buttons = if *remove {
+                "   Cancel   [ Remove ]"
+            } else {
+                " [ Cancel ]   Remove"
+            };
+            let lines = vec![
+                Line::raw(format!(
+                    "Remove {} {}?",
+                    summary::kind(provider),
+                    provider.tag_provider()
+                )),
+                Line::raw(""),
+                Line::raw("Its users can no longer sign in to this pool; its role mapping and"),
+                Line::raw(
+                    "attributes for access control are removed with it. You see the diff first.",
+                ),
+                Line::raw(""),
+                Line::styled(buttons.to_string(), theme.accent),
+            ];
+            (" Remove identity provider ".to_string(), lines, 84, 9)
+        }
+        Panel::Save(view) => {
+            let width = area.width.saturating_sub(6);
+            let lines = crate::screens::save::view::lines(
+                &view.save,
+                view.note.as_deref(),
+                spinner(model.now),
+                theme,
+                usize::from(width.saturating_sub(2)),
+            );
+            (
+                " Save changes ".to_string(),
+                lines,
+                width,
+                area.height.saturating_sub(2),
+            )
+        }
+    };
+    let rect = centered(area, width, height);
+    let block = boxed(title, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+fn provider_lines(
+    config: &PoolConfig,
+    provider: &ProviderRef,
+    focus: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let sections = [
+        (
+            "Identity provider information",
+            summary::ids(config, provider),
+        ),
+        ("Role settings", summary::role_settings(config, provider)),
+        (
+            "Attributes for access control",
+            summary::attributes(config, provider),
+        ),
+    ];
+    let mut lines = Vec::new();
+    for (i, (title, value)) in sections.into_iter().enumerate() {
+        let selected = i == focus;
+        let mark = if selected { "▸ " } else { "  " };
+        let style = if selected {
+            theme.selected
+        } else {
+            theme.accent
+        };
+        lines.push(Line::styled(format!("{mark}{title}"), style));
+        lines.push(Line::raw(format!("    {value}")));
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(
+        "⏎ edits the section marked ▸; d removes the provider.",
+        theme.dim,
+    ));
+    lines
+}

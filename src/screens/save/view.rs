@@ -1,0 +1,189 @@
+//! A save as lines to show: the field-level diff and the calls in order before saving; what
+//! changed elsewhere on a conflict; each call's outcome while writing; after a failure what is now
+//! true on the service and what is not; after the check, whether the pool is as intended.
+
+use ratatui::text::{Line, Span};
+
+use super::{CallStatus, Phase, Save};
+use crate::domain::config::{FieldChange, diff};
+use crate::domain::save_plan::Write;
+use crate::view::theme::Theme;
+use crate::view::widgets::fit;
+
+fn change_line(change: &FieldChange, theme: &Theme, width: usize) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("  {}: ", change.field), theme.accent),
+        Span::styled(change.before.clone(), theme.dim),
+        Span::raw(" → "),
+        Span::raw(fit(
+            &change.after,
+            width.saturating_sub(change.field.len() + 6),
+        )),
+    ])
+}
+
+fn call_line(write: &Write, status: &CallStatus, spinner: &str, theme: &Theme) -> Line<'static> {
+    let (mark, style) = match status {
+        CallStatus::Waiting => ("·", theme.dim),
+        CallStatus::Running(_) => (spinner, theme.accent),
+        CallStatus::Done => ("✓", theme.success),
+        CallStatus::Failed(_) => ("✗", theme.error),
+    };
+    let what = match write {
+        Write::SetPrincipalTags { provider, .. } => format!(" for {provider}"),
+        Write::CreateRole(role) => format!(" {}", role.name),
+        Write::PutRolePolicy(name) => format!(" on {name}"),
+        Write::Tag(tags) => format!(" ({} tag(s))", tags.len()),
+        Write::Untag(keys) => format!(" ({})", keys.join(", ")),
+        _ => String::new(),
+    };
+    Line::styled(format!("  {mark} {}{what}", write.operation()), style)
+}
+
+/// The lines of a save, `note` beside its diff.
+pub fn lines(
+    save: &Save,
+    note: Option<&str>,
+    spinner: &str,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let changes = |lines: &mut Vec<Line<'static>>, title: &str, list: &[FieldChange]| {
+        lines.push(Line::styled(title.to_string(), theme.accent));
+        if list.is_empty() {
+            lines.push(Line::styled("  (none)", theme.dim));
+        }
+        lines.extend(list.iter().map(|c| change_line(c, theme, width)));
+        lines.push(Line::raw(""));
+    };
+    let calls = |lines: &mut Vec<Line<'static>>| {
+        lines.push(Line::styled("Calls, in order", theme.accent));
+        lines.extend(
+            save.calls
+                .iter()
+                .map(|(w, s)| call_line(w, s, spinner, theme)),
+        );
+        lines.push(Line::raw(""));
+    };
+    match &save.phase {
+        Phase::Reading(_) => lines.push(Line::raw(format!("{spinner} Reading the pool fresh…"))),
+        Phase::Review => {
+            changes(
+                &mut lines,
+                "What will change (before → after)",
+                &save.changes,
+            );
+            if let Some(note) = note {
+                lines.push(Line::styled(format!("⚠ {note}"), theme.warning));
+                lines.push(Line::raw(""));
+            }
+            calls(&mut lines);
+            lines.push(Line::raw(
+                "Everything else stays as read. The pool is read again just before writing.",
+            ));
+        }
+        Phase::Rereading(_) => {
+            changes(&mut lines, "What will change", &save.changes);
+            lines.push(Line::raw(format!(
+                "{spinner} Checking that nobody changed the pool meanwhile…"
+            )));
+        }
+        Phase::Conflict { elsewhere, .. } => {
+            lines.push(Line::styled(
+                "The pool changed since this edit began: nothing was written.",
+                theme.warning,
+            ));
+            lines.push(Line::raw(""));
+            changes(&mut lines, "Changed elsewhere", elsewhere);
+            changes(&mut lines, "Your edit", &save.changes);
+            lines.push(Line::raw(
+                "a applies your edit again on the pool as it is now (you see the new diff first); Esc drops it.",
+            ));
+        }
+        Phase::Writing | Phase::Verifying(_) => {
+            changes(&mut lines, "Saving", &save.changes);
+            calls(&mut lines);
+            if matches!(save.phase, Phase::Verifying(_)) {
+                lines.push(Line::raw(format!("{spinner} Reading the pool to check…")));
+            }
+        }
+        Phase::Done(differs) if differs.is_empty() => {
+            changes(&mut lines, "Saved", &save.changes);
+            calls(&mut lines);
+            lines.push(Line::styled(
+                "✓ Checked with a fresh read: the pool is exactly as intended.",
+                theme.success,
+            ));
+        }
+        Phase::Done(differs) => {
+            calls(&mut lines);
+            changes(
+                &mut lines,
+                "Written, but a fresh read differs from what was intended (intended → now)",
+                differs,
+            );
+        }
+        Phase::FailedReading(_) | Phase::Failed(_) => {
+            failed(save, &mut lines, spinner, theme, width)
+        }
+        Phase::Refused(why) => lines.push(Line::styled(why.clone(), theme.warning)),
+    }
+    lines
+}
+
+fn failed(save: &Save, lines: &mut Vec<Line<'static>>, spinner: &str, theme: &Theme, width: usize) {
+    if let Some((write, error)) = save.failure() {
+        lines.push(Line::styled(
+            format!(
+                "✗ {} failed: the calls after it were not made.",
+                write.operation()
+            ),
+            theme.error,
+        ));
+        lines.push(Line::raw(format!(
+            "  {}: {}",
+            error.code.as_deref().unwrap_or("error"),
+            error.message
+        )));
+        if let Some(id) = &error.request_id {
+            lines.push(Line::styled(format!("  request id {id}"), theme.dim));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled("Calls", theme.accent));
+    lines.extend(
+        save.calls
+            .iter()
+            .map(|(w, s)| call_line(w, s, spinner, theme)),
+    );
+    lines.push(Line::raw(""));
+    match (&save.phase, &save.base, &save.intended) {
+        (Phase::Failed(Some(now)), Some(base), Some(intended)) => {
+            let done = diff(base, now);
+            let left = diff(now, intended);
+            lines.push(Line::styled(
+                "Now true on the service (a fresh read, before → now)",
+                theme.accent,
+            ));
+            if done.is_empty() {
+                lines.push(Line::styled("  nothing changed", theme.dim));
+            }
+            lines.extend(done.iter().map(|c| change_line(c, theme, width)));
+            lines.push(Line::raw(""));
+            lines.push(Line::styled("Not done yet (now → intended)", theme.accent));
+            lines.extend(left.iter().map(|c| change_line(c, theme, width)));
+            lines.push(Line::raw(""));
+            lines.push(Line::raw(
+                "r retries the failed call and the rest; Esc closes.",
+            ));
+        }
+        (Phase::Failed(_), _, _) => lines.push(Line::styled(
+            "The pool could not be read after the failure: refresh to see what it is now.",
+            theme.warning,
+        )),
+        _ => lines.push(Line::raw(format!(
+            "{spinner} Reading the pool to see what is now true…"
+        ))),
+    }
+}
