@@ -93,10 +93,13 @@ impl Kind {
     }
 }
 
+/// A rule as generated: claim, operator index, value, role index.
+type Rule = (String, usize, String, usize);
+
 /// One provider's settings: a mapping (None, Token, or these rules, deny or not) and tags.
 #[derive(Debug, Clone)]
 struct Settings {
-    mapping: Option<(Vec<(String, usize, String, usize)>, bool)>,
+    mapping: Option<(Vec<Rule>, bool)>,
     tags: Option<Vec<(String, String)>>,
 }
 
@@ -119,7 +122,7 @@ enum EditSpec {
         add: (String, String),
         remove_first: bool,
     },
-    Rules(usize, Vec<(String, usize, String, usize)>, bool),
+    Rules(usize, Vec<Rule>, bool),
     Token(usize),
     DefaultRole(usize),
     PrincipalTags(usize, Vec<(String, String)>),
@@ -131,7 +134,7 @@ fn word() -> impl Strategy<Value = String> {
     "[a-z][a-z0-9]{0,7}"
 }
 
-fn rules() -> impl Strategy<Value = Vec<(String, usize, String, usize)>> {
+fn rules() -> impl Strategy<Value = Vec<Rule>> {
     prop::collection::vec((word(), 0..4usize, word(), 0..ROLES.len()), 1..4)
 }
 
@@ -198,7 +201,7 @@ fn edit_spec() -> impl Strategy<Value = EditSpec> {
     ]
 }
 
-fn sdk_mapping(rules: &[(String, usize, String, usize)], deny: bool, token: bool) -> RoleMapping {
+fn sdk_mapping(rules: &[Rule], deny: bool, token: bool) -> RoleMapping {
     let types = [
         MappingRuleMatchType::Equals,
         MappingRuleMatchType::Contains,
@@ -301,7 +304,7 @@ async fn create(sdk: &aws_sdk_cognitoidentity::Client, spec: &PoolSpec, n: usize
     pool_id
 }
 
-fn rule_drafts(rules: &[(String, usize, String, usize)]) -> Vec<RuleDraft> {
+fn rule_drafts(rules: &[Rule]) -> Vec<RuleDraft> {
     rules
         .iter()
         .map(|(claim, op, value, role)| RuleDraft {
