@@ -390,3 +390,101 @@ async fn read_only_refuses_every_edit_and_a_developer_provider_is_never_changed(
     h.send(Msg::Action(Action::Quit));
     assert!(h.model.quitting, "nothing in flight: q quits at once");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_faults_a_multi_call_saves_report_matches_a_fresh_read_every_time() {
+    let sb = common::sandbox(Seed::Demo).await;
+    let sdk = common::identity_client(&sb, "us-east-1").await;
+    let mut outcomes = BTreeMap::new();
+    // Until a part-way failure has been reported and checked (each round is random), at most 40.
+    for round in 0..40 {
+        if round >= 5 && outcomes.contains_key("failed part-way, reported") {
+            break;
+        }
+        let pool = sdk
+            .create_identity_pool()
+            .identity_pool_name(format!("faults-{round}"))
+            .allow_unauthenticated_identities(false)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let pool_id = pool.identity_pool_id().to_string();
+        let before = fields(&sdk, &pool_id).await;
+        let mut h = console_on(&sb, &pool_id, Options::default()).await;
+        let config = h.model.access.config.clone().unwrap_or_default();
+        let scope = cognito_tui::wizard::scoped::EditScope {
+            pool_id: pool_id.clone(),
+            section: Section::AddProvider(Source::Google),
+            base: config,
+            linked: None,
+        };
+        h.send(Msg::Wizard(cognito_tui::wizard::Msg::EditSection(
+            Box::new(scope),
+        )));
+        if let Some(form) = h.model.wizard.edit.as_deref_mut() {
+            form.draft.app_ids.insert(
+                Source::Google,
+                Input::new("7.apps.googleusercontent.com".into()),
+            );
+            let google = form.draft.provider_mut(Source::Google);
+            google.role = RoleSetting::Token;
+            google.tags = TagMode::Defaults;
+        }
+        h.send(Msg::from(cognito_tui::wizard::Action::NextStep));
+        let save = access::settle(&mut h).await;
+        assert_eq!(save.phase, Phase::Review);
+        // Once the re-read has passed and the writes begin, 60% of calls fail with the service's
+        // 500 (about one in eight even after the SDK's retries): the writes and the check.
+        h.send(Msg::from(AccessAction::Submit));
+        let writing = |m: &cognito_tui::app::Model| !matches!(&m.access.panel, Some(cognito_tui::screens::access::Panel::Save(v)) if matches!(v.save.phase, Phase::Rereading(_)));
+        assert!(h.run_until(writing, access::WAIT).await);
+        access::set_faults(sb.addr, r#"{"fault_rate": 0.6}"#);
+        let save = access::settle(&mut h).await;
+        access::set_faults(sb.addr, "{}");
+        let after = fields(&sdk, &pool_id).await;
+        let intended = save.intended.as_ref().map(access::fields_of);
+        let outcome = match &save.phase {
+            Phase::Done(differs) => {
+                assert_eq!(differs, &Vec::new());
+                assert_eq!(
+                    Some(after.clone()),
+                    intended,
+                    "saved: the pool is as intended"
+                );
+                "saved"
+            }
+            Phase::Failed(Some(now)) => {
+                assert_eq!(
+                    access::fields_of(now),
+                    after,
+                    "the report's 'now true' is the pool"
+                );
+                assert_ne!(
+                    Some(after.clone()),
+                    intended,
+                    "a call failed: not all is done"
+                );
+                "failed part-way, reported"
+            }
+            Phase::Failed(None) => "failed, and the read after failed too",
+            Phase::Refused(why) if why.starts_with("Written") => {
+                assert_eq!(Some(after.clone()), intended, "{why}");
+                "written, check failed"
+            }
+            Phase::Refused(why) => {
+                assert_eq!(
+                    after, before,
+                    "refused before writing: nothing written ({why})"
+                );
+                "refused before writing"
+            }
+            other => panic!("unexpected end: {other:?}"),
+        };
+        *outcomes.entry(outcome).or_insert(0) += 1;
+    }
+    eprintln!("outcomes of the faulty saves: {outcomes:?}");
+    assert!(
+        outcomes.contains_key("failed part-way, reported"),
+        "a part-way failure happened and its report was checked: {outcomes:?}"
+    );
+}

@@ -247,3 +247,87 @@ pub fn changed(
     }
     out
 }
+
+/// The fields of a configuration the console read, in the same shape as [`fields`] (to compare
+/// what a save reported with what the SDK reads).
+pub fn fields_of(config: &cognito_tui::domain::config::PoolConfig) -> Fields {
+    let pool = &config.pool;
+    let mut out = Fields::new();
+    out.insert("name".into(), pool.identity_pool_name.clone());
+    out.insert(
+        "guest".into(),
+        pool.allow_unauthenticated_identities.to_string(),
+    );
+    out.insert(
+        "classic flow".into(),
+        pool.allow_classic_flow.unwrap_or(false).to_string(),
+    );
+    if let Some(dev) = &pool.developer_provider_name {
+        out.insert("developer".into(), dev.clone());
+    }
+    for p in &pool.cognito_identity_providers {
+        out.insert(
+            format!("user pool {}:{}", p.provider_name, p.client_id),
+            format!("token check {:?}", Some(p.server_side_token_check)),
+        );
+    }
+    for (domain, id) in &pool.supported_login_providers {
+        out.insert(format!("login {domain}"), id.clone());
+    }
+    for (i, arn) in pool.open_id_connect_provider_arns.iter().enumerate() {
+        out.insert(format!("oidc {arn}"), i.to_string());
+    }
+    for (i, arn) in pool.saml_provider_arns.iter().enumerate() {
+        out.insert(format!("saml {arn}"), i.to_string());
+    }
+    for (k, v) in &pool.identity_pool_tags {
+        out.insert(format!("tag {k}"), v.clone());
+    }
+    for (k, v) in &config.roles.roles {
+        out.insert(format!("role {k}"), v.clone());
+    }
+    for (k, m) in &config.roles.role_mappings {
+        let rules: Vec<String> = m
+            .rules_configuration
+            .iter()
+            .flat_map(|c| c.rules.iter())
+            .map(|r| format!("{} {} {} {}", r.claim, r.match_type, r.value, r.role_arn))
+            .collect();
+        out.insert(
+            format!("mapping {k}"),
+            format!(
+                "{} {} [{}]",
+                m.mapping_type,
+                m.ambiguous_role_resolution.clone().unwrap_or_default(),
+                rules.join("; ")
+            ),
+        );
+    }
+    for (provider, map) in &config.principal_tags {
+        if map.use_defaults || !map.principal_tags.is_empty() {
+            out.insert(
+                format!("principal tags {provider}"),
+                format!("defaults {} {:?}", map.use_defaults, map.principal_tags),
+            );
+        }
+    }
+    out
+}
+
+/// Sets the sandbox's injected faults (`{}` for none) through its control endpoint.
+pub fn set_faults(addr: std::net::SocketAddr, body: &str) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect: {e}"));
+    let request = format!(
+        "POST /_sandbox/faults HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    stream
+        .write_all(request.as_bytes())
+        .unwrap_or_else(|e| panic!("write: {e}"));
+    let mut response = String::new();
+    stream
+        .read_to_string(&mut response)
+        .unwrap_or_else(|e| panic!("read: {e}"));
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+}
