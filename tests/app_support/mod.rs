@@ -1,6 +1,7 @@
 //! Shared by the `update` and snapshot tests: models in known states, fed through `update` only.
 #![allow(dead_code)]
 
+pub mod access;
 pub mod wizard;
 
 use cognito_tui::app::model::Session;

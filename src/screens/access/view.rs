@@ -277,11 +277,15 @@ fn draw_panel(
                 theme,
                 usize::from(width.saturating_sub(2)),
             );
+            // As tall as its lines (long ones wrap), at most the screen.
+            let inner = usize::from(width.saturating_sub(2)).max(1);
+            let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
+            let height = u16::try_from(rows + 2).unwrap_or(u16::MAX);
             (
                 " Save changes ".to_string(),
                 lines,
                 width,
-                area.height.saturating_sub(2),
+                height.min(area.height.saturating_sub(2)),
             )
         }
     };
