@@ -141,8 +141,7 @@ fn access_partial_failure_report() {
     let mut effects = answer_reads(&mut model, effects, &every_kind());
     // The first two calls succeed; UpdateIdentityPool fails.
     let mut now = every_kind();
-    loop {
-        let Some(effect) = effects.pop() else { break };
+    while let Some(effect) = effects.pop() {
         let (req, response) = match effect {
             Effect::SetPrincipalTagAttributeMap { req, .. } => {
                 now.principal_tags.clear();
