@@ -23,7 +23,7 @@ use cognito_tui::wizard::Action as WizAction;
 use cognito_tui::wizard::Step;
 use std::io::Write;
 use std::time::{Duration, Instant};
-use support::{aws, has_cli, round_trip, secs, serve};
+use support::{aws, has_cli, round_trip, run, secs, serve};
 
 const WAIT: Duration = Duration::from_secs(120);
 const RUNS: usize = 9;
@@ -57,15 +57,6 @@ async fn engine_create(url: &str, n: usize) -> Duration {
     elapsed
 }
 
-fn run(cmd: &mut std::process::Command) -> String {
-    let out = cmd.output().unwrap_or_else(|e| panic!("aws: {e}"));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
 
 /// The same pool with aws-cli, one command per call, as a shell script would.
 fn cli_create(url: &str, n: usize) -> Duration {

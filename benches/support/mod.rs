@@ -63,6 +63,17 @@ pub fn aws(url: &str) -> Command {
     cmd
 }
 
+/// Runs an aws-cli command that must succeed; its trimmed output.
+pub fn run(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap_or_else(|e| panic!("aws: {e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
 /// Whether aws-cli is installed (./scripts/setup-python.sh).
 pub fn has_cli() -> bool {
     std::path::Path::new(".venv/bin/aws").exists()
