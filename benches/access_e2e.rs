@@ -107,7 +107,6 @@ fn phase_is(m: &cognito_tui::app::Model, f: impl Fn(&Phase) -> bool) -> bool {
     matches!(&m.access.panel, Some(Panel::Save(view)) if f(&view.save.phase))
 }
 
-
 /// The rename with aws-cli: describe (JSON), edit it, update with the whole JSON, describe to
 /// check — three commands, as the CLI offers no partial update.
 fn cli_rename(url: &str, pool_id: &str, n: usize) -> Duration {

@@ -57,7 +57,6 @@ async fn engine_create(url: &str, n: usize) -> Duration {
     elapsed
 }
 
-
 /// The same pool with aws-cli, one command per call, as a shell script would.
 fn cli_create(url: &str, n: usize) -> Duration {
     let provider = "cognito-idp.us-east-1.amazonaws.com/us-east-1_Ord3rsPl1";

@@ -488,3 +488,88 @@ async fn with_faults_a_multi_call_saves_report_matches_a_fresh_read_every_time()
         "a part-way failure happened and its report was checked: {outcomes:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_app_client_or_oidc_provider_takes_the_old_ones_mapping_and_tags_along() {
+    let sb = common::sandbox(Seed::Demo).await;
+    let sdk = common::identity_client(&sb, "us-east-1").await;
+    let iam = common::iam_client(&sb).await;
+    let orders = common::pool_id_named(&sdk, "orders-app").await;
+    let before = fields(&sdk, &orders).await;
+    let mut h = console_on(&sb, &orders, Options::default()).await;
+    let old = ProviderRef::UserPool {
+        provider_name: "cognito-idp.us-east-1.amazonaws.com/us-east-1_Ord3rsPl1".into(),
+        client_id: "4f1s2d9k0q7n3b5v8c6x1z2m4a".into(),
+    };
+    let save = edit(&mut h, Section::ProviderInfo(old.clone()), |d| {
+        d.client_id = Input::new("5newclient0000000000000000".into());
+        d.server_side_check = true;
+    })
+    .await;
+    assert_eq!(save.phase, Phase::Review, "{:?}", save.phase);
+    let save = confirm(&mut h).await;
+    assert_eq!(save.phase, Phase::Done(Vec::new()), "{:?}", save.calls);
+    let after = fields(&sdk, &orders).await;
+    let diff = changed(&before, &after);
+    let old_key = format!("mapping {}", old.mapping_key());
+    let new_key = "mapping cognito-idp.us-east-1.amazonaws.com/us-east-1_Ord3rsPl1:5newclient0000000000000000";
+    assert_eq!(diff[&old_key].1, None);
+    assert_eq!(
+        diff[new_key].1, diff[&old_key].0,
+        "the rules moved as they were"
+    );
+    assert_eq!(
+        diff.len(),
+        4,
+        "the client, its flag and its mapping moved; the user pool's tags stay: {diff:?}"
+    );
+
+    let partner = common::pool_id_named(&sdk, "partner-portal").await;
+    let created = iam
+        .create_open_id_connect_provider()
+        .url("https://login.other.example.com")
+        .client_id_list("partner-portal")
+        .thumbprint_list("0123456789abcdef0123456789abcdef01234567")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let new_arn = created
+        .open_id_connect_provider_arn()
+        .unwrap_or_default()
+        .to_string();
+    let old_arn = format!("arn:aws:iam::{SANDBOX_ACCOUNT}:oidc-provider/login.partner.example.com");
+    sdk.set_principal_tag_attribute_map()
+        .identity_pool_id(&partner)
+        .identity_provider_name(&old_arn)
+        .use_defaults(false)
+        .principal_tags("org", "org_id")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let before = fields(&sdk, &partner).await;
+    let mut h = console_on(&sb, &partner, Options::default()).await;
+    let save = edit(
+        &mut h,
+        Section::ProviderInfo(ProviderRef::Oidc(old_arn.clone())),
+        |d| {
+            d.oidc = Some(new_arn.clone());
+        },
+    )
+    .await;
+    assert_eq!(save.phase, Phase::Review, "{:?}", save.phase);
+    assert_eq!(confirm(&mut h).await.phase, Phase::Done(Vec::new()));
+    let diff = changed(&before, &fields(&sdk, &partner).await);
+    assert_eq!(
+        keys(&diff),
+        vec![
+            format!("oidc {new_arn}").as_str(),
+            format!("oidc {old_arn}").as_str(),
+            format!("principal tags {new_arn}").as_str(),
+            format!("principal tags {old_arn}").as_str(),
+        ]
+    );
+    assert_eq!(
+        diff[&format!("principal tags {new_arn}")].1,
+        diff[&format!("principal tags {old_arn}")].0
+    );
+}
