@@ -102,6 +102,19 @@ pub fn spinner(now: Option<f64>) -> &'static str {
     SPINNER[step % SPINNER.len()]
 }
 
+/// A count with thousands separators (`100,000`).
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Masks a secret for display: nothing of it is shown but that it is set.
 pub fn mask_secret(secret: &str) -> &'static str {
     if secret.is_empty() {

@@ -13,7 +13,7 @@ use crate::app::Model;
 use crate::domain::identity::{format_time, short_provider};
 use crate::view::layout;
 use crate::view::theme::Theme;
-use crate::view::widgets::fit;
+use crate::view::widgets::{fit, thousands};
 
 /// Draws the tab into the body.
 pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -42,18 +42,6 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     table(model, state, theme, frame, inner);
     panels::draw(model, state, theme, frame, area);
-}
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn title(state: &IdentitiesState, pool_name: &str, theme: &Theme) -> Line<'static> {

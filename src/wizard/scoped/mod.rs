@@ -15,6 +15,7 @@ use super::steps::{permissions, properties, providers};
 use crate::domain::config::PoolConfig;
 use crate::domain::edit::ProviderRef;
 use crate::domain::policy::Audience;
+use crate::view::widgets::thousands;
 
 /// What one edit form changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,7 +183,9 @@ fn id_change_warning(linked: Option<Linked>) -> String {
     let mut text = "Changing the provider's application id prevents its existing users from authenticating with this identity pool.".to_string();
     match linked {
         Some(Linked { loaded, linked }) => text.push_str(&format!(
-            " {linked} of the {loaded} identities loaded in the Identity browser log in with it."
+            " {} of the {} identities loaded in the Identity browser log in with it.",
+            thousands(linked),
+            thousands(loaded)
         )),
         None => text.push_str(" (Open the Identity browser on this pool to count its identities that log in with it.)"),
     }
@@ -216,4 +219,26 @@ fn with_listed_trust(draft: &Draft, context: Context<'_>) -> Draft {
         }
     }
     draft
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_id_change_warning_counts_the_loaded_identities_of_the_provider() {
+        let text = id_change_warning(Some(Linked {
+            loaded: 2500,
+            linked: 807,
+        }));
+        assert!(
+            text.contains("prevents its existing users from authenticating"),
+            "{text}"
+        );
+        assert!(
+            text.contains("807 of the 2,500 identities loaded"),
+            "{text}"
+        );
+        assert!(id_change_warning(None).contains("Open the Identity browser"));
+    }
 }
