@@ -8,6 +8,7 @@ pub mod limits;
 pub mod policy;
 pub mod pool;
 pub mod provider;
+pub mod resolution;
 pub mod roles;
 pub mod save_plan;
 pub mod trust;

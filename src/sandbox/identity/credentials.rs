@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 use super::logins::{self, VerifiedLogin};
 use crate::clock::epoch_seconds;
 use crate::domain::limits;
-use crate::domain::roles::{self, RoleMapping};
+use crate::domain::resolution;
+use crate::domain::roles;
 use crate::domain::trust::{self, WebIdentity};
 use crate::domain::validation::StrRule;
 use crate::sandbox::input::Input;
@@ -31,10 +32,8 @@ fn guests_refused() -> ServiceError {
 }
 
 fn bad_configuration() -> ServiceError {
-    ServiceError::client(
-        "InvalidIdentityPoolConfigurationException",
-        "Invalid identity pool configuration. Check assigned IAM roles for this pool.",
-    )
+    let refusal = resolution::Refusal::bad_configuration();
+    ServiceError::client(refusal.code, refusal.message)
 }
 
 fn verify_all(
@@ -118,101 +117,22 @@ pub fn get_id(state: &mut State, mut input: Input) -> Result<Value, ServiceError
     Ok(json!({ "IdentityId": id }))
 }
 
-/// The role for an authenticated login, by §6.3 of the facts sheet.
+/// The role for an authenticated login, by §6.3 of the facts sheet: the domain's resolution,
+/// the same the console's simulator explains.
 fn resolve_role(
     stored: &StoredPool,
     login: &VerifiedLogin,
     custom: Option<&str>,
 ) -> Result<String, ServiceError> {
-    let default = || {
-        stored
-            .roles
-            .get("authenticated")
-            .cloned()
-            .ok_or_else(bad_configuration)
-    };
-    let Some((key, mapping)) = login
-        .mapping_keys
-        .iter()
-        .find_map(|k| stored.role_mappings.get(k).map(|m| (k.clone(), m)))
-    else {
-        return default();
-    };
-    let ambiguous = |mapping: &RoleMapping| match mapping.ambiguous_role_resolution.as_deref() {
-        Some("Deny") => Err(ServiceError::client(
-            "NotAuthorizedException",
-            format!("The ambiguous role mapping rules for: {key} denied this request."),
-        )),
-        _ => default(),
-    };
-    match mapping.mapping_type.as_str() {
-        "Token" => {
-            let token_roles: Vec<&str> = match login.claims.get("cognito:roles") {
-                Some(Value::Array(r)) => r.iter().filter_map(Value::as_str).collect(),
-                _ => Vec::new(),
-            };
-            if let Some(custom) = custom {
-                return if token_roles.contains(&custom) {
-                    Ok(custom.to_string())
-                } else {
-                    Err(ServiceError::client(
-                        "NotAuthorizedException",
-                        format!("Access to Role '{custom}' is forbidden."),
-                    ))
-                };
-            }
-            match login
-                .claims
-                .get("cognito:preferred_role")
-                .and_then(Value::as_str)
-            {
-                Some(role) => Ok(role.to_string()),
-                None => ambiguous(mapping),
-            }
-        }
-        _ => {
-            let rules = mapping
-                .rules_configuration
-                .as_ref()
-                .map(|r| r.rules.as_slice())
-                .unwrap_or_default();
-            let matching: Vec<&roles::MappingRule> = rules
-                .iter()
-                .filter(|r| rule_matches(r, &login.claims))
-                .collect();
-            if let Some(custom) = custom
-                && let Some(rule) = matching.iter().find(|r| r.role_arn == custom)
-            {
-                return Ok(rule.role_arn.clone());
-            }
-            match matching.first() {
-                Some(rule) => Ok(rule.role_arn.clone()),
-                None => ambiguous(mapping),
-            }
-        }
-    }
-}
-
-/// One rule against the token's claims; array claims match when any element does, NotEqual needs
-/// the claim present (decision 6).
-fn rule_matches(rule: &roles::MappingRule, claims: &Value) -> bool {
-    let values: Vec<String> = match claims.get(&rule.claim) {
-        None | Some(Value::Null) => return false,
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|v| v.as_str().map_or_else(|| v.to_string(), String::from))
-            .collect(),
-        Some(Value::String(s)) => vec![s.clone()],
-        Some(other) => vec![other.to_string()],
-    };
-    let value = rule.value.as_str();
-    match rule.match_type.as_str() {
-        "Equals" => values.iter().any(|v| v == value),
-        "Contains" => values.iter().any(|v| v.contains(value)),
-        "StartsWith" => values.iter().any(|v| v.starts_with(value)),
-        "NotEqual" => values.iter().all(|v| v != value),
-        _ => false,
-    }
+    resolution::resolve(
+        &stored.roles,
+        &stored.role_mappings,
+        &login.mapping_keys,
+        &login.claims,
+        custom,
+    )
+    .outcome
+    .map_err(|refusal| ServiceError::client(refusal.code, refusal.message))
 }
 
 /// GetCredentialsForIdentity.
