@@ -1,5 +1,6 @@
 //! Pure types and rules shared by the console and the sandbox: no SDK, no terminal.
 
+pub mod claims;
 pub mod config;
 pub mod edit;
 pub mod identity;
