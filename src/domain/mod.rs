@@ -14,6 +14,7 @@ pub mod roles;
 pub mod save_plan;
 pub mod trust;
 pub mod trust_check;
+pub mod trust_fix;
 pub mod validation;
 
 pub use identity::Identity;
