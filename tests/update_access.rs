@@ -335,3 +335,40 @@ fn the_developer_provider_is_shown_and_never_edited_and_add_offers_what_is_left(
         "more user pools, OIDC and SAML providers; the social kinds not there yet"
     );
 }
+
+#[test]
+fn a_retry_plans_again_from_the_read_after_the_failure_and_sends_nothing_already_true() {
+    let config = every_kind();
+    let mut model = on_access(&config, Options::default(), SIZE);
+    let effects = begin(&mut model, Edit::ClassicFlow(true));
+    let _ = answer_reads(&mut model, effects, &config);
+    let effects = act(&mut model, Ua::Submit);
+    let writes = answer_reads(&mut model, effects, &config);
+    let [Effect::UpdateIdentityPool { req, .. }] = writes.as_slice() else {
+        panic!("{writes:?}")
+    };
+    let effects = update(
+        &mut model,
+        Msg::Response {
+            req: *req,
+            response: Response::UpdateIdentityPool(Err(AwsError::new(
+                cognito_tui::app::ErrorKind::Timeout,
+                "no answer in time",
+            ))),
+        },
+    );
+    // The update did take effect: the read after the failure shows it.
+    let mut now = config.clone();
+    now.pool.allow_classic_flow = Some(true);
+    let _ = answer_reads(&mut model, effects, &now);
+    let effects = act(&mut model, Ua::Retry);
+    assert!(
+        effects.iter().all(|e| matches!(
+            e,
+            Effect::DescribeIdentityPool { .. } | Effect::GetIdentityPoolRoles { .. }
+        )),
+        "nothing left to write, only the check: {effects:?}"
+    );
+    let _ = answer_reads(&mut model, effects, &now);
+    assert_eq!(save_of(&model).phase, Phase::Done(Vec::new()));
+}

@@ -59,7 +59,7 @@ const CONFLICT: &[Binding<Action>] = &[
 
 #[rustfmt::skip]
 const FAILED: &[Binding<Action>] = &[
-    b(&[(KeyCode::Char('r'), NONE)], "r", "retry the rest", Action::Retry, true),
+    b(&[(KeyCode::Char('r'), NONE)], "r", "make what is missing", Action::Retry, true),
     b(&[ESC], "Esc", "close (re-reads the pool)", Action::Back, true),
 ];
 

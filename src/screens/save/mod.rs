@@ -216,14 +216,29 @@ impl Save {
         }
     }
 
-    /// After a failure: try the failed call and the rest again.
+    /// After a failure: make what is still missing. The writes are planned again from what the
+    /// read after the failure showed (a call that failed may still have taken effect, and nothing
+    /// already true is sent twice); without that read, the failed call and the rest are sent again.
     pub fn retry(&mut self, start: impl Start) -> Vec<Effect> {
-        if !matches!(self.phase, Phase::Failed(_)) {
+        let Phase::Failed(now) = &self.phase else {
             return Vec::new();
-        }
-        for (_, status) in &mut self.calls {
-            if matches!(status, CallStatus::Failed(_)) {
-                *status = CallStatus::Waiting;
+        };
+        let role_pending = self.calls.iter().any(|(w, s)| {
+            matches!(w, Write::CreateRole(_) | Write::PutRolePolicy(_)) && *s != CallStatus::Done
+        });
+        match (now, &self.intended, role_pending) {
+            (Some(now), Some(intended), false) => {
+                let replanned = plan(now, intended);
+                self.calls.retain(|(_, s)| *s == CallStatus::Done);
+                self.calls
+                    .extend(replanned.into_iter().map(|w| (w, CallStatus::Waiting)));
+            }
+            _ => {
+                for (_, status) in &mut self.calls {
+                    if matches!(status, CallStatus::Failed(_)) {
+                        *status = CallStatus::Waiting;
+                    }
+                }
             }
         }
         self.phase = Phase::Writing;

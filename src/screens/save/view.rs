@@ -175,7 +175,7 @@ fn failed(save: &Save, lines: &mut Vec<Line<'static>>, spinner: &str, theme: &Th
             lines.extend(left.iter().map(|c| change_line(c, theme, width)));
             lines.push(Line::raw(""));
             lines.push(Line::raw(
-                "r retries the failed call and the rest; Esc closes.",
+                "r makes what is still missing (planned again from this read); Esc closes.",
             ));
         }
         (Phase::Failed(_), _, _) => lines.push(Line::styled(
