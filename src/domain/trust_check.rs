@@ -94,6 +94,25 @@ pub fn diagnose(
         Some(single @ Value::Object(_)) => vec![single],
         _ => return vec!["Its trust policy has no statements.".into()],
     };
+    // An explicit Deny wins over any Allow: one naming Cognito identities (or everyone) for the
+    // web-identity action, without conditions that would spare them, refuses every credential.
+    let denies = statements.iter().any(|s| {
+        s.get("Effect").and_then(Value::as_str) == Some("Deny")
+            && allows_action(s, "sts:AssumeRoleWithWebIdentity")
+            && s.get("Condition").is_none()
+            && match s.get("Principal") {
+                Some(Value::String(any)) => any == "*",
+                Some(principal) => strings(principal.get("Federated"))
+                    .iter()
+                    .any(|p| p == PRINCIPAL || p == "*"),
+                None => false,
+            }
+    });
+    if denies {
+        return vec![format!(
+            "An explicit Deny statement refuses sts:AssumeRoleWithWebIdentity to {PRINCIPAL}: STS refuses every credential for this role, whatever the Allow statements say."
+        )];
+    }
     let allow: Vec<&Value> = statements
         .iter()
         .copied()
@@ -210,6 +229,26 @@ pub fn diagnose(
 mod tests {
     use super::*;
     use crate::domain::policy::cognito_trust_policy;
+
+    #[test]
+    fn an_unconditional_explicit_deny_is_named_before_anything_else() {
+        let doc = cognito_trust_policy("us-east-1:1111", Audience::Guest, false);
+        let mut policy: serde_json::Value = serde_json::from_str(&doc).unwrap_or_default();
+        if let Some(list) = policy["Statement"].as_array_mut() {
+            list.push(
+                serde_json::json!({"Effect": "Deny", "Principal": {"Federated": PRINCIPAL},
+                "Action": "sts:AssumeRoleWithWebIdentity"}),
+            );
+        }
+        let warnings = diagnose(
+            &policy.to_string(),
+            Audience::Guest,
+            false,
+            Target::Pool("us-east-1:1111"),
+        );
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("explicit Deny"), "{warnings:?}");
+    }
 
     #[test]
     fn a_live_pool_is_checked_by_its_own_id() {
