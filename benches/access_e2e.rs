@@ -19,16 +19,11 @@ use cognito_tui::wizard::Action as WizAction;
 use cognito_tui::wizard::scoped::{EditScope, Section};
 use std::io::Write;
 use std::time::{Duration, Instant};
-use support::{aws, has_cli, round_trip, run, secs, serve};
+use support::{aws, has_cli, median, round_trip, run, secs, serve};
 use tui_input::Input;
 
 const WAIT: Duration = Duration::from_secs(120);
 const RUNS: usize = 9;
-
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
-}
 
 fn phase(h: &Headless) -> Option<Phase> {
     match &h.model.access.panel {

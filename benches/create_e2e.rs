@@ -23,7 +23,7 @@ use cognito_tui::wizard::Action as WizAction;
 use cognito_tui::wizard::Step;
 use std::io::Write;
 use std::time::{Duration, Instant};
-use support::{aws, has_cli, round_trip, run, secs, serve};
+use support::{aws, has_cli, median, round_trip, run, secs, serve};
 
 const WAIT: Duration = Duration::from_secs(120);
 const RUNS: usize = 9;
@@ -133,11 +133,6 @@ fn cli_create(url: &str, n: usize) -> Duration {
         "user=sub",
     ]));
     start.elapsed()
-}
-
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
 }
 
 #[tokio::main]

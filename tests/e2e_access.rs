@@ -7,23 +7,11 @@ mod common;
 mod pty;
 
 use access::{Fields, changed, fields};
-use pty::Console;
+use pty::{Console, endpoint};
 
 const CTRL_S: &str = "\x13";
 const CTRL_U: &str = "\x15";
 const RIGHT: &str = "\x1b[C";
-
-/// The sandbox endpoint the console shows in its header.
-fn endpoint(screen: &str) -> String {
-    let start = screen
-        .find("sandbox 127.0.0.1:")
-        .unwrap_or_else(|| panic!("no endpoint:\n{screen}"));
-    let rest = &screen[start + "sandbox ".len()..];
-    let end = rest
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':'))
-        .unwrap_or(rest.len());
-    format!("http://{}", &rest[..end])
-}
 
 struct Checker {
     runtime: tokio::runtime::Runtime,

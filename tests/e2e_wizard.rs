@@ -7,24 +7,12 @@ mod common;
 mod pty;
 
 use cognito_tui::sandbox::DEMO_PASSWORD;
-use pty::Console;
+use pty::{Console, endpoint};
 
 const USER_POOL: &str = "us-east-1_Ord3rsPl1";
 const CLIENT: &str = "4f1s2d9k0q7n3b5v8c6x1z2m4a";
 const CTRL_N: &str = "\x0e";
 const RIGHT: &str = "\x1b[C";
-
-/// The sandbox endpoint the console shows in its header.
-fn endpoint(screen: &str) -> String {
-    let start = screen
-        .find("sandbox 127.0.0.1:")
-        .unwrap_or_else(|| panic!("no endpoint:\n{screen}"));
-    let rest = &screen[start + "sandbox ".len()..];
-    let end = rest
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':'))
-        .unwrap_or(rest.len());
-    format!("http://{}", &rest[..end])
-}
 
 /// Clicks (SGR mouse, press and release) on the first place `text` is on screen.
 fn click(console: &mut Console, text: &str) {

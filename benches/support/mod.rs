@@ -100,6 +100,12 @@ pub async fn round_trip(url: &str) -> Duration {
     times[times.len() / 2]
 }
 
+/// The median of some timings.
+pub fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
 /// Seconds as f64.
 pub fn secs(d: Duration) -> f64 {
     d.as_secs_f64()

@@ -22,10 +22,10 @@ const PREV_STEP: Binding<Action> = b(
 );
 const LEAVE_WIZARD: Binding<Action> = b(&[ESC], "Esc", "leave", Action::Back, true);
 
+// The keys on a form's fields, shared by the create wizard and the section edit forms (they
+// differ only in how the form is left: next step / previous step, or review and save).
 #[rustfmt::skip]
-const FORM: &[Binding<Action>] = &[
-    NEXT_STEP,
-    PREV_STEP,
+const FIELDS: [Binding<Action>; 11] = [
     b(&[(KeyCode::Tab, NONE), (KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)], "Tab/↓", "next field", Action::FocusNext, true),
     b(&[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE), (KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)], "S-Tab/↑", "previous field", Action::FocusPrev, false),
     b(&[(KeyCode::Char(' '), NONE)], "Space", "toggle", Action::Toggle, true),
@@ -37,19 +37,45 @@ const FORM: &[Binding<Action>] = &[
     b(&[(KeyCode::Up, CTRL)], "Ctrl-↑", "move rule up", Action::MoveRowUp, false),
     b(&[(KeyCode::Down, CTRL)], "Ctrl-↓", "move rule down", Action::MoveRowDown, false),
     b(&[(KeyCode::Char('?'), NONE)], "?", "help", Action::Help, false),
-    LEAVE_WIZARD,
 ];
 
+// While typing, letters go to the field: only the keys that aren't text.
 #[rustfmt::skip]
-const TEXT: &[Binding<Action>] = &[
-    NEXT_STEP,
-    PREV_STEP,
+const TYPING: [Binding<Action>; 6] = [
     b(&[(KeyCode::Tab, NONE), (KeyCode::Down, NONE)], "Tab/↓", "next field", Action::FocusNext, true),
     b(&[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE), (KeyCode::Up, NONE)], "S-Tab/↑", "previous field", Action::FocusPrev, false),
     b(&[ENTER], "⏎", "next field / pick", Action::Open, true),
     b(&[(KeyCode::Char('x'), CTRL)], "Ctrl-x", "delete row", Action::DeleteRow, false),
     b(&[(KeyCode::Up, CTRL)], "Ctrl-↑", "move rule up", Action::MoveRowUp, false),
     b(&[(KeyCode::Down, CTRL)], "Ctrl-↓", "move rule down", Action::MoveRowDown, false),
+];
+
+const FORM: &[Binding<Action>] = &[
+    NEXT_STEP,
+    PREV_STEP,
+    FIELDS[0],
+    FIELDS[1],
+    FIELDS[2],
+    FIELDS[3],
+    FIELDS[4],
+    FIELDS[5],
+    FIELDS[6],
+    FIELDS[7],
+    FIELDS[8],
+    FIELDS[9],
+    FIELDS[10],
+    LEAVE_WIZARD,
+];
+
+const TEXT: &[Binding<Action>] = &[
+    NEXT_STEP,
+    PREV_STEP,
+    TYPING[0],
+    TYPING[1],
+    TYPING[2],
+    TYPING[3],
+    TYPING[4],
+    TYPING[5],
     LEAVE_WIZARD,
 ];
 
@@ -62,33 +88,13 @@ const SAVE_EDIT: Binding<Action> = b(
 );
 const LEAVE_EDIT: Binding<Action> = b(&[ESC], "Esc", "cancel", Action::Back, true);
 
-#[rustfmt::skip]
 const EDIT_FORM: &[Binding<Action>] = &[
-    SAVE_EDIT,
-    b(&[(KeyCode::Tab, NONE), (KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)], "Tab/↓", "next field", Action::FocusNext, true),
-    b(&[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE), (KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)], "S-Tab/↑", "previous field", Action::FocusPrev, false),
-    b(&[(KeyCode::Char(' '), NONE)], "Space", "toggle", Action::Toggle, true),
-    b(&[(KeyCode::Right, NONE), (KeyCode::Char('l'), NONE)], "←/→", "choose", Action::ChooseNext, true),
-    b(&[(KeyCode::Left, NONE), (KeyCode::Char('h'), NONE)], "←", "previous option", Action::ChoosePrev, false),
-    b(&[ENTER], "⏎", "pick/press", Action::Open, true),
-    b(&[(KeyCode::Char('v'), NONE)], "v", "view new role's policies", Action::ViewPolicy, false),
-    b(&[(KeyCode::Char('x'), CTRL)], "Ctrl-x", "delete row", Action::DeleteRow, false),
-    b(&[(KeyCode::Up, CTRL)], "Ctrl-↑", "move rule up", Action::MoveRowUp, false),
-    b(&[(KeyCode::Down, CTRL)], "Ctrl-↓", "move rule down", Action::MoveRowDown, false),
-    b(&[(KeyCode::Char('?'), NONE)], "?", "help", Action::Help, false),
-    LEAVE_EDIT,
+    SAVE_EDIT, FIELDS[0], FIELDS[1], FIELDS[2], FIELDS[3], FIELDS[4], FIELDS[5], FIELDS[6],
+    FIELDS[7], FIELDS[8], FIELDS[9], FIELDS[10], LEAVE_EDIT,
 ];
 
-#[rustfmt::skip]
 const EDIT_TEXT: &[Binding<Action>] = &[
-    SAVE_EDIT,
-    b(&[(KeyCode::Tab, NONE), (KeyCode::Down, NONE)], "Tab/↓", "next field", Action::FocusNext, true),
-    b(&[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE), (KeyCode::Up, NONE)], "S-Tab/↑", "previous field", Action::FocusPrev, false),
-    b(&[ENTER], "⏎", "next field / pick", Action::Open, true),
-    b(&[(KeyCode::Char('x'), CTRL)], "Ctrl-x", "delete row", Action::DeleteRow, false),
-    b(&[(KeyCode::Up, CTRL)], "Ctrl-↑", "move rule up", Action::MoveRowUp, false),
-    b(&[(KeyCode::Down, CTRL)], "Ctrl-↓", "move rule down", Action::MoveRowDown, false),
-    LEAVE_EDIT,
+    SAVE_EDIT, TYPING[0], TYPING[1], TYPING[2], TYPING[3], TYPING[4], TYPING[5], LEAVE_EDIT,
 ];
 
 #[rustfmt::skip]

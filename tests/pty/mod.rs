@@ -181,6 +181,18 @@ impl Console {
     }
 }
 
+/// The sandbox endpoint the console shows in its header.
+pub fn endpoint(screen: &str) -> String {
+    let start = screen
+        .find("sandbox 127.0.0.1:")
+        .unwrap_or_else(|| panic!("no endpoint:\n{screen}"));
+    let rest = &screen[start + "sandbox ".len()..];
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':'))
+        .unwrap_or(rest.len());
+    format!("http://{}", &rest[..end])
+}
+
 impl Drop for Console {
     fn drop(&mut self) {
         let _ = self.child.kill();

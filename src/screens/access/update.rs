@@ -206,14 +206,7 @@ fn toggle_guest(cx: &mut Cx) -> Vec<Effect> {
     };
     let has_role = config.roles.roles.contains_key("unauthenticated");
     if config.pool.allow_unauthenticated_identities {
-        let finished = Finished {
-            edit: Edit::GuestAccess {
-                enabled: false,
-                role: None,
-            },
-            new_role: None,
-            note: Some("Existing guest identities stop getting credentials.".into()),
-        };
+        let finished = Finished::guest_off();
         let pool_id = config.pool.identity_pool_id.clone();
         begin_save(cx, &pool_id, finished)
     } else if has_role {
@@ -372,21 +365,20 @@ fn begin_save(cx: &mut Cx, pool_id: &str, finished: Finished) -> Vec<Effect> {
     effects
 }
 
+/// Runs `f` on the save on screen with a way to start requests: the panel is taken out while
+/// `f` runs (the save and the request ids live in different parts of the context) and put back.
 fn with_save<T>(
     cx: &mut Cx,
     f: impl FnOnce(&mut Save, &mut dyn FnMut(&'static str, bool) -> RequestId) -> T,
 ) -> Option<T> {
-    let Some(Panel::Save(view)) = cx.state.panel.as_mut() else {
+    if !matches!(cx.state.panel, Some(Panel::Save(_))) {
+        return None;
+    }
+    let Some(Panel::Save(mut view)) = cx.state.panel.take() else {
         return None;
     };
-    let mut save = view.save.clone();
-    let out = {
-        let mut start = |op: &'static str, write: bool| cx.start_request(op, write);
-        f(&mut save, &mut start)
-    };
-    if let Some(Panel::Save(view)) = cx.state.panel.as_mut() {
-        view.save = save;
-    }
+    let out = f(&mut view.save, &mut |op, write| cx.start_request(op, write));
+    cx.state.panel = Some(Panel::Save(view));
     Some(out)
 }
 

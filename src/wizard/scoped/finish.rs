@@ -32,6 +32,18 @@ impl Finished {
         }
     }
 
+    /// Guest access off, with what that means for existing guests.
+    pub fn guest_off() -> Self {
+        Self {
+            edit: Edit::GuestAccess {
+                enabled: false,
+                role: None,
+            },
+            new_role: None,
+            note: Some("Existing guest identities stop getting credentials.".into()),
+        }
+    }
+
     /// Whether the edit changes the id users of a provider sign in through (app id, app client,
     /// provider ARN).
     pub fn changes_provider_id(&self) -> bool {

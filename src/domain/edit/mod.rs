@@ -4,70 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use super::config::PoolConfig;
-use super::pool::CognitoProvider;
-use super::roles::{PrincipalTagMap, RoleMapping};
+mod provider;
 
-/// A provider of a pool, by what identifies it there.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum ProviderRef {
-    /// A user pool app client: provider name and client id.
-    UserPool {
-        /// `cognito-idp.<region>.amazonaws.com/<user pool id>`.
-        provider_name: String,
-        /// The app client.
-        client_id: String,
-    },
-    /// A social login by its domain (`accounts.google.com`).
-    Social(String),
-    /// An IAM OpenID Connect provider by ARN.
-    Oidc(String),
-    /// An IAM SAML provider by ARN.
-    Saml(String),
-}
+pub use provider::ProviderRef;
 
-impl ProviderRef {
-    /// The role-mapping key of this provider.
-    pub fn mapping_key(&self) -> String {
-        match self {
-            ProviderRef::UserPool {
-                provider_name,
-                client_id,
-            } => format!("{provider_name}:{client_id}"),
-            ProviderRef::Social(domain) => domain.clone(),
-            ProviderRef::Oidc(arn) => arn
-                .split_once(":oidc-provider/")
-                .map_or_else(|| arn.clone(), |(_, host)| host.to_string()),
-            ProviderRef::Saml(arn) => arn.clone(),
-        }
-    }
-
-    /// The provider name an identity's logins list it by.
-    pub fn login_name(&self) -> String {
-        match self {
-            ProviderRef::UserPool { provider_name, .. } => provider_name.clone(),
-            ProviderRef::Oidc(_) => self.mapping_key(),
-            ProviderRef::Social(name) | ProviderRef::Saml(name) => name.clone(),
-        }
-    }
-
-    /// The provider name principal tags are set under.
-    pub fn tag_provider(&self) -> String {
-        match self {
-            ProviderRef::UserPool { provider_name, .. } => provider_name.clone(),
-            ProviderRef::Social(domain) => domain.clone(),
-            ProviderRef::Oidc(arn) | ProviderRef::Saml(arn) => arn.clone(),
-        }
-    }
-
-    /// Every mapping key the service accepts for this provider (OIDC by ARN too).
-    fn mapping_keys(&self) -> Vec<String> {
-        match self {
-            ProviderRef::Oidc(arn) => vec![self.mapping_key(), arn.clone()],
-            _ => vec![self.mapping_key()],
-        }
-    }
-}
+use crate::domain::config::PoolConfig;
+use crate::domain::pool::CognitoProvider;
+use crate::domain::roles::{PrincipalTagMap, RoleMapping};
 
 /// An edit of one section of a pool.
 #[derive(Debug, Clone, PartialEq, Eq)]
