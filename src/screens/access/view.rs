@@ -294,7 +294,30 @@ fn draw_panel(
     let inner = block.inner(rect);
     frame.render_widget(Clear, rect);
     frame.render_widget(block, rect);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    // A small terminal keeps the focused line (▸) in view.
+    let focus = lines
+        .iter()
+        .position(|l| l.spans.first().is_some_and(|s| s.content.starts_with('▸')))
+        .unwrap_or(0);
+    // Counted in screen rows: long lines wrap.
+    let width = usize::from(inner.width).max(1);
+    let rows: Vec<usize> = lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(width))
+        .collect();
+    let focus_row: usize = rows[..focus].iter().sum();
+    let offset = crate::wizard::layout::scroll_offset(
+        focus_row,
+        rows.iter().sum(),
+        usize::from(inner.height),
+    );
+    let offset = u16::try_from(offset).unwrap_or(0);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((offset, 0)),
+        inner,
+    );
 }
 
 fn provider_lines(
