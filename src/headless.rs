@@ -33,7 +33,7 @@ impl Headless {
     fn run(&self, effects: Vec<Effect>) {
         for effect in effects {
             match effect {
-                Effect::CopyToClipboard(_) | Effect::Quit => {}
+                Effect::CopyToClipboard(_) | Effect::EditInEditor { .. } | Effect::Quit => {}
                 request => self.runner.spawn(request),
             }
         }

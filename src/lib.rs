@@ -7,6 +7,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod domain;
+pub mod editor;
 pub mod headless;
 pub mod logging;
 pub mod runtime;

@@ -60,7 +60,7 @@ pub async fn run_console(options: Options, target: Target) -> color_eyre::Result
     let startup = init(&mut model);
     // The first frame goes out before any network call can answer.
     terminal.draw(|frame| view(&model, frame))?;
-    run_effects(&runner, startup);
+    let _ = run_effects(&runner, startup);
 
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval(TICK);
@@ -83,10 +83,27 @@ pub async fn run_console(options: Options, target: Target) -> color_eyre::Result
         };
         let Some(msg) = msg else { continue };
         // Every message sees the current time (rates, ages, durations), not the last tick's.
-        run_effects(&runner, step(&mut model, epoch_seconds(), msg));
+        let mut editing = run_effects(&runner, step(&mut model, epoch_seconds(), msg));
         // Apply everything already queued, then draw once.
         while let Ok(msg) = rx.try_recv() {
-            run_effects(&runner, step(&mut model, epoch_seconds(), msg));
+            editing.extend(run_effects(&runner, step(&mut model, epoch_seconds(), msg)));
+        }
+        for (req, text) in editing {
+            // The editor gets the terminal, and the keys: the event stream is dropped meanwhile
+            // (its reader would take the editor's keystrokes) and made anew after.
+            drop(events);
+            restore_terminal();
+            let edited = crate::editor::edit(&text);
+            terminal = ratatui::try_init()?;
+            execute!(std::io::stdout(), EnableMouseCapture)?;
+            terminal.clear()?;
+            events = EventStream::new();
+            let response = crate::app::Response::Edited(edited);
+            // Another editor session asked for by the answer waits for its key.
+            let _ = run_effects(
+                &runner,
+                step(&mut model, epoch_seconds(), Msg::Response { req, response }),
+            );
         }
         if !model.quitting {
             terminal.draw(|frame| view(&model, frame))?;
@@ -95,14 +112,18 @@ pub async fn run_console(options: Options, target: Target) -> color_eyre::Result
     Ok(())
 }
 
-fn run_effects(runner: &Runner, effects: Vec<Effect>) {
+/// Starts the effects; the editor sessions asked for are returned, to run with the terminal.
+fn run_effects(runner: &Runner, effects: Vec<Effect>) -> Vec<(crate::app::RequestId, String)> {
+    let mut editing = Vec::new();
     for effect in effects {
         match effect {
             Effect::CopyToClipboard(text) => copy_to_clipboard(&text),
+            Effect::EditInEditor { req, text } => editing.push((req, text)),
             Effect::Quit => {}
             request => runner.spawn(request),
         }
     }
+    editing
 }
 
 /// SIGTERM and SIGHUP end the console like `q` does (SIGINT arrives as Ctrl-C in raw mode).

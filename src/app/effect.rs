@@ -219,6 +219,60 @@ pub enum Effect {
         /// Tag keys to remove.
         keys: Vec<String>,
     },
+    /// IAM GetRole (the trust policy with it).
+    GetRole {
+        /// Request id.
+        req: RequestId,
+        /// The role.
+        role_name: String,
+    },
+    /// IAM UpdateAssumeRolePolicy (replaces the role's trust policy).
+    UpdateAssumeRolePolicy {
+        /// Request id.
+        req: RequestId,
+        /// The role.
+        role_name: String,
+        /// The whole trust policy (JSON).
+        document: String,
+    },
+    /// IAM ListRolePolicies (every page): the inline policies' names.
+    ListRolePolicies {
+        /// Request id.
+        req: RequestId,
+        /// The role.
+        role_name: String,
+    },
+    /// IAM GetRolePolicy: one inline policy's document.
+    GetRolePolicy {
+        /// Request id.
+        req: RequestId,
+        /// The role.
+        role_name: String,
+        /// The inline policy's name.
+        policy_name: String,
+    },
+    /// IAM ListAttachedRolePolicies (every page).
+    ListAttachedRolePolicies {
+        /// Request id.
+        req: RequestId,
+        /// The role.
+        role_name: String,
+    },
+    /// IAM GetPolicy + GetPolicyVersion: a managed policy's default document.
+    GetManagedPolicy {
+        /// Request id.
+        req: RequestId,
+        /// The policy's ARN.
+        arn: String,
+    },
+    /// Open `text` in the user's `$EDITOR` (the console steps aside until it exits); the text
+    /// saved comes back as [`crate::app::Response::Edited`].
+    EditInEditor {
+        /// Request id.
+        req: RequestId,
+        /// The text to edit.
+        text: String,
+    },
     /// Put text on the system clipboard through the terminal (OSC 52).
     CopyToClipboard(String),
     /// Leave the console, restoring the terminal.

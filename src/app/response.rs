@@ -65,4 +65,18 @@ pub enum Response {
     TagResource(Result<(), AwsError>),
     /// UntagResource.
     UntagResource(Result<(), AwsError>),
+    /// IAM GetRole: the role with its trust policy.
+    GetRole(Result<IamRole, AwsError>),
+    /// IAM UpdateAssumeRolePolicy.
+    UpdateAssumeRolePolicy(Result<(), AwsError>),
+    /// IAM ListRolePolicies: the inline policies' names.
+    ListRolePolicies(Result<Vec<String>, AwsError>),
+    /// IAM GetRolePolicy: the document.
+    GetRolePolicy(Result<String, AwsError>),
+    /// IAM ListAttachedRolePolicies: (name, ARN) of each.
+    ListAttachedRolePolicies(Result<Vec<(String, String)>, AwsError>),
+    /// IAM GetPolicy + GetPolicyVersion: the default version's document.
+    GetManagedPolicy(Result<String, AwsError>),
+    /// `$EDITOR`: the text as saved, or why the editor could not run.
+    Edited(Result<String, String>),
 }

@@ -10,7 +10,7 @@ use crate::app::response::Page;
 use crate::domain::roles::IamRole;
 
 /// IAM returns policy documents percent-encoded.
-fn decode(document: &str) -> String {
+pub(super) fn decode(document: &str) -> String {
     percent_decode_str(document)
         .decode_utf8_lossy()
         .into_owned()

@@ -6,6 +6,7 @@ mod creation;
 mod error;
 mod iam;
 mod identity;
+mod roles;
 mod update;
 mod userpools;
 
@@ -264,7 +265,41 @@ impl Runner {
                 let arn = self.pool_arn(c, &pool_id).await?;
                 update::untag(&c.identity, &arn, keys).await
             }),
-            Effect::CopyToClipboard(_) | Effect::Quit => return None,
+            Effect::GetRole { req, role_name } => {
+                call!(req, GetRole, |c| roles::get_role(&c.iam, &role_name))
+            }
+            Effect::UpdateAssumeRolePolicy {
+                req,
+                role_name,
+                document,
+            } => call!(req, UpdateAssumeRolePolicy, |c| roles::update_trust(
+                &c.iam, &role_name, &document
+            )),
+            Effect::ListRolePolicies { req, role_name } => call!(req, ListRolePolicies, |c| {
+                roles::inline_policies(&c.iam, &role_name)
+            }),
+            Effect::GetRolePolicy {
+                req,
+                role_name,
+                policy_name,
+            } => call!(req, GetRolePolicy, |c| roles::inline_policy(
+                &c.iam,
+                &role_name,
+                &policy_name
+            )),
+            Effect::ListAttachedRolePolicies { req, role_name } => {
+                call!(req, ListAttachedRolePolicies, |c| {
+                    roles::attached_policies(&c.iam, &role_name)
+                })
+            }
+            Effect::GetManagedPolicy { req, arn } => {
+                call!(req, GetManagedPolicy, |c| roles::managed_policy(
+                    &c.iam, &arn
+                ))
+            }
+            Effect::EditInEditor { .. } | Effect::CopyToClipboard(_) | Effect::Quit => {
+                return None;
+            }
         };
         Some(Msg::Response { req, response })
     }

@@ -313,6 +313,18 @@ fn demo_roles(state: &mut State) {
             Audience::Authenticated,
             true,
         );
+        // Permissions to look at on the Role settings tab: a scoped inline policy, and the admin
+        // role's over-broad managed one (flagged there).
+        if let Some(role) = state.iam.roles.get_mut("orders-app-auth") {
+            role.inline_policies.insert(
+                "orders-app-assets-read".into(),
+                r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::orders-app-assets/${cognito-identity.amazonaws.com:sub}/*"}]}"#.into(),
+            );
+        }
+        if let Some(role) = state.iam.roles.get_mut("orders-app-admin") {
+            role.attached
+                .push("arn:aws:iam::aws:policy/AdministratorAccess".into());
+        }
         let rule = |claim: &str, match_type: &str, value: &str, role_arn: String| MappingRule {
             claim: claim.into(),
             match_type: match_type.into(),

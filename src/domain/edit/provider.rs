@@ -20,6 +20,35 @@ pub enum ProviderRef {
 }
 
 impl ProviderRef {
+    /// Every provider of a pool, in the console's order: user pool app clients, social logins,
+    /// OIDC, SAML.
+    pub fn all(pool: &crate::domain::IdentityPool) -> Vec<ProviderRef> {
+        let mut out: Vec<ProviderRef> = pool
+            .cognito_identity_providers
+            .iter()
+            .map(|p| ProviderRef::UserPool {
+                provider_name: p.provider_name.clone(),
+                client_id: p.client_id.clone(),
+            })
+            .collect();
+        out.extend(
+            pool.supported_login_providers
+                .keys()
+                .map(|d| ProviderRef::Social(d.clone())),
+        );
+        out.extend(
+            pool.open_id_connect_provider_arns
+                .iter()
+                .map(|a| ProviderRef::Oidc(a.clone())),
+        );
+        out.extend(
+            pool.saml_provider_arns
+                .iter()
+                .map(|a| ProviderRef::Saml(a.clone())),
+        );
+        out
+    }
+
     /// The role-mapping key of this provider.
     pub fn mapping_key(&self) -> String {
         match self {
@@ -54,7 +83,7 @@ impl ProviderRef {
     }
 
     /// Every mapping key the service accepts for this provider (OIDC by ARN too).
-    pub(super) fn mapping_keys(&self) -> Vec<String> {
+    pub fn mapping_keys(&self) -> Vec<String> {
         match self {
             ProviderRef::Oidc(arn) => vec![self.mapping_key(), arn.clone()],
             _ => vec![self.mapping_key()],

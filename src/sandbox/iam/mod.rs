@@ -1,8 +1,11 @@
 //! IAM (Query protocol): roles with trust and inline policies, attached managed policies, and the
 //! OpenID Connect and SAML providers identity pools trust.
 
+mod managed;
 mod providers;
 mod roles;
+
+pub use managed::ManagedPolicy;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -81,6 +84,19 @@ pub struct IamState {
     pub oidc_providers: BTreeMap<String, OidcProvider>,
     /// SAML providers by ARN.
     pub saml_providers: BTreeMap<String, SamlProvider>,
+    /// The account's own managed policies by ARN.
+    #[serde(default)]
+    pub policies: BTreeMap<String, ManagedPolicy>,
+}
+
+impl IamState {
+    /// How many roles have the managed policy `arn` attached.
+    pub fn attachments(&self, arn: &str) -> usize {
+        self.roles
+            .values()
+            .filter(|r| r.attached.iter().any(|a| a == arn))
+            .count()
+    }
 }
 
 /// Whether an action changes state (so the store saves after it).
@@ -106,6 +122,9 @@ pub fn handle(
         "DeleteRolePolicy" => roles::delete_policy(iam, input).map(|_| None),
         "AttachRolePolicy" => roles::attach(iam, input).map(|_| None),
         "ListAttachedRolePolicies" => roles::list_attached(iam, input).map(Some),
+        "CreatePolicy" => managed::create(iam, input).map(Some),
+        "GetPolicy" => managed::get(iam, input).map(Some),
+        "GetPolicyVersion" => managed::get_version(iam, input).map(Some),
         "CreateOpenIDConnectProvider" => providers::create_oidc(iam, input).map(Some),
         "ListOpenIDConnectProviders" => Ok(Some(providers::list_oidc(iam))),
         "CreateSAMLProvider" => providers::create_saml(iam, input).map(Some),

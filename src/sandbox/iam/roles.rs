@@ -27,7 +27,7 @@ const DOCUMENT: StrRule = StrRule {
     pattern: Some(r"[\u0009\u000A\u000D\u0020-\u00FF]+"),
     allowed: "a JSON policy document",
 };
-const DESCRIPTION: StrRule = StrRule {
+pub(super) const DESCRIPTION: StrRule = StrRule {
     min: 0,
     max: 1000,
     pattern: Some(r"[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*"),
@@ -66,7 +66,7 @@ const ENCODE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'~');
 
 /// IAM returns every policy document URL-encoded.
-fn encoded(document: &str) -> String {
+pub(super) fn encoded(document: &str) -> String {
     utf8_percent_encode(document, ENCODE).to_string()
 }
 
@@ -119,7 +119,7 @@ fn role_xml(role: &Role, with_tags: bool) -> String {
     out
 }
 
-fn role_id() -> String {
+pub(super) fn role_id() -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     let suffix: String = (0..17)
         .map(|_| ALPHABET[fastrand::usize(..ALPHABET.len())] as char)
@@ -324,6 +324,13 @@ pub fn attach(iam: &mut IamState, mut input: QueryInput) -> Result<(), ServiceEr
             "InvalidInput",
             format!("ARN {arn} is not valid."),
         ));
+    }
+    if super::managed::document(iam, &arn).is_none() {
+        return Err(ServiceError {
+            status: 404,
+            code: "NoSuchEntity",
+            message: format!("Policy {arn} does not exist or is not attachable."),
+        });
     }
     let role = role_mut(iam, &name.unwrap_or_default())?;
     if !role.attached.contains(&arn) {

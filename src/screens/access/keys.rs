@@ -5,7 +5,7 @@ use crossterm::event::KeyCode;
 use super::msg::Action;
 use super::state::{AccessState, Panel};
 use crate::app::keymap::{Binding, ENTER, ESC, Keys, NONE, TAB_KEYS, b};
-use crate::screens::save::Phase;
+use crate::screens::save::host::{self, SaveKeys};
 
 #[rustfmt::skip]
 const LIST: &[Binding<Action>] = &[
@@ -45,33 +45,13 @@ const CONFIRM: &[Binding<Action>] = &[
     b(&[ESC], "Esc", "cancel", Action::Back, true),
 ];
 
-#[rustfmt::skip]
-const REVIEW: &[Binding<Action>] = &[
-    b(&[ENTER], "⏎", "save these changes", Action::Submit, true),
-    b(&[ESC], "Esc", "cancel (nothing saved)", Action::Back, true),
-];
-
-#[rustfmt::skip]
-const CONFLICT: &[Binding<Action>] = &[
-    b(&[(KeyCode::Char('a'), NONE)], "a", "re-apply my edit on the new state", Action::Reapply, true),
-    b(&[ESC], "Esc", "drop my edit", Action::Back, true),
-];
-
-#[rustfmt::skip]
-const FAILED: &[Binding<Action>] = &[
-    b(&[(KeyCode::Char('r'), NONE)], "r", "make what is missing", Action::Retry, true),
-    b(&[ESC], "Esc", "close (re-reads the pool)", Action::Back, true),
-];
-
-#[rustfmt::skip]
-const CLOSE: &[Binding<Action>] = &[
-    b(&[ESC, ENTER], "Esc", "close", Action::Back, true),
-];
-
-#[rustfmt::skip]
-const RUNNING: &[Binding<Action>] = &[
-    b(&[ESC], "Esc", "(calls are running)", Action::Back, false),
-];
+const SAVE: SaveKeys<Action> = SaveKeys {
+    review: &host::review(Action::Submit, Action::Back),
+    conflict: &host::conflict(Action::Reapply, Action::Back),
+    failed: &host::failed(Action::Retry, Action::Back),
+    close: &host::close(Action::Back),
+    running: &host::running(Action::Back),
+};
 
 /// The tab's keys in its current state.
 pub fn keys(state: &AccessState) -> Keys<Action> {
@@ -80,12 +60,6 @@ pub fn keys(state: &AccessState) -> Keys<Action> {
         Some(Panel::Provider { .. }) => Keys::own("Identity provider", PROVIDER),
         Some(Panel::AddKind { .. }) => Keys::own("Add identity provider", ADD),
         Some(Panel::ConfirmRemove { .. }) => Keys::own("Remove confirmation", CONFIRM),
-        Some(Panel::Save(view)) => match &view.save.phase {
-            Phase::Review => Keys::own("Review changes", REVIEW),
-            Phase::Conflict { .. } => Keys::own("Changed elsewhere", CONFLICT),
-            Phase::Failed(_) => Keys::own("Save failed part-way", FAILED),
-            Phase::Done(_) | Phase::Refused(_) => Keys::own("Save", CLOSE),
-            _ => Keys::own("Saving", RUNNING),
-        },
+        Some(Panel::Save(view)) => SAVE.of(&view.save),
     }
 }

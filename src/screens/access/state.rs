@@ -3,6 +3,7 @@
 
 use crate::domain::config::PoolConfig;
 use crate::domain::edit::ProviderRef;
+pub use crate::screens::save::host::SaveView;
 use crate::screens::save::{Read, Save};
 use crate::wizard::scoped::Section;
 use crate::wizard::source::Source;
@@ -54,15 +55,6 @@ pub enum Panel {
     },
     /// A safe save: the diff, the calls and their outcomes.
     Save(Box<SaveView>),
-}
-
-/// A save and what the review says beside its diff.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SaveView {
-    /// The save.
-    pub save: Save,
-    /// A note beside the diff (what the change means for users).
-    pub note: Option<String>,
 }
 
 /// The User access tab's state.
@@ -118,31 +110,7 @@ impl AccessState {
 
 /// Every provider of a pool: user pool app clients, social logins, OIDC, SAML.
 pub fn providers(config: &PoolConfig) -> Vec<ProviderRef> {
-    let pool = &config.pool;
-    let mut out: Vec<ProviderRef> = pool
-        .cognito_identity_providers
-        .iter()
-        .map(|p| ProviderRef::UserPool {
-            provider_name: p.provider_name.clone(),
-            client_id: p.client_id.clone(),
-        })
-        .collect();
-    out.extend(
-        pool.supported_login_providers
-            .keys()
-            .map(|d| ProviderRef::Social(d.clone())),
-    );
-    out.extend(
-        pool.open_id_connect_provider_arns
-            .iter()
-            .map(|a| ProviderRef::Oidc(a.clone())),
-    );
-    out.extend(
-        pool.saml_provider_arns
-            .iter()
-            .map(|a| ProviderRef::Saml(a.clone())),
-    );
-    out
+    ProviderRef::all(&config.pool)
 }
 
 /// The kinds of provider the pool can still take: any number of user pools, OIDC and SAML

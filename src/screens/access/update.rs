@@ -7,7 +7,8 @@ use crate::app::model::Level;
 use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
 use crate::domain::edit::{Edit, ProviderRef};
 use crate::screens::list::moved;
-use crate::screens::save::{Phase, Read, Save};
+use crate::screens::save::Read;
+use crate::screens::save::host::{self, After, SaveKey};
 use crate::wizard::scoped::{EditScope, Finished, Section, source_of};
 
 type Cx<'a> = crate::app::Cx<'a, AccessState>;
@@ -346,101 +347,51 @@ fn on_confirm_remove(
 
 /// Starts the safe save of a finished form: the fresh read first.
 fn begin_save(cx: &mut Cx, pool_id: &str, finished: Finished) -> Vec<Effect> {
-    if cx.state.is_writing() {
-        cx.notify(
-            Level::Warning,
-            "A save is still writing; wait for it to finish",
-        );
-        return Vec::new();
+    let writing = cx.state.is_writing();
+    match host::begin(cx, writing, pool_id, finished) {
+        Some((view, effects)) => {
+            cx.state.panel = Some(Panel::Save(Box::new(view)));
+            effects
+        }
+        None => Vec::new(),
     }
-    let Finished {
-        edit,
-        new_role,
-        note,
-    } = finished;
-    let (save, effects) = Save::begin_with_role(pool_id, edit, new_role, |op, write| {
-        cx.start_request(op, write)
-    });
-    cx.state.panel = Some(Panel::Save(Box::new(SaveView { save, note })));
-    effects
 }
 
-/// Runs `f` on the save on screen with a way to start requests: the panel is taken out while
-/// `f` runs (the save and the request ids live in different parts of the context) and put back.
-fn with_save<T>(
-    cx: &mut Cx,
-    f: impl FnOnce(&mut Save, &mut dyn FnMut(&'static str, bool) -> RequestId) -> T,
-) -> Option<T> {
-    if !matches!(cx.state.panel, Some(Panel::Save(_))) {
-        return None;
-    }
+/// Runs `f` on the save on screen: the panel is taken out while `f` runs (the save and the
+/// request ids live in different parts of the context) and put back.
+fn with_save<T>(cx: &mut Cx, f: impl FnOnce(&mut Cx, &mut SaveView) -> T) -> Option<T> {
     let Some(Panel::Save(mut view)) = cx.state.panel.take() else {
         return None;
     };
-    let out = f(&mut view.save, &mut |op, write| cx.start_request(op, write));
+    let out = f(cx, &mut view);
     cx.state.panel = Some(Panel::Save(view));
     Some(out)
 }
 
 fn on_save_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
-    let effects =
-        with_save(cx, |save, start| save.on_response(req, response, start)).unwrap_or_default();
-    if let Some(save) = cx.state.save()
-        && let Phase::Done(differs) = &save.phase
-    {
-        let text = if differs.is_empty() {
-            "Saved and checked: the pool is exactly as intended".to_string()
-        } else {
-            format!(
-                "Saved, but {} field(s) differ from what was intended: see the report",
-                differs.len()
-            )
-        };
-        let level = if differs.is_empty() {
-            Level::Success
-        } else {
-            Level::Warning
-        };
-        if let Some(intended) = &save.intended {
-            let id = intended.pool.identity_pool_id.clone();
-            let name = intended.pool.identity_pool_name.clone();
-            if cx
-                .ctx
-                .current_pool
-                .is_some_and(|(c, n)| *c == id && *n != name)
-            {
-                cx.emit(Event::SetCurrentPool(id, name));
-            }
-        }
-        cx.notify(level, text);
-    }
-    effects
+    with_save(cx, |cx, view| host::on_response(cx, view, req, response)).unwrap_or_default()
 }
 
 fn on_save_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
-    let Some(save) = cx.state.save() else {
+    let key = match action {
+        Action::Submit => SaveKey::Submit,
+        Action::Reapply => SaveKey::Reapply,
+        Action::Retry => SaveKey::Retry,
+        Action::Back => SaveKey::Back,
+        _ => return Vec::new(),
+    };
+    let Some((effects, after)) = with_save(cx, |cx, view| host::on_key(cx, view, key)) else {
         return Vec::new();
     };
-    match (&save.phase, action) {
-        (Phase::Review, Action::Submit) => {
-            with_save(cx, |save, start| save.confirm(start)).unwrap_or_default()
-        }
-        (Phase::Conflict { .. }, Action::Reapply) => {
-            with_save(cx, |save, _| save.reapply());
-            Vec::new()
-        }
-        (Phase::Failed(_), Action::Retry) => {
-            with_save(cx, |save, start| save.retry(start)).unwrap_or_default()
-        }
-        (Phase::Review | Phase::Conflict { .. } | Phase::Refused(_), Action::Back) => {
+    match after {
+        After::Stay => effects,
+        After::Close => {
             cx.state.panel = None;
-            cx.notify(Level::Info, "Nothing was saved");
-            Vec::new()
+            effects
         }
-        (Phase::Done(_) | Phase::Failed(_), Action::Back | Action::Submit) => {
+        After::CloseAndRead => {
             cx.state.panel = None;
             read(cx)
         }
-        _ => Vec::new(),
     }
 }

@@ -6,6 +6,7 @@
 //! what was intended — or, after a failure part-way, to say what is now true on the service.
 
 mod calls;
+pub mod host;
 mod reads;
 pub mod view;
 

@@ -1,0 +1,203 @@
+//! A screen that runs safe saves: starting one from a finished form, feeding it its answers,
+//! and the keys of its phases. Shared by the User access and Role settings tabs, which keep the
+//! [`SaveView`] in a panel of their own and hand it here while one message is handled.
+
+use super::{Phase, Save};
+use crate::app::keymap::{Binding, ENTER, ESC, Keys, b};
+use crate::app::model::Level;
+use crate::app::{Cx, Effect, Event, RequestId, Response};
+use crate::wizard::scoped::Finished;
+use crossterm::event::KeyCode;
+
+/// A save and what the review says beside its diff.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveView {
+    /// The save.
+    pub save: Save,
+    /// A note beside the diff (what the change means for users).
+    pub note: Option<String>,
+}
+
+/// Starts the safe save of a finished form (the fresh read first); None while another save of
+/// the screen is still writing (`writing`), which is said.
+pub fn begin<S>(
+    cx: &mut Cx<S>,
+    writing: bool,
+    pool_id: &str,
+    finished: Finished,
+) -> Option<(SaveView, Vec<Effect>)> {
+    if writing {
+        cx.notify(
+            Level::Warning,
+            "A save is still writing; wait for it to finish",
+        );
+        return None;
+    }
+    let Finished {
+        edit,
+        new_role,
+        note,
+    } = finished;
+    let (save, effects) = Save::begin_with_role(pool_id, edit, new_role, |op, write| {
+        cx.start_request(op, write)
+    });
+    Some((SaveView { save, note }, effects))
+}
+
+/// Feeds the save an answer; once it is done, says how it went (and follows a rename into the
+/// tab bar).
+pub fn on_response<S>(
+    cx: &mut Cx<S>,
+    view: &mut SaveView,
+    req: RequestId,
+    response: Response,
+) -> Vec<Effect> {
+    let effects = view
+        .save
+        .on_response(req, response, |op, write| cx.start_request(op, write));
+    let save = &view.save;
+    if let Phase::Done(differs) = &save.phase {
+        let (level, text) = if differs.is_empty() {
+            (
+                Level::Success,
+                "Saved and checked: the pool is exactly as intended".to_string(),
+            )
+        } else {
+            (
+                Level::Warning,
+                format!(
+                    "Saved, but {} field(s) differ from what was intended: see the report",
+                    differs.len()
+                ),
+            )
+        };
+        if let Some(intended) = &save.intended {
+            let id = intended.pool.identity_pool_id.clone();
+            let name = intended.pool.identity_pool_name.clone();
+            if cx
+                .ctx
+                .current_pool
+                .is_some_and(|(c, n)| *c == id && *n != name)
+            {
+                cx.emit(Event::SetCurrentPool(id, name));
+            }
+        }
+        cx.notify(level, text);
+    }
+    effects
+}
+
+/// What a key asks of a save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveKey {
+    /// ⏎: save the reviewed diff (or close a finished save).
+    Submit,
+    /// `a` after a conflict: apply the edit again on the pool as it is now.
+    Reapply,
+    /// `r` after a failure: retry the failed call and the rest.
+    Retry,
+    /// Esc.
+    Back,
+}
+
+/// What the screen does with its save panel after a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum After {
+    /// Keep it open.
+    Stay,
+    /// Close it; nothing was written.
+    Close,
+    /// Close it and read the pool again (something was written).
+    CloseAndRead,
+}
+
+/// Handles a key on the save panel.
+pub fn on_key<S>(cx: &mut Cx<S>, view: &mut SaveView, key: SaveKey) -> (Vec<Effect>, After) {
+    let save = &mut view.save;
+    match (&save.phase, key) {
+        (Phase::Review, SaveKey::Submit) => (
+            save.confirm(|op, write| cx.start_request(op, write)),
+            After::Stay,
+        ),
+        (Phase::Conflict { .. }, SaveKey::Reapply) => {
+            save.reapply();
+            (Vec::new(), After::Stay)
+        }
+        (Phase::Failed(_), SaveKey::Retry) => (
+            save.retry(|op, write| cx.start_request(op, write)),
+            After::Stay,
+        ),
+        (Phase::Review | Phase::Conflict { .. } | Phase::Refused(_), SaveKey::Back) => {
+            cx.notify(Level::Info, "Nothing was saved");
+            (Vec::new(), After::Close)
+        }
+        (Phase::Done(_) | Phase::Failed(_), SaveKey::Back | SaveKey::Submit) => {
+            (Vec::new(), After::CloseAndRead)
+        }
+        _ => (Vec::new(), After::Stay),
+    }
+}
+
+/// The key tables of a save's phases, for a screen whose intents are `A`.
+pub struct SaveKeys<A: 'static> {
+    /// Reviewing the diff.
+    pub review: &'static [Binding<A>],
+    /// Changed elsewhere.
+    pub conflict: &'static [Binding<A>],
+    /// Failed part-way.
+    pub failed: &'static [Binding<A>],
+    /// Done or refused.
+    pub close: &'static [Binding<A>],
+    /// Calls running.
+    pub running: &'static [Binding<A>],
+}
+
+/// The bindings of a save's review.
+#[rustfmt::skip]
+pub const fn review<A: Copy>(submit: A, back: A) -> [Binding<A>; 2] {
+    [
+        b(&[ENTER], "⏎", "save these changes", submit, true),
+        b(&[ESC], "Esc", "cancel (nothing saved)", back, true),
+    ]
+}
+
+/// The bindings after a conflict.
+#[rustfmt::skip]
+pub const fn conflict<A: Copy>(reapply: A, back: A) -> [Binding<A>; 2] {
+    [
+        b(&[(KeyCode::Char('a'), crate::app::keymap::NONE)], "a", "re-apply my edit on the new state", reapply, true),
+        b(&[ESC], "Esc", "drop my edit", back, true),
+    ]
+}
+
+/// The bindings after a part-way failure.
+#[rustfmt::skip]
+pub const fn failed<A: Copy>(retry: A, back: A) -> [Binding<A>; 2] {
+    [
+        b(&[(KeyCode::Char('r'), crate::app::keymap::NONE)], "r", "make what is missing", retry, true),
+        b(&[ESC], "Esc", "close (re-reads the pool)", back, true),
+    ]
+}
+
+/// The binding of a finished save.
+pub const fn close<A: Copy>(back: A) -> [Binding<A>; 1] {
+    [b(&[ESC, ENTER], "Esc", "close", back, true)]
+}
+
+/// The binding while calls run.
+pub const fn running<A: Copy>(back: A) -> [Binding<A>; 1] {
+    [b(&[ESC], "Esc", "(calls are running)", back, false)]
+}
+
+impl<A: crate::app::intent::Intent> SaveKeys<A> {
+    /// The keys of the save's current phase.
+    pub fn of(&self, save: &Save) -> Keys<A> {
+        match &save.phase {
+            Phase::Review => Keys::own("Review changes", self.review),
+            Phase::Conflict { .. } => Keys::own("Changed elsewhere", self.conflict),
+            Phase::Failed(_) => Keys::own("Save failed part-way", self.failed),
+            Phase::Done(_) | Phase::Refused(_) => Keys::own("Save", self.close),
+            _ => Keys::own("Saving", self.running),
+        }
+    }
+}
