@@ -67,16 +67,17 @@ async fn engine(url: &str, n: usize) -> (Duration, Duration) {
 
     let start = Instant::now();
     h.send(Msg::Action(Action::GoTab(Tab::UserAccess)));
-    assert!(h.run_until(|m| m.access.config.is_some(), WAIT).await);
+    assert!(h.run_until(|m| m.access.read.config.is_some(), WAIT).await);
     let open = start.elapsed();
 
-    let config = h.model.access.config.clone().unwrap_or_default();
+    let config = h.model.access.read.config.clone().unwrap_or_default();
     h.send(Msg::Wizard(cognito_tui::wizard::Msg::EditSection(
         Box::new(EditScope {
             pool_id,
             section: Section::Name,
             base: config,
             linked: None,
+            origin: cognito_tui::app::Tab::UserAccess,
         }),
     )));
     if let Some(form) = h.model.wizard.edit.as_deref_mut() {

@@ -411,12 +411,13 @@ async fn with_faults_a_multi_call_saves_report_matches_a_fresh_read_every_time()
         let pool_id = pool.identity_pool_id().to_string();
         let before = fields(&sdk, &pool_id).await;
         let mut h = console_on(&sb, &pool_id, Options::default()).await;
-        let config = h.model.access.config.clone().unwrap_or_default();
+        let config = h.model.access.read.config.clone().unwrap_or_default();
         let scope = cognito_tui::wizard::scoped::EditScope {
             pool_id: pool_id.clone(),
             section: Section::AddProvider(Source::Google),
             base: config,
             linked: None,
+            origin: cognito_tui::app::Tab::UserAccess,
         };
         h.send(Msg::Wizard(cognito_tui::wizard::Msg::EditSection(
             Box::new(scope),

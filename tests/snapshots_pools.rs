@@ -217,9 +217,8 @@ fn tiny_terminal() {
 }
 
 #[test]
-fn unbuilt_tab_names_the_current_pool() {
+fn role_settings_without_a_pool_says_how_to_choose_one() {
     let mut model = loaded(3, SIZE);
-    let _ = act(&mut model, PoolAction::Open);
     let _ = act(&mut model, Action::GoTab(Tab::Roles));
     assert_snapshot!(render(&model));
 }

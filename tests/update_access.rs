@@ -89,7 +89,7 @@ fn opening_the_tab_reads_the_pool_its_roles_and_every_providers_tags_at_once() {
     assert_eq!(ops, expected, "one round trip: everything in parallel");
     let rest = answer_reads(&mut model, effects, &config);
     assert!(rest.is_empty(), "{rest:?}");
-    assert_eq!(model.access.config.as_ref(), Some(&config));
+    assert_eq!(model.access.read.config.as_ref(), Some(&config));
 }
 
 #[test]

@@ -10,6 +10,7 @@ use super::screen::Owner;
 use crate::screens::access::AccessState;
 use crate::screens::identities::IdentitiesState;
 use crate::screens::pools::PoolsState;
+use crate::screens::roles::RolesState;
 use crate::wizard::{Wizard, WizardScreen};
 
 /// How many recent errors `:errors` keeps.
@@ -182,10 +183,12 @@ pub enum Focus<'a> {
     Identities,
     /// The User access tab (with a current pool).
     Access,
+    /// The Role settings tab (with a current pool).
+    Roles,
     /// The create wizard.
     Wizard(&'a Wizard),
-    /// A tab that is not built yet (or the Identity browser with no pool chosen).
-    Unbuilt(Tab),
+    /// Tabs 2–4 with no pool chosen (only the global keys).
+    NoPool(Tab),
 }
 
 /// The console's whole state.
@@ -203,6 +206,8 @@ pub struct Model {
     pub identities: IdentitiesState,
     /// The User access tab.
     pub access: AccessState,
+    /// The Role settings tab.
+    pub roles: RolesState,
     /// The create-pool wizard (open, or a draft kept for later).
     pub wizard: WizardScreen,
     /// The pool tabs 2–4 act on, as (id, name).
@@ -239,6 +244,7 @@ impl Model {
             pools: PoolsState::default(),
             identities: IdentitiesState::default(),
             access: AccessState::default(),
+            roles: RolesState::default(),
             wizard: WizardScreen::default(),
             current_pool: None,
             overlay: None,
@@ -305,17 +311,25 @@ impl Model {
                 None => Focus::Pools,
             },
             Tab::Identities if self.current_pool.is_some() => Focus::Identities,
-            Tab::UserAccess if self.current_pool.is_some() => match self.wizard.edit.as_deref() {
+            Tab::UserAccess if self.current_pool.is_some() => {
+                match self.wizard.edit_for(self.tab) {
+                    Some(form) => Focus::Wizard(form),
+                    None => Focus::Access,
+                }
+            }
+            Tab::Roles if self.current_pool.is_some() => match self.wizard.edit_for(self.tab) {
                 Some(form) => Focus::Wizard(form),
-                None => Focus::Access,
+                None => Focus::Roles,
             },
-            tab => Focus::Unbuilt(tab),
+            tab => Focus::NoPool(tab),
         }
     }
 
     /// Whether any write is still waiting for its answer, or a save is between its writes.
     pub fn writes_in_flight(&self) -> usize {
-        self.in_flight.values().filter(|r| r.write).count() + usize::from(self.access.is_writing())
+        self.in_flight.values().filter(|r| r.write).count()
+            + usize::from(self.access.is_writing())
+            + usize::from(self.roles.is_writing())
     }
 
     /// Shows a notice in the footer.

@@ -6,7 +6,7 @@ use tui_input::InputRequest;
 use super::effect::RequestId;
 use super::model::Tab;
 use super::response::Response;
-use crate::screens::{access, identities, pools};
+use crate::screens::{access, identities, pools, roles};
 use crate::wizard;
 
 /// An intent that works on every screen that takes the global keys.
@@ -68,6 +68,8 @@ pub enum Msg {
     Wizard(wizard::Msg),
     /// For the User access tab.
     Access(access::Msg),
+    /// For the Role settings tab.
+    Roles(roles::Msg),
     /// A request's answer; it goes to the screen that asked.
     Response {
         /// The request.
@@ -98,6 +100,12 @@ impl From<pools::Action> for Msg {
 impl From<identities::Action> for Msg {
     fn from(action: identities::Action) -> Self {
         Msg::Identities(identities::Msg::Action(action))
+    }
+}
+
+impl From<roles::Action> for Msg {
+    fn from(action: roles::Action) -> Self {
+        Msg::Roles(roles::Msg::Action(action))
     }
 }
 

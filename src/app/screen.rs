@@ -21,6 +21,8 @@ pub enum Owner {
     Wizard,
     /// The User access tab.
     Access,
+    /// The Role settings tab.
+    Roles,
 }
 
 /// What a screen may read of the app while it handles a message.
@@ -76,6 +78,8 @@ pub enum Event {
     EditSection(Box<crate::wizard::scoped::EditScope>),
     /// Save a section edit of a live pool safely (the User access tab does it).
     SaveEdit {
+        /// The tab that opened the form (it runs the save).
+        origin: Tab,
         /// The pool.
         pool_id: String,
         /// The edit, and the role to create first.

@@ -9,7 +9,7 @@ use super::model::{Button, Connection, Focus, Level, Overlay, Tab};
 use super::response::Response;
 use super::screen::{Ctx, Event, Outcome, Owner};
 use super::{Action, Effect, Model, Msg};
-use crate::screens::{access, identities, pools};
+use crate::screens::{access, identities, pools, roles};
 use crate::view::layout;
 use crate::wizard;
 
@@ -93,6 +93,14 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             to_access(model, msg)
         }
+        Msg::Roles(msg) => {
+            if let roles::Msg::Action(action) = &msg
+                && !takes_keys(model, action, |f| matches!(f, Focus::Roles))
+            {
+                return settle(model);
+            }
+            to_roles(model, msg)
+        }
         Msg::Wizard(msg) => {
             if let wizard::Msg::Action(action) = &msg
                 && !takes_keys(model, action, |f| matches!(f, Focus::Wizard(_)))
@@ -111,6 +119,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             Some(Owner::Wizard) => to_wizard(model, wizard::Msg::Response { req, response }),
             Some(Owner::Access) => to_access(model, access::Msg::Response { req, response }),
+            Some(Owner::Roles) => to_roles(model, roles::Msg::Response { req, response }),
         },
     };
     effects.extend(settle(model));
@@ -173,6 +182,13 @@ fn to_access(model: &mut Model, msg: access::Msg) -> Vec<Effect> {
     apply(model, Owner::Access, outcome)
 }
 
+/// A message for the Role settings tab, which sees the current pool's configuration.
+fn to_roles(model: &mut Model, msg: roles::Msg) -> Vec<Effect> {
+    let ctx = ctx!(model, Some(&model.pools));
+    let outcome = roles::update(&mut model.roles, &ctx, msg);
+    apply(model, Owner::Roles, outcome)
+}
+
 /// A message for the create wizard.
 fn to_wizard(model: &mut Model, msg: wizard::Msg) -> Vec<Effect> {
     let ctx = ctx!(model, None);
@@ -194,6 +210,11 @@ fn settle(model: &mut Model) -> Vec<Effect> {
         model.access.pool_id.as_deref() == model.current_pool.as_ref().map(|(id, _)| id.as_str());
     if model.tab == Tab::UserAccess && !shown {
         effects.extend(to_access(model, access::Msg::Settle));
+    }
+    let shown =
+        model.roles.pool_id.as_deref() == model.current_pool.as_ref().map(|(id, _)| id.as_str());
+    if model.tab == Tab::Roles && !shown {
+        effects.extend(to_roles(model, roles::Msg::Settle));
     }
     effects
 }
@@ -260,7 +281,16 @@ fn on_event(model: &mut Model, event: Event) -> Vec<Effect> {
             scope.linked = linked_identities(model, &scope);
             return to_wizard(model, wizard::Msg::EditSection(scope));
         }
-        Event::SaveEdit { pool_id, finished } => {
+        Event::SaveEdit {
+            origin: Tab::Roles,
+            pool_id,
+            finished,
+        } => {
+            return to_roles(model, roles::Msg::Save { pool_id, finished });
+        }
+        Event::SaveEdit {
+            pool_id, finished, ..
+        } => {
             return to_access(model, access::Msg::Save { pool_id, finished });
         }
     }
@@ -313,6 +343,7 @@ fn on_connected(model: &mut Model, response: Response) -> Vec<Effect> {
             model.pools = Default::default();
             model.identities = Default::default();
             model.access = Default::default();
+            model.roles = Default::default();
             model.wizard.edit = None;
             model.current_pool = None;
             to_pools(model, pools::Msg::Start)
@@ -370,6 +401,7 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 return to_identities(model, identities::Msg::Action(identities::Action::Refresh));
             }
             Focus::Access => return to_access(model, access::Msg::Action(access::Action::Refresh)),
+            Focus::Roles => return to_roles(model, roles::Msg::Action(roles::Action::Refresh)),
             _ => {}
         },
         Action::ForceQuit => {}
@@ -399,7 +431,8 @@ fn on_input(model: &mut Model, request: tui_input::InputRequest) -> Vec<Effect> 
         Focus::Wizard(_) => to_wizard(model, wizard::Msg::Input(request)),
         Focus::Pools => to_pools(model, pools::Msg::Input(request)),
         Focus::Identities => to_identities(model, identities::Msg::Input(request)),
-        Focus::Setup | Focus::Unbuilt(_) | Focus::Access => Vec::new(),
+        Focus::Roles => to_roles(model, roles::Msg::Input(request)),
+        Focus::Setup | Focus::NoPool(_) | Focus::Access => Vec::new(),
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod claims;
 pub mod config;
 pub mod edit;
+pub mod grants;
 pub mod identity;
 pub mod identity_filter;
 pub mod limits;

@@ -7,6 +7,7 @@ pub mod identities;
 pub mod list;
 pub mod placeholder;
 pub mod pools;
+pub mod roles;
 pub mod save;
 
 use ratatui::Frame;
@@ -21,8 +22,6 @@ use crate::view::theme::Theme;
 pub struct TabScreen {
     /// The tab's title in the tab bar and the command line.
     pub title: &'static str,
-    /// Whether the tab is built (an unbuilt tab says so, and has only the global keys).
-    pub built: bool,
     /// The keys of the tab's current state.
     pub keys: fn(&Model) -> KeySheet,
     /// Draws the tab's body.
@@ -34,7 +33,6 @@ pub fn screen(tab: Tab) -> TabScreen {
     match tab {
         Tab::Pools => TabScreen {
             title: "Pools",
-            built: true,
             keys: |model| match model.wizard.open.as_deref() {
                 Some(wizard) => crate::wizard::keys(wizard).sheet(),
                 None => pools::keys(&model.pools).sheet(),
@@ -46,8 +44,10 @@ pub fn screen(tab: Tab) -> TabScreen {
         },
         Tab::UserAccess => TabScreen {
             title: "User access",
-            built: true,
-            keys: |model| match (model.current_pool.as_ref(), model.wizard.edit.as_deref()) {
+            keys: |model| match (
+                model.current_pool.as_ref(),
+                model.wizard.edit_for(Tab::UserAccess),
+            ) {
                 (Some(_), Some(form)) => crate::wizard::keys(form).sheet(),
                 (Some(_), None) => access::keys(&model.access).sheet(),
                 (None, _) => placeholder::keys().sheet(),
@@ -56,7 +56,6 @@ pub fn screen(tab: Tab) -> TabScreen {
         },
         Tab::Identities => TabScreen {
             title: "Identity browser",
-            built: true,
             keys: |model| match model.current_pool {
                 Some(_) => identities::keys(&model.identities).sheet(),
                 None => placeholder::keys().sheet(),
@@ -65,11 +64,15 @@ pub fn screen(tab: Tab) -> TabScreen {
         },
         Tab::Roles => TabScreen {
             title: "Role settings",
-            built: false,
-            keys: |_| placeholder::keys().sheet(),
-            draw: |model, theme, frame, area| {
-                placeholder::draw(model, Tab::Roles, theme, frame, area)
+            keys: |model| match (
+                model.current_pool.as_ref(),
+                model.wizard.edit_for(Tab::Roles),
+            ) {
+                (Some(_), Some(form)) => crate::wizard::keys(form).sheet(),
+                (Some(_), None) => roles::keys(&model.roles).sheet(),
+                (None, _) => placeholder::keys().sheet(),
             },
+            draw: roles::view::draw,
         },
     }
 }

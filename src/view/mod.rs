@@ -4,6 +4,7 @@
 mod chrome;
 pub mod layout;
 mod overlays;
+pub mod panel;
 mod setup;
 pub mod theme;
 pub mod widgets;

@@ -88,6 +88,13 @@ impl WizardScreen {
         }
     }
 
+    /// The section edit form opened by `tab`, if one is open.
+    pub fn edit_for(&self, tab: crate::app::Tab) -> Option<&Wizard> {
+        self.edit
+            .as_deref()
+            .filter(|form| form.scope.as_ref().is_some_and(|s| s.origin == tab))
+    }
+
     /// Whether a creation has made part of a pool and stopped (quitting then asks first).
     pub fn is_half_made(&self) -> bool {
         self.open
@@ -104,7 +111,7 @@ pub fn update(state: &mut WizardScreen, ctx: &Ctx, msg: Msg) -> Outcome {
             _ => Slot::Create,
         },
         Msg::EditSection(_) => Slot::Edit,
-        _ if ctx.tab == crate::app::Tab::UserAccess => Slot::Edit,
+        _ if state.edit_for(ctx.tab).is_some() => Slot::Edit,
         _ => Slot::Create,
     };
     let mut cx = Cx::new(state, ctx);

@@ -69,6 +69,7 @@ fn finish_edit(cx: &mut Cx) -> Vec<Effect> {
         Ok(finished) => {
             cx.state.edit = None;
             cx.emit(crate::app::Event::SaveEdit {
+                origin: scope.origin,
                 pool_id: scope.pool_id,
                 finished: Box::new(finished),
             });

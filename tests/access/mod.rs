@@ -40,24 +40,25 @@ pub async fn console_on(sb: &RunningSandbox, pool_id: &str, options: Options) ->
 pub async fn reread(h: &mut Headless) {
     assert!(
         h.run_until(
-            |m| m.access.config.is_some() && m.access.reading.is_none(),
+            |m| m.access.read.config.is_some() && m.access.read.reading.is_none(),
             WAIT
         )
         .await,
         "the pool was read: {:?}",
-        h.model.access.error
+        h.model.access.read.error
     );
 }
 
 /// Opens the form of `section`, lets `fill` change its draft, and asks to save (Ctrl-s): the
 /// save's first read is awaited, so the save is on its review (or refused).
 pub async fn edit(h: &mut Headless, section: Section, fill: impl FnOnce(&mut Draft)) -> Save {
-    let config = h.model.access.config.clone().unwrap_or_default();
+    let config = h.model.access.read.config.clone().unwrap_or_default();
     let scope = EditScope {
         pool_id: config.pool.identity_pool_id.clone(),
         section,
         base: config,
         linked: None,
+        origin: cognito_tui::app::Tab::UserAccess,
     };
     h.send(Msg::Wizard(cognito_tui::wizard::Msg::EditSection(
         Box::new(scope),

@@ -157,6 +157,6 @@ pub fn on_access(config: &PoolConfig, options: Options, size: (u16, u16)) -> Mod
     let effects = act(&mut model, Action::GoTab(Tab::UserAccess));
     let rest = answer_all_reads(&mut model, effects, config);
     assert!(rest.is_empty(), "{rest:?}");
-    assert!(model.access.config.is_some(), "the tab read its pool");
+    assert!(model.access.read.config.is_some(), "the tab read its pool");
     model
 }

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod access;
+pub mod roles;
 pub mod wizard;
 
 use cognito_tui::app::model::Session;

@@ -9,7 +9,7 @@ use super::intent::Intent;
 use super::model::{Focus, Overlay, Tab};
 use super::msg::DialogAction;
 use super::{Action, Model, Msg};
-use crate::screens::{access, identities, placeholder, pools};
+use crate::screens::{access, identities, placeholder, pools, roles};
 use crate::wizard;
 
 /// One key binding of a screen whose intents are `A`.
@@ -325,13 +325,14 @@ pub fn to_msg(model: &Model, event: &Event) -> Option<Msg> {
             match model.focus() {
                 Focus::Overlay(overlay) => route(overlay_keys(overlay), key, event, Msg::Dialog),
                 Focus::Setup => route(SETUP, key, event, Msg::Action),
-                Focus::Unbuilt(_) => route(placeholder::keys(), key, event, Msg::Action),
+                Focus::NoPool(_) => route(placeholder::keys(), key, event, Msg::Action),
                 Focus::Pools => route(pools::keys(&model.pools), key, event, Msg::from),
                 Focus::Identities => {
                     route(identities::keys(&model.identities), key, event, Msg::from)
                 }
                 Focus::Wizard(w) => route(wizard::keys(w), key, event, Msg::from),
                 Focus::Access => route(access::keys(&model.access), key, event, Msg::from),
+                Focus::Roles => route(roles::keys(&model.roles), key, event, Msg::from),
             }
         }
         Event::Mouse(mouse) => match mouse.kind {

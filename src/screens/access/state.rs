@@ -3,8 +3,9 @@
 
 use crate::domain::config::PoolConfig;
 use crate::domain::edit::ProviderRef;
+use crate::screens::save::Save;
 pub use crate::screens::save::host::SaveView;
-use crate::screens::save::{Read, Save};
+use crate::screens::save::tab_read::TabRead;
 use crate::wizard::scoped::Section;
 use crate::wizard::source::Source;
 
@@ -62,12 +63,8 @@ pub enum Panel {
 pub struct AccessState {
     /// The pool shown (or being read).
     pub pool_id: Option<String>,
-    /// The read in flight.
-    pub reading: Option<Read>,
-    /// The pool's configuration, once read.
-    pub config: Option<PoolConfig>,
-    /// Why the last read failed.
-    pub error: Option<String>,
+    /// The pool's configuration: read, in flight, or why it failed.
+    pub read: TabRead,
     /// The row selected.
     pub selected: usize,
     /// What floats over the rows.
@@ -77,7 +74,7 @@ pub struct AccessState {
 impl AccessState {
     /// The rows for the configuration read.
     pub fn items(&self) -> Vec<Item> {
-        let Some(config) = &self.config else {
+        let Some(config) = &self.read.config else {
             return Vec::new();
         };
         let mut items = vec![Item::Guest, Item::Authenticated];
@@ -132,5 +129,21 @@ pub fn provider_section(provider: &ProviderRef, focus: usize) -> Section {
         0 => Section::ProviderInfo(provider.clone()),
         1 => Section::RoleSettings(provider.clone()),
         _ => Section::Attributes(provider.clone()),
+    }
+}
+
+impl crate::screens::save::host::SaveSlot for AccessState {
+    fn take_save(&mut self) -> Option<Box<SaveView>> {
+        match self.panel.take() {
+            Some(Panel::Save(view)) => Some(view),
+            other => {
+                self.panel = other;
+                None
+            }
+        }
+    }
+
+    fn put_save(&mut self, view: Box<SaveView>) {
+        self.panel = Some(Panel::Save(view));
     }
 }

@@ -2,13 +2,13 @@
 //! its sections, opening a section's form, and running the safe save of what the form produced.
 
 use super::msg::{Action, Msg};
-use super::state::{AccessState, Item, Panel, SaveView, addable_kinds, provider_section};
+use super::state::{AccessState, Item, Panel, addable_kinds, provider_section};
 use crate::app::model::Level;
 use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
 use crate::domain::edit::{Edit, ProviderRef};
 use crate::screens::list::moved;
-use crate::screens::save::Read;
 use crate::screens::save::host::{self, After, SaveKey};
+use crate::screens::save::tab_read::{self, Answered};
 use crate::wizard::scoped::{EditScope, Finished, Section, source_of};
 
 type Cx<'a> = crate::app::Cx<'a, AccessState>;
@@ -47,27 +47,9 @@ fn read(cx: &mut Cx) -> Vec<Effect> {
     let Some(pool_id) = cx.state.pool_id.clone() else {
         return Vec::new();
     };
-    let providers = match (&cx.state.config, cx.ctx.pool_config()) {
-        (Some(config), _) => config.pool.tag_providers(),
-        (None, Some(pool)) if pool.identity_pool_id == pool_id => pool.tag_providers(),
-        _ => Vec::new(),
-    };
-    start_read(cx, &pool_id, &providers)
-}
-
-fn start_read(cx: &mut Cx, pool_id: &str, providers: &[String]) -> Vec<Effect> {
-    if let Some(old) = cx.state.reading.take() {
-        for req in old.pending() {
-            cx.finish_request(req);
-        }
-    }
-    let mut started = Vec::new();
-    let (reading, effects) = Read::start(pool_id, providers, |op| {
-        let req = cx.start_request(op, false);
-        started.push(req);
-        req
-    });
-    cx.state.reading = Some(reading);
+    let mut read = std::mem::take(&mut cx.state.read);
+    let effects = tab_read::start(cx, &mut read, &pool_id, cx.ctx.pool_config());
+    cx.state.read = read;
     effects
 }
 
@@ -77,42 +59,14 @@ fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
     {
         return on_save_response(cx, req, response);
     }
-    let Some(reading) = cx.state.reading.as_mut() else {
-        return Vec::new();
-    };
-    if !reading.awaits(req) {
-        return Vec::new();
+    let mut read = std::mem::take(&mut cx.state.read);
+    let (answered, effects) = tab_read::on_response(cx, &mut read, req, response);
+    cx.state.read = read;
+    if answered == Answered::Read {
+        let count = cx.state.items().len();
+        cx.state.selected = cx.state.selected.min(count.saturating_sub(1));
     }
-    reading.on_response(req, response);
-    let Some(outcome) = reading.outcome() else {
-        return Vec::new();
-    };
-    let asked = reading.providers();
-    cx.state.reading = None;
-    match outcome {
-        Ok(config) => {
-            let providers = config.pool.tag_providers();
-            if providers.iter().any(|p| !asked.contains(p)) {
-                // The pool has providers not known when the read began: their maps too.
-                let pool_id = config.pool.identity_pool_id.clone();
-                return start_read(cx, &pool_id, &providers);
-            }
-            cx.state.error = None;
-            cx.state.config = Some(config);
-            let count = cx.state.items().len();
-            cx.state.selected = cx.state.selected.min(count.saturating_sub(1));
-        }
-        Err((operation, error)) => {
-            if error.is_not_found()
-                && let Some(pool_id) = cx.state.pool_id.clone()
-            {
-                cx.emit(Event::PoolGone(pool_id));
-            }
-            cx.state.error = Some(format!("{operation} failed: {error}"));
-            cx.report_error(&operation, &error);
-        }
-    }
-    Vec::new()
+    effects
 }
 
 fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
@@ -190,7 +144,7 @@ fn refuse_developer(cx: &mut Cx) {
 }
 
 fn open_add(cx: &mut Cx) {
-    let Some(config) = &cx.state.config else {
+    let Some(config) = &cx.state.read.config else {
         return;
     };
     cx.state.panel = Some(Panel::AddKind {
@@ -202,7 +156,7 @@ fn open_add(cx: &mut Cx) {
 /// Activates guest access with the role it has, or opens the form to choose one; deactivates
 /// it after the review says what that means.
 fn toggle_guest(cx: &mut Cx) -> Vec<Effect> {
-    let Some(config) = &cx.state.config else {
+    let Some(config) = &cx.state.read.config else {
         return Vec::new();
     };
     let has_role = config.roles.roles.contains_key("unauthenticated");
@@ -229,7 +183,7 @@ fn toggle_guest(cx: &mut Cx) -> Vec<Effect> {
 
 /// Opens the wizard's form on one section, filled from the configuration read.
 fn open_form(cx: &mut Cx, section: Section) {
-    let Some(config) = cx.state.config.clone() else {
+    let Some(config) = cx.state.read.config.clone() else {
         cx.notify(Level::Info, "The pool is still being read");
         return;
     };
@@ -252,6 +206,7 @@ fn open_form(cx: &mut Cx, section: Section) {
         section,
         base: config,
         linked: None,
+        origin: crate::app::Tab::UserAccess,
     })));
 }
 
@@ -357,19 +312,8 @@ fn begin_save(cx: &mut Cx, pool_id: &str, finished: Finished) -> Vec<Effect> {
     }
 }
 
-/// Runs `f` on the save on screen: the panel is taken out while `f` runs (the save and the
-/// request ids live in different parts of the context) and put back.
-fn with_save<T>(cx: &mut Cx, f: impl FnOnce(&mut Cx, &mut SaveView) -> T) -> Option<T> {
-    let Some(Panel::Save(mut view)) = cx.state.panel.take() else {
-        return None;
-    };
-    let out = f(cx, &mut view);
-    cx.state.panel = Some(Panel::Save(view));
-    Some(out)
-}
-
 fn on_save_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
-    with_save(cx, |cx, view| host::on_response(cx, view, req, response)).unwrap_or_default()
+    host::answer(cx, req, response)
 }
 
 fn on_save_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
@@ -380,18 +324,8 @@ fn on_save_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
         Action::Back => SaveKey::Back,
         _ => return Vec::new(),
     };
-    let Some((effects, after)) = with_save(cx, |cx, view| host::on_key(cx, view, key)) else {
-        return Vec::new();
-    };
-    match after {
-        After::Stay => effects,
-        After::Close => {
-            cx.state.panel = None;
-            effects
-        }
-        After::CloseAndRead => {
-            cx.state.panel = None;
-            read(cx)
-        }
+    match host::key(cx, key) {
+        (_, After::CloseAndRead) => read(cx),
+        (effects, _) => effects,
     }
 }

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::state::{AccessState, Item, Panel};
 use super::summary;
@@ -14,12 +14,12 @@ use crate::app::Model;
 use crate::domain::config::PoolConfig;
 use crate::domain::edit::ProviderRef;
 use crate::view::theme::Theme;
-use crate::view::widgets::{centered, fit, spinner};
+use crate::view::widgets::{fit, spinner};
 use crate::wizard::scoped::source_of;
 
 /// Draws the tab into the body.
 pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    if let Some(form) = model.wizard.edit.as_deref() {
+    if let Some(form) = model.wizard.edit_for(crate::app::Tab::UserAccess) {
         crate::wizard::view::draw(model, form, theme, frame, area);
         return;
     }
@@ -40,7 +40,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let lines = match (&state.config, &state.error) {
+    let lines = match (&state.read.config, &state.read.error) {
         (Some(config), _) => body(state, config, theme, width),
         (None, Some(error)) => vec![Line::styled(error.clone(), theme.error)],
         (None, None) => vec![Line::raw(format!(
@@ -207,10 +207,6 @@ fn body(
     lines
 }
 
-fn boxed(title: String, theme: &Theme) -> Block<'static> {
-    Block::bordered().title(Span::styled(title, theme.accent))
-}
-
 fn draw_panel(
     model: &Model,
     state: &AccessState,
@@ -221,7 +217,9 @@ fn draw_panel(
 ) {
     let (title, lines, width, height) = match panel {
         Panel::Provider { provider, focus } => {
-            let Some(config) = &state.config else { return };
+            let Some(config) = &state.read.config else {
+                return;
+            };
             (
                 format!(" {} ", source_of(provider)),
                 provider_lines(config, provider, *focus, theme),
@@ -278,46 +276,12 @@ fn draw_panel(
                 usize::from(width.saturating_sub(2)),
             );
             // As tall as its lines (long ones wrap), at most the screen.
-            let inner = usize::from(width.saturating_sub(2)).max(1);
-            let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner)).sum();
-            let height = u16::try_from(rows + 2).unwrap_or(u16::MAX);
-            (
-                " Save changes ".to_string(),
-                lines,
-                width,
-                height.min(area.height.saturating_sub(2)),
-            )
+            let height =
+                crate::view::panel::fitted_height(&lines, width, area.height.saturating_sub(2));
+            (" Save changes ".to_string(), lines, width, height)
         }
     };
-    let rect = centered(area, width, height);
-    let block = boxed(title, theme);
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
-    // A small terminal keeps the focused line (▸) in view.
-    let focus = lines
-        .iter()
-        .position(|l| l.spans.first().is_some_and(|s| s.content.starts_with('▸')))
-        .unwrap_or(0);
-    // Counted in screen rows: long lines wrap.
-    let width = usize::from(inner.width).max(1);
-    let rows: Vec<usize> = lines
-        .iter()
-        .map(|l| l.width().max(1).div_ceil(width))
-        .collect();
-    let focus_row: usize = rows[..focus].iter().sum();
-    let offset = crate::wizard::layout::scroll_offset(
-        focus_row,
-        rows.iter().sum(),
-        usize::from(inner.height),
-    );
-    let offset = u16::try_from(offset).unwrap_or(0);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((offset, 0)),
-        inner,
-    );
+    crate::view::panel::draw(frame, area, title, lines, (width, height), theme);
 }
 
 fn provider_lines(

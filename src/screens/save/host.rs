@@ -87,6 +87,44 @@ pub fn on_response<S>(
     effects
 }
 
+/// A screen state with a panel that can hold a save.
+pub trait SaveSlot {
+    /// Takes the save out of its panel (None when no save is on screen).
+    fn take_save(&mut self) -> Option<Box<SaveView>>;
+    /// Puts the save back into its panel.
+    fn put_save(&mut self, view: Box<SaveView>);
+}
+
+/// Runs `f` on the screen's save: taken out of the state while `f` runs (the save and the
+/// request ids live in different parts of the context) and put back.
+pub fn with_save<S: SaveSlot, T>(
+    cx: &mut Cx<S>,
+    f: impl FnOnce(&mut Cx<S>, &mut SaveView) -> T,
+) -> Option<T> {
+    let mut view = cx.state.take_save()?;
+    let out = f(cx, &mut view);
+    cx.state.put_save(view);
+    Some(out)
+}
+
+/// An answer for the screen's save.
+pub fn answer<S: SaveSlot>(cx: &mut Cx<S>, req: RequestId, response: Response) -> Vec<Effect> {
+    with_save(cx, |cx, view| on_response(cx, view, req, response)).unwrap_or_default()
+}
+
+/// A key on the screen's save; the panel is closed when the key closes it. `After::CloseAndRead`
+/// tells the screen to read its pool again.
+pub fn key<S: SaveSlot>(cx: &mut Cx<S>, key: SaveKey) -> (Vec<Effect>, After) {
+    let Some(mut view) = cx.state.take_save() else {
+        return (Vec::new(), After::Stay);
+    };
+    let (effects, after) = on_key(cx, &mut view, key);
+    if after == After::Stay {
+        cx.state.put_save(view);
+    }
+    (effects, after)
+}
+
 /// What a key asks of a save.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SaveKey {

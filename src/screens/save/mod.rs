@@ -8,6 +8,7 @@
 mod calls;
 pub mod host;
 mod reads;
+pub mod tab_read;
 pub mod view;
 
 pub use reads::Read;

@@ -60,6 +60,8 @@ pub struct EditScope {
     pub base: PoolConfig,
     /// Identities of the Identity browser linked to the provider edited, when it has this pool's.
     pub linked: Option<Linked>,
+    /// The tab that opened the form: it shows the form and saves what it produces.
+    pub origin: crate::app::Tab,
 }
 
 /// The wizard's source for a provider of a pool.

@@ -1,0 +1,84 @@
+//! The Role settings tab's messages and intents.
+
+use tui_input::InputRequest;
+
+use crate::app::intent::Intent;
+use crate::app::{RequestId, Response};
+use crate::wizard::scoped::Finished;
+
+/// What the Role settings tab's keys ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// The previous row (policy, line).
+    Up,
+    /// The next row (policy, line).
+    Down,
+    /// The first row.
+    Top,
+    /// The last row.
+    Bottom,
+    /// Open the selected row (a role's details, a document, the simulator); on a default role
+    /// or a mapping, its form (as [`Action::Edit`]).
+    Open,
+    /// Edit the selected default role or mapping, or the focused inline policy in `$EDITOR`.
+    Edit,
+    /// Fix the selected role's trust policy for this pool.
+    Fix,
+    /// Open the resolution simulator.
+    Simulate,
+    /// Read the pool and check its roles again.
+    Refresh,
+    /// Press the focused button (write the reviewed change).
+    Submit,
+    /// After a conflict: apply the change again on the state as it is now.
+    Reapply,
+    /// After a failure: retry.
+    Retry,
+    /// The simulator: the other part (login choice ↔ claims).
+    NextField,
+    /// The simulator's login choice: previous.
+    Left,
+    /// The simulator's login choice: next.
+    Right,
+    /// The simulator's claims: a new line.
+    NewLine,
+    /// Close the topmost thing.
+    Back,
+    /// Show the help overlay.
+    Help,
+}
+
+impl Intent for Action {
+    fn changes(&self) -> Option<&'static str> {
+        match self {
+            Action::Edit | Action::Fix => Some("changing roles"),
+            Action::Submit | Action::Reapply | Action::Retry => Some("saving changes to roles"),
+            _ => None,
+        }
+    }
+}
+
+/// A message for the Role settings tab.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// A key.
+    Action(Action),
+    /// Typing (the simulator's claims).
+    Input(InputRequest),
+    /// An answer to one of this tab's requests.
+    Response {
+        /// The request.
+        req: RequestId,
+        /// Its result.
+        response: Response,
+    },
+    /// A form opened from this tab is done: save it safely.
+    Save {
+        /// The pool.
+        pool_id: String,
+        /// What to save.
+        finished: Box<Finished>,
+    },
+    /// After every message: read the current pool when the tab shows another one.
+    Settle,
+}

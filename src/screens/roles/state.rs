@@ -1,0 +1,233 @@
+//! What the Role settings tab holds: the current pool's configuration as read, what IAM said of
+//! every role the pool hands out, the row selected and the panel open over the rows.
+
+use std::collections::BTreeMap;
+
+use super::fetch::Fetcher;
+use super::simulator::Simulator;
+use super::write::DocWrite;
+use crate::domain::config::PoolConfig;
+use crate::domain::edit::ProviderRef;
+use crate::domain::policy::Audience;
+use crate::domain::role_use::{HandedOut, handed_out};
+use crate::domain::roles::IamRole;
+use crate::screens::save::host::SaveView;
+use crate::screens::save::tab_read::TabRead;
+
+/// One row of the tab.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    /// The default authenticated or guest role.
+    DefaultRole(Audience),
+    /// A provider's role mapping.
+    Mapping(ProviderRef),
+    /// A role the pool hands out: its trust and permissions.
+    Role(String),
+    /// The resolution simulator.
+    Simulate,
+}
+
+/// What IAM answered for one read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fetch<T> {
+    /// Not answered yet.
+    Waiting,
+    /// The answer.
+    Got(T),
+    /// The caller may not read it (AccessDenied): not checked.
+    Denied(String),
+    /// It does not exist (NoSuchEntity).
+    Missing(String),
+    /// Another failure: code and message.
+    Failed(String),
+}
+
+impl<T> Fetch<T> {
+    /// The answer, once got.
+    pub fn got(&self) -> Option<&T> {
+        match self {
+            Fetch::Got(value) => Some(value),
+            _ => None,
+        }
+    }
+}
+
+/// A policy document of a role, by where it lives.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PolicyRef {
+    /// An inline policy, by name.
+    Inline(String),
+    /// An attached managed policy: name and ARN.
+    Managed(String, String),
+}
+
+impl PolicyRef {
+    /// The name shown.
+    pub fn name(&self) -> &str {
+        match self {
+            PolicyRef::Inline(name) | PolicyRef::Managed(name, _) => name,
+        }
+    }
+}
+
+/// What IAM said of one role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleFacts {
+    /// GetRole.
+    pub role: Fetch<IamRole>,
+    /// ListRolePolicies.
+    pub inline: Fetch<Vec<String>>,
+    /// ListAttachedRolePolicies.
+    pub attached: Fetch<Vec<(String, String)>>,
+    /// Each policy's document.
+    pub documents: BTreeMap<PolicyRef, Fetch<String>>,
+}
+
+impl Default for RoleFacts {
+    fn default() -> Self {
+        Self {
+            role: Fetch::Waiting,
+            inline: Fetch::Waiting,
+            attached: Fetch::Waiting,
+            documents: BTreeMap::new(),
+        }
+    }
+}
+
+impl RoleFacts {
+    /// Every policy of the role known so far: inline first, then attached.
+    pub fn policies(&self) -> Vec<PolicyRef> {
+        let mut out: Vec<PolicyRef> = self
+            .inline
+            .got()
+            .into_iter()
+            .flatten()
+            .map(|n| PolicyRef::Inline(n.clone()))
+            .collect();
+        out.extend(
+            self.attached
+                .got()
+                .into_iter()
+                .flatten()
+                .map(|(n, a)| PolicyRef::Managed(n.clone(), a.clone())),
+        );
+        out
+    }
+}
+
+/// What floats over the rows.
+#[derive(Debug, Clone)]
+pub enum Panel {
+    /// One role: its uses, trust problems, trust policy and permissions; a policy focused.
+    Role {
+        /// The role's ARN.
+        arn: String,
+        /// The policy focused (index into its policies).
+        focus: usize,
+    },
+    /// A document to read.
+    Document {
+        /// What it is.
+        title: String,
+        /// The text (pretty JSON).
+        text: String,
+        /// Lines scrolled.
+        scroll: usize,
+    },
+    /// A trust fix or an inline policy edit, from its diff to its verification.
+    Write(Box<DocWrite>),
+    /// A safe save of the pool's roles or mappings.
+    Save(Box<SaveView>),
+    /// The resolution simulator.
+    Simulator(Box<Simulator>),
+}
+
+/// The Role settings tab's state.
+#[derive(Debug, Default)]
+pub struct RolesState {
+    /// The pool shown (or being read).
+    pub pool_id: Option<String>,
+    /// The pool's configuration: read, in flight, or why it failed.
+    pub read: TabRead,
+    /// What IAM said of each role the pool hands out, by ARN.
+    pub roles: BTreeMap<String, RoleFacts>,
+    /// The IAM reads queued and running.
+    pub fetcher: Fetcher,
+    /// The row selected.
+    pub selected: usize,
+    /// What floats over the rows.
+    pub panel: Option<Panel>,
+}
+
+impl RolesState {
+    /// The roles the pool hands out, once read.
+    pub fn handed_out(&self) -> Vec<HandedOut> {
+        self.read
+            .config
+            .as_ref()
+            .map(handed_out)
+            .unwrap_or_default()
+    }
+
+    /// The rows for the configuration read.
+    pub fn items(&self) -> Vec<Item> {
+        let Some(config) = &self.read.config else {
+            return Vec::new();
+        };
+        let mut items = vec![
+            Item::DefaultRole(Audience::Authenticated),
+            Item::DefaultRole(Audience::Guest),
+        ];
+        items.extend(
+            ProviderRef::all(&config.pool)
+                .into_iter()
+                .map(Item::Mapping),
+        );
+        items.extend(handed_out(config).into_iter().map(|h| Item::Role(h.arn)));
+        items.push(Item::Simulate);
+        items
+    }
+
+    /// The row selected.
+    pub fn selected_item(&self) -> Option<Item> {
+        self.items().get(self.selected).cloned()
+    }
+
+    /// The configuration read.
+    pub fn config(&self) -> Option<&PoolConfig> {
+        self.read.config.as_ref()
+    }
+
+    /// A role's trust policy, once read.
+    pub fn trust_of(&self, arn: &str) -> Option<&str> {
+        self.roles
+            .get(arn)
+            .and_then(|f| f.role.got())
+            .map(|r| r.trust_policy.as_str())
+    }
+
+    /// Whether a write (a save, a trust fix, a policy edit) is between its calls.
+    pub fn is_writing(&self) -> bool {
+        match &self.panel {
+            Some(Panel::Save(view)) => view.save.is_writing(),
+            Some(Panel::Write(write)) => write.is_writing(),
+            _ => false,
+        }
+    }
+}
+
+impl crate::screens::save::host::SaveSlot for RolesState {
+    fn take_save(&mut self) -> Option<Box<SaveView>> {
+        match self.panel.take() {
+            Some(Panel::Save(view)) => Some(view),
+            other => {
+                self.panel = other;
+                None
+            }
+        }
+    }
+
+    fn put_save(&mut self, view: Box<SaveView>) {
+        self.panel = Some(Panel::Save(view));
+    }
+}

@@ -1,0 +1,544 @@
+//! How the Role settings tab reacts: reading the current pool, checking every role it hands out
+//! (bounded parallel IAM reads), opening the wizard's forms on its default roles and mappings,
+//! fixing a role's trust, editing an inline policy in `$EDITOR`, and the simulator.
+
+use super::fetch::Job;
+use super::msg::{Action, Msg};
+use super::simulator::{SimFocus, Simulator};
+use super::state::{Fetch, Item, Panel, PolicyRef, RolesState};
+use super::write::{DocTarget, DocWrite, WritePhase};
+use crate::app::intent;
+use crate::app::model::Level;
+use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
+use crate::domain::policy::Audience;
+use crate::domain::role_use;
+use crate::screens::list::moved;
+use crate::screens::save::host::{self, After, SaveKey};
+use crate::screens::save::tab_read::{self, Answered};
+use crate::wizard::scoped::{EditScope, Finished, Section, source_of};
+
+type Cx<'a> = crate::app::Cx<'a, RolesState>;
+
+/// Handles one message for the Role settings tab.
+pub fn update(state: &mut RolesState, ctx: &Ctx, msg: Msg) -> Outcome {
+    let mut cx = Cx::new(state, ctx);
+    let effects = match msg {
+        Msg::Action(action) => on_action(&mut cx, action),
+        Msg::Input(request) => {
+            with_simulator(&mut cx, |sim| sim.type_key(request));
+            Vec::new()
+        }
+        Msg::Response { req, response } => on_response(&mut cx, req, response),
+        Msg::Save { pool_id, finished } => begin_save(&mut cx, &pool_id, *finished),
+        Msg::Settle => sync(&mut cx),
+    };
+    cx.finish(effects)
+}
+
+/// Reads the current pool when the tab shows another one (or none).
+fn sync(cx: &mut Cx) -> Vec<Effect> {
+    let current = cx.ctx.current_pool.map(|(id, _)| id.clone());
+    if cx.ctx.tab != Tab::Roles || current == cx.state.pool_id || cx.session().is_none() {
+        return Vec::new();
+    }
+    if cx.state.is_writing() {
+        return Vec::new();
+    }
+    for req in cx.state.fetcher.clear() {
+        cx.finish_request(req);
+    }
+    *cx.state = RolesState {
+        pool_id: current,
+        ..RolesState::default()
+    };
+    read(cx)
+}
+
+/// Reads the pool's whole configuration (its roles are checked once it is read).
+fn read(cx: &mut Cx) -> Vec<Effect> {
+    let Some(pool_id) = cx.state.pool_id.clone() else {
+        return Vec::new();
+    };
+    let mut read = std::mem::take(&mut cx.state.read);
+    let effects = tab_read::start(cx, &mut read, &pool_id, cx.ctx.pool_config());
+    cx.state.read = read;
+    effects
+}
+
+/// Checks every role the pool hands out: GetRole of each, then its policies, at most
+/// `fetch::PARALLEL` at once.
+fn check_roles(cx: &mut Cx) -> Vec<Effect> {
+    for req in cx.state.fetcher.clear() {
+        cx.finish_request(req);
+    }
+    cx.state.roles.clear();
+    for handed in cx.state.handed_out() {
+        cx.state
+            .roles
+            .insert(handed.arn.clone(), Default::default());
+        cx.state.fetcher.push(Job::Role(handed.arn));
+    }
+    start_fetches(cx)
+}
+
+fn start_fetches(cx: &mut Cx) -> Vec<Effect> {
+    let mut fetcher = std::mem::take(&mut cx.state.fetcher);
+    let effects = fetcher.start_more(|op| cx.start_request(op, false));
+    cx.state.fetcher = fetcher;
+    effects
+}
+
+fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
+    match &cx.state.panel {
+        Some(Panel::Save(view)) if view.save.awaits(req) => {
+            return host::answer(cx, req, response);
+        }
+        Some(Panel::Write(write)) if write.awaits(req) => {
+            return on_write_response(cx, req, response);
+        }
+        _ => {}
+    }
+    if cx.state.fetcher.awaits(req) {
+        let RolesState { fetcher, roles, .. } = &mut *cx.state;
+        fetcher.on_response(roles, req, response);
+        let effects = start_fetches(cx);
+        refresh_simulator(cx);
+        return effects;
+    }
+    let mut read = std::mem::take(&mut cx.state.read);
+    let (answered, mut effects) = tab_read::on_response(cx, &mut read, req, response);
+    cx.state.read = read;
+    if answered == Answered::Read {
+        let count = cx.state.items().len();
+        cx.state.selected = cx.state.selected.min(count.saturating_sub(1));
+        effects.extend(check_roles(cx));
+        refresh_simulator(cx);
+    }
+    effects
+}
+
+fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
+    if action == Action::Help {
+        cx.emit(Event::ShowHelp);
+        return Vec::new();
+    }
+    match cx.state.panel.take() {
+        None => on_list(cx, action),
+        Some(Panel::Role { arn, focus }) => on_role_panel(cx, action, arn, focus),
+        Some(Panel::Document {
+            title,
+            text,
+            scroll,
+        }) => {
+            let last = text.lines().count().saturating_sub(1);
+            let scroll = match action {
+                Action::Down => (scroll + 1).min(last),
+                Action::Up => scroll.saturating_sub(1),
+                Action::Top => 0,
+                Action::Back => return Vec::new(),
+                _ => scroll,
+            };
+            cx.state.panel = Some(Panel::Document {
+                title,
+                text,
+                scroll,
+            });
+            Vec::new()
+        }
+        Some(Panel::Write(write)) => on_write_action(cx, action, write),
+        Some(Panel::Save(view)) => {
+            cx.state.panel = Some(Panel::Save(view));
+            on_save_action(cx, action)
+        }
+        Some(Panel::Simulator(sim)) => {
+            cx.state.panel = Some(Panel::Simulator(sim));
+            on_simulator(cx, action);
+            Vec::new()
+        }
+    }
+}
+
+fn on_list(cx: &mut Cx, action: Action) -> Vec<Effect> {
+    let count = cx.state.items().len();
+    let state = &mut cx.state;
+    match action {
+        Action::Up => state.selected = moved(state.selected, -1, count),
+        Action::Down => state.selected = moved(state.selected, 1, count),
+        Action::Top => state.selected = 0,
+        Action::Bottom => state.selected = count.saturating_sub(1),
+        Action::Refresh => return read(cx),
+        Action::Simulate => open_simulator(cx),
+        Action::Open | Action::Edit => match state.selected_item() {
+            Some(Item::Role(arn)) if action == Action::Open => {
+                state.panel = Some(Panel::Role { arn, focus: 0 })
+            }
+            Some(Item::Role(_)) => cx.notify(
+                Level::Info,
+                "Open the role (⏎) and press e on one of its inline policies",
+            ),
+            Some(Item::Simulate) => open_simulator(cx),
+            Some(item) => {
+                if let Some(refusal) = intent::refusal(cx.ctx.read_only, &Action::Edit) {
+                    cx.notify(Level::Warning, refusal);
+                } else {
+                    open_form(cx, &item);
+                }
+            }
+            None => {}
+        },
+        Action::Fix => match state.selected_item() {
+            Some(Item::Role(arn)) => begin_fix(cx, &arn),
+            _ => cx.notify(
+                Level::Info,
+                "Select a role (under Trust and permissions) to fix",
+            ),
+        },
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Opens the wizard's form on a default role or a provider's role settings.
+fn open_form(cx: &mut Cx, item: &Item) {
+    let Some(config) = cx.state.read.config.clone() else {
+        cx.notify(Level::Info, "The pool is still being read");
+        return;
+    };
+    let section = match item {
+        Item::DefaultRole(Audience::Authenticated) => Section::Authenticated,
+        Item::DefaultRole(Audience::Guest) => Section::Guest,
+        Item::Mapping(provider) if source_of(provider).has_role_settings() => {
+            Section::RoleSettings(provider.clone())
+        }
+        _ => return,
+    };
+    cx.emit(Event::EditSection(Box::new(EditScope {
+        pool_id: config.pool.identity_pool_id.clone(),
+        section,
+        base: config,
+        linked: None,
+        origin: Tab::Roles,
+    })));
+}
+
+fn open_simulator(cx: &mut Cx) {
+    let Some(config) = cx.state.read.config.as_ref() else {
+        cx.notify(Level::Info, "The pool is still being read");
+        return;
+    };
+    let mut sim = Simulator::new(config);
+    sim.recompute(config, |arn| cx.state.trust_of(arn));
+    cx.state.panel = Some(Panel::Simulator(Box::new(sim)));
+}
+
+/// Runs `f` on the open simulator, then recomputes its answer.
+fn with_simulator(cx: &mut Cx, f: impl FnOnce(&mut Simulator)) {
+    let Some(Panel::Simulator(mut sim)) = cx.state.panel.take() else {
+        return;
+    };
+    f(&mut sim);
+    if let Some(config) = cx.state.read.config.as_ref() {
+        sim.recompute(config, |arn| cx.state.trust_of(arn));
+    }
+    cx.state.panel = Some(Panel::Simulator(sim));
+}
+
+/// A role's trust policy arrived: the simulator's answer may change.
+fn refresh_simulator(cx: &mut Cx) {
+    if matches!(cx.state.panel, Some(Panel::Simulator(_))) {
+        with_simulator(cx, |_| {});
+    }
+}
+
+fn on_simulator(cx: &mut Cx, action: Action) {
+    match action {
+        Action::Back => cx.state.panel = None,
+        Action::NextField => with_simulator(cx, Simulator::switch_focus),
+        Action::Left => with_simulator(cx, |sim| sim.choose(-1)),
+        Action::Right => with_simulator(cx, |sim| sim.choose(1)),
+        Action::NewLine => with_simulator(cx, Simulator::new_line),
+        Action::Up | Action::Down => {
+            let delta = if action == Action::Up { -1 } else { 1 };
+            with_simulator(cx, |sim| match sim.focus {
+                SimFocus::Claims => sim.move_line(delta),
+                SimFocus::Login => sim.choose(delta),
+            });
+        }
+        _ => {}
+    }
+}
+
+fn on_role_panel(cx: &mut Cx, action: Action, arn: String, focus: usize) -> Vec<Effect> {
+    let policies = cx
+        .state
+        .roles
+        .get(&arn)
+        .map(|f| f.policies())
+        .unwrap_or_default();
+    // Focus 0 is the trust policy; 1… the permissions policies.
+    let policy = focus.checked_sub(1).and_then(|i| policies.get(i)).cloned();
+    let keep = |cx: &mut Cx, focus| {
+        cx.state.panel = Some(Panel::Role {
+            arn: arn.clone(),
+            focus,
+        })
+    };
+    match action {
+        Action::Up => keep(cx, focus.saturating_sub(1)),
+        Action::Down => keep(cx, (focus + 1).min(policies.len())),
+        Action::Back => {}
+        Action::Fix => {
+            keep(cx, focus);
+            begin_fix(cx, &arn);
+        }
+        Action::Open => {
+            keep(cx, focus);
+            open_document(cx, &arn, policy.as_ref());
+        }
+        Action::Edit => {
+            keep(cx, focus);
+            return edit_policy(cx, &arn, policy.as_ref());
+        }
+        _ => keep(cx, focus),
+    }
+    Vec::new()
+}
+
+fn open_document(cx: &mut Cx, arn: &str, policy: Option<&PolicyRef>) {
+    let Some(facts) = cx.state.roles.get(arn) else {
+        return;
+    };
+    let role = crate::domain::roles::role_name(arn);
+    let (title, fetched) = match policy {
+        None => (
+            format!("Trust policy of {role}"),
+            match &facts.role {
+                Fetch::Got(r) => Fetch::Got(r.trust_policy.clone()),
+                other => other_state(other),
+            },
+        ),
+        Some(p) => (
+            match p {
+                PolicyRef::Inline(name) => format!("Inline policy {name} of {role}"),
+                PolicyRef::Managed(name, arn) => format!("Managed policy {name} ({arn})"),
+            },
+            facts.documents.get(p).cloned().unwrap_or(Fetch::Waiting),
+        ),
+    };
+    match fetched {
+        Fetch::Got(text) => {
+            cx.state.panel = Some(Panel::Document {
+                title,
+                text: super::write::pretty(&text),
+                scroll: 0,
+            })
+        }
+        Fetch::Waiting => cx.notify(Level::Info, "Still being read"),
+        Fetch::Denied(why) | Fetch::Missing(why) | Fetch::Failed(why) => {
+            cx.notify(Level::Warning, format!("Not readable: {why}"))
+        }
+    }
+}
+
+fn other_state<T, U>(fetch: &Fetch<T>) -> Fetch<U> {
+    match fetch {
+        Fetch::Got(_) | Fetch::Waiting => Fetch::Waiting,
+        Fetch::Denied(w) => Fetch::Denied(w.clone()),
+        Fetch::Missing(w) => Fetch::Missing(w.clone()),
+        Fetch::Failed(w) => Fetch::Failed(w.clone()),
+    }
+}
+
+/// `e` on a policy of a role: an inline policy opens in `$EDITOR`.
+fn edit_policy(cx: &mut Cx, arn: &str, policy: Option<&PolicyRef>) -> Vec<Effect> {
+    let Some(PolicyRef::Inline(name)) = policy else {
+        let text = match policy {
+            Some(PolicyRef::Managed(..)) => {
+                "A managed policy changes by a new policy version in IAM, for every role it is attached to: not from here"
+            }
+            _ => "Select an inline policy (↓) to edit it; the trust policy is changed with f",
+        };
+        cx.notify(Level::Info, text);
+        return Vec::new();
+    };
+    let document = cx
+        .state
+        .roles
+        .get(arn)
+        .and_then(|f| f.documents.get(&PolicyRef::Inline(name.clone())))
+        .and_then(|d| d.got().cloned());
+    let Some(document) = document else {
+        cx.notify(Level::Info, "The policy has not been read yet");
+        return Vec::new();
+    };
+    let previous = cx.state.panel.take();
+    let (write, effect) = DocWrite::edit(arn, name, &document, |op, w| cx.start_request(op, w));
+    drop(previous);
+    cx.state.panel = Some(Panel::Write(Box::new(write)));
+    vec![effect]
+}
+
+/// `f` on a role: its trust policy corrected for this pool, as a diff to confirm.
+fn begin_fix(cx: &mut Cx, arn: &str) {
+    let Some(config) = cx.state.read.config.as_ref() else {
+        return;
+    };
+    let Some(handed) = role_use::handed_out(config)
+        .into_iter()
+        .find(|h| h.arn == arn)
+    else {
+        return;
+    };
+    let facts = cx.state.roles.get(arn);
+    let trust = match facts.map(|f| &f.role) {
+        Some(Fetch::Got(role)) => role.trust_policy.clone(),
+        Some(Fetch::Denied(_)) => {
+            cx.notify(
+                Level::Warning,
+                "Not checked: this caller may not read the role (AccessDenied), so it can't be fixed from here",
+            );
+            return;
+        }
+        Some(Fetch::Missing(_)) => {
+            cx.notify(
+                Level::Warning,
+                "The role does not exist: choose another role for this use (e on its row)",
+            );
+            return;
+        }
+        _ => {
+            cx.notify(Level::Info, "The role is still being read");
+            return;
+        }
+    };
+    let problems = role_use::problems(config, &handed, &trust);
+    if problems.is_empty() {
+        cx.notify(
+            Level::Success,
+            format!("{} already trusts this pool as it should", handed.name()),
+        );
+        return;
+    }
+    match role_use::fix(config, &handed, &trust) {
+        Ok(fixed) => {
+            let write = DocWrite::trust_fix(arn, &trust, &fixed, problems);
+            cx.state.panel = Some(Panel::Write(Box::new(write)));
+        }
+        Err(why) => cx.notify(Level::Warning, why),
+    }
+}
+
+fn on_write_action(cx: &mut Cx, action: Action, mut write: Box<DocWrite>) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    match (&write.phase, action) {
+        (WritePhase::Review, Action::Submit) => {
+            effects = write.confirm(|op, w| cx.start_request(op, w));
+        }
+        (WritePhase::Invalid(_), Action::Edit) => {
+            effects = write.edit_again(|op, w| cx.start_request(op, w));
+        }
+        (WritePhase::Conflict(now), Action::Reapply) => {
+            let (arn, now) = (write.arn.clone(), now.clone());
+            match write.target.clone() {
+                DocTarget::Trust => {
+                    // The trust as it is now: fixed again (or nothing left to fix).
+                    refresh_trust(cx, &arn, &now);
+                    begin_fix(cx, &arn);
+                    return Vec::new();
+                }
+                DocTarget::Inline(name) => {
+                    let (again, effect) =
+                        DocWrite::edit(&arn, &name, &now, |op, w| cx.start_request(op, w));
+                    cx.state.panel = Some(Panel::Write(Box::new(again)));
+                    return vec![effect];
+                }
+            }
+        }
+        (phase, Action::Back | Action::Submit)
+            if !write.is_writing() && *phase != WritePhase::Editing =>
+        {
+            let written = matches!(phase, WritePhase::Done | WritePhase::Differs(_));
+            if matches!(phase, WritePhase::Review | WritePhase::Invalid(_)) {
+                cx.notify(Level::Info, "Nothing was written");
+            }
+            if written {
+                // What IAM now holds for the role: read again, and the pool's checks with it.
+                return recheck_role(cx, &write.arn);
+            }
+            return Vec::new();
+        }
+        _ => {}
+    }
+    cx.state.panel = Some(Panel::Write(write));
+    effects
+}
+
+/// Keeps a trust policy read during a write as the role's.
+fn refresh_trust(cx: &mut Cx, arn: &str, trust: &str) {
+    if let Some(Fetch::Got(role)) = cx.state.roles.get_mut(arn).map(|f| &mut f.role) {
+        role.trust_policy = trust.to_string();
+    }
+}
+
+/// Reads one role (and its policies) again.
+fn recheck_role(cx: &mut Cx, arn: &str) -> Vec<Effect> {
+    cx.state.roles.insert(arn.to_string(), Default::default());
+    cx.state.fetcher.push(Job::Role(arn.to_string()));
+    start_fetches(cx)
+}
+
+fn on_write_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
+    let Some(Panel::Write(mut write)) = cx.state.panel.take() else {
+        return Vec::new();
+    };
+    let effects = write.on_response(req, response, |op, w| cx.start_request(op, w));
+    match &write.phase {
+        WritePhase::Done => cx.notify(
+            Level::Success,
+            format!(
+                "{}: written and read back exactly as intended",
+                write.title()
+            ),
+        ),
+        WritePhase::Differs(_) => cx.notify(
+            Level::Warning,
+            format!(
+                "{}: written, but IAM holds something else now: see the report",
+                write.title()
+            ),
+        ),
+        WritePhase::Unchanged => cx.notify(Level::Info, "No change: nothing to write"),
+        _ => {}
+    }
+    if write.phase == WritePhase::Unchanged {
+        return effects;
+    }
+    cx.state.panel = Some(Panel::Write(write));
+    effects
+}
+
+/// Starts the safe save of a form opened from this tab.
+fn begin_save(cx: &mut Cx, pool_id: &str, finished: Finished) -> Vec<Effect> {
+    let writing = cx.state.is_writing();
+    match host::begin(cx, writing, pool_id, finished) {
+        Some((view, effects)) => {
+            cx.state.panel = Some(Panel::Save(Box::new(view)));
+            effects
+        }
+        None => Vec::new(),
+    }
+}
+
+fn on_save_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
+    let key = match action {
+        Action::Submit => SaveKey::Submit,
+        Action::Reapply => SaveKey::Reapply,
+        Action::Retry => SaveKey::Retry,
+        Action::Back => SaveKey::Back,
+        _ => return Vec::new(),
+    };
+    match host::key(cx, key) {
+        (_, After::CloseAndRead) => read(cx),
+        (effects, _) => effects,
+    }
+}

@@ -1,0 +1,63 @@
+//! A panel over a tab: a bordered box centred on the body, its lines wrapped, and scrolled so the
+//! focused line (the one marked `▸`) stays in view on a small terminal.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::theme::Theme;
+use super::widgets::centered;
+
+/// The rows `lines` take once wrapped to `width` columns.
+fn rows(lines: &[Line], width: usize) -> Vec<usize> {
+    let width = width.max(1);
+    lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(width))
+        .collect()
+}
+
+/// The height of a panel `width` wide showing all of `lines` (borders included), at most `max`.
+pub fn fitted_height(lines: &[Line], width: u16, max: u16) -> u16 {
+    let total: usize = rows(lines, usize::from(width.saturating_sub(2)))
+        .iter()
+        .sum();
+    u16::try_from(total + 2).unwrap_or(u16::MAX).min(max)
+}
+
+/// Draws `lines` in a box of `width` × `height` centred on `area`; `scroll` rows are skipped
+/// before the focused line is brought into view.
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    title: String,
+    lines: Vec<Line<'static>>,
+    (width, height): (u16, u16),
+    theme: &Theme,
+) {
+    let rect = centered(area, width, height);
+    let block = Block::bordered().title(Span::styled(title, theme.accent));
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let focus = lines
+        .iter()
+        .position(|l| l.spans.first().is_some_and(|s| s.content.starts_with('▸')))
+        .unwrap_or(0);
+    // Counted in screen rows: long lines wrap.
+    let rows = rows(&lines, usize::from(inner.width));
+    let focus_row: usize = rows[..focus].iter().sum();
+    let offset = crate::wizard::layout::scroll_offset(
+        focus_row,
+        rows.iter().sum(),
+        usize::from(inner.height),
+    );
+    let offset = u16::try_from(offset).unwrap_or(0);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((offset, 0)),
+        inner,
+    );
+}
