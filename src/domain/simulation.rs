@@ -99,6 +99,17 @@ pub fn session_tags(
         .collect()
 }
 
+/// What is known of a role, for the simulation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleTrust<'a> {
+    /// Its trust policy, as read.
+    Policy(&'a str),
+    /// IAM says it does not exist.
+    Missing,
+    /// Not read (yet, or not readable).
+    Unknown,
+}
+
 /// Whether the role's trust admits the identity, as STS will judge it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TrustVerdict {
@@ -106,6 +117,8 @@ pub enum TrustVerdict {
     Admits,
     /// It does not: the service refuses with InvalidIdentityPoolConfigurationException.
     Refuses,
+    /// The role does not exist: the service refuses the same way.
+    Missing,
     /// The role's trust policy is not known (not read, or not readable).
     Unknown(String),
 }
@@ -128,19 +141,21 @@ impl Simulation {
     pub fn outcome(&self) -> Result<&str, Refusal> {
         match (&self.role, &self.trust) {
             (Err(refusal), _) => Err(refusal.clone()),
-            (Ok(_), Some(TrustVerdict::Refuses)) => Err(Refusal::bad_configuration()),
+            (Ok(_), Some(TrustVerdict::Refuses | TrustVerdict::Missing)) => {
+                Err(Refusal::bad_configuration())
+            }
             (Ok(arn), _) => Ok(arn),
         }
     }
 }
 
-/// Simulates a credential request of `login` with `claims` on the pool; `trust_of` gives a
-/// role's trust policy by ARN when it has been read.
+/// Simulates a credential request of `login` with `claims` on the pool; `trust_of` says what
+/// is known of a role, by ARN.
 pub fn simulate<'a>(
     config: &PoolConfig,
     login: &Login,
     claims: &Value,
-    trust_of: impl Fn(&str) -> Option<&'a str>,
+    trust_of: impl Fn(&str) -> RoleTrust<'a>,
 ) -> Simulation {
     let pool = &config.pool;
     let (resolution, role, amr, tags) = match login {
@@ -180,8 +195,9 @@ pub fn simulate<'a>(
         }
     };
     let trust = role.as_ref().ok().map(|arn| match trust_of(arn) {
-        None => TrustVerdict::Unknown("its trust policy has not been read".into()),
-        Some(policy) => {
+        RoleTrust::Unknown => TrustVerdict::Unknown("its trust policy has not been read".into()),
+        RoleTrust::Missing => TrustVerdict::Missing,
+        RoleTrust::Policy(policy) => {
             let who = WebIdentity {
                 aud: pool.identity_pool_id.clone(),
                 sub: format!(
@@ -242,13 +258,13 @@ mod tests {
         let config = config();
         let good = cognito_trust_policy("us-east-1:p", Audience::Authenticated, false);
         let sim = simulate(&config, &Login::Provider(google()), &json!({}), |_| {
-            Some(good.as_str())
+            RoleTrust::Policy(good.as_str())
         });
         assert_eq!(sim.outcome(), Ok("arn:aws:iam::1:role/auth"));
         assert_eq!(sim.trust, Some(TrustVerdict::Admits));
         let other = cognito_trust_policy("us-east-1:other", Audience::Authenticated, false);
         let sim = simulate(&config, &Login::Provider(google()), &json!({}), |_| {
-            Some(other.as_str())
+            RoleTrust::Policy(other.as_str())
         });
         assert_eq!(
             sim.outcome().map_err(|r| r.code),
@@ -259,7 +275,7 @@ mod tests {
     #[test]
     fn guests_are_refused_when_guest_access_is_off_and_tags_follow_the_map() {
         let config = config();
-        let sim = simulate(&config, &Login::Guest, &json!({}), |_| None);
+        let sim = simulate(&config, &Login::Guest, &json!({}), |_| RoleTrust::Unknown);
         assert_eq!(
             sim.outcome().map_err(|r| r.code),
             Err("NotAuthorizedException")

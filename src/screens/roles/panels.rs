@@ -375,6 +375,7 @@ fn simulator_lines(sim: &Simulator, theme: &Theme, width: usize) -> Vec<Line<'st
             TrustVerdict::Refuses => {
                 format!("Trust: {role} does not admit this identity (see its trust problems)")
             }
+            TrustVerdict::Missing => format!("Trust: the role {role} does not exist"),
             TrustVerdict::Unknown(why) => format!("Trust: {role} — not known ({why})"),
         }));
     }

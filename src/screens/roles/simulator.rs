@@ -9,7 +9,7 @@ use tui_input::{Input, InputRequest};
 use crate::domain::claims;
 use crate::domain::config::PoolConfig;
 use crate::domain::edit::ProviderRef;
-use crate::domain::simulation::{Login, Simulation, simulate};
+use crate::domain::simulation::{Login, RoleTrust, Simulation, simulate};
 
 /// Which part of the simulator has the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +87,7 @@ impl Simulator {
     pub fn recompute<'a>(
         &mut self,
         config: &PoolConfig,
-        trust_of: impl Fn(&str) -> Option<&'a str>,
+        trust_of: impl Fn(&str) -> RoleTrust<'a>,
     ) {
         let first = self.lines.first().map(Input::value).unwrap_or_default();
         self.from_jwt = self.lines.len() == 1 && looks_like_jwt(first);

@@ -11,6 +11,7 @@ use crate::domain::edit::ProviderRef;
 use crate::domain::policy::Audience;
 use crate::domain::role_use::{HandedOut, handed_out};
 use crate::domain::roles::IamRole;
+use crate::domain::simulation::RoleTrust;
 use crate::screens::save::host::SaveView;
 use crate::screens::save::tab_read::TabRead;
 
@@ -198,12 +199,13 @@ impl RolesState {
         self.read.config.as_ref()
     }
 
-    /// A role's trust policy, once read.
-    pub fn trust_of(&self, arn: &str) -> Option<&str> {
-        self.roles
-            .get(arn)
-            .and_then(|f| f.role.got())
-            .map(|r| r.trust_policy.as_str())
+    /// What is known of a role's trust, for the simulator.
+    pub fn trust_of(&self, arn: &str) -> RoleTrust<'_> {
+        match self.roles.get(arn).map(|f| &f.role) {
+            Some(Fetch::Got(role)) => RoleTrust::Policy(&role.trust_policy),
+            Some(Fetch::Missing(_)) => RoleTrust::Missing,
+            _ => RoleTrust::Unknown,
+        }
     }
 
     /// Whether a write (a save, a trust fix, a policy edit) is between its calls.
