@@ -53,14 +53,22 @@ struct Case {
 }
 
 fn case() -> impl Strategy<Value = Case> {
-    let rule = (0..CLAIMS.len(), 0..OPERATORS.len(), 0..VALUES.len(), 0..ROLES);
+    let rule = (
+        0..CLAIMS.len(),
+        0..OPERATORS.len(),
+        0..VALUES.len(),
+        0..ROLES,
+    );
     let mapping = prop_oneof![
         1 => Just(Mapping::None),
         4 => (prop::collection::vec(rule, 1..5), any::<bool>()).prop_map(|(r, d)| Mapping::Rules(r, d)),
         2 => any::<bool>().prop_map(Mapping::Token),
     ];
     // A claim absent, one value, or a list of up to three.
-    let claim = (0..CLAIMS.len(), prop::collection::vec(0..VALUES.len(), 1..4));
+    let claim = (
+        0..CLAIMS.len(),
+        prop::collection::vec(0..VALUES.len(), 1..4),
+    );
     (
         prop::option::weighted(0.85, 0..ROLES),
         mapping,
@@ -255,13 +263,12 @@ fn the_simulator_answers_as_the_sandboxs_get_credentials_for_identity() {
                 .await;
             let service = match answer {
                 Ok(out) => {
-                    let credentials = out.credentials().cloned().unwrap_or_else(|| panic!("credentials"));
+                    let credentials = out
+                        .credentials()
+                        .cloned()
+                        .unwrap_or_else(|| panic!("credentials"));
                     let caller = common::caller_of(&sb, &credentials).await;
-                    let role = caller
-                        .split('/')
-                        .nth(1)
-                        .unwrap_or_default()
-                        .to_string();
+                    let role = caller.split('/').nth(1).unwrap_or_default().to_string();
                     Ok(role)
                 }
                 Err(e) => Err(common::code(&e)),
@@ -292,7 +299,10 @@ fn the_simulator_answers_as_the_sandboxs_get_credentials_for_identity() {
                 .outcome()
                 .map(|arn| role_name(arn).to_string())
                 .map_err(|r| r.code.to_string());
-            assert_eq!(predicted, service, "{case:?}\nclaims {claims}\n{simulated:?}");
+            assert_eq!(
+                predicted, service,
+                "{case:?}\nclaims {claims}\n{simulated:?}"
+            );
             let key = match &service {
                 Ok(role) => format!("role {role}"),
                 Err(code) => code.clone(),
@@ -313,6 +323,9 @@ fn the_simulator_answers_as_the_sandboxs_get_credentials_for_identity() {
         "InvalidIdentityPoolConfigurationException",
         "NotAuthorizedException",
     ] {
-        assert!(outcomes.contains_key(wanted), "{wanted} never seen: {outcomes:?}");
+        assert!(
+            outcomes.contains_key(wanted),
+            "{wanted} never seen: {outcomes:?}"
+        );
     }
 }

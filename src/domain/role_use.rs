@@ -5,6 +5,7 @@ use super::config::PoolConfig;
 use super::edit::ProviderRef;
 use super::policy::Audience;
 use super::roles::role_name;
+use super::trust::{WebIdentity, allows};
 use super::trust_check::{Target, diagnose};
 use super::trust_fix;
 
@@ -156,6 +157,26 @@ pub fn problems(config: &PoolConfig, handed: &HandedOut, trust_policy: &str) -> 
         }
     }
     out
+}
+
+/// Whether STS would refuse some identity the pool hands this role to (the service then answers
+/// InvalidIdentityPoolConfigurationException). A role with problems that STS still accepts is
+/// too open rather than broken (say, no `amr` condition): those problems are warnings.
+pub fn refuses(config: &PoolConfig, handed: &HandedOut, trust_policy: &str) -> bool {
+    let pool_id = &config.pool.identity_pool_id;
+    let tag_session = needs_tag_session(config, handed);
+    handed.audiences().into_iter().any(|audience| {
+        let who = WebIdentity {
+            aud: pool_id.clone(),
+            sub: format!("{pool_id}:00000000-0000-4000-8000-000000000000"),
+            amr: vec![match audience {
+                Audience::Authenticated => "authenticated".to_string(),
+                Audience::Guest => "unauthenticated".to_string(),
+            }],
+            tag_session: tag_session && audience == Audience::Authenticated,
+        };
+        !allows(trust_policy, &who)
+    })
 }
 
 /// The trust policy corrected for this pool (only its Cognito statement changes), when the

@@ -103,10 +103,7 @@ fn role_lines(
         ]),
     ];
     for problem in problems {
-        lines.push(Line::styled(
-            format!("  ✗ {problem} The service answers InvalidIdentityPoolConfigurationException."),
-            theme.error,
-        ));
+        lines.push(Line::styled(format!("  • {problem}"), verdict_style));
     }
     let pick = |i: usize| if i == focus { "▸ " } else { "  " };
     let chosen = |i: usize| {

@@ -84,11 +84,7 @@ impl Simulator {
     }
 
     /// Reads the claims again and recomputes the answer.
-    pub fn recompute<'a>(
-        &mut self,
-        config: &PoolConfig,
-        trust_of: impl Fn(&str) -> RoleTrust<'a>,
-    ) {
+    pub fn recompute<'a>(&mut self, config: &PoolConfig, trust_of: impl Fn(&str) -> RoleTrust<'a>) {
         let first = self.lines.first().map(Input::value).unwrap_or_default();
         self.from_jwt = self.lines.len() == 1 && looks_like_jwt(first);
         self.claims = if self.from_jwt {

@@ -271,9 +271,9 @@ pub fn verdict(
         ),
         Some(Fetch::Missing(_)) => (
             "✗",
-            "the role does not exist".into(),
+            "credentials refused (InvalidIdentityPoolConfigurationException): the role does not exist".into(),
             theme.error,
-            vec!["The role does not exist: STS can't assume it".into()],
+            vec!["IAM has no such role: choose another one for this use (e on its row)".into()],
         ),
         Some(Fetch::Failed(why)) => (
             "?",
@@ -284,15 +284,22 @@ pub fn verdict(
         Some(Fetch::Got(role)) => {
             let problems = role_use::problems(config, handed, &role.trust_policy);
             if problems.is_empty() {
-                ("✓", "trust ok".into(), theme.success, problems)
+                return ("✓", "trust ok".into(), theme.success, problems);
+            }
+            let fix = if role_use::fix(config, handed, &role.trust_policy).is_ok() {
+                " · f fixes"
             } else {
-                let fixable = role_use::fix(config, handed, &role.trust_policy).is_ok();
+                ""
+            };
+            if role_use::refuses(config, handed, &role.trust_policy) {
                 let text = format!(
-                    "{} trust problem(s): InvalidIdentityPoolConfigurationException{}",
-                    problems.len(),
-                    if fixable { " · f fixes" } else { "" }
+                    "credentials refused (InvalidIdentityPoolConfigurationException): {} problem(s){fix}",
+                    problems.len()
                 );
                 ("✗", text, theme.error, problems)
+            } else {
+                let text = format!("admits more than it should: {} warning(s){fix}", problems.len());
+                ("⚠", text, theme.warning, problems)
             }
         }
     }
@@ -360,8 +367,8 @@ fn role_lines(
     ])];
     for problem in problems {
         lines.push(Line::styled(
-            fit(&format!("      ✗ {problem}"), width),
-            theme.error,
+            fit(&format!("      {sign} {problem}"), width),
+            verdict_style,
         ));
     }
     for grant in broad {
