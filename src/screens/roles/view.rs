@@ -168,7 +168,7 @@ fn body(
         lines.push(Line::styled(
             fit(
                 &format!(
-                    "  {key}: roles come from the token (cognito:preferred_role: the user pool groups' roles), so they are not listed here"
+                    "  {key}: the role comes from the token's cognito:preferred_role (a user pool's: its groups' roles), so it is not listed here"
                 ),
                 width,
             ),

@@ -85,8 +85,15 @@ fn same(a: &str, b: &str) -> bool {
 /// mistake), then the policy language's rules for its kind.
 pub fn check(text: &str, kind: PolicyKind) -> Result<(), String> {
     if let Err(error) = serde_json::from_str::<Value>(text) {
+        // serde_json's text ends with the position; it is said first here.
+        let what = error.to_string();
+        let what = what
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_string();
         return Err(format!(
-            "Not valid JSON at line {}, column {}: {error}",
+            "Not valid JSON at line {}, column {}: {what}",
             error.line(),
             error.column()
         ));
