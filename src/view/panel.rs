@@ -6,6 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use crate::app::Model;
+
 use super::theme::Theme;
 use super::widgets::centered;
 
@@ -60,4 +62,45 @@ pub fn draw(
             .scroll((offset, 0)),
         inner,
     );
+}
+
+/// The frame of a tab acting on the current pool: with no pool chosen, `hint` says how to choose
+/// one (None comes back); else a box titled with the tab and the pool, and the area inside it.
+pub fn pool_tab(
+    model: &Model,
+    title: &str,
+    hint: &str,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> Option<Rect> {
+    let Some((pool_id, pool_name)) = &model.current_pool else {
+        let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.accent));
+        frame.render_widget(
+            Paragraph::new(hint.to_string())
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            area,
+        );
+        return None;
+    };
+    let block = Block::bordered().title(Line::from(vec![
+        Span::styled(format!(" {title} — {pool_name} "), theme.accent),
+        Span::styled(format!("{pool_id} "), theme.dim),
+    ]));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    Some(inner)
+}
+
+/// Draws a tab's lines into `inner`, scrolled so the focused line (`▸`) is in view.
+pub fn scrolled(frame: &mut Frame, inner: Rect, lines: Vec<Line<'static>>) {
+    let height = usize::from(inner.height.max(1));
+    let focus = lines
+        .iter()
+        .position(|l| l.spans.first().is_some_and(|s| s.content.starts_with('▸')))
+        .unwrap_or(0);
+    let offset = crate::wizard::layout::scroll_offset(focus, lines.len(), height);
+    let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
 }

@@ -132,18 +132,4 @@ pub fn provider_section(provider: &ProviderRef, focus: usize) -> Section {
     }
 }
 
-impl crate::screens::save::host::SaveSlot for AccessState {
-    fn take_save(&mut self) -> Option<Box<SaveView>> {
-        match self.panel.take() {
-            Some(Panel::Save(view)) => Some(view),
-            other => {
-                self.panel = other;
-                None
-            }
-        }
-    }
-
-    fn put_save(&mut self, view: Box<SaveView>) {
-        self.panel = Some(Panel::Save(view));
-    }
-}
+crate::pool_tab!(AccessState, Panel, super::msg::Action);

@@ -7,7 +7,7 @@ use crate::app::model::Level;
 use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
 use crate::domain::edit::{Edit, ProviderRef};
 use crate::screens::list::moved;
-use crate::screens::save::host::{self, After, SaveKey};
+use crate::screens::save::host::{self, After};
 use crate::screens::save::tab_read::{self, Answered};
 use crate::wizard::scoped::{EditScope, Finished, Section, source_of};
 
@@ -27,30 +27,19 @@ pub fn update(state: &mut AccessState, ctx: &Ctx, msg: Msg) -> Outcome {
 
 /// Reads the current pool when the tab shows another one (or none).
 fn sync(cx: &mut Cx) -> Vec<Effect> {
-    let current = cx.ctx.current_pool.map(|(id, _)| id.clone());
-    if cx.ctx.tab != Tab::UserAccess || current == cx.state.pool_id || cx.session().is_none() {
+    let writing = cx.state.is_writing();
+    let Some(pool_id) = tab_read::to_follow(cx, Tab::UserAccess, writing) else {
         return Vec::new();
-    }
-    if cx.state.is_writing() {
-        return Vec::new();
-    }
+    };
     *cx.state = AccessState {
-        pool_id: current,
+        pool_id,
         ..AccessState::default()
     };
     read(cx)
 }
 
-/// Reads the pool: DescribeIdentityPool, GetIdentityPoolRoles and the attributes for access
-/// control of every provider known (from the Pools tab or the last read), all at once.
 fn read(cx: &mut Cx) -> Vec<Effect> {
-    let Some(pool_id) = cx.state.pool_id.clone() else {
-        return Vec::new();
-    };
-    let mut read = std::mem::take(&mut cx.state.read);
-    let effects = tab_read::start(cx, &mut read, &pool_id, cx.ctx.pool_config());
-    cx.state.read = read;
-    effects
+    tab_read::read(cx)
 }
 
 fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
@@ -59,9 +48,7 @@ fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
     {
         return on_save_response(cx, req, response);
     }
-    let mut read = std::mem::take(&mut cx.state.read);
-    let (answered, effects) = tab_read::on_response(cx, &mut read, req, response);
-    cx.state.read = read;
+    let (answered, effects) = tab_read::answer(cx, req, response);
     if answered == Answered::Read {
         let count = cx.state.items().len();
         cx.state.selected = cx.state.selected.min(count.saturating_sub(1));
@@ -317,15 +304,9 @@ fn on_save_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effe
 }
 
 fn on_save_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
-    let key = match action {
-        Action::Submit => SaveKey::Submit,
-        Action::Reapply => SaveKey::Reapply,
-        Action::Retry => SaveKey::Retry,
-        Action::Back => SaveKey::Back,
-        _ => return Vec::new(),
-    };
-    match host::key(cx, key) {
-        (_, After::CloseAndRead) => read(cx),
-        (effects, _) => effects,
+    match host::act(cx, action) {
+        Some((_, After::CloseAndRead)) => read(cx),
+        Some((effects, _)) => effects,
+        None => Vec::new(),
     }
 }

@@ -6,7 +6,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::state::{AccessState, Item, Panel};
 use super::summary;
@@ -24,21 +23,11 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     }
     let state = &model.access;
-    let Some((pool_id, pool_name)) = &model.current_pool else {
-        let block = Block::bordered().title(Span::styled(" User access ", theme.accent));
-        let text = "User access changes the current pool. Choose one first: press 1 for Pools, select a pool, press ⏎, then come back with 2.";
-        frame.render_widget(
-            Paragraph::new(text).block(block).wrap(Wrap { trim: false }),
-            area,
-        );
+    let hint = "User access changes the current pool. Choose one first: press 1 for Pools, select a pool, press ⏎, then come back with 2.";
+    let Some(inner) = crate::view::panel::pool_tab(model, "User access", hint, theme, frame, area)
+    else {
         return;
     };
-    let block = Block::bordered().title(Line::from(vec![
-        Span::styled(format!(" User access — {pool_name} "), theme.accent),
-        Span::styled(format!("{pool_id} "), theme.dim),
-    ]));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let lines = match (&state.read.config, &state.read.error) {
         (Some(config), _) => body(state, config, theme, width),
@@ -48,14 +37,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             spinner(model.now)
         ))],
     };
-    let height = usize::from(inner.height.max(1));
-    let focus = lines
-        .iter()
-        .position(|l| l.spans.first().is_some_and(|s| s.content.starts_with('▸')))
-        .unwrap_or(0);
-    let offset = crate::wizard::layout::scroll_offset(focus, lines.len(), height);
-    let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
-    frame.render_widget(Paragraph::new(shown), inner);
+    crate::view::panel::scrolled(frame, inner, lines);
     if let Some(panel) = &state.panel {
         draw_panel(model, state, panel, theme, frame, area);
     }

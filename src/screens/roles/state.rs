@@ -218,18 +218,4 @@ impl RolesState {
     }
 }
 
-impl crate::screens::save::host::SaveSlot for RolesState {
-    fn take_save(&mut self) -> Option<Box<SaveView>> {
-        match self.panel.take() {
-            Some(Panel::Save(view)) => Some(view),
-            other => {
-                self.panel = other;
-                None
-            }
-        }
-    }
-
-    fn put_save(&mut self, view: Box<SaveView>) {
-        self.panel = Some(Panel::Save(view));
-    }
-}
+crate::pool_tab!(RolesState, Panel, super::msg::Action);

@@ -13,7 +13,7 @@ use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
 use crate::domain::policy::Audience;
 use crate::domain::role_use;
 use crate::screens::list::moved;
-use crate::screens::save::host::{self, After, SaveKey};
+use crate::screens::save::host::{self, After};
 use crate::screens::save::tab_read::{self, Answered};
 use crate::wizard::scoped::{EditScope, Finished, Section, source_of};
 
@@ -37,18 +37,15 @@ pub fn update(state: &mut RolesState, ctx: &Ctx, msg: Msg) -> Outcome {
 
 /// Reads the current pool when the tab shows another one (or none).
 fn sync(cx: &mut Cx) -> Vec<Effect> {
-    let current = cx.ctx.current_pool.map(|(id, _)| id.clone());
-    if cx.ctx.tab != Tab::Roles || current == cx.state.pool_id || cx.session().is_none() {
+    let writing = cx.state.is_writing();
+    let Some(pool_id) = tab_read::to_follow(cx, Tab::Roles, writing) else {
         return Vec::new();
-    }
-    if cx.state.is_writing() {
-        return Vec::new();
-    }
+    };
     for req in cx.state.fetcher.clear() {
         cx.finish_request(req);
     }
     *cx.state = RolesState {
-        pool_id: current,
+        pool_id,
         ..RolesState::default()
     };
     read(cx)
@@ -56,13 +53,7 @@ fn sync(cx: &mut Cx) -> Vec<Effect> {
 
 /// Reads the pool's whole configuration (its roles are checked once it is read).
 fn read(cx: &mut Cx) -> Vec<Effect> {
-    let Some(pool_id) = cx.state.pool_id.clone() else {
-        return Vec::new();
-    };
-    let mut read = std::mem::take(&mut cx.state.read);
-    let effects = tab_read::start(cx, &mut read, &pool_id, cx.ctx.pool_config());
-    cx.state.read = read;
-    effects
+    tab_read::read(cx)
 }
 
 /// Checks every role the pool hands out: GetRole of each, then its policies, at most
@@ -105,9 +96,7 @@ fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
         refresh_simulator(cx);
         return effects;
     }
-    let mut read = std::mem::take(&mut cx.state.read);
-    let (answered, mut effects) = tab_read::on_response(cx, &mut read, req, response);
-    cx.state.read = read;
+    let (answered, mut effects) = tab_read::answer(cx, req, response);
     if answered == Answered::Read {
         let count = cx.state.items().len();
         cx.state.selected = cx.state.selected.min(count.saturating_sub(1));
@@ -530,15 +519,9 @@ fn begin_save(cx: &mut Cx, pool_id: &str, finished: Finished) -> Vec<Effect> {
 }
 
 fn on_save_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
-    let key = match action {
-        Action::Submit => SaveKey::Submit,
-        Action::Reapply => SaveKey::Reapply,
-        Action::Retry => SaveKey::Retry,
-        Action::Back => SaveKey::Back,
-        _ => return Vec::new(),
-    };
-    match host::key(cx, key) {
-        (_, After::CloseAndRead) => read(cx),
-        (effects, _) => effects,
+    match host::act(cx, action) {
+        Some((_, After::CloseAndRead)) => read(cx),
+        Some((effects, _)) => effects,
+        None => Vec::new(),
     }
 }

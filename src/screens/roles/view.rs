@@ -6,7 +6,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::state::{Fetch, Item, RoleFacts, RolesState};
 use crate::app::Model;
@@ -27,21 +26,12 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     }
     let state = &model.roles;
-    let Some((pool_id, pool_name)) = &model.current_pool else {
-        let block = Block::bordered().title(Span::styled(" Role settings ", theme.accent));
-        let text = "Role settings shows the current pool's roles. Choose one first: press 1 for Pools, select a pool, press ⏎, then come back with 4.";
-        frame.render_widget(
-            Paragraph::new(text).block(block).wrap(Wrap { trim: false }),
-            area,
-        );
+    let hint = "Role settings shows the current pool's roles. Choose one first: press 1 for Pools, select a pool, press ⏎, then come back with 4.";
+    let Some(inner) =
+        crate::view::panel::pool_tab(model, "Role settings", hint, theme, frame, area)
+    else {
         return;
     };
-    let block = Block::bordered().title(Line::from(vec![
-        Span::styled(format!(" Role settings — {pool_name} "), theme.accent),
-        Span::styled(format!("{pool_id} "), theme.dim),
-    ]));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let lines = match (&state.read.config, &state.read.error) {
         (Some(config), _) => body(model, state, config, theme, width),
@@ -51,14 +41,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             spinner(model.now)
         ))],
     };
-    let height = usize::from(inner.height.max(1));
-    let focus = lines
-        .iter()
-        .position(|l| l.spans.first().is_some_and(|s| s.content.starts_with('▸')))
-        .unwrap_or(0);
-    let offset = crate::wizard::layout::scroll_offset(focus, lines.len(), height);
-    let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
-    frame.render_widget(Paragraph::new(shown), inner);
+    crate::view::panel::scrolled(frame, inner, lines);
     if let Some(panel) = &state.panel {
         super::panels::draw(model, state, panel, theme, frame, area);
     }

@@ -125,6 +125,64 @@ pub fn key<S: SaveSlot>(cx: &mut Cx<S>, key: SaveKey) -> (Vec<Effect>, After) {
     (effects, after)
 }
 
+/// A screen's intent as a key on its save (None: not one of the save's keys).
+pub trait SaveIntent: Copy {
+    /// The save key it is.
+    fn save_key(self) -> Option<SaveKey>;
+}
+
+/// A key on the screen's save from one of the screen's intents; `None` when it is not a save key.
+pub fn act<S: SaveSlot>(cx: &mut Cx<S>, action: impl SaveIntent) -> Option<(Vec<Effect>, After)> {
+    action.save_key().map(|k| key(cx, k))
+}
+
+/// The shared parts of a tab that reads its pool and saves through [`SaveView`]: for a state with
+/// `pool_id`, `read` (a `TabRead`) and `panel: Option<Panel>` holding `Panel::Save(Box<SaveView>)`,
+/// and an intent enum with `Submit`, `Reapply`, `Retry` and `Back`.
+#[macro_export]
+macro_rules! pool_tab {
+    ($state:ty, $panel:ident, $action:ty) => {
+        impl $crate::screens::save::host::SaveSlot for $state {
+            fn take_save(&mut self) -> Option<Box<$crate::screens::save::host::SaveView>> {
+                match self.panel.take() {
+                    Some($panel::Save(view)) => Some(view),
+                    other => {
+                        self.panel = other;
+                        None
+                    }
+                }
+            }
+
+            fn put_save(&mut self, view: Box<$crate::screens::save::host::SaveView>) {
+                self.panel = Some($panel::Save(view));
+            }
+        }
+
+        impl $crate::screens::save::tab_read::ReadsPool for $state {
+            fn pool(&self) -> Option<String> {
+                self.pool_id.clone()
+            }
+
+            fn tab_read(&mut self) -> &mut $crate::screens::save::tab_read::TabRead {
+                &mut self.read
+            }
+        }
+
+        impl $crate::screens::save::host::SaveIntent for $action {
+            fn save_key(self) -> Option<$crate::screens::save::host::SaveKey> {
+                use $crate::screens::save::host::SaveKey;
+                match self {
+                    <$action>::Submit => Some(SaveKey::Submit),
+                    <$action>::Reapply => Some(SaveKey::Reapply),
+                    <$action>::Retry => Some(SaveKey::Retry),
+                    <$action>::Back => Some(SaveKey::Back),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
 /// What a key asks of a save.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SaveKey {

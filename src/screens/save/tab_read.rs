@@ -20,6 +20,50 @@ pub struct TabRead {
     pool_id: Option<String>,
 }
 
+/// A tab state that reads its pool with a [`TabRead`].
+pub trait ReadsPool {
+    /// The pool the tab shows.
+    fn pool(&self) -> Option<String>;
+    /// Its read.
+    fn tab_read(&mut self) -> &mut TabRead;
+}
+
+/// The pool to follow when the tab `tab` is shown and the current pool is not the one it shows
+/// (and no write of its own is under way); None when it stays as it is.
+pub fn to_follow<S: ReadsPool>(
+    cx: &Cx<S>,
+    tab: crate::app::Tab,
+    writing: bool,
+) -> Option<Option<String>> {
+    let current = cx.ctx.current_pool.map(|(id, _)| id.clone());
+    let shown = current == cx.state.pool();
+    (cx.ctx.tab == tab && !shown && cx.session().is_some() && !writing).then_some(current)
+}
+
+/// Reads the tab's pool: DescribeIdentityPool, GetIdentityPoolRoles and the attributes for
+/// access control of every provider known (from the Pools tab or the last read), all at once.
+pub fn read<S: ReadsPool>(cx: &mut Cx<S>) -> Vec<Effect> {
+    let Some(pool_id) = cx.state.pool() else {
+        return Vec::new();
+    };
+    let mut read = std::mem::take(cx.state.tab_read());
+    let effects = start(cx, &mut read, &pool_id, cx.ctx.pool_config());
+    *cx.state.tab_read() = read;
+    effects
+}
+
+/// An answer for the tab's read.
+pub fn answer<S: ReadsPool>(
+    cx: &mut Cx<S>,
+    req: RequestId,
+    response: Response,
+) -> (Answered, Vec<Effect>) {
+    let mut read = std::mem::take(cx.state.tab_read());
+    let out = on_response(cx, &mut read, req, response);
+    *cx.state.tab_read() = read;
+    out
+}
+
 /// What an answer did to the read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answered {
