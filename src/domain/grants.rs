@@ -3,17 +3,7 @@
 
 use serde_json::Value;
 
-fn strings(value: Option<&Value>) -> Vec<String> {
-    match value {
-        Some(Value::String(s)) => vec![s.clone()],
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(Value::as_str)
-            .map(String::from)
-            .collect(),
-        _ => Vec::new(),
-    }
-}
+use super::trust_check::strings;
 
 /// One sentence per over-broad grant of `document` (empty when it has none, or is not JSON).
 pub fn broad(document: &str) -> Vec<String> {

@@ -10,7 +10,8 @@ const PRINCIPAL: &str = "cognito-identity.amazonaws.com";
 const AUD: &str = "cognito-identity.amazonaws.com:aud";
 const AMR: &str = "cognito-identity.amazonaws.com:amr";
 
-fn strings(value: Option<&Value>) -> Vec<String> {
+/// A policy field's strings: one string, or the strings of a list.
+pub(crate) fn strings(value: Option<&Value>) -> Vec<String> {
     match value {
         Some(Value::String(s)) => vec![s.clone()],
         Some(Value::Array(items)) => items

@@ -141,8 +141,14 @@ pub fn answer_all_reads(
     }
 }
 
-/// A model on the User access tab of pool 0, whose configuration is `config`.
-pub fn on_access(config: &PoolConfig, options: Options, size: (u16, u16)) -> Model {
+/// A model connected with pool 0 (configuration `config`) current, switched to `tab`; the
+/// effects of the switch, pool reads answered.
+pub fn opened_on(
+    tab: Tab,
+    config: &PoolConfig,
+    options: Options,
+    size: (u16, u16),
+) -> (Model, Vec<Effect>) {
     let (mut model, effects) = connected(options, size);
     let req = list_req(&effects);
     let effects = update(
@@ -154,8 +160,14 @@ pub fn on_access(config: &PoolConfig, options: Options, size: (u16, u16)) -> Mod
     );
     let _ = answer_reads(&mut model, effects, config);
     model.current_pool = Some((pool_id(0), "pool-000".into()));
-    let effects = act(&mut model, Action::GoTab(Tab::UserAccess));
-    let rest = answer_all_reads(&mut model, effects, config);
+    let effects = act(&mut model, Action::GoTab(tab));
+    let effects = answer_all_reads(&mut model, effects, config);
+    (model, effects)
+}
+
+/// A model on the User access tab of pool 0, whose configuration is `config`.
+pub fn on_access(config: &PoolConfig, options: Options, size: (u16, u16)) -> Model {
+    let (model, rest) = opened_on(Tab::UserAccess, config, options, size);
     assert!(rest.is_empty(), "{rest:?}");
     assert!(model.access.read.config.is_some(), "the tab read its pool");
     model

@@ -2,7 +2,7 @@
 //! [`super::access::every_kind`] opened on the tab, with the roles IAM holds answered from a
 //! small in-memory account (trust policy, inline and attached policies per role).
 
-use super::access::{answer_all_reads, answer_reads, role};
+use super::access::role;
 use super::*;
 use cognito_tui::app::{AwsError, Tab};
 use cognito_tui::domain::config::PoolConfig;
@@ -152,19 +152,7 @@ pub fn answer_iam(model: &mut Model, mut effects: Vec<Effect>, iam: &FakeIam) ->
 /// A model on the Role settings tab of pool 0 (configuration `config`), its IAM reads answered
 /// from `iam`.
 pub fn on_roles(config: &PoolConfig, iam: &FakeIam, options: Options, size: (u16, u16)) -> Model {
-    let (mut model, effects) = connected(options, size);
-    let req = list_req(&effects);
-    let effects = update(
-        &mut model,
-        Msg::Response {
-            req,
-            response: Response::ListIdentityPools(Ok((summaries(0..1), None))),
-        },
-    );
-    let _ = answer_reads(&mut model, effects, config);
-    model.current_pool = Some((pool_id(0), "pool-000".into()));
-    let effects = act(&mut model, Action::GoTab(Tab::Roles));
-    let effects = answer_all_reads(&mut model, effects, config);
+    let (mut model, effects) = super::access::opened_on(Tab::Roles, config, options, size);
     let rest = answer_iam(&mut model, effects, iam);
     assert!(rest.is_empty(), "{rest:?}");
     assert!(model.roles.read.config.is_some(), "the tab read its pool");
