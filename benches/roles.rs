@@ -53,8 +53,19 @@ fn keystroke(c: &mut Criterion) {
             Msg::Roles(RolesMsg::Input(InputRequest::InsertChar(ch))),
         );
     }
-    let mut terminal = Terminal::new(TestBackend::new(140, 40)).unwrap_or_else(|e| panic!("{e}"));
     let mut typed = false;
+    c.bench_function("simulator keystroke (25 rules): update only", |b| {
+        b.iter(|| {
+            let key = if typed {
+                InputRequest::DeletePrevChar
+            } else {
+                InputRequest::InsertChar('x')
+            };
+            typed = !typed;
+            black_box(update(&mut model, Msg::Roles(RolesMsg::Input(key))));
+        })
+    });
+    let mut terminal = Terminal::new(TestBackend::new(140, 40)).unwrap_or_else(|e| panic!("{e}"));
     c.bench_function("simulator keystroke (25 rules): update + draw", |b| {
         b.iter(|| {
             // One keystroke a run: a character typed, the next run takes it back, so the claims
