@@ -94,9 +94,19 @@ pub async fn run_console(options: Options, target: Target) -> color_eyre::Result
             drop(events);
             restore_terminal();
             let edited = crate::editor::edit(&text);
-            terminal = ratatui::try_init()?;
-            execute!(std::io::stdout(), EnableMouseCapture)?;
-            terminal.clear()?;
+            // The terminal taken back: raw mode and the alternate screen again, the screen
+            // cleared, and a new ratatui terminal (fresh buffers, so the next frame is drawn
+            // whole). Not `Terminal::clear`: it asks the terminal for the cursor position, which
+            // times out here while the old event reader winds down.
+            crossterm::terminal::enable_raw_mode()?;
+            execute!(
+                std::io::stdout(),
+                crossterm::terminal::EnterAlternateScreen,
+                crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+                EnableMouseCapture
+            )?;
+            terminal =
+                ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))?;
             events = EventStream::new();
             let response = crate::app::Response::Edited(edited);
             // Another editor session asked for by the answer waits for its key.
