@@ -3,6 +3,7 @@
 //! save), the trust and permissions of every role the pool hands out (checked against this pool,
 //! fixed after a diff), and the resolution simulator.
 
+mod changes;
 mod fetch;
 mod keys;
 mod msg;

@@ -1,0 +1,186 @@
+//! The Role settings tab's changes to IAM documents: `f` fixes a role's trust policy for this
+//! pool, `e` opens an inline policy in `$EDITOR`; both then run a [`DocWrite`] (diff, re-read,
+//! write, read back) and read the role again once written.
+
+use super::fetch::Job;
+use super::msg::Action;
+use super::state::{Fetch, Panel, PolicyRef};
+use super::update::start_fetches;
+use super::write::{DocTarget, DocWrite, WritePhase};
+use crate::app::model::Level;
+use crate::app::{Effect, RequestId, Response};
+use crate::domain::role_use;
+
+type Cx<'a> = crate::app::Cx<'a, super::state::RolesState>;
+
+/// `e` on a policy of a role: an inline policy opens in `$EDITOR`.
+pub(super) fn edit_policy(cx: &mut Cx, arn: &str, policy: Option<&PolicyRef>) -> Vec<Effect> {
+    let Some(PolicyRef::Inline(name)) = policy else {
+        let text = match policy {
+            Some(PolicyRef::Managed(..)) => {
+                "A managed policy changes by a new policy version in IAM, for every role it is attached to: not from here"
+            }
+            _ => "Select an inline policy (↓) to edit it; the trust policy is changed with f",
+        };
+        cx.notify(Level::Info, text);
+        return Vec::new();
+    };
+    let document = cx
+        .state
+        .roles
+        .get(arn)
+        .and_then(|f| f.documents.get(&PolicyRef::Inline(name.clone())))
+        .and_then(|d| d.got().cloned());
+    let Some(document) = document else {
+        cx.notify(Level::Info, "The policy has not been read yet");
+        return Vec::new();
+    };
+    let previous = cx.state.panel.take();
+    let (write, effect) = DocWrite::edit(arn, name, &document, |op, w| cx.start_request(op, w));
+    drop(previous);
+    cx.state.panel = Some(Panel::Write(Box::new(write)));
+    vec![effect]
+}
+
+/// `f` on a role: its trust policy corrected for this pool, as a diff to confirm.
+pub(super) fn begin_fix(cx: &mut Cx, arn: &str) {
+    let Some(config) = cx.state.read.config.as_ref() else {
+        return;
+    };
+    let Some(handed) = role_use::handed_out(config)
+        .into_iter()
+        .find(|h| h.arn == arn)
+    else {
+        return;
+    };
+    let facts = cx.state.roles.get(arn);
+    let trust = match facts.map(|f| &f.role) {
+        Some(Fetch::Got(role)) => role.trust_policy.clone(),
+        Some(Fetch::Denied(_)) => {
+            cx.notify(
+                Level::Warning,
+                "Not checked: this caller may not read the role (AccessDenied), so it can't be fixed from here",
+            );
+            return;
+        }
+        Some(Fetch::Missing(_)) => {
+            cx.notify(
+                Level::Warning,
+                "The role does not exist: choose another role for this use (e on its row)",
+            );
+            return;
+        }
+        _ => {
+            cx.notify(Level::Info, "The role is still being read");
+            return;
+        }
+    };
+    let problems = role_use::problems(config, &handed, &trust);
+    if problems.is_empty() {
+        cx.notify(
+            Level::Success,
+            format!("{} already trusts this pool as it should", handed.name()),
+        );
+        return;
+    }
+    match role_use::fix(config, &handed, &trust) {
+        Ok(fixed) => {
+            let write = DocWrite::trust_fix(arn, &trust, &fixed, problems);
+            cx.state.panel = Some(Panel::Write(Box::new(write)));
+        }
+        Err(why) => cx.notify(Level::Warning, why),
+    }
+}
+
+pub(super) fn on_write_action(
+    cx: &mut Cx,
+    action: Action,
+    mut write: Box<DocWrite>,
+) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    match (&write.phase, action) {
+        (WritePhase::Review, Action::Submit) => {
+            effects = write.confirm(|op, w| cx.start_request(op, w));
+        }
+        (WritePhase::Invalid(_), Action::Edit) => {
+            effects = write.edit_again(|op, w| cx.start_request(op, w));
+        }
+        (WritePhase::Conflict(now), Action::Reapply) => {
+            let (arn, now) = (write.arn.clone(), now.clone());
+            match write.target.clone() {
+                DocTarget::Trust => {
+                    // The trust as it is now: fixed again (or nothing left to fix).
+                    refresh_trust(cx, &arn, &now);
+                    begin_fix(cx, &arn);
+                    return Vec::new();
+                }
+                DocTarget::Inline(name) => {
+                    let (again, effect) =
+                        DocWrite::edit(&arn, &name, &now, |op, w| cx.start_request(op, w));
+                    cx.state.panel = Some(Panel::Write(Box::new(again)));
+                    return vec![effect];
+                }
+            }
+        }
+        (phase, Action::Back | Action::Submit)
+            if !write.is_writing() && *phase != WritePhase::Editing =>
+        {
+            let written = matches!(phase, WritePhase::Done | WritePhase::Differs(_));
+            if matches!(phase, WritePhase::Review | WritePhase::Invalid(_)) {
+                cx.notify(Level::Info, "Nothing was written");
+            }
+            if written {
+                // What IAM now holds for the role: read again, and the pool's checks with it.
+                return recheck_role(cx, &write.arn);
+            }
+            return Vec::new();
+        }
+        _ => {}
+    }
+    cx.state.panel = Some(Panel::Write(write));
+    effects
+}
+
+/// Keeps a trust policy read during a write as the role's.
+fn refresh_trust(cx: &mut Cx, arn: &str, trust: &str) {
+    if let Some(Fetch::Got(role)) = cx.state.roles.get_mut(arn).map(|f| &mut f.role) {
+        role.trust_policy = trust.to_string();
+    }
+}
+
+/// Reads one role (and its policies) again.
+fn recheck_role(cx: &mut Cx, arn: &str) -> Vec<Effect> {
+    cx.state.roles.insert(arn.to_string(), Default::default());
+    cx.state.fetcher.push(Job::Role(arn.to_string()));
+    start_fetches(cx)
+}
+
+pub(super) fn on_write_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
+    let Some(Panel::Write(mut write)) = cx.state.panel.take() else {
+        return Vec::new();
+    };
+    let effects = write.on_response(req, response, |op, w| cx.start_request(op, w));
+    match &write.phase {
+        WritePhase::Done => cx.notify(
+            Level::Success,
+            format!(
+                "{}: written and read back exactly as intended",
+                write.title()
+            ),
+        ),
+        WritePhase::Differs(_) => cx.notify(
+            Level::Warning,
+            format!(
+                "{}: written, but IAM holds something else now: see the report",
+                write.title()
+            ),
+        ),
+        WritePhase::Unchanged => cx.notify(Level::Info, "No change: nothing to write"),
+        _ => {}
+    }
+    if write.phase == WritePhase::Unchanged {
+        return effects;
+    }
+    cx.state.panel = Some(Panel::Write(write));
+    effects
+}
