@@ -19,8 +19,8 @@ pub mod wizard;
 use cli::{Cli, Command, SandboxAction};
 use std::io::Write;
 
-/// Runs what the command line asks for: the console, or the sandbox alone.
-pub async fn run(cli: Cli) -> color_eyre::Result<()> {
+/// Runs what the command line asks for: the console, or the sandbox alone; how it ended.
+pub async fn run(cli: Cli) -> color_eyre::Result<runtime::Ended> {
     match cli.command {
         Some(Command::Sandbox {
             action:
@@ -75,8 +75,12 @@ pub async fn run(cli: Cli) -> color_eyre::Result<()> {
     }
 }
 
-async fn serve_sandbox(options: sandbox::SandboxOptions) -> color_eyre::Result<()> {
-    let running = sandbox::start(options).await?;
+async fn serve_sandbox(options: sandbox::SandboxOptions) -> color_eyre::Result<runtime::Ended> {
+    use color_eyre::eyre::WrapErr;
+    let port = options.port;
+    let running = sandbox::start(options).await.wrap_err_with(|| {
+        format!("the sandbox could not listen on port {port}: choose a free one with --port (0 picks any)")
+    })?;
     let url = running.endpoint_url();
     // A closed stdout (a client that read the first line and left) must not stop the server.
     let mut out = std::io::stdout();
@@ -94,5 +98,5 @@ async fn serve_sandbox(options: sandbox::SandboxOptions) -> color_eyre::Result<(
     let _ = out.flush();
     tokio::signal::ctrl_c().await?;
     drop(running);
-    Ok(())
+    Ok(runtime::Ended::Quit)
 }

@@ -42,9 +42,22 @@ fn copy_to_clipboard(text: &str) {
     let _ = out.flush();
 }
 
-/// Runs the console until the user quits.
-pub async fn run_console(options: Options, target: Target) -> color_eyre::Result<()> {
-    let mut terminal = ratatui::try_init()?;
+/// How the console ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// A signal (its number) ended it, as `q` would: the exit status says so (128 + n).
+    Signal(i32),
+}
+
+/// Runs the console until the user quits (or a signal ends it).
+pub async fn run_console(options: Options, target: Target) -> color_eyre::Result<Ended> {
+    use color_eyre::eyre::WrapErr;
+    let mut terminal = ratatui::try_init().wrap_err(
+        "this console needs a terminal: run it with its input and output on one (not a pipe or /dev/null)",
+    )?;
+    let mut ended = Ended::Quit;
     let _guard = TerminalGuard;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -79,7 +92,10 @@ pub async fn run_console(options: Options, target: Target) -> color_eyre::Result
             },
             _ = tick.tick(), if !model.in_flight.is_empty() => Some(Msg::Tick(epoch_seconds())),
             _ = slow_tick.tick() => Some(Msg::Tick(epoch_seconds())),
-            _ = terminate.recv() => break,
+            number = terminate.recv() => {
+                ended = Ended::Signal(number.unwrap_or(15));
+                break;
+            }
         };
         let Some(msg) = msg else { continue };
         // Every message sees the current time (rates, ages, durations), not the last tick's.
@@ -119,7 +135,7 @@ pub async fn run_console(options: Options, target: Target) -> color_eyre::Result
             terminal.draw(|frame| view(&model, frame))?;
         }
     }
-    Ok(())
+    Ok(ended)
 }
 
 /// Starts the effects; the editor sessions asked for are returned, to run with the terminal.
@@ -137,7 +153,7 @@ fn run_effects(runner: &Runner, effects: Vec<Effect>) -> Vec<(crate::app::Reques
 }
 
 /// SIGTERM and SIGHUP end the console like `q` does (SIGINT arrives as Ctrl-C in raw mode).
-fn terminate_signal() -> mpsc::UnboundedReceiver<()> {
+fn terminate_signal() -> mpsc::UnboundedReceiver<i32> {
     let (tx, rx) = mpsc::unbounded_channel();
     #[cfg(unix)]
     tokio::spawn(async move {
@@ -148,11 +164,12 @@ fn terminate_signal() -> mpsc::UnboundedReceiver<()> {
         ) else {
             return;
         };
-        tokio::select! {
-            _ = term.recv() => {}
-            _ = hup.recv() => {}
-        }
-        let _ = tx.send(());
+        // The signal's number, for the conventional exit status 128 + n.
+        let number = tokio::select! {
+            _ = term.recv() => 15,
+            _ = hup.recv() => 1,
+        };
+        let _ = tx.send(number);
     });
     #[cfg(not(unix))]
     drop(tx);

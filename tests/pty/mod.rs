@@ -162,6 +162,19 @@ impl Console {
         }));
     }
 
+    /// Sends the program a signal (`TERM`, `HUP`) with kill(1).
+    pub fn signal(&self, name: &str) {
+        let pid = self
+            .child
+            .process_id()
+            .unwrap_or_else(|| panic!("the console has no process id"));
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pid.to_string()])
+            .status()
+            .unwrap_or_else(|e| panic!("kill: {e}"));
+        assert!(status.success(), "kill -{name} {pid}");
+    }
+
     /// Waits for the program to exit; its exit code.
     pub fn wait_exit(&mut self, secs: u64) -> u32 {
         let deadline = Instant::now() + Duration::from_secs(secs);
