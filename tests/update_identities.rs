@@ -471,3 +471,25 @@ fn opening_an_identity_describes_it() {
     let _ = act(&mut model, IdAction::Back);
     assert!(model.identities.panel.is_none());
 }
+
+#[test]
+fn q_during_a_deletion_asks_before_quitting() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let mut model = identities_loaded(300, SIZE);
+    let _ = act(&mut model, IdAction::MarkAll);
+    let _ = start_deletion(&mut model);
+    assert!(model.identities.deletion.is_some());
+    let q = Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE));
+    let msg = cognito_tui::app::keymap::to_msg(&model, &q);
+    assert_eq!(msg, Some(Msg::Action(Action::Quit)), "q reaches the app");
+    let effects = update(&mut model, Msg::Action(Action::Quit));
+    assert!(effects.is_empty(), "not quitting at once: {effects:?}");
+    assert!(
+        matches!(
+            model.overlay,
+            Some(cognito_tui::app::model::Overlay::ConfirmQuit { .. })
+        ),
+        "{:?}",
+        model.overlay
+    );
+}

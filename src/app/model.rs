@@ -330,6 +330,7 @@ impl Model {
         self.in_flight.values().filter(|r| r.write).count()
             + usize::from(self.access.is_writing())
             + usize::from(self.roles.is_writing())
+            + usize::from(self.identities.deletion.is_some())
     }
 
     /// Shows a notice in the footer.

@@ -65,7 +65,8 @@ const REPORT: &[Binding<Action>] = &[
 /// The keys of the Identity browser in its current state.
 pub fn keys(state: &IdentitiesState) -> Keys<Action> {
     if state.deletion.is_some() {
-        return Keys::own("Deleting", DELETING);
+        // The global keys too: `q` asks before quitting while batches are being sent.
+        return Keys::with_global("Deleting", DELETING);
     }
     match &state.panel {
         Some(Panel::Detail(_) | Panel::LookupResult { .. }) => Keys::own("Identity details", PANEL),
