@@ -112,11 +112,8 @@ fn help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn errors(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let rect = centered(
-        area,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(4),
-    );
+    // The whole width of the body: a narrower box let the list's last column show beside it.
+    let rect = centered(area, area.width, area.height.saturating_sub(2));
     let mut lines = Vec::new();
     if model.errors.is_empty() {
         lines.push(Line::raw("No errors so far."));
