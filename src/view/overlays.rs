@@ -112,8 +112,13 @@ fn help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn errors(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    // The whole width of the body: a narrower box let the list's last column show beside it.
-    let rect = centered(area, area.width, area.height.saturating_sub(2));
+    // The body's whole width, below the header and tab bar and above the footer: a narrower box
+    // let the list's last column show beside it.
+    let rect = Rect {
+        y: area.y + 2.min(area.height),
+        height: area.height.saturating_sub(3),
+        ..area
+    };
     let mut lines = Vec::new();
     if model.errors.is_empty() {
         lines.push(Line::raw("No errors so far."));
