@@ -130,6 +130,21 @@ pub async fn connect(
     ))
 }
 
+/// An error and its causes in words, each once (`DisplayErrorContext` would end with the SDK's
+/// `Debug` dump of the same chain, which says nothing more to an operator).
+fn causes(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut next = Some(error);
+    while let Some(e) = next {
+        let text = e.to_string();
+        if !text.is_empty() && !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        next = e.source();
+    }
+    parts.join(": ")
+}
+
 /// Resolves credentials once, so a missing or expired login is reported up front, not on every call.
 async fn check_credentials(config: &aws_types::SdkConfig) -> Result<(), AwsError> {
     let Some(provider) = config.credentials_provider() else {
@@ -140,13 +155,29 @@ async fn check_credentials(config: &aws_types::SdkConfig) -> Result<(), AwsError
     };
     match tokio::time::timeout(Duration::from_secs(20), provider.provide_credentials()).await {
         Ok(Ok(_)) => Ok(()),
-        Ok(Err(e)) => Err(AwsError::new(
-            ErrorKind::Credentials,
-            aws_smithy_types::error::display::DisplayErrorContext(&e).to_string(),
-        )),
+        Ok(Err(e)) => Err(AwsError::new(ErrorKind::Credentials, causes(&e))),
         Err(_) => Err(AwsError::new(
             ErrorKind::Credentials,
             "Resolving credentials took longer than 20 s (an SSO or credential_process step may be waiting).",
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::causes;
+    use aws_credential_types::provider::error::CredentialsError;
+
+    #[test]
+    fn a_credentials_failure_reads_as_words_not_a_debug_dump() {
+        let inner = std::io::Error::other("the SSO session has expired; run aws sso login");
+        let error = CredentialsError::provider_error(inner);
+        let text = causes(&error);
+        assert!(
+            text.contains("the SSO session has expired; run aws sso login"),
+            "{text}"
+        );
+        assert!(!text.contains("ProviderError("), "{text}");
+        assert!(!text.contains("Custom {"), "{text}");
     }
 }
