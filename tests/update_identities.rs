@@ -493,3 +493,38 @@ fn q_during_a_deletion_asks_before_quitting() {
         model.overlay
     );
 }
+
+#[test]
+fn a_pool_deleted_elsewhere_is_dropped_as_the_current_pool_and_said() {
+    let mut model = identities_loaded(120, SIZE);
+    let pool = model.current_pool.clone().unwrap_or_default();
+    let effects = act(&mut model, IdAction::Refresh);
+    let req = identities_req(&effects);
+    let _ = update(
+        &mut model,
+        Msg::Response {
+            req,
+            response: Response::ListIdentities(Err(AwsError::service(
+                "ResourceNotFoundException",
+                format!("IdentityPool '{}' not found.", pool.0),
+            ))),
+        },
+    );
+    assert_eq!(model.current_pool, None, "no tab acts on it any more");
+    let notice = model
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(notice.contains("deleted elsewhere"), "{notice}");
+    assert!(
+        model
+            .errors
+            .iter()
+            .any(|e| e.error.code.as_deref() == Some("ResourceNotFoundException")),
+        "kept for :errors"
+    );
+    let screen = render(&model);
+    assert!(!screen.contains(&format!("pool: {}", pool.1)), "{screen}");
+    assert!(!screen.contains("This pool has no identities"), "{screen}");
+}

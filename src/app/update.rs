@@ -259,8 +259,13 @@ fn on_event(model: &mut Model, event: Event) -> Vec<Effect> {
         }
         Event::SetCurrentPool(id, name) => model.current_pool = Some((id, name)),
         Event::PoolGone(id) => {
-            if model.current_pool.as_ref().is_some_and(|(c, _)| *c == id) {
-                model.current_pool = None;
+            if let Some((_, name)) = model.current_pool.take_if(|(c, _)| *c == id) {
+                model.notify(
+                    Level::Warning,
+                    format!(
+                        "Pool \"{name}\" no longer exists (deleted elsewhere): it is no longer the current pool"
+                    ),
+                );
             }
         }
         Event::ConfirmPoolDeletion { pool_id, name } => {

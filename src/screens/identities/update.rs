@@ -6,7 +6,7 @@ use super::msg::{Action, Msg};
 use super::panel_keys::{on_deleted, on_panel_action, open_detail, send_batches};
 use super::state::{IdentitiesState, Loading, Panel};
 use crate::app::model::Level;
-use crate::app::{AwsError, Ctx, Effect, Outcome, RequestId, Response, Tab};
+use crate::app::{AwsError, Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
 use crate::domain::Identity;
 use crate::domain::identity_filter;
 use crate::view::layout;
@@ -116,6 +116,10 @@ fn on_page(
         }
         Err(error) => {
             cx.report_error("ListIdentities", &error);
+            if error.is_not_found() {
+                // Deleted elsewhere: every tab stops acting on it (the app says so).
+                cx.emit(Event::PoolGone(pool_id));
+            }
             let next_token = cx.state.page_token.clone();
             cx.state.loading = Loading::Failed { error, next_token };
             Vec::new()
