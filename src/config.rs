@@ -33,12 +33,21 @@ pub fn default_path() -> Option<PathBuf> {
 
 /// Loads the config; a missing file is the defaults, a bad one the defaults plus a warning.
 pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
+    let asked = path.is_some();
     let Some(path) = path.map(Path::to_path_buf).or_else(default_path) else {
         return (Config::default(), None);
     };
     match std::fs::read_to_string(&path) {
         Ok(text) => parse(&text, &path),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
+        // No config file in the usual place is normal; one asked for with --config is not.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !asked => (Config::default(), None),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (
+            Config::default(),
+            Some(format!(
+                "Using default settings: {} (from --config) does not exist",
+                path.display()
+            )),
+        ),
         Err(e) => (
             Config::default(),
             Some(format!(

@@ -42,3 +42,16 @@ fn a_malformed_config_falls_back_to_defaults_with_a_warning() {
     console.send("q");
     assert_eq!(console.wait_exit(10), 0);
 }
+
+#[test]
+fn a_missing_config_is_said_and_a_config_problem_stays_on_the_not_connected_panel() {
+    let mut console = Console::start(&["--config", "/nonexistent/cognito-tui.toml"], 120, 30);
+    let screen = console.wait_for("Not connected", 60);
+    assert!(
+        screen.contains("/nonexistent/cognito-tui.toml (from --config) does not exist"),
+        "the config problem is on the panel, not overwritten:\n{screen}"
+    );
+    assert!(screen.contains("No AWS region is configured"), "{screen}");
+    console.send("q");
+    assert_eq!(console.wait_exit(10), 0);
+}

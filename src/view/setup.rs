@@ -54,6 +54,11 @@ pub fn draw(model: &Model, connection: &Connection, theme: &Theme, frame: &mut F
             ]));
             lines.push(Line::raw(""));
             lines.push(Line::styled(format!("Details: {error}"), theme.dim));
+            if let Some(warning) = &model.options.startup_warning {
+                // The config problem stays in view: the footer's notice is the connection's now.
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(format!("Config: {warning}"), theme.warning));
+            }
             lines.push(Line::raw(""));
             lines.push(Line::raw(
                 "Press r to try again, : for a command (:profile, :region), q to quit.",
