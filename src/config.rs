@@ -126,8 +126,14 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_file_is_just_the_defaults() {
+    fn a_missing_file_asked_for_is_the_defaults_with_a_warning() {
         let (config, warning) = load(Some(Path::new("/nonexistent/cognito-tui/config.toml")));
-        assert_eq!((config, warning), (Config::default(), None));
+        assert_eq!(config, Config::default());
+        assert!(
+            warning
+                .as_deref()
+                .is_some_and(|w| w.contains("(from --config) does not exist")),
+            "{warning:?}"
+        );
     }
 }
