@@ -33,7 +33,7 @@ fn filter_mark_all_delete_and_report() {
     console.send("d");
     let screen = console.wait_for("Delete identities", 10);
     assert!(
-        screen.contains(&format!("Delete {count} identities?")),
+        screen.contains(&format!("Delete {} identities?", with_commas(matched))),
         "{screen}"
     );
     if matched > 1_000 {

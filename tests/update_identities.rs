@@ -528,3 +528,26 @@ fn a_pool_deleted_elsewhere_is_dropped_as_the_current_pool_and_said() {
     assert!(!screen.contains(&format!("pool: {}", pool.1)), "{screen}");
     assert!(!screen.contains("This pool has no identities"), "{screen}");
 }
+
+#[test]
+fn a_wrong_count_says_it_does_not_match_and_the_count_reads_the_same_everywhere() {
+    let mut model = identities_loaded(1_200, SIZE);
+    let _ = act(&mut model, IdAction::MarkAll);
+    let _ = act(&mut model, IdAction::Delete);
+    type_text(&mut model, "1199");
+    let screen = render(&model);
+    assert!(screen.contains("Delete 1,200 identities?"), "{screen}");
+    assert!(screen.contains("type the count (1,200)"), "{screen}");
+    assert!(screen.contains("1199 does not match 1,200"), "{screen}");
+    // Typed as shown, with its separator, it confirms.
+    for _ in 0..4 {
+        let _ = update(&mut model, Msg::Input(InputRequest::DeletePrevChar));
+    }
+    type_text(&mut model, "1,200");
+    assert!(!render(&model).contains("does not match"));
+    let _ = act(&mut model, IdAction::FocusNext);
+    assert_eq!(
+        delete_batches(&act(&mut model, IdAction::Submit)).len(),
+        START_CONCURRENCY
+    );
+}

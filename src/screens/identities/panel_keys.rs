@@ -158,8 +158,7 @@ pub(super) fn on_panel_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
             if !confirm_focused {
                 return Vec::new();
             }
-            if ids.len() > super::TYPE_COUNT_ABOVE && typed.value().trim() != ids.len().to_string()
-            {
+            if !super::state::count_confirmed(ids.len(), typed.value()) {
                 cx.state.panel = Some(Panel::ConfirmDelete {
                     ids,
                     typed,

@@ -163,11 +163,12 @@ fn confirm_lines(
 ) -> Vec<Line<'static>> {
     let count = ids.len();
     let needs_typing = count > TYPE_COUNT_ABOVE;
-    let ready = !needs_typing || typed.trim() == count.to_string();
+    let ready = super::state::count_confirmed(count, typed);
+    let shown = crate::view::widgets::thousands(count);
     let mut lines = vec![
         Line::styled(
             format!(
-                "Delete {count} identit{}?",
+                "Delete {shown} identit{}?",
                 if count == 1 { "y" } else { "ies" }
             ),
             theme.error,
@@ -187,9 +188,16 @@ fn confirm_lines(
     lines.push(Line::raw(""));
     if needs_typing {
         lines.push(Line::raw(format!(
-            "More than {TYPE_COUNT_ABOVE}: type the count ({count}) to confirm:"
+            "More than {}: type the count ({shown}) to confirm:",
+            crate::view::widgets::thousands(TYPE_COUNT_ABOVE)
         )));
         lines.push(Line::styled(format!("> {typed}▏"), theme.selected));
+        if !typed.trim().is_empty() && !ready {
+            lines.push(Line::styled(
+                format!("  ✗ {} does not match {shown}", typed.trim()),
+                theme.error,
+            ));
+        }
     }
     let style = |focused: bool, enabled: bool| match (focused, enabled) {
         (true, true) => theme.focused,
@@ -200,7 +208,7 @@ fn confirm_lines(
     lines.push(Line::from(vec![
         Span::styled("[ Cancel ]", style(!confirm_focused, true)),
         Span::raw("   "),
-        Span::styled(format!("[ Delete {count} ]"), style(confirm_focused, ready)),
+        Span::styled(format!("[ Delete {shown} ]"), style(confirm_focused, ready)),
     ]));
     lines.push(Line::styled(
         "Tab switches button · ⏎ presses it · Esc cancels",

@@ -90,6 +90,12 @@ pub enum Panel {
 /// Above this many identities the confirmation needs the count typed.
 pub const TYPE_COUNT_ABOVE: usize = 1_000;
 
+/// Whether the deletion of `count` identities is confirmed by what was typed: nothing needed at
+/// or below [`TYPE_COUNT_ABOVE`]; above it the count, with or without thousands separators.
+pub fn count_confirmed(count: usize, typed: &str) -> bool {
+    count <= TYPE_COUNT_ABOVE || typed.trim().replace([',', '_', ' '], "") == count.to_string()
+}
+
 /// The Identity browser tab.
 #[derive(Debug, Default)]
 pub struct IdentitiesState {
