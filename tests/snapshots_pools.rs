@@ -276,3 +276,17 @@ fn read_only_badge_and_disabled_hints() {
     let _ = act(&mut model, PoolAction::Delete);
     assert_snapshot!(render(&model));
 }
+
+#[test]
+fn help_on_a_tab_without_a_pool_says_how_to_choose_one() {
+    let mut model = loaded(3, SIZE);
+    let _ = act(&mut model, Action::GoTab(Tab::Identities));
+    let _ = act(&mut model, Action::Help);
+    let screen = render(&model);
+    assert!(screen.contains("No pool chosen"), "{screen}");
+    assert!(
+        screen.contains("Choose one: 1 for Pools, select a pool"),
+        "{screen}"
+    );
+    assert!(!screen.contains("This tab"), "{screen}");
+}

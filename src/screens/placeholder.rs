@@ -5,5 +5,9 @@ use crate::app::keymap::Keys;
 
 /// A tab with no pool chosen has only the global keys.
 pub fn keys() -> Keys<Action> {
-    Keys::with_global("This tab", &[])
+    Keys::with_global("No pool chosen", &[]).noted(&[
+        "It acts on the current pool.",
+        "Choose one: 1 for Pools, select a pool, ⏎,",
+        "then come back to this tab.",
+    ])
 }
