@@ -186,16 +186,7 @@ async fn every_trust_defect_is_reported_and_a_fixed_role_then_gets_credentials()
     let sb = common::sandbox(Seed::Demo).await;
     let sdk = common::identity_client(&sb, "us-east-1").await;
     let iam = common::iam_client(&sb).await;
-    let pool_id = sdk
-        .create_identity_pool()
-        .identity_pool_name("trust-defects")
-        .allow_unauthenticated_identities(false)
-        .open_id_connect_provider_arns(OIDC)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .identity_pool_id
-        .clone();
+    let pool_id = common::oidc_pool(&sdk, "trust-defects").await;
     let cases = defects(&pool_id);
     let mut rules = Vec::new();
     for (name, trust, ..) in &cases {

@@ -211,16 +211,7 @@ fn the_simulator_answers_as_the_sandboxs_get_credentials_for_identity() {
     let sdk = runtime.block_on(common::identity_client(&sb, "us-east-1"));
     let iam = runtime.block_on(common::iam_client(&sb));
     let (pool_id, trusts) = runtime.block_on(async {
-        let pool_id = sdk
-            .create_identity_pool()
-            .identity_pool_name("simulated")
-            .allow_unauthenticated_identities(false)
-            .open_id_connect_provider_arns(OIDC)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{e:?}"))
-            .identity_pool_id
-            .clone();
+        let pool_id = common::oidc_pool(&sdk, "simulated").await;
         let mut trusts = BTreeMap::new();
         for i in 0..ROLES - 1 {
             let trust = match i {

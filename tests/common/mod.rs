@@ -220,3 +220,20 @@ pub async fn new_user_pool(client: &aws_sdk_cognitoidentityprovider::Client, nam
         .unwrap_or_default()
         .to_string()
 }
+
+/// The demo's IAM OpenID Connect provider (client id `partner-portal`).
+pub const PARTNER_OIDC: &str = "arn:aws:iam::123456789012:oidc-provider/login.partner.example.com";
+
+/// A pool trusting only the demo's OIDC provider, without guests; its id.
+pub async fn oidc_pool(client: &aws_sdk_cognitoidentity::Client, name: &str) -> String {
+    client
+        .create_identity_pool()
+        .identity_pool_name(name)
+        .allow_unauthenticated_identities(false)
+        .open_id_connect_provider_arns(PARTNER_OIDC)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .identity_pool_id
+        .clone()
+}
