@@ -1,5 +1,6 @@
 //! End to end: without the sandbox and without an AWS set-up, the console says what is missing.
 
+mod common;
 mod pty;
 
 use pty::Console;
@@ -14,11 +15,51 @@ fn no_region_says_how_to_set_one_and_mentions_the_sandbox() {
     assert_eq!(console.wait_exit(10), 0);
 }
 
+/// An AWS config file with these profiles (and nothing else).
+fn config_with(profiles: &[&str]) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("aws-config");
+    let text: String = profiles
+        .iter()
+        .map(|p| format!("[profile {p}]\nregion = eu-west-1\n\n"))
+        .collect();
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    let path = path.to_string_lossy().to_string();
+    (dir, path)
+}
+
+#[test]
+fn an_unknown_profile_is_refused_and_the_known_ones_named_even_with_keys_in_the_environment() {
+    let (_dir, config) = config_with(&["staging", "prod"]);
+    let mut console = Console::start_with_env(
+        &["--profile", "nope", "--region", "us-east-1"],
+        &[
+            ("AWS_CONFIG_FILE", &config),
+            ("AWS_ACCESS_KEY_ID", "AKIAENVIRONMENT00000"),
+            ("AWS_SECRET_ACCESS_KEY", "from-the-environment"),
+        ],
+        120,
+        30,
+    );
+    let screen = console.wait_for("There is no profile", 60);
+    assert!(
+        screen.contains("the profiles are: staging, prod"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("Identity pools"),
+        "no pools listed with other keys:\n{screen}"
+    );
+    console.send("q");
+    assert_eq!(console.wait_exit(10), 0);
+}
+
 #[test]
 fn no_credentials_says_how_to_sign_in() {
+    let (_dir, config) = config_with(&["ghost"]);
     let mut console = Console::start_with_env(
         &["--region", "eu-west-1"],
-        &[("AWS_PROFILE", "ghost")],
+        &[("AWS_PROFILE", "ghost"), ("AWS_CONFIG_FILE", &config)],
         100,
         30,
     );
@@ -52,6 +93,34 @@ fn a_missing_config_is_said_and_a_config_problem_stays_on_the_not_connected_pane
         "the config problem is on the panel, not overwritten:\n{screen}"
     );
     assert!(screen.contains("No AWS region is configured"), "{screen}");
+    console.send("q");
+    assert_eq!(console.wait_exit(10), 0);
+}
+
+#[test]
+fn the_header_shows_who_the_credentials_really_are() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let sb = runtime.block_on(common::sandbox(cognito_tui::sandbox::Seed::Demo));
+    let url = sb.endpoint_url();
+    let mut console = Console::start_with_env(
+        &["--endpoint-url", &url, "--region", "us-east-1"],
+        &[
+            ("AWS_ACCESS_KEY_ID", "AKIAENVIRONMENT00000"),
+            ("AWS_SECRET_ACCESS_KEY", "from-the-environment"),
+        ],
+        160,
+        30,
+    );
+    let screen = console.wait_for("orders-app", 60);
+    let header = screen.lines().next().unwrap_or_default().to_string();
+    assert!(
+        header.contains("· arn:aws:iam::123456789012:"),
+        "the caller's ARN (STS GetCallerIdentity) in the header: {header}"
+    );
     console.send("q");
     assert_eq!(console.wait_exit(10), 0);
 }

@@ -13,6 +13,8 @@ pub enum ErrorKind {
     Credentials,
     /// No region is configured.
     NoRegion,
+    /// The profile asked for is in neither AWS config file.
+    NoProfile,
     /// The endpoint could not be reached, or the connection dropped.
     Connection,
     /// No answer in time.
@@ -70,6 +72,9 @@ impl AwsError {
             ErrorKind::Connection => Some("check the network or --endpoint-url, then press r"),
             ErrorKind::Timeout => Some("no answer in time; press r to try again"),
             ErrorKind::NoRegion => Some("pass --region or set AWS_REGION"),
+            ErrorKind::NoProfile => {
+                Some("name a profile that exists (--profile, AWS_PROFILE, :profile)")
+            }
             ErrorKind::Service | ErrorKind::Other => None,
         }
     }

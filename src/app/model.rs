@@ -73,6 +73,8 @@ pub struct Session {
     pub endpoint: String,
     /// Whether this is the built-in sandbox (profiles do not apply there).
     pub sandbox: bool,
+    /// Who the credentials are, as STS GetCallerIdentity says (not asked of the sandbox).
+    pub caller: Option<String>,
 }
 
 /// The connection's state.

@@ -83,6 +83,12 @@ pub async fn connect(
             (format!("sandbox {host}"), true)
         }
         Target::Aws { endpoint_url } => {
+            let asked = profile
+                .clone()
+                .or_else(|| std::env::var("AWS_PROFILE").ok().filter(|p| !p.is_empty()));
+            if let Some(asked) = &asked {
+                check_profile(asked).await?;
+            }
             if let Some(profile) = &profile {
                 loader = loader.profile_name(profile);
             }
@@ -113,11 +119,23 @@ pub async fn connect(
         (false, Some(profile)) => profile,
         (false, None) => std::env::var("AWS_PROFILE").unwrap_or_else(|_| "default".to_string()),
     };
+    let sts = aws_sdk_sts::Client::new(&config);
+    // Who the console really is: the credentials proved once, the ARN shown in the header.
+    let caller = if sandbox {
+        None
+    } else {
+        let me = sts
+            .get_caller_identity()
+            .send()
+            .await
+            .map_err(super::error::from_sdk)?;
+        me.arn().map(String::from)
+    };
     let clients = Clients {
         identity: aws_sdk_cognitoidentity::Client::new(&config),
         iam: aws_sdk_iam::Client::new(&config),
         user_pools: aws_sdk_cognitoidentityprovider::Client::new(&config),
-        sts: aws_sdk_sts::Client::new(&config),
+        sts,
     };
     Ok((
         Session {
@@ -125,8 +143,39 @@ pub async fn connect(
             region,
             endpoint: endpoint_label,
             sandbox,
+            caller,
         },
         clients,
+    ))
+}
+
+/// Refuses a profile that is in neither AWS config file, as aws-cli does (the SDK would quietly
+/// fall back to the environment's credentials), naming the profiles there are.
+async fn check_profile(asked: &str) -> Result<(), AwsError> {
+    use aws_runtime::env_config::file::EnvConfigFiles;
+    use aws_types::os_shim_internal::{Env, Fs};
+    let known: Vec<String> = match aws_config::profile::load(
+        &Fs::real(),
+        &Env::real(),
+        &EnvConfigFiles::default(),
+        None,
+    )
+    .await
+    {
+        Ok(set) => set.profiles().map(String::from).collect(),
+        Err(_) => Vec::new(),
+    };
+    if known.iter().any(|p| p == asked) {
+        return Ok(());
+    }
+    let there = if known.is_empty() {
+        "there are no profiles".to_string()
+    } else {
+        format!("the profiles are: {}", known.join(", "))
+    };
+    Err(AwsError::new(
+        ErrorKind::NoProfile,
+        format!("The profile \"{asked}\" is not in ~/.aws/config or ~/.aws/credentials ({there})."),
     ))
 }
 

@@ -36,7 +36,13 @@ fn split_line(frame: &mut Frame, area: Rect, left: Vec<Span<'_>>, right: Vec<Spa
 /// ` cognito-tui  profile default · us-east-1 · sandbox 127.0.0.1:41237   [read-only]  ⠙ 2 in flight`
 pub fn header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let where_to = match &model.connection {
-        Connection::Ready(s) => format!("profile {} · {} · {}", s.profile, s.region, s.endpoint),
+        Connection::Ready(s) => match &s.caller {
+            Some(arn) => format!(
+                "profile {} · {} · {} · {arn}",
+                s.profile, s.region, s.endpoint
+            ),
+            None => format!("profile {} · {} · {}", s.profile, s.region, s.endpoint),
+        },
         Connection::Connecting { .. } => "connecting…".to_string(),
         Connection::Failed(_) => "not connected".to_string(),
     };

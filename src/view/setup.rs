@@ -29,6 +29,13 @@ pub fn draw(model: &Model, connection: &Connection, theme: &Theme, frame: &mut F
                         format!("or add  region = us-east-1  to profile \"{profile}\" in ~/.aws/config"),
                     ],
                 ),
+                ErrorKind::NoProfile => (
+                    format!("There is no profile \"{profile}\"."),
+                    vec![
+                        "name one that exists:  --profile NAME, AWS_PROFILE, or :profile NAME here".into(),
+                        "or add it:  aws configure --profile NAME   (or aws configure sso)".into(),
+                    ],
+                ),
                 ErrorKind::Credentials => (
                     format!("No usable AWS credentials for profile \"{profile}\"."),
                     vec![

@@ -35,6 +35,7 @@ pub fn session() -> Session {
         region: "us-east-1".into(),
         endpoint: "sandbox 127.0.0.1:41237".into(),
         sandbox: true,
+        caller: None,
     }
 }
 

@@ -363,6 +363,7 @@ mod tests {
             region: "us-east-1".into(),
             endpoint: "AWS".into(),
             sandbox: false,
+            caller: None,
         });
         model
     }
