@@ -15,8 +15,8 @@ fn filter_mark_all_delete_and_report() {
     let screen = console.wait_for("4,000 · all 67 pages", 60);
     assert!(screen.contains("Identities of orders-app"), "{screen}");
 
-    console.send("/guest created>30d");
-    let screen = console.wait_for("/guest created>30d▏ ─ ", 10);
+    console.send("/guest created<30d");
+    let screen = console.wait_for("/guest created<30d▏ ─ ", 10);
     let matched: usize = screen
         .split(" of 4,000 match")
         .next()
@@ -52,7 +52,7 @@ fn filter_mark_all_delete_and_report() {
     console.send("r");
     let remaining = with_commas(4_000 - matched);
     console.wait_for(&format!("{remaining} · all"), 60);
-    console.send("/guest created>30d\r");
+    console.send("/guest created<30d\r");
     console.wait_for("0 of ", 10);
     console.send("q");
     assert_eq!(console.wait_exit(10), 0);

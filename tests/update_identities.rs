@@ -145,13 +145,14 @@ fn filter(model: &mut cognito_tui::app::Model, text: &str) {
 #[test]
 fn filters_combine_and_a_bad_one_says_why() {
     let mut model = identities_loaded(200, SIZE);
-    filter(&mut model, "guest created>30d");
+    // `<` is before: created before the moment 30 days ago.
+    filter(&mut model, "guest created<30d");
     assert_eq!(
         model.identities.list.shown.len(),
         (31..200).filter(|i| i % 2 == 0).count()
     );
     let _ = act(&mut model, IdAction::Back);
-    filter(&mut model, "p:google modified<10d");
+    filter(&mut model, "p:google modified>10d");
     // modified = i half-days ago: under 10 days is i < 20, odd.
     assert_eq!(
         model.identities.list.shown.len(),
@@ -550,4 +551,109 @@ fn a_wrong_count_says_it_does_not_match_and_the_count_reads_the_same_everywhere(
         delete_batches(&act(&mut model, IdAction::Submit)).len(),
         START_CONCURRENCY
     );
+}
+
+/// Types a filter, returning the effects typing asked for.
+fn filter_effects(model: &mut cognito_tui::app::Model, text: &str) -> Vec<Effect> {
+    let mut effects = act(model, IdAction::Filter);
+    for c in text.chars() {
+        effects.extend(update(model, Msg::Input(InputRequest::InsertChar(c))));
+    }
+    effects.extend(act(model, IdAction::Submit));
+    effects
+}
+
+#[test]
+fn disabled_lists_again_with_hide_disabled_and_marks_the_ones_left_out() {
+    let mut model = identities_loaded(10, SIZE);
+    let id = |i: usize| identity(i, NOW).id;
+    // Guests 2 and 4 lost their logins: the service leaves them out with HideDisabled.
+    let enabled: Vec<_> = (0..10)
+        .filter(|i| *i != 2 && *i != 4)
+        .map(|i| identity(i, NOW))
+        .collect();
+    let effects = filter_effects(&mut model, "disabled");
+    assert!(
+        matches!(
+            &effects[..],
+            [Effect::ListIdentities {
+                hide_disabled: true,
+                next_token: None,
+                ..
+            }]
+        ),
+        "one listing with HideDisabled, once: {effects:?}"
+    );
+    assert!(
+        model.identities.list.shown.is_empty(),
+        "unknown is not disabled"
+    );
+    assert!(render(&model).contains("checking which are disabled"));
+    let req = identities_req(&effects);
+    let effects = update(
+        &mut model,
+        Msg::Response {
+            req,
+            response: Response::ListIdentities(Ok((enabled[..5].to_vec(), Some("s5".into())))),
+        },
+    );
+    assert!(
+        matches!(&effects[..], [Effect::ListIdentities { hide_disabled: true, next_token: Some(t), .. }] if t == "s5")
+    );
+    let req = identities_req(&effects);
+    let _ = update(
+        &mut model,
+        Msg::Response {
+            req,
+            response: Response::ListIdentities(Ok((enabled[5..].to_vec(), None))),
+        },
+    );
+    let shown: Vec<String> = model
+        .identities
+        .list
+        .shown
+        .iter()
+        .map(|&i| model.identities.list.rows[i].identity.id.clone())
+        .collect();
+    assert_eq!(shown, vec![id(2), id(4)]);
+    let screen = render(&model);
+    assert!(screen.contains("2 disabled"), "{screen}");
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains(&id(2)) && l.contains("disabled")),
+        "the kind column says it: {screen}"
+    );
+    let _ = act(&mut model, IdAction::Back);
+    let effects = filter_effects(&mut model, "guest");
+    assert!(effects.is_empty(), "known now: no new listing");
+    assert_eq!(
+        model.identities.list.shown.len(),
+        3,
+        "guests 0, 6, 8: a disabled identity is no guest"
+    );
+}
+
+#[test]
+fn provider_terms_match_what_the_column_shows() {
+    let (mut model, effects) = on_identities(Options::default(), SIZE);
+    let req = identities_req(&effects);
+    let mut user = identity(1, NOW);
+    user.logins = vec!["cognito-idp.us-east-1.amazonaws.com/us-east-1_Ord3rs".into()];
+    let _ = update(
+        &mut model,
+        Msg::Response {
+            req,
+            response: Response::ListIdentities(Ok((
+                vec![identity(0, NOW), user, identity(3, NOW)],
+                None,
+            ))),
+        },
+    );
+    assert!(render(&model).contains("user pool us-east-1_Ord3rs"));
+    for text in ["p:userpool", "p:\"user pool\"", "p:cognito-idp"] {
+        let _ = filter_effects(&mut model, text);
+        assert_eq!(model.identities.list.shown.len(), 1, "{text}");
+        let _ = act(&mut model, IdAction::Back);
+    }
 }

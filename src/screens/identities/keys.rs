@@ -62,6 +62,8 @@ const REPORT: &[Binding<Action>] = &[
     b(&[(KeyCode::Char('y'), NONE)], "y", "copy failed ids", Action::CopyId, true),
 ];
 
+use crate::domain::identity_filter::FILTER_RULES;
+
 /// The keys of the Identity browser in its current state.
 pub fn keys(state: &IdentitiesState) -> Keys<Action> {
     if state.deletion.is_some() {
@@ -73,7 +75,9 @@ pub fn keys(state: &IdentitiesState) -> Keys<Action> {
         Some(Panel::LookupInput(_)) => Keys::typing("Developer user lookup", TEXT_LINE),
         Some(Panel::ConfirmDelete { .. }) => Keys::typing("Delete confirmation", CONFIRM),
         Some(Panel::Report(_)) => Keys::own("Deletion report", REPORT),
-        None if state.filter_editing => Keys::typing("Typing a filter", TEXT_LINE),
-        None => Keys::with_global("Identity browser", LIST),
+        None if state.filter_editing => {
+            Keys::typing("Typing a filter", TEXT_LINE).noted(&FILTER_RULES)
+        }
+        None => Keys::with_global("Identity browser", LIST).noted(&FILTER_RULES),
     }
 }

@@ -7,6 +7,7 @@ mod msg;
 mod panel_keys;
 mod panels;
 mod state;
+mod status;
 mod update;
 pub mod view;
 
@@ -14,4 +15,5 @@ pub use deletion::{Deletion, Report};
 pub use keys::keys;
 pub use msg::{Action, Msg};
 pub use state::{Detail, IdentitiesState, Loading, Panel, Row, TYPE_COUNT_ABOVE};
+pub use status::StatusCheck;
 pub use update::update;

@@ -12,6 +12,7 @@ use super::deletion::{Deletion, Report};
 use super::state::{Detail, IdentitiesState, Panel, TYPE_COUNT_ABOVE};
 use crate::app::Model;
 use crate::domain::identity::format_time;
+use crate::domain::identity_filter::Status;
 use crate::view::theme::Theme;
 use crate::view::widgets::{centered, fit, truncate};
 
@@ -23,7 +24,7 @@ pub fn draw(model: &Model, state: &IdentitiesState, theme: &Theme, frame: &mut F
     }
     let (title, lines, width) = match &state.panel {
         None => return,
-        Some(Panel::Detail(detail)) => ("Identity", detail_lines(detail, theme), 90),
+        Some(Panel::Detail(detail)) => ("Identity", detail_lines(state, detail, theme), 90),
         Some(Panel::LookupInput(input)) => (
             "Look up a developer user",
             vec![
@@ -71,7 +72,7 @@ fn row(label: &str, value: String, theme: &Theme) -> Line<'static> {
     ])
 }
 
-fn detail_lines(detail: &Detail, theme: &Theme) -> Vec<Line<'static>> {
+fn detail_lines(state: &IdentitiesState, detail: &Detail, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![row("Identity id", detail.id.clone(), theme)];
     match &detail.described {
         None => lines.push(Line::styled("Loading (DescribeIdentity)…", theme.dim)),
@@ -86,6 +87,12 @@ fn detail_lines(detail: &Detail, theme: &Theme) -> Vec<Line<'static>> {
                 "authenticated"
             };
             lines.push(row("Kind", kind.into(), theme));
+            let status = match state.status_of(identity) {
+                Status::Enabled => "enabled",
+                Status::Disabled => "disabled (left out of a listing with HideDisabled)",
+                Status::Unknown => "not checked (filter `disabled` or `enabled` checks)",
+            };
+            lines.push(row("Status", status.into(), theme));
             lines.push(row("Created", format_time(identity.created), theme));
             lines.push(row("Last modified", format_time(identity.modified), theme));
             if identity.logins.is_empty() {

@@ -4,9 +4,10 @@
 use tui_input::Input;
 
 use super::deletion::{Deletion, Report};
+use super::status::StatusCheck;
 use crate::app::{AwsError, RequestId};
 use crate::domain::Identity;
-use crate::domain::identity_filter::Filter;
+use crate::domain::identity_filter::{Filter, Status};
 use crate::screens::list::FilteredList;
 
 /// Where ListIdentities paging stands.
@@ -43,6 +44,8 @@ pub struct Row {
     pub identity: Identity,
     /// Marked for deletion.
     pub marked: bool,
+    /// Enabled or disabled, once known.
+    pub status: Status,
 }
 
 /// The open identity's details.
@@ -113,6 +116,8 @@ pub struct IdentitiesState {
     pub loading: Loading,
     /// List with `HideDisabled`.
     pub hide_disabled: bool,
+    /// Which identities are disabled, when a filter asked.
+    pub status_check: StatusCheck,
     /// The filter being typed or applied.
     pub filter_input: Input,
     /// Whether keys go to the filter.
@@ -139,19 +144,24 @@ impl IdentitiesState {
     pub fn refilter(&mut self) {
         let filter = &self.filter;
         self.list.refilter(
-            |r| filter.matches(&r.identity),
+            |r| filter.matches(&r.identity, r.status),
             |a, b| a.identity.id == b.identity.id,
         );
     }
 
     /// Appends a page, filtering only the new rows.
     pub fn append(&mut self, identities: Vec<Identity>) {
+        let rows: Vec<Row> = identities
+            .into_iter()
+            .map(|identity| Row {
+                status: self.status_of(&identity),
+                identity,
+                marked: false,
+            })
+            .collect();
         let filter = &self.filter;
-        let rows = identities.into_iter().map(|identity| Row {
-            identity,
-            marked: false,
-        });
-        self.list.append(rows, |r| filter.matches(&r.identity));
+        self.list
+            .append(rows, |r| filter.matches(&r.identity, r.status));
     }
 
     /// Removes the rows with these ids (deleted), keeping marks and selection consistent.
@@ -162,7 +172,7 @@ impl IdentitiesState {
         let filter = &self.filter;
         self.list.remove(
             |r| ids.contains(r.identity.id.as_str()),
-            |r| filter.matches(&r.identity),
+            |r| filter.matches(&r.identity, r.status),
         );
         self.marked = self.list.rows.iter().filter(|r| r.marked).count();
     }

@@ -5,6 +5,7 @@ use tui_input::InputRequest;
 use super::msg::{Action, Msg};
 use super::panel_keys::{on_deleted, on_panel_action, open_detail, send_batches};
 use super::state::{IdentitiesState, Loading, Panel};
+use super::status;
 use crate::app::model::Level;
 use crate::app::{AwsError, Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
 use crate::domain::Identity;
@@ -23,6 +24,9 @@ pub fn update(state: &mut IdentitiesState, ctx: &Ctx, msg: Msg) -> Outcome {
             Vec::new()
         }
         Msg::Response { req, response } => match response {
+            Response::ListIdentities(result) if cx.state.status_check.awaits(req) => {
+                status::on_page(&mut cx, result)
+            }
             Response::ListIdentities(result) => on_page(&mut cx, req, result),
             Response::DescribeIdentity(result) => {
                 on_described(&mut cx, req, result);
@@ -37,6 +41,8 @@ pub fn update(state: &mut IdentitiesState, ctx: &Ctx, msg: Msg) -> Outcome {
         },
         Msg::Settle => sync(&mut cx),
     };
+    let mut effects = effects;
+    effects.extend(status::ensure(&mut cx));
     cx.finish(effects)
 }
 
@@ -64,6 +70,7 @@ fn begin(cx: &mut Cx, pool_id: Option<String>) -> Vec<Effect> {
     if let Loading::Running { req } = cx.state.loading {
         cx.finish_request(req);
     }
+    status::abandon(cx);
     cx.state.reset(pool_id.clone());
     match pool_id {
         Some(pool_id) => request_page(cx, pool_id, None),
@@ -180,6 +187,7 @@ fn on_input(cx: &mut Cx, request: InputRequest) {
         Some(_) => {}
         None if state.filter_editing => {
             state.filter_input.handle(request);
+            state.rearm_status_check();
             match identity_filter::parse(state.filter_input.value(), now) {
                 Ok(filter) => {
                     state.filter = filter;

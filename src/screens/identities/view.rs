@@ -9,8 +9,10 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::panels;
 use super::state::{IdentitiesState, Loading};
+use super::status::StatusCheck;
 use crate::app::Model;
 use crate::domain::identity::{format_time, short_provider};
+use crate::domain::identity_filter::Status;
 use crate::view::layout;
 use crate::view::theme::Theme;
 use crate::view::widgets::{fit, thousands};
@@ -74,6 +76,27 @@ fn title(state: &IdentitiesState, pool_name: &str, theme: &Theme) -> Line<'stati
     if state.hide_disabled {
         spans.push(Span::styled("─ disabled hidden ", theme.dim));
     }
+    match &state.status_check {
+        StatusCheck::Running { enabled, .. } => spans.push(Span::styled(
+            format!(
+                "─ checking which are disabled ({} enabled so far)… ",
+                thousands(enabled.len())
+            ),
+            theme.dim,
+        )),
+        StatusCheck::Done { .. } => spans.push(Span::styled(
+            format!("─ {} disabled ", thousands(state.disabled_count())),
+            theme.dim,
+        )),
+        StatusCheck::Failed(error) => spans.push(Span::styled(
+            format!(
+                "─ status check failed: {} ",
+                error.code.as_deref().unwrap_or("error")
+            ),
+            theme.error,
+        )),
+        StatusCheck::NotAsked => {}
+    }
     if state.marked > 0 {
         spans.push(Span::styled(
             format!("─ {} marked ", thousands(state.marked)),
@@ -108,14 +131,14 @@ fn status_line(state: &IdentitiesState, theme: &Theme) -> Line<'static> {
         ]);
     }
     Line::styled(
-        " / filter: id text, guest, auth, p:google, created>30d, modified<2026-01-31 ".to_string(),
+        " / filter: id text, guest, auth, disabled, p:google, created>30d (last 30 days) · ? all rules ".to_string(),
         theme.dim,
     )
 }
 
 /// Column widths for inner width `width`: (id, kind, logins, created, modified); 0 hides a column.
 fn columns(width: usize) -> (usize, usize, usize, usize, usize) {
-    let (id, kind) = (47, 6);
+    let (id, kind) = (47, 9);
     let created = if width >= 95 { 17 } else { 0 };
     let modified = if width >= 125 { 17 } else { 0 };
     let logins = width.saturating_sub(3 + id + kind + created + modified);
@@ -155,20 +178,17 @@ fn table(model: &Model, state: &IdentitiesState, theme: &Theme, frame: &mut Fram
         };
         let selected = pos == state.list.selected;
         let identity = &row.identity;
-        let kind = if identity.is_guest() { "guest" } else { "auth" };
+        let (kind, kind_style) = match (row.status, identity.is_guest()) {
+            (Status::Disabled, _) => ("disabled", theme.warning),
+            (_, true) => ("guest", theme.dim),
+            (_, false) => ("auth", Style::new()),
+        };
         let logins: Vec<String> = identity.logins.iter().map(|l| short_provider(l)).collect();
         let mut spans = vec![
             Span::raw(if selected { ">" } else { " " }),
             Span::styled(if row.marked { "● " } else { "  " }, theme.warning),
             Span::raw(fit(&identity.id, id_w)),
-            Span::styled(
-                fit(kind, kind_w),
-                if identity.is_guest() {
-                    theme.dim
-                } else {
-                    Style::new()
-                },
-            ),
+            Span::styled(fit(kind, kind_w), kind_style),
             Span::raw(fit(&logins.join(", "), logins_w)),
         ];
         if created_w > 0 {
