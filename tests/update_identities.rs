@@ -52,6 +52,7 @@ fn loading_pauses_after_the_page_in_flight_and_resumes_from_its_token() {
     let (mut model, effects) = on_identities(Options::default(), SIZE);
     let req = identities_req(&effects);
     assert!(act(&mut model, IdAction::TogglePause).is_empty());
+    assert!(notice_text(&model).contains("Loading stops after this page"));
     let effects = update(
         &mut model,
         Msg::Response {
@@ -71,10 +72,23 @@ fn loading_pauses_after_the_page_in_flight_and_resumes_from_its_token() {
             next_token: "next".into()
         }
     );
+    assert_eq!(
+        notice_text(&model),
+        "",
+        "paused now: the title says so, the notice went"
+    );
     let effects = act(&mut model, IdAction::TogglePause);
     assert!(
         matches!(&effects[..], [Effect::ListIdentities { next_token: Some(t), .. }] if t == "next")
     );
+}
+
+fn notice_text(model: &cognito_tui::app::Model) -> String {
+    model
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -134,6 +148,16 @@ fn hide_disabled_reloads_with_the_flag() {
         }]
     ));
     assert!(model.identities.list.rows.is_empty());
+    assert!(notice_text(&model).contains("(reloading)"));
+    let req = identities_req(&effects);
+    let _ = update(
+        &mut model,
+        Msg::Response {
+            req,
+            response: Response::ListIdentities(Ok((vec![identity(1, NOW)], None))),
+        },
+    );
+    assert_eq!(notice_text(&model), "", "reloaded: \"(reloading)\" went");
 }
 
 fn filter(model: &mut cognito_tui::app::Model, text: &str) {

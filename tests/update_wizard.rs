@@ -80,9 +80,19 @@ fn the_trust_step_needs_an_access_type_and_a_source() {
         notice(&model)
     );
     focus(&mut model, FieldId::Source(Source::Google));
+    assert!(
+        notice(&model).contains("at least one identity source"),
+        "still true while nothing is chosen"
+    );
     let _ = key(&mut model, KeyCode::Char(' '));
+    assert_eq!(
+        notice(&model),
+        "",
+        "the refusal goes once what it asked for is done"
+    );
     let _ = ctrl(&mut model, 'n');
     assert_eq!(wizard(&model).step, Step::Permissions);
+    assert_eq!(notice(&model), "", "no stale refusal on the next step");
     let _ = ctrl(&mut model, 'p');
     assert_eq!(wizard(&model).step, Step::Trust);
 }

@@ -113,6 +113,19 @@ pub struct Notice {
     pub level: Level,
     /// Its text.
     pub text: String,
+    /// The condition it is about: it goes when that does.
+    pub about: Option<Condition>,
+}
+
+/// A passing condition a notice is about ("Can't go on yet: …", "(reloading)").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Condition {
+    /// The wizard refused to leave this step: holds while it is on it with a problem.
+    WizardStepBlocked(crate::wizard::Step),
+    /// The Identity browser stops after the page in flight.
+    IdentitiesPauseRequested,
+    /// The Identity browser is loading pages.
+    IdentitiesLoading,
 }
 
 /// An error kept for `:errors`.
@@ -340,7 +353,41 @@ impl Model {
         self.notice = Some(Notice {
             level,
             text: text.into(),
+            about: None,
         });
+    }
+
+    /// Shows a notice that goes once `about` no longer holds.
+    pub fn notify_while(&mut self, level: Level, text: impl Into<String>, about: Condition) {
+        self.notice = Some(Notice {
+            level,
+            text: text.into(),
+            about: Some(about),
+        });
+    }
+
+    /// Whether a condition still holds.
+    pub fn holds(&self, condition: Condition) -> bool {
+        match condition {
+            Condition::WizardStepBlocked(step) => self
+                .wizard
+                .active()
+                .is_some_and(|w| w.step == step && !w.problems(step).is_empty()),
+            Condition::IdentitiesPauseRequested => self.identities.pause_requested,
+            Condition::IdentitiesLoading => matches!(
+                self.identities.loading,
+                crate::screens::identities::Loading::Running { .. }
+            ),
+        }
+    }
+
+    /// Drops the notice when the condition it is about has gone.
+    pub fn expire_notice(&mut self) {
+        if let Some(about) = self.notice.as_ref().and_then(|n| n.about)
+            && !self.holds(about)
+        {
+            self.notice = None;
+        }
     }
 
     /// Records a failed request for `:errors` and shows it in the footer.

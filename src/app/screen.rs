@@ -60,6 +60,8 @@ impl<'a> Ctx<'a> {
 pub enum Event {
     /// Show a notice in the footer.
     Notify(Level, String),
+    /// Show a notice in the footer until the condition it is about goes.
+    NotifyWhile(Level, String, super::model::Condition),
     /// A request failed: show it and keep it for `:errors`.
     Failed {
         /// The operation.
@@ -167,6 +169,18 @@ impl<'a, S> Cx<'a, S> {
     /// Shows a notice.
     pub fn notify(&mut self, level: Level, text: impl Into<String>) {
         self.out.events.push(Event::Notify(level, text.into()));
+    }
+
+    /// Shows a notice that goes when `about` does.
+    pub fn notify_while(
+        &mut self,
+        level: Level,
+        text: impl Into<String>,
+        about: super::model::Condition,
+    ) {
+        self.out
+            .events
+            .push(Event::NotifyWhile(level, text.into(), about));
     }
 
     /// Reports a failed request (notice and `:errors`).

@@ -199,6 +199,7 @@ fn to_wizard(model: &mut Model, msg: wizard::Msg) -> Vec<Effect> {
 /// The screens' work after every message: describe the pools on screen, follow the current pool
 /// into the Identity browser.
 fn settle(model: &mut Model) -> Vec<Effect> {
+    model.expire_notice();
     let mut effects = to_pools(model, pools::Msg::Settle);
     // Most events leave the Identity browser on its pool: asked only when that may have changed.
     let follows = model.identities.pool_id.as_deref()
@@ -250,6 +251,7 @@ fn apply(model: &mut Model, owner: Owner, outcome: Outcome) -> Vec<Effect> {
 fn on_event(model: &mut Model, event: Event) -> Vec<Effect> {
     match event {
         Event::Notify(level, text) => model.notify(level, text),
+        Event::NotifyWhile(level, text, about) => model.notify_while(level, text, about),
         Event::Failed { operation, error } => model.report_error(&operation, &error),
         Event::Record { operation, error } => {
             model

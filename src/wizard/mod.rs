@@ -65,7 +65,7 @@ enum Slot {
 
 impl WizardScreen {
     /// The form the message being handled is for.
-    fn active(&self) -> Option<&Wizard> {
+    pub fn active(&self) -> Option<&Wizard> {
         match self.slot {
             Slot::Create => self.open.as_deref(),
             Slot::Edit => self.edit.as_deref(),

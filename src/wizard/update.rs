@@ -13,7 +13,7 @@ use super::picking::{on_picker, open_picker};
 use super::run::{create, on_creation};
 use super::{Dialog, Step, Wizard};
 use crate::app::Effect;
-use crate::app::model::Level;
+use crate::app::model::{Condition, Level};
 use crate::domain::policy::Audience;
 
 /// `n` on the Pools tab: a fresh wizard, or the kept draft with the question whether to go on.
@@ -369,7 +369,8 @@ fn next_step(cx: &mut Cx) -> Vec<Effect> {
         if let Some(index) = fields(&rows).iter().position(|f| f.error.is_some()) {
             w.focus = index;
         }
-        cx.notify(Level::Warning, text);
+        let step = w.step;
+        cx.notify_while(Level::Warning, text, Condition::WizardStepBlocked(step));
         return Vec::new();
     }
     w.step = if w.from_review {

@@ -6,7 +6,7 @@ use super::msg::{Action, Msg};
 use super::panel_keys::{on_deleted, on_panel_action, open_detail, send_batches};
 use super::state::{IdentitiesState, Loading, Panel};
 use super::status;
-use crate::app::model::Level;
+use crate::app::model::{Condition, Level};
 use crate::app::{AwsError, Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
 use crate::domain::Identity;
 use crate::domain::identity_filter;
@@ -287,7 +287,7 @@ fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
             } else {
                 "Showing disabled identities too (reloading)"
             };
-            cx.notify(Level::Info, text);
+            cx.notify_while(Level::Info, text, Condition::IdentitiesLoading);
             return begin(cx, Some(pool_id));
         }
         Action::TogglePause => return toggle_pause(cx, pool_id),
@@ -339,12 +339,15 @@ fn toggle_pause(cx: &mut Cx, pool_id: String) -> Vec<Effect> {
     match state.loading.clone() {
         Loading::Running { .. } => {
             state.pause_requested = !state.pause_requested;
-            let text = if state.pause_requested {
-                "Loading stops after this page (p resumes)"
+            if state.pause_requested {
+                cx.notify_while(
+                    Level::Info,
+                    "Loading stops after this page (p resumes)",
+                    Condition::IdentitiesPauseRequested,
+                );
             } else {
-                "Loading goes on"
-            };
-            cx.notify(Level::Info, text);
+                cx.notify_while(Level::Info, "Loading goes on", Condition::IdentitiesLoading);
+            }
             Vec::new()
         }
         Loading::Paused { next_token } => request_page(cx, pool_id, Some(next_token)),
