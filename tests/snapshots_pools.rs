@@ -79,7 +79,75 @@ fn summary_with(roles: cognito_tui::domain::roles::PoolRoles) -> cognito_tui::ap
             response: Response::GetIdentityPoolRoles(Ok(roles)),
         },
     );
+    // Each provider's attributes for access control: the user pool's defaults, Google's custom.
+    for effect in effects {
+        if let cognito_tui::app::Effect::GetPrincipalTagAttributeMap { req, provider, .. } = effect
+        {
+            let mut map = cognito_tui::domain::roles::PrincipalTagMap {
+                use_defaults: provider.starts_with("cognito-idp."),
+                ..Default::default()
+            };
+            if provider == "accounts.google.com" {
+                map.principal_tags.insert("domain".into(), "hd".into());
+            }
+            let _ = update(
+                &mut model,
+                Msg::Response {
+                    req,
+                    response: Response::GetPrincipalTagAttributeMap(Ok(map)),
+                },
+            );
+        }
+    }
     model
+}
+
+#[test]
+fn a_guest_only_pool_and_long_values_read_right() {
+    let mut model = loaded(4, (60, 40));
+    let mut effects = act(&mut model, PoolAction::Open);
+    answer_describes(&mut model, &mut effects);
+    // pool-000's tag, made long: its continuation lines stay under the value, not at the edge.
+    if let Some(cognito_tui::screens::pools::Detail::Loaded(pool)) =
+        model.pools.details.get_mut(&pool_id(0))
+    {
+        pool.cognito_identity_providers.clear();
+        pool.supported_login_providers.clear();
+        pool.identity_pool_tags.insert(
+            "owner".into(),
+            "the platform team of the orders department, reachable on the ops channel".into(),
+        );
+    }
+    let roles_req = effects.iter().find_map(|e| match e {
+        cognito_tui::app::Effect::GetIdentityPoolRoles { req, .. } => Some(*req),
+        _ => None,
+    });
+    let _ = update(
+        &mut model,
+        Msg::Response {
+            req: roles_req.unwrap_or_default(),
+            response: Response::GetIdentityPoolRoles(Ok(Default::default())),
+        },
+    );
+    let _ = act(&mut model, PoolAction::Down);
+    let screen = render(&model);
+    assert!(
+        screen.contains("none (no identity providers)"),
+        "no claim about a default role there is not: {screen}"
+    );
+    assert!(!screen.contains("every provider uses"), "{screen}");
+    let owner: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains("owner = the"))
+        .take(2)
+        .collect();
+    assert_eq!(owner.len(), 2, "{screen}");
+    let value_column = owner[0].find("the platform").unwrap_or_default();
+    let continued = owner[1].find("reachable").unwrap_or_default();
+    assert_eq!(
+        continued, value_column,
+        "the continuation starts under the value: {owner:?}"
+    );
 }
 
 #[test]

@@ -1116,3 +1116,17 @@ fn a_long_value_scrolls_sideways_so_the_cursor_stays_on_screen() {
         "the cursor is on the first character: {line}"
     );
 }
+
+#[test]
+fn custom_attributes_with_no_rows_are_not_on() {
+    let mut draft = user_pool_draft("p", "a", "g", existing_role("partner"));
+    draft.provider_mut(Source::UserPool).custom_tags.clear();
+    assert!(
+        !draft.uses_principal_tags(),
+        "no rows map nothing: no TagSession asked of the roles, no warning (the step asks for a row)"
+    );
+    let plan = cognito_tui::wizard::plan::Plan::from_draft(&draft);
+    assert!(plan.principal_tags.is_empty(), "{:?}", plan.principal_tags);
+    let draft = user_pool_draft("p", "a", "g", existing_role("partner"));
+    assert!(draft.uses_principal_tags(), "one row: on");
+}

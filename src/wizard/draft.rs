@@ -106,6 +106,18 @@ pub struct ProviderDraft {
     pub custom_tags: Vec<(Input, Input)>,
 }
 
+impl ProviderDraft {
+    /// Whether it sets principal tags: defaults, or custom with at least one row (custom with
+    /// none maps nothing, as inactive does).
+    pub fn sets_tags(&self) -> bool {
+        match self.tags {
+            TagMode::Inactive => false,
+            TagMode::Defaults => true,
+            TagMode::Custom => !self.custom_tags.is_empty(),
+        }
+    }
+}
+
 /// The wizard's choices.
 #[derive(Debug, Clone, Default)]
 pub struct Draft {
@@ -197,11 +209,7 @@ impl Draft {
     /// `sts:TagSession`).
     pub fn uses_principal_tags(&self) -> bool {
         self.active_sources().into_iter().any(|s| {
-            s.has_access_control()
-                && self
-                    .providers
-                    .get(&s)
-                    .is_some_and(|p| p.tags != TagMode::Inactive)
+            s.has_access_control() && self.providers.get(&s).is_some_and(ProviderDraft::sets_tags)
         })
     }
 

@@ -25,23 +25,7 @@ pub struct FormLines {
     pub field_lines: Vec<usize>,
 }
 
-/// Splits `text` into lines of at most `width` columns at spaces.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(10);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    lines.push(line);
-    lines
-}
+pub use crate::view::widgets::wrap;
 
 /// A field's value as drawn in `width` columns, and the text cursor's column in it.
 fn value_spans(

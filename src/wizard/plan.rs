@@ -244,7 +244,7 @@ impl Plan {
                 });
             }
             if source.has_access_control()
-                && provider.tags != TagMode::Inactive
+                && provider.sets_tags()
                 && let Some(name) = tag_provider(draft, source)
             {
                 let map = PrincipalTagMap {

@@ -238,7 +238,6 @@ fn trust_warning(
     target: super::fields::FieldId,
     role: Option<&crate::domain::roles::IamRole>,
 ) -> bool {
-    use super::draft::TagMode;
     use super::fields::FieldId;
     let Some(role) = role else {
         return false;
@@ -250,7 +249,7 @@ fn trust_warning(
         ),
         FieldId::RuleRole(source, _) => (
             Audience::Authenticated,
-            wizard.draft.provider(source).tags != TagMode::Inactive,
+            wizard.draft.provider(source).sets_tags(),
         ),
         _ => return false,
     };

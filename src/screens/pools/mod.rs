@@ -4,10 +4,12 @@
 mod keys;
 mod msg;
 mod state;
+mod summary;
+mod summary_reads;
 mod update;
 pub mod view;
 
 pub use keys::keys;
 pub use msg::{Action, Msg};
-pub use state::{Detail, Listing, MAX_DETAILS_IN_FLIGHT, PoolsState};
+pub use state::{Detail, Listing, MAX_DETAILS_IN_FLIGHT, PoolsState, SummaryTags};
 pub use update::update;

@@ -65,8 +65,22 @@ pub struct PoolsState {
     pub summary_scroll: u16,
     /// The open pool's roles: (request awaited, answer).
     pub summary_roles: Option<(RequestId, Option<Result<PoolRoles, AwsError>>)>,
+    /// The open pool's attributes for access control, per provider.
+    pub summary_tags: Option<SummaryTags>,
     /// Pools with a DeleteIdentityPool in flight, and its request.
     pub deleting: HashMap<String, RequestId>,
+}
+
+/// The open pool's attributes for access control: GetPrincipalTagAttributeMap per provider.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SummaryTags {
+    /// The pool.
+    pub pool_id: String,
+    /// Requests awaited, by the provider each reads.
+    pub pending: std::collections::BTreeMap<RequestId, String>,
+    /// The answers, by provider name.
+    pub maps:
+        std::collections::BTreeMap<String, Result<crate::domain::roles::PrincipalTagMap, AwsError>>,
 }
 
 impl PoolsState {

@@ -4,12 +4,13 @@ use tui_input::InputRequest;
 
 use super::msg::{Action, Msg};
 use super::state::{Detail, Listing, MAX_DETAILS_IN_FLIGHT, PoolsState};
+use super::summary_reads;
 use crate::app::model::Level;
 use crate::app::{AwsError, Ctx, Effect, Event, Outcome, RequestId, Response};
 use crate::domain::{IdentityPool, PoolSummary};
 use crate::view::layout;
 
-type Cx<'a> = crate::app::Cx<'a, PoolsState>;
+pub(super) type Cx<'a> = crate::app::Cx<'a, PoolsState>;
 
 /// Handles one message for the Pools tab.
 pub fn update(state: &mut PoolsState, ctx: &Ctx, msg: Msg) -> Outcome {
@@ -56,10 +57,13 @@ fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
                 .find(|(_, d)| **d == Detail::Loading(req))
                 .map(|(id, _)| id.clone());
             if let Some(pool_id) = pool_id {
-                on_described(cx, req, pool_id, result);
+                return on_described(cx, req, pool_id, result);
             }
         }
-        Response::GetIdentityPoolRoles(result) => on_roles(cx, req, result),
+        Response::GetIdentityPoolRoles(result) => summary_reads::on_roles(cx, req, result),
+        Response::GetPrincipalTagAttributeMap(result) => {
+            summary_reads::on_tags(cx, req, result);
+        }
         Response::DeleteIdentityPool(result) => {
             let pool_id = cx
                 .state
@@ -206,9 +210,9 @@ fn on_described(
     req: RequestId,
     pool_id: String,
     result: Result<IdentityPool, AwsError>,
-) {
+) -> Vec<Effect> {
     if cx.state.details.get(&pool_id) != Some(&Detail::Loading(req)) {
-        return;
+        return Vec::new();
     }
     match result {
         Ok(pool) => {
@@ -216,7 +220,14 @@ fn on_described(
             if let Some(row) = cx.state.list.rows.iter_mut().find(|p| p.id == pool_id) {
                 row.name.clone_from(&pool.identity_pool_name);
             }
+            // The open summary shows each provider's attributes for access control.
+            let effects = if cx.state.open.as_deref() == Some(pool_id.as_str()) {
+                summary_reads::load_tags(cx, &pool)
+            } else {
+                Vec::new()
+            };
             cx.state.details.insert(pool_id, Detail::Loaded(pool));
+            effects
         }
         Err(error) if error.is_not_found() => {
             let name = cx
@@ -232,10 +243,12 @@ fn on_described(
                     "Pool \"{name}\" no longer exists (deleted elsewhere); removed from the list"
                 ),
             );
+            Vec::new()
         }
         Err(error) => {
             cx.report_error("DescribeIdentityPool", &error);
             cx.state.details.insert(pool_id, Detail::Failed(error));
+            Vec::new()
         }
     }
 }
@@ -355,7 +368,7 @@ fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
             let mut effects = begin_listing(cx);
             if let Some(id) = cx.state.open.clone() {
                 effects.extend(describe_now(cx, id.clone()));
-                effects.extend(load_roles(cx, id));
+                effects.extend(summary_reads::load_roles(cx, id));
             }
             return effects;
         }
@@ -385,35 +398,8 @@ fn open_summary(cx: &mut Cx) -> Vec<Effect> {
     cx.state.summary_scroll = 0;
     cx.emit(Event::SetCurrentPool(pool.id.clone(), pool.name));
     let mut effects = describe_now(cx, pool.id.clone());
-    effects.extend(load_roles(cx, pool.id));
+    effects.extend(summary_reads::load_roles(cx, pool.id));
     effects
-}
-
-/// GetIdentityPoolRoles for the summary.
-fn load_roles(cx: &mut Cx, pool_id: String) -> Vec<Effect> {
-    let req = cx.start_request("GetIdentityPoolRoles", false);
-    cx.state.summary_roles = Some((req, None));
-    vec![Effect::GetIdentityPoolRoles { req, pool_id }]
-}
-
-/// GetIdentityPoolRoles answered.
-fn on_roles(
-    cx: &mut Cx,
-    req: RequestId,
-    result: Result<crate::domain::roles::PoolRoles, AwsError>,
-) {
-    if !matches!(&cx.state.summary_roles, Some((awaited, _)) if *awaited == req) {
-        return;
-    }
-    if let Err(error) = &result
-        && !error.is_not_found()
-    {
-        cx.emit(Event::Record {
-            operation: "GetIdentityPoolRoles".into(),
-            error: error.clone(),
-        });
-    }
-    cx.state.summary_roles = Some((req, Some(result)));
 }
 
 /// A fresh DescribeIdentityPool for one pool, whatever is cached.

@@ -220,7 +220,7 @@ pub fn role_rows(
                 rule.role.as_ref(),
             )));
             if let Some(RuleRole::Existing(role)) = &rule.role {
-                let tags = provider.tags != TagMode::Inactive;
+                let tags = provider.sets_tags();
                 for warning in trust_check::diagnose(
                     &role.trust_policy,
                     Audience::Authenticated,
