@@ -604,17 +604,77 @@ fn a_failure_stops_says_what_exists_and_undo_removes_it_in_order() {
         .unwrap_or_else(|| panic!("creation"));
     assert_eq!(creation.phase(), Phase::Undone);
     assert!(
-        notice(&model).contains("Undo finished with 1 failure(s)"),
+        notice(&model).contains("Undo finished with 1 failure(s): r retries them"),
         "{}",
         notice(&model)
     );
-    let _ = key(&mut model, KeyCode::Esc);
+    // The failed undo step can be retried, as the notice says.
+    let again = only(&key(&mut model, KeyCode::Char('r')));
+    assert!(
+        matches!(&again, Effect::DeleteRole { role_name, .. } if role_name == "p-auth"),
+        "{again:?}"
+    );
+    let after = send(
+        &mut model,
+        answer(&again, Err(fail("DeleteConflictException"))),
+    );
+    assert!(after.is_empty(), "only the failed step is sent: {after:?}");
+    let listed = key(&mut model, KeyCode::Esc);
     assert_eq!(
         wizard(&model).step,
         Step::Review,
         "back to Review with the draft"
     );
     assert!(wizard(&model).creation.is_none());
+    let list = only(&listed);
+    assert!(
+        matches!(list, Effect::ListRoles { marker: None, .. }),
+        "the account's roles are listed again: {list:?}"
+    );
+    // ⏎ waits for the names to be checked; p-auth is still there, so nothing is created.
+    let waiting = key(&mut model, KeyCode::Enter);
+    assert!(waiting.is_empty(), "{waiting:?}");
+    assert!(notice(&model).contains("Checking the new roles' names"));
+    let created = send(
+        &mut model,
+        Msg::Response {
+            req: match list {
+                Effect::ListRoles { req, .. } => req,
+                _ => 0,
+            },
+            response: Response::ListRoles(Ok((
+                vec![existing_role("partner"), existing_role("p-auth")],
+                None,
+            ))),
+        },
+    );
+    assert!(
+        created.is_empty(),
+        "no CreateIdentityPool for a plan whose role exists: {created:?}"
+    );
+    assert_eq!(wizard(&model).step, Step::Permissions);
+    assert!(
+        notice(&model).contains("already has a role named p-auth"),
+        "{}",
+        notice(&model)
+    );
+}
+
+#[test]
+fn a_failure_with_nothing_created_offers_no_undo() {
+    let mut model = on_review(
+        user_pool_draft("p", "p-auth", "p-guest", existing_role("partner")),
+        SIZE,
+    );
+    create_failing_at(&mut model, 0);
+    let screen = render(&model);
+    assert!(screen.contains("Nothing was created."), "{screen}");
+    assert!(!screen.contains("u undo"), "{screen}");
+    assert!(!screen.contains("keep it and open"), "{screen}");
+    let listed = key(&mut model, KeyCode::Esc);
+    assert_eq!(wizard(&model).step, Step::Review);
+    assert!(wizard(&model).creation.is_none());
+    assert!(listed.is_empty(), "no role was made: {listed:?}");
 }
 
 #[test]

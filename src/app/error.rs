@@ -65,12 +65,14 @@ impl AwsError {
     /// What the operator can do about it, when there is something to say.
     pub fn hint(&self) -> Option<&'static str> {
         match self.kind {
-            ErrorKind::Throttled => Some("the service is throttling; wait a moment and press r"),
+            // No key named: which key retries depends on where the failure shows (the footer
+            // there says), and `:errors` retries nothing.
+            ErrorKind::Throttled => Some("the service is throttling; wait a moment, then retry"),
             ErrorKind::Credentials => {
-                Some("refresh your credentials (aws sso login, or a new session token) and press r")
+                Some("refresh your credentials (aws sso login, or a new session token), then retry")
             }
-            ErrorKind::Connection => Some("check the network or --endpoint-url, then press r"),
-            ErrorKind::Timeout => Some("no answer in time; press r to try again"),
+            ErrorKind::Connection => Some("check the network or --endpoint-url, then retry"),
+            ErrorKind::Timeout => Some("no answer in time; retry"),
             ErrorKind::NoRegion => Some("pass --region or set AWS_REGION"),
             ErrorKind::NoProfile => {
                 Some("name a profile that exists (--profile, AWS_PROFILE, :profile)")

@@ -296,6 +296,23 @@ impl Creation {
         }
     }
 
+    /// Tries the failed undo calls again, in their order.
+    pub fn retry_undo(&mut self) {
+        for (_, status) in &mut self.undo {
+            if matches!(status, Status::Failed(_)) {
+                *status = Status::Waiting;
+            }
+        }
+    }
+
+    /// How many undo calls failed.
+    pub fn undo_failures(&self) -> usize {
+        self.undo
+            .iter()
+            .filter(|(_, s)| matches!(s, Status::Failed(_)))
+            .count()
+    }
+
     /// Plans the undo of everything that was made: inline policies, then roles, then the pool.
     pub fn begin_undo(&mut self) {
         let done = |call: &Call| {

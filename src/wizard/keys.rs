@@ -144,6 +144,21 @@ const FAILED: &[Binding<Action>] = &[
 ];
 
 #[rustfmt::skip]
+const FAILED_NOTHING_MADE: &[Binding<Action>] = &[
+    b(&[(KeyCode::Char('r'), NONE)], "r", "retry", Action::Retry, true),
+    b(&[ESC], "Esc", "back to Review", Action::Back, true),
+    // Not offered (nothing to undo or open), but answered with why, for the muscle memory.
+    b(&[(KeyCode::Char('u'), NONE)], "u", "undo (nothing to undo)", Action::Undo, false),
+    b(&[(KeyCode::Char('o'), NONE)], "o", "open (no pool was made)", Action::Keep, false),
+];
+
+#[rustfmt::skip]
+const UNDO_FAILED: &[Binding<Action>] = &[
+    b(&[(KeyCode::Char('r'), NONE)], "r", "retry the failed undo calls", Action::Retry, true),
+    b(&[ESC, ENTER], "Esc", "back to Review", Action::Back, true),
+];
+
+#[rustfmt::skip]
 const RUNNING: &[Binding<Action>] = &[
     b(&[ESC], "Esc", "(calls are running)", Action::Back, false),
 ];
@@ -168,7 +183,13 @@ pub fn keys(wizard: &Wizard) -> Keys<Action> {
     }
     if let Some(creation) = &wizard.creation {
         return match creation.phase() {
+            Phase::Failed if creation.made().is_empty() => {
+                Keys::own("Create wizard: a call failed", FAILED_NOTHING_MADE)
+            }
             Phase::Failed => Keys::own("Create wizard: a call failed", FAILED),
+            Phase::Undone if creation.undo_failures() > 0 => {
+                Keys::own("Create wizard: undo failed", UNDO_FAILED)
+            }
             Phase::Undone => Keys::own("Create wizard: undone", UNDONE),
             _ => Keys::own("Create wizard: creating", RUNNING),
         };

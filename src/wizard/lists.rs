@@ -125,6 +125,19 @@ pub(super) fn on_roles_page(
             req,
             marker: Some(marker),
         }],
+        // Every role is listed: a creation waiting for the name check goes on (or stops at the
+        // step whose name is taken).
+        _ if cx.state.active().is_some_and(|w| w.create_when_listed) => {
+            match wizard(cx) {
+                Some(w) if matches!(w.catalog.roles, Loadable::Ready(_)) => super::run::create(cx),
+                Some(w) => {
+                    // Not listed (the failure is reported): ⏎ again creates without the check.
+                    w.create_when_listed = false;
+                    Vec::new()
+                }
+                None => Vec::new(),
+            }
+        }
         _ => Vec::new(),
     }
 }

@@ -206,6 +206,9 @@ pub struct Wizard {
     pub region: String,
     /// Editing one section of a live pool instead of creating one.
     pub scope: Option<scoped::EditScope>,
+    /// ⏎ on Review waits for the account's roles to be listed again (after an attempt, to check
+    /// the new roles' names), then creates.
+    pub create_when_listed: bool,
 }
 
 impl Wizard {
@@ -226,6 +229,7 @@ impl Wizard {
             creation: None,
             region: region.to_string(),
             scope: None,
+            create_when_listed: false,
         }
     }
 

@@ -304,12 +304,12 @@ pub fn creation_lines(
             out.extend(wrapped(&m, 4, width, Style::new()));
         }
         out.push(Line::raw(""));
-        out.extend(wrapped(
-            "r retry the failed call · u undo (delete what was created) · o keep it and open the pool",
-            0,
-            width,
-            theme.key,
-        ));
+        let choices = if creation.made().is_empty() {
+            "r retry the failed call · Esc back to Review"
+        } else {
+            "r retry the failed call · u undo (delete what was created) · o keep it and open the pool"
+        };
+        out.extend(wrapped(choices, 0, width, theme.key));
     }
     if !creation.undo.is_empty() {
         out.push(Line::raw(""));
@@ -331,7 +331,7 @@ pub fn creation_lines(
                 ));
             } else {
                 out.extend(wrapped(
-                    &format!("{failed} undo call(s) failed: what they name still exists; delete it by hand."),
+                    &format!("{failed} undo call(s) failed: what they name still exists. r retries them (in order); or delete it by hand."),
                     0,
                     width,
                     theme.error,

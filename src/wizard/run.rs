@@ -68,7 +68,7 @@ fn advance(cx: &mut Cx) -> Vec<Effect> {
             } else {
                 cx.notify(
                     Level::Error,
-                    format!("Undo finished with {failures} failure(s): see the report"),
+                    format!("Undo finished with {failures} failure(s): r retries them"),
                 );
             }
             Vec::new()
@@ -115,15 +115,23 @@ pub(super) fn on_creation(cx: &mut Cx, phase: Phase, action: Action) -> Vec<Effe
             if let Some(c) = w.creation.as_mut() {
                 c.begin_undo();
                 if c.undo.is_empty() {
-                    w.creation = None;
                     cx.notify(
                         Level::Info,
                         "Nothing was created, so there is nothing to undo: back to Review",
                     );
-                    return Vec::new();
+                    return back_to_review(cx);
                 }
             }
             advance(cx)
+        }
+        (Phase::Undone, Action::Retry) => {
+            if let Some(c) = w.creation.as_mut()
+                && c.undo_failures() > 0
+            {
+                c.retry_undo();
+                return advance(cx);
+            }
+            Vec::new()
         }
         (Phase::Failed, Action::Keep) => {
             let pool = w.creation.as_ref().and_then(|c| c.pool.clone());
@@ -139,14 +147,19 @@ pub(super) fn on_creation(cx: &mut Cx, phase: Phase, action: Action) -> Vec<Effe
                     Vec::new()
                 }
                 None => {
-                    w.creation = None;
                     cx.notify(
                         Level::Info,
                         "Nothing was created, so there is no pool to open: back to Review",
                     );
-                    Vec::new()
+                    back_to_review(cx)
                 }
             }
+        }
+        (Phase::Failed, Action::Back)
+            if w.creation.as_ref().is_some_and(|c| c.made().is_empty()) =>
+        {
+            cx.notify(Level::Info, "Nothing was created: back to Review");
+            back_to_review(cx)
         }
         (Phase::Failed, Action::Back) => {
             cx.notify(
@@ -155,11 +168,7 @@ pub(super) fn on_creation(cx: &mut Cx, phase: Phase, action: Action) -> Vec<Effe
             );
             Vec::new()
         }
-        (Phase::Undone, Action::Back | Action::Open | Action::Submit) => {
-            w.creation = None;
-            w.step = Step::Review;
-            Vec::new()
-        }
+        (Phase::Undone, Action::Back | Action::Open | Action::Submit) => back_to_review(cx),
         (Phase::Creating | Phase::Undoing, Action::Back) => {
             cx.notify(
                 Level::Info,
@@ -171,11 +180,37 @@ pub(super) fn on_creation(cx: &mut Cx, phase: Phase, action: Action) -> Vec<Effe
     }
 }
 
+/// Leaves a creation for Review. When it made roles, the account's roles are listed again: one
+/// may be left (an undo that failed), so the names are checked afresh before the next attempt.
+fn back_to_review(cx: &mut Cx) -> Vec<Effect> {
+    let Some(w) = wizard(cx) else {
+        return Vec::new();
+    };
+    let made_roles = w.creation.take().is_some_and(|c| !c.role_arns.is_empty());
+    w.step = Step::Review;
+    if !made_roles {
+        return Vec::new();
+    }
+    w.catalog.roles = Default::default();
+    super::lists::request_roles(cx)
+}
+
 /// ⏎ on Review: every step valid → run the plan; else go to the first step with a problem.
 pub(super) fn create(cx: &mut Cx) -> Vec<Effect> {
     let Some(w) = wizard(cx) else {
         return Vec::new();
     };
+    let new_roles = !Plan::from_draft(&w.draft).new_roles.is_empty();
+    if new_roles && w.catalog.roles.awaiting().is_some() {
+        // The names are checked against the account's roles: wait for the list.
+        w.create_when_listed = true;
+        cx.notify(
+            Level::Info,
+            "Checking the new roles' names against the account (ListRoles)…",
+        );
+        return Vec::new();
+    }
+    w.create_when_listed = false;
     if let Some(step) = w.first_invalid_step() {
         let problem = w.problems(step).into_iter().next().unwrap_or_default();
         w.attempted.insert(step);

@@ -26,6 +26,24 @@ pub fn open_wizard(size: (u16, u16)) -> (Model, Vec<Effect>) {
     (model, effects)
 }
 
+/// The wizard just opened on an account with no roles (⏎ on Review waits for that list, to
+/// check the new roles' names).
+pub fn open_wizard_with_no_roles(size: (u16, u16)) -> Model {
+    let (mut model, effects) = open_wizard(size);
+    for effect in effects {
+        if let Effect::ListRoles { req, .. } = effect {
+            let _ = update(
+                &mut model,
+                Msg::Response {
+                    req,
+                    response: Response::ListRoles(Ok((Vec::new(), None))),
+                },
+            );
+        }
+    }
+    model
+}
+
 /// Presses a key through the keymap, as the terminal would deliver it.
 pub fn press(model: &mut Model, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
     let event = Event::Key(KeyEvent::new(code, modifiers));
@@ -153,7 +171,7 @@ pub fn user_pool_draft(name: &str, auth_role: &str, guest_role: &str, partner: I
 /// Opens the wizard with `draft` filled in (as if typed) and goes to Review with `Ctrl-n`, step by
 /// step through `update`; the draft must be valid.
 pub fn on_review(draft: Draft, size: (u16, u16)) -> Model {
-    let (mut model, _) = open_wizard(size);
+    let mut model = open_wizard_with_no_roles(size);
     let w = wizard_mut(&mut model);
     w.draft = draft;
     w.edited = true;
@@ -219,7 +237,7 @@ pub fn filled(step: cognito_tui::wizard::Step, size: (u16, u16)) -> Model {
 
 /// The wizard with `draft` filled in, gone to `step` with `Ctrl-n` (the steps before it valid).
 pub fn at_step(draft: Draft, step: Step, size: (u16, u16)) -> Model {
-    let (mut model, _) = open_wizard(size);
+    let mut model = open_wizard_with_no_roles(size);
     let w = wizard_mut(&mut model);
     w.draft = draft;
     w.edited = true;
