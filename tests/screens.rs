@@ -165,3 +165,50 @@ fn the_focused_button_of_a_confirmation_is_drawn_focused() {
         "then Delete"
     );
 }
+
+#[test]
+fn read_only_dims_every_tabs_refused_hints_and_only_those() {
+    let theme = Theme::named(ThemeName::Dark);
+    let options = Options {
+        read_only: true,
+        ..Default::default()
+    };
+    let mut model = loaded(3, SIZE);
+    model.options = options;
+    let _ = act(&mut model, PoolAction::Open);
+    let y = SIZE.1 - 1;
+    let mut refused = Vec::new();
+    for tab in Tab::ALL {
+        model.tab = tab;
+        model.notice = None;
+        let drawn = buffer(&model);
+        let footer: String = (0..drawn.area.width)
+            .map(|x| drawn[(x, y)].symbol().to_string())
+            .collect();
+        for hint in cognito_tui::app::keymap::active_sheet(&model)
+            .iter()
+            .filter(|h| h.hint)
+        {
+            let text = format!(" {} ", hint.help);
+            if !footer.contains(&text) {
+                continue;
+            }
+            let style = style_of(&drawn, y, &text);
+            assert_eq!(
+                has(style, theme.dim),
+                hint.mutates,
+                "{tab:?}: {:?} is drawn {style:?}",
+                hint.help
+            );
+            if hint.mutates {
+                refused.push(format!("{tab:?} {}", hint.help));
+            }
+        }
+    }
+    for expected in ["Pools delete", "Identities delete", "UserAccess edit", "Roles edit"] {
+        assert!(
+            refused.iter().any(|r| r.starts_with(expected)),
+            "{expected} is dimmed: {refused:?}"
+        );
+    }
+}
