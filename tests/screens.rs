@@ -205,7 +205,12 @@ fn read_only_dims_every_tabs_refused_hints_and_only_those() {
             }
         }
     }
-    for expected in ["Pools delete", "Identities delete", "UserAccess edit", "Roles edit"] {
+    for expected in [
+        "Pools delete",
+        "Identities delete",
+        "UserAccess edit",
+        "Roles edit",
+    ] {
         assert!(
             refused.iter().any(|r| r.starts_with(expected)),
             "{expected} is dimmed: {refused:?}"

@@ -1190,3 +1190,36 @@ fn custom_attributes_with_no_rows_are_not_on() {
     let draft = user_pool_draft("p", "a", "g", existing_role("partner"));
     assert!(draft.uses_principal_tags(), "one row: on");
 }
+
+#[test]
+fn the_twitter_secret_shows_its_length_and_ctrl_t_reveals_it_until_the_focus_moves() {
+    let mut draft = user_pool_draft("p", "a", "g", existing_role("partner"));
+    draft.sources.insert(Source::Twitter);
+    draft
+        .app_ids
+        .insert(Source::Twitter, tui_input::Input::new("key".into()));
+    let mut model = at_step(draft, Step::Providers, SIZE);
+    focus(&mut model, FieldId::TwitterSecret);
+    keys(&mut model, "s3cr3t");
+    let screen = render(&model);
+    assert!(!screen.contains("s3cr3t"), "{screen}");
+    assert!(
+        screen.contains("••••••  (6 characters · Ctrl-t shows it)"),
+        "{screen}"
+    );
+    let _ = ctrl(&mut model, 't');
+    let screen = render(&model);
+    assert!(screen.contains("s3cr3t"), "{screen}");
+    assert!(screen.contains("Ctrl-t hides"), "{screen}");
+    let _ = key(&mut model, KeyCode::Tab);
+    let screen = render(&model);
+    assert!(
+        !screen.contains("s3cr3t"),
+        "hidden again once the focus moves: {screen}"
+    );
+    assert_eq!(
+        wizard(&model).draft.twitter_secret.0.value(),
+        "s3cr3t",
+        "what was typed is kept"
+    );
+}

@@ -7,7 +7,7 @@ use super::Wizard;
 use super::edit;
 use super::fields::{Field, Kind, Row};
 use crate::view::theme::Theme;
-use crate::view::widgets::{fit, input_window, mask_secret, truncate, truncate_start};
+use crate::view::widgets::{fit, input_window, truncate, truncate_start};
 
 /// Width of the label column.
 const LABEL: usize = 30;
@@ -61,14 +61,27 @@ fn value_spans(
                 };
                 return (vec![Span::styled(hint, theme.dim)], focused.then_some(0));
             }
-            let (shown, cursor) = if *masked {
-                let mask = mask_secret(input.value());
-                (mask.to_string(), mask.chars().count())
-            } else {
-                // Long values scroll sideways so the cursor stays on screen.
-                input_window(input, width)
-            };
-            (vec![Span::raw(shown)], Some(cursor).filter(|_| focused))
+            if *masked && !(focused && wizard.reveal_secret) {
+                // One bullet per character typed, so a slip of the finger shows; the text only
+                // on request.
+                let count = input.value().chars().count();
+                let hint = if focused { " · Ctrl-t shows it" } else { "" };
+                let suffix = format!("  ({count} characters{hint})");
+                let room = width.saturating_sub(suffix.chars().count()).max(1);
+                let bullets = "•".repeat(count.min(room));
+                let cursor = input.visual_cursor().min(room);
+                return (
+                    vec![Span::raw(bullets), Span::styled(suffix, theme.dim)],
+                    Some(cursor).filter(|_| focused),
+                );
+            }
+            // Long values scroll sideways so the cursor stays on screen.
+            let (shown, cursor) = input_window(input, width);
+            let mut spans = vec![Span::raw(shown)];
+            if *masked {
+                spans.push(Span::styled("  (shown · Ctrl-t hides)", theme.dim));
+            }
+            (spans, Some(cursor).filter(|_| focused))
         }
         Kind::Pick { value, .. } => match value {
             Some(value) => {

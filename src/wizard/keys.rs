@@ -41,13 +41,14 @@ const FIELDS: [Binding<Action>; 11] = [
 
 // While typing, letters go to the field: only the keys that aren't text.
 #[rustfmt::skip]
-const TYPING: [Binding<Action>; 6] = [
+const TYPING: [Binding<Action>; 7] = [
     b(&[(KeyCode::Tab, NONE), (KeyCode::Down, NONE)], "Tab/↓", "next field", Action::FocusNext, true),
     b(&[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE), (KeyCode::Up, NONE)], "S-Tab/↑", "previous field", Action::FocusPrev, false),
     b(&[ENTER], "⏎", "next field / pick", Action::Open, true),
     b(&[(KeyCode::Char('x'), CTRL)], "Ctrl-x", "delete row", Action::DeleteRow, false),
     b(&[(KeyCode::Up, CTRL)], "Ctrl-↑", "move rule up", Action::MoveRowUp, false),
     b(&[(KeyCode::Down, CTRL)], "Ctrl-↓", "move rule down", Action::MoveRowDown, false),
+    b(&[(KeyCode::Char('t'), CTRL)], "Ctrl-t", "show/hide the secret typed", Action::RevealSecret, false),
 ];
 
 const FORM: &[Binding<Action>] = &[
@@ -76,6 +77,7 @@ const TEXT: &[Binding<Action>] = &[
     TYPING[3],
     TYPING[4],
     TYPING[5],
+    TYPING[6],
     LEAVE_WIZARD,
 ];
 
@@ -94,7 +96,8 @@ const EDIT_FORM: &[Binding<Action>] = &[
 ];
 
 const EDIT_TEXT: &[Binding<Action>] = &[
-    SAVE_EDIT, TYPING[0], TYPING[1], TYPING[2], TYPING[3], TYPING[4], TYPING[5], LEAVE_EDIT,
+    SAVE_EDIT, TYPING[0], TYPING[1], TYPING[2], TYPING[3], TYPING[4], TYPING[5], TYPING[6],
+    LEAVE_EDIT,
 ];
 
 #[rustfmt::skip]

@@ -209,6 +209,8 @@ pub struct Wizard {
     /// ⏎ on Review waits for the account's roles to be listed again (after an attempt, to check
     /// the new roles' names), then creates.
     pub create_when_listed: bool,
+    /// The focused secret field shows what was typed (until the focus moves).
+    pub reveal_secret: bool,
 }
 
 impl Wizard {
@@ -230,6 +232,7 @@ impl Wizard {
             region: region.to_string(),
             scope: None,
             create_when_listed: false,
+            reveal_secret: false,
         }
     }
 

@@ -29,6 +29,8 @@ pub enum Action {
     Submit,
     /// Show the policy documents a new role gets.
     ViewPolicy,
+    /// Show or hide the focused secret (the Twitter consumer secret) as typed.
+    RevealSecret,
     /// Remove the focused table row.
     DeleteRow,
     /// Move the focused rule up.

@@ -263,8 +263,28 @@ fn on_form(cx: &mut Cx, action: Action) -> Vec<Effect> {
                 w.from_review = false;
             }
         }
-        Action::FocusNext | Action::Down => w.focus += 1,
-        Action::FocusPrev | Action::Up => w.focus = w.focus.saturating_sub(1),
+        Action::FocusNext | Action::Down => {
+            w.focus += 1;
+            w.reveal_secret = false;
+        }
+        Action::FocusPrev | Action::Up => {
+            w.focus = w.focus.saturating_sub(1);
+            w.reveal_secret = false;
+        }
+        Action::RevealSecret => {
+            let masked = matches!(
+                field.as_ref().map(|f| &f.kind),
+                Some(Kind::Text { masked: true, .. })
+            );
+            if masked {
+                w.reveal_secret = !w.reveal_secret;
+            } else {
+                cx.notify(
+                    Level::Info,
+                    "Ctrl-t shows a secret field's text; this field is not secret",
+                );
+            }
+        }
         Action::Back => leave(cx),
         Action::ViewPolicy => view_policy(w, field.as_ref().map(|f| f.id)),
         Action::DeleteRow => {
