@@ -118,7 +118,8 @@ fn read_only_dims_the_hints_of_keys_that_change_something() {
         ))
     );
     let warned = buffer(&model);
-    assert!(has(style_of(&warned, y, "! Read-only"), theme.warning));
+    // Too long to share the footer with the keys: on the row above it.
+    assert!(has(style_of(&warned, y - 1, "! Read-only"), theme.warning));
 }
 
 #[test]
@@ -127,7 +128,7 @@ fn an_error_notice_is_drawn_in_the_error_style() {
     let error = AwsError::service("AccessDeniedException", "not allowed");
     let (model, _) = listed(Options::default(), SIZE, Err(error));
     let drawn = buffer(&model);
-    let style = style_of(&drawn, SIZE.1 - 1, "✗ ListIdentityPools failed");
+    let style = style_of(&drawn, SIZE.1 - 2, "✗ ListIdentityPools failed");
     assert!(has(style, theme.error), "{style:?}");
     assert!(!has(style, theme.success));
 }
@@ -216,4 +217,35 @@ fn read_only_dims_every_tabs_refused_hints_and_only_those() {
             "{expected} is dimmed: {refused:?}"
         );
     }
+}
+
+#[test]
+fn a_long_notice_takes_the_row_above_and_leaves_the_keys_whole() {
+    let mut model = loaded(3, SIZE);
+    let long = "Pool \"orders-app-with-a-long-name\" no longer exists (deleted elsewhere); removed from the list";
+    model.notify(Level::Warning, long);
+    let drawn = buffer(&model);
+    let row = |y: u16| -> String {
+        (0..drawn.area.width)
+            .map(|x| drawn[(x, y)].symbol().to_string())
+            .collect()
+    };
+    let footer = row(SIZE.1 - 1);
+    for hint in ["n new", "d delete", "? help", "q quit"] {
+        assert!(footer.contains(hint), "{hint} cut: {footer:?}");
+    }
+    assert!(
+        row(SIZE.1 - 2).contains(long),
+        "the whole notice: {:?}",
+        row(SIZE.1 - 2)
+    );
+    model.notify(Level::Info, "Copied it");
+    let drawn = buffer(&model);
+    let footer: String = (0..drawn.area.width)
+        .map(|x| drawn[(x, SIZE.1 - 1)].symbol().to_string())
+        .collect();
+    assert!(
+        footer.contains("Copied it") && footer.contains("q quit"),
+        "a short one shares the line: {footer:?}"
+    );
 }

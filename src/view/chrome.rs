@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::layout;
@@ -113,42 +113,68 @@ pub fn footer(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
         return;
     }
-    let notice = match &model.notice {
-        Some(notice) => {
-            let (mark, style) = match notice.level {
-                Level::Success => ("✓ ", theme.success),
-                Level::Info => ("", Style::new()),
-                Level::Warning => ("! ", theme.warning),
-                Level::Error => ("✗ ", theme.error),
-            };
-            // The notice wins the space (errors must be readable), but leaves a few hints.
-            let room = usize::from(area.width)
-                .saturating_sub(22)
-                .max(usize::from(area.width) * 2 / 3);
-            vec![Span::styled(
-                truncate(&format!("{mark}{} ", notice.text), room),
-                style,
-            )]
-        }
-        None => Vec::new(),
-    };
-    let notice_width: usize = notice.iter().map(|s| s.content.width()).sum();
-    let mut room = usize::from(area.width).saturating_sub(notice_width + 2);
     let mut hints = Vec::new();
     for binding in keymap::active_sheet(model).iter().filter(|b| b.hint) {
-        let key = format!(" {}", binding.label);
-        let help = format!(" {} ", binding.help);
-        let width = key.width() + help.width();
-        // Whole hints only: a hint cut in half reads as a different key.
+        let disabled = binding.mutates && model.options.read_only;
+        let key_style = if disabled { theme.dim } else { theme.key };
+        let help_style = if disabled { theme.dim } else { Style::new() };
+        hints.push(Span::styled(format!(" {}", binding.label), key_style));
+        hints.push(Span::styled(format!(" {} ", binding.help), help_style));
+    }
+    let Some(notice) = &model.notice else {
+        split_line(
+            frame,
+            area,
+            whole_hints(hints, usize::from(area.width)),
+            Vec::new(),
+        );
+        return;
+    };
+    let (mark, style) = match notice.level {
+        Level::Success => ("✓ ", theme.success),
+        Level::Info => ("", Style::new()),
+        Level::Warning => ("! ", theme.warning),
+        Level::Error => ("✗ ", theme.error),
+    };
+    let text = format!("{mark}{} ", notice.text);
+    let width = usize::from(area.width);
+    let hints_width: usize = hints.iter().map(|s| s.content.width()).sum();
+    // The notice shares the line when it leaves the keys half of it (or all they need).
+    let keys_need = hints_width.min(width / 2);
+    // An overlay covers the row above; it shares the line then.
+    if text.width() + keys_need + 2 <= width || area.y == 0 || model.overlay.is_some() {
+        let shown = truncate(&text, width.saturating_sub(keys_need + 2));
+        let hints = whole_hints(hints, width.saturating_sub(shown.width() + 2));
+        split_line(frame, area, hints, vec![Span::styled(shown, style)]);
+        return;
+    }
+    // Too long to share the line: the notice takes the row above (the body's bottom edge), whole,
+    // and the keys keep the footer.
+    let above = Rect {
+        y: area.y - 1,
+        ..area
+    };
+    frame.render_widget(Clear, above);
+    frame.render_widget(
+        Paragraph::new(Line::styled(truncate(&format!(" {text}"), width), style)),
+        above,
+    );
+    split_line(frame, area, whole_hints(hints, width), Vec::new());
+}
+
+/// As many whole hints (key and help, two spans each) as fit in `room` columns: a hint cut in
+/// half reads as a different key.
+fn whole_hints(spans: Vec<Span<'static>>, mut room: usize) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    let mut spans = spans.into_iter();
+    while let (Some(key), Some(help)) = (spans.next(), spans.next()) {
+        let width = key.content.width() + help.content.width();
         if width > room {
             break;
         }
         room -= width;
-        let disabled = binding.mutates && model.options.read_only;
-        let key_style = if disabled { theme.dim } else { theme.key };
-        let help_style = if disabled { theme.dim } else { Style::new() };
-        hints.push(Span::styled(key, key_style));
-        hints.push(Span::styled(help, help_style));
+        out.push(key);
+        out.push(help);
     }
-    split_line(frame, area, hints, notice);
+    out
 }
