@@ -52,6 +52,7 @@ pub async fn run(cli: Cli) -> color_eyre::Result<runtime::Ended> {
                 region: cli.region.or(config.region),
                 startup_warning: warning,
                 theme: config.theme,
+                profiles: aws::profile_names().await,
             };
             if cli.sandbox {
                 let running = sandbox::start(sandbox::SandboxOptions {

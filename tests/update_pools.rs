@@ -571,3 +571,72 @@ fn tabs_switch_by_number_cycle_and_click() {
     let _ = update(&mut model, Msg::Click(2, 1));
     assert_eq!(model.tab, Tab::Pools);
 }
+
+#[test]
+fn the_command_line_completes_with_tab_and_recalls_with_up() {
+    use app_support::wizard::key;
+    use crossterm::event::KeyCode;
+    let mut model = loaded(2, SIZE);
+    model.options.profiles = vec!["prod".into(), "prod-admin".into()];
+    let value = |model: &cognito_tui::app::Model| match &model.overlay {
+        Some(cognito_tui::app::model::Overlay::Command(input)) => input.value().to_string(),
+        other => panic!("not on the command line: {other:?}"),
+    };
+    let _ = act(&mut model, Action::Command);
+    type_text(&mut model, "reg");
+    let _ = key(&mut model, KeyCode::Tab);
+    assert_eq!(value(&model), "region ");
+    type_text(&mut model, "eu-w");
+    let _ = key(&mut model, KeyCode::Tab);
+    assert_eq!(value(&model), "region eu-west-");
+    let screen = render(&model);
+    assert!(
+        screen.contains("Tab: eu-west-1  eu-west-2  eu-west-3"),
+        "{screen}"
+    );
+    type_text(&mut model, "2");
+    assert!(
+        !render(&model).contains("Tab: eu-west-1"),
+        "typing clears them"
+    );
+    let effects = key(&mut model, KeyCode::Enter);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Connect { region: Some(r), .. }] if r == "eu-west-2"),
+        "{effects:?}"
+    );
+    let _ = act(&mut model, Action::Command);
+    type_text(&mut model, "profile p");
+    let _ = key(&mut model, KeyCode::Tab);
+    assert_eq!(value(&model), "profile prod");
+    let _ = key(&mut model, KeyCode::Esc);
+    let _ = act(&mut model, Action::Command);
+    let _ = key(&mut model, KeyCode::Up);
+    assert_eq!(
+        value(&model),
+        "region eu-west-2",
+        "the command run, not the cancelled one"
+    );
+    let _ = key(&mut model, KeyCode::Down);
+    assert_eq!(value(&model), "");
+}
+
+#[test]
+fn errors_keep_the_time_they_happened() {
+    let mut model = loaded(2, SIZE);
+    // 2027-01-15 08:21:05 UTC, looked at 3 minutes later.
+    let at = 1_800_001_265.0;
+    let _ = update(&mut model, Msg::Tick(at));
+    model.report_error(
+        "ListIdentities",
+        &AwsError::service("TooManyRequestsException", "Rate exceeded"),
+    );
+    let _ = update(&mut model, Msg::Tick(at + 180.0));
+    let _ = act(&mut model, Action::Command);
+    type_text(&mut model, "errors");
+    let _ = act(&mut model, DialogAction::Submit);
+    let screen = render(&model);
+    assert!(
+        screen.contains("ListIdentities TooManyRequestsException  at 08:21:05 UTC (3 min ago)"),
+        "{screen}"
+    );
+}

@@ -2,6 +2,7 @@
 //! `update` between them. No tokio, no SDK types, no terminal I/O.
 
 pub mod command;
+pub mod command_line;
 pub mod effect;
 pub mod error;
 pub mod intent;

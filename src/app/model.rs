@@ -60,6 +60,8 @@ pub struct Options {
     pub startup_warning: Option<String>,
     /// The colour theme.
     pub theme: crate::view::theme::ThemeName,
+    /// The profiles of the AWS config files, for `:profile`'s completion.
+    pub profiles: Vec<String>,
 }
 
 /// Who and where the console is talking to.
@@ -129,12 +131,14 @@ pub enum Condition {
 }
 
 /// An error kept for `:errors`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ErrorRecord {
     /// What the console was doing ("ListIdentityPools").
     pub operation: String,
     /// The error.
     pub error: AwsError,
+    /// When it was recorded (epoch seconds), once the clock has ticked.
+    pub at: Option<f64>,
 }
 
 /// A request the console waits for.
@@ -233,6 +237,8 @@ pub struct Model {
     pub notice: Option<Notice>,
     /// Recent errors, newest first.
     pub errors: VecDeque<ErrorRecord>,
+    /// The command line's history and completions.
+    pub command_line: super::command_line::CommandLine,
     /// Requests waiting for an answer.
     pub in_flight: BTreeMap<RequestId, InFlight>,
     /// The next request id to hand out.
@@ -264,6 +270,7 @@ impl Model {
             current_pool: None,
             overlay: None,
             notice: None,
+            command_line: Default::default(),
             errors: VecDeque::new(),
             in_flight: BTreeMap::new(),
             next_req: 1,
@@ -397,9 +404,15 @@ impl Model {
             text.push_str(&format!(" ({hint})"));
         }
         self.notify(Level::Error, text);
+        self.record_error(operation.to_string(), error.clone());
+    }
+
+    /// Keeps an error for `:errors`, stamped with the time.
+    pub fn record_error(&mut self, operation: String, error: AwsError) {
         self.errors.push_front(ErrorRecord {
-            operation: operation.to_string(),
-            error: error.clone(),
+            operation,
+            error,
+            at: self.now,
         });
         self.errors.truncate(ERROR_HISTORY);
     }

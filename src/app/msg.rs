@@ -41,6 +41,12 @@ pub enum DialogAction {
     Back,
     /// `?`: closes the help overlay.
     Help,
+    /// ↑ on the command line: the command run before.
+    Previous,
+    /// ↓ on the command line: the next command run.
+    Next,
+    /// Tab on the command line: complete the word.
+    Complete,
 }
 
 /// A message to `update`.

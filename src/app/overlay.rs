@@ -20,10 +20,25 @@ pub fn on_action(model: &mut Model, action: DialogAction) -> Vec<Effect> {
         return Vec::new();
     };
     match (overlay, action) {
+        (Overlay::Command(_), DialogAction::Back) => model.command_line.close(),
         (_, DialogAction::Back) | (Overlay::Help, DialogAction::Help) => {}
         (Overlay::Errors, DialogAction::Submit) => {}
         (Overlay::Command(input), DialogAction::Submit) => {
+            model.command_line.remember(input.value());
             return run_command(model, input.value());
+        }
+        (Overlay::Command(mut input), DialogAction::Previous) => {
+            model.command_line.previous(&mut input);
+            model.overlay = Some(Overlay::Command(input));
+        }
+        (Overlay::Command(mut input), DialogAction::Next) => {
+            model.command_line.next(&mut input);
+            model.overlay = Some(Overlay::Command(input));
+        }
+        (Overlay::Command(mut input), DialogAction::Complete) => {
+            let profiles = model.options.profiles.clone();
+            model.command_line.complete(&mut input, &profiles);
+            model.overlay = Some(Overlay::Command(input));
         }
         (
             Overlay::ConfirmDelete {

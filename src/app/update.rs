@@ -253,12 +253,7 @@ fn on_event(model: &mut Model, event: Event) -> Vec<Effect> {
         Event::Notify(level, text) => model.notify(level, text),
         Event::NotifyWhile(level, text, about) => model.notify_while(level, text, about),
         Event::Failed { operation, error } => model.report_error(&operation, &error),
-        Event::Record { operation, error } => {
-            model
-                .errors
-                .push_front(super::model::ErrorRecord { operation, error });
-            model.errors.truncate(super::model::ERROR_HISTORY);
-        }
+        Event::Record { operation, error } => model.record_error(operation, error),
         Event::SetCurrentPool(id, name) => model.current_pool = Some((id, name)),
         Event::PoolGone(id) => {
             if let Some((_, name)) = model.current_pool.take_if(|(c, _)| *c == id) {
@@ -427,6 +422,7 @@ fn on_input(model: &mut Model, request: tui_input::InputRequest) -> Vec<Effect> 
             match &mut model.overlay {
                 Some(Overlay::Command(input)) => {
                     input.handle(request);
+                    model.command_line.candidates.clear();
                 }
                 Some(Overlay::ConfirmDelete { typed, .. }) => {
                     typed.handle(request);

@@ -151,10 +151,12 @@ pub async fn connect(
 
 /// Refuses a profile that is in neither AWS config file, as aws-cli does (the SDK would quietly
 /// fall back to the environment's credentials), naming the profiles there are.
-async fn check_profile(asked: &str) -> Result<(), AwsError> {
+/// The profiles of ~/.aws/config and ~/.aws/credentials (or the files AWS_CONFIG_FILE and
+/// AWS_SHARED_CREDENTIALS_FILE name), sorted; none when they can't be read.
+pub async fn profile_names() -> Vec<String> {
     use aws_runtime::env_config::file::EnvConfigFiles;
     use aws_types::os_shim_internal::{Env, Fs};
-    let known: Vec<String> = match aws_config::profile::load(
+    let mut names: Vec<String> = match aws_config::profile::load(
         &Fs::real(),
         &Env::real(),
         &EnvConfigFiles::default(),
@@ -165,6 +167,12 @@ async fn check_profile(asked: &str) -> Result<(), AwsError> {
         Ok(set) => set.profiles().map(String::from).collect(),
         Err(_) => Vec::new(),
     };
+    names.sort();
+    names
+}
+
+async fn check_profile(asked: &str) -> Result<(), AwsError> {
+    let known = profile_names().await;
     if known.iter().any(|p| p == asked) {
         return Ok(());
     }

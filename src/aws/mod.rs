@@ -10,7 +10,7 @@ mod roles;
 mod update;
 mod userpools;
 
-pub use connect::{Clients, Target};
+pub use connect::{Clients, Target, profile_names};
 pub use error::from_sdk;
 
 use std::sync::{Arc, RwLock};

@@ -111,6 +111,23 @@ pub fn footer(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         );
         let x = area.x + 1 + u16::try_from(cursor).unwrap_or(0);
         frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+        let candidates = &model.command_line.candidates;
+        if !candidates.is_empty() && area.y > 0 {
+            // What Tab could complete to, on the row above the line.
+            let above = Rect {
+                y: area.y - 1,
+                ..area
+            };
+            frame.render_widget(Clear, above);
+            let text = format!(" Tab: {}", candidates.join("  "));
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    truncate(&text, usize::from(area.width)),
+                    theme.dim,
+                )),
+                above,
+            );
+        }
         return;
     }
     let mut hints = Vec::new();

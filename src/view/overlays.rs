@@ -125,10 +125,17 @@ fn errors(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     for record in &model.errors {
         let code = record.error.code.as_deref().unwrap_or("(no code)");
-        lines.push(Line::from(vec![
+        let mut head = vec![
             Span::styled(format!("{} ", record.operation), theme.accent),
             Span::styled(code.to_string(), theme.error),
-        ]));
+        ];
+        if let Some(at) = record.at {
+            head.push(Span::styled(
+                format!("  at {}", when(at, model.now)),
+                theme.dim,
+            ));
+        }
+        lines.push(Line::from(head));
         lines.push(Line::raw(format!("  {}", record.error.message)));
         if let Some(hint) = record.error.hint() {
             lines.push(Line::styled(format!("  hint: {hint}"), theme.dim));
@@ -154,6 +161,22 @@ fn errors(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             .wrap(Wrap { trim: false }),
         rect,
     );
+}
+
+/// `06:21:05 UTC (3 min ago)`: the time of day, and how long ago while that is short.
+fn when(at: f64, now: Option<f64>) -> String {
+    let format = time::macros::format_description!("[hour]:[minute]:[second]");
+    let clock = time::OffsetDateTime::from_unix_timestamp(at as i64)
+        .ok()
+        .and_then(|t| t.format(&format).ok())
+        .unwrap_or_else(|| "?".into());
+    let ago = now.map(|now| (now - at).max(0.0) as u64);
+    match ago {
+        Some(s) if s < 60 => format!("{clock} UTC ({s} s ago)"),
+        Some(s) if s < 3_600 => format!("{clock} UTC ({} min ago)", s / 60),
+        Some(s) if s < 86_400 => format!("{clock} UTC ({} h ago)", s / 3_600),
+        _ => format!("{clock} UTC"),
+    }
 }
 
 fn buttons<'a>(

@@ -225,6 +225,9 @@ const CLOSE: Keys<DialogAction> = Keys::own("Help", &[
 const COMMAND_LINE: Keys<DialogAction> = Keys::typing("Command line", &[
     b(&[ENTER], "⏎", "apply", DialogAction::Submit, true),
     b(&[ESC], "Esc", "cancel", DialogAction::Back, true),
+    b(&[(KeyCode::Tab, NONE)], "Tab", "complete (commands, regions, profiles)", DialogAction::Complete, true),
+    b(&[(KeyCode::Up, NONE)], "↑/↓", "earlier commands", DialogAction::Previous, true),
+    b(&[(KeyCode::Down, NONE)], "↓", "later commands", DialogAction::Next, false),
 ]);
 
 // In the delete dialog ←/→ move the cursor in the name field, so only Tab switches buttons.
