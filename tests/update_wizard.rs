@@ -1223,3 +1223,73 @@ fn the_twitter_secret_shows_its_length_and_ctrl_t_reveals_it_until_the_focus_mov
         "what was typed is kept"
     );
 }
+
+/// The ListUserPoolClients effect of `effects`, as (req, user pool).
+fn clients_request(effects: &[Effect]) -> (u64, String) {
+    match effects {
+        [
+            Effect::ListUserPoolClients {
+                req, user_pool_id, ..
+            },
+        ] => (*req, user_pool_id.clone()),
+        other => panic!("one ListUserPoolClients: {other:?}"),
+    }
+}
+
+#[test]
+fn the_user_pool_id_is_checked_next_to_its_field_and_a_new_pool_drops_the_old_client() {
+    let mut model = at_step(
+        user_pool_draft("p", "a", "g", existing_role("partner")),
+        Step::Providers,
+        SIZE,
+    );
+    focus(&mut model, FieldId::UserPoolId);
+    let (req, pool) = clients_request(&key(&mut model, KeyCode::Tab));
+    assert_eq!(pool, USER_POOL, "leaving the field lists its clients");
+    let _ = send(
+        &mut model,
+        Msg::Response {
+            req,
+            response: Response::ListUserPoolClients(Ok((
+                vec![(CLIENT.to_string(), "web".to_string())],
+                None,
+            ))),
+        },
+    );
+    assert_eq!(field_error(&model, FieldId::ClientId), None);
+    // Another pool typed: the old pool's client goes; the new pool does not exist.
+    focus(&mut model, FieldId::UserPoolId);
+    keys(&mut model, "x");
+    assert_eq!(
+        wizard(&model).draft.client_id.value(),
+        "",
+        "the old pool's client"
+    );
+    let (req, pool) = clients_request(&key(&mut model, KeyCode::Tab));
+    assert_eq!(pool, format!("{USER_POOL}x"));
+    let _ = send(
+        &mut model,
+        Msg::Response {
+            req,
+            response: Response::ListUserPoolClients(Err(AwsError::service(
+                "ResourceNotFoundException",
+                "User pool does not exist.",
+            ))),
+        },
+    );
+    let error = field_error(&model, FieldId::UserPoolId).unwrap_or_default();
+    assert!(
+        error.contains(&format!("No user pool {USER_POOL}x in us-east-1")),
+        "{error}"
+    );
+    // A client typed by hand for a pool whose clients are known is checked against them.
+    focus(&mut model, FieldId::UserPoolId);
+    let _ = send(
+        &mut model,
+        Msg::Input(tui_input::InputRequest::DeletePrevChar),
+    );
+    focus(&mut model, FieldId::ClientId);
+    keys(&mut model, "notaclient");
+    let error = field_error(&model, FieldId::ClientId).unwrap_or_default();
+    assert!(error.contains("Not an app client of"), "{error}");
+}

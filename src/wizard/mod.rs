@@ -22,6 +22,7 @@ pub mod source;
 pub mod step;
 pub mod steps;
 mod update;
+mod user_pool_check;
 pub mod view;
 
 pub use keys::keys;
@@ -250,10 +251,12 @@ impl Wizard {
 
     /// The rows of a step.
     pub fn rows(&self, step: Step) -> Vec<Row> {
-        match &self.scope {
+        let mut rows = match &self.scope {
             Some(scope) => scoped::rows(scope, &self.draft, self.context()),
             None => step.rows(&self.draft, self.context()),
-        }
+        };
+        user_pool_check::annotate(self, &mut rows);
+        rows
     }
 
     /// The focused field of the current step.

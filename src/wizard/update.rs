@@ -252,6 +252,8 @@ fn on_form(cx: &mut Cx, action: Action) -> Vec<Effect> {
     };
     let field = w.focused();
     let mut effects = Vec::new();
+    // The field the focus leaves, for the checks made on leaving it.
+    let mut left = None;
     match action {
         Action::NextStep if w.scope.is_some() => return finish_edit(cx),
         Action::NextStep => return next_step(cx),
@@ -266,10 +268,12 @@ fn on_form(cx: &mut Cx, action: Action) -> Vec<Effect> {
         Action::FocusNext | Action::Down => {
             w.focus += 1;
             w.reveal_secret = false;
+            left = field.map(|f| f.id);
         }
         Action::FocusPrev | Action::Up => {
             w.focus = w.focus.saturating_sub(1);
             w.reveal_secret = false;
+            left = field.map(|f| f.id);
         }
         Action::RevealSecret => {
             let masked = matches!(
@@ -317,6 +321,7 @@ fn on_form(cx: &mut Cx, action: Action) -> Vec<Effect> {
     if let Some(w) = wizard(cx) {
         clamp_focus(w);
     }
+    effects.extend(super::user_pool_check::on_left(cx, left));
     effects
 }
 
@@ -416,10 +421,14 @@ pub(super) fn on_input(cx: &mut Cx, request: InputRequest) {
     if w.dialog.is_some() || w.policy_view.is_some() || w.creation.is_some() {
         return;
     }
-    if let Some(field) = w.focused()
-        && let Some(input) = edit::input_mut(&mut w.draft, field.id)
-    {
-        input.handle(request);
-        w.edited = true;
+    if let Some(field) = w.focused() {
+        let old_pool = super::catalog::chosen_user_pool(&w.draft);
+        if let Some(input) = edit::input_mut(&mut w.draft, field.id) {
+            input.handle(request);
+            w.edited = true;
+        }
+        if field.id == FieldId::UserPoolId {
+            super::user_pool_check::on_pool_edited(w, &old_pool);
+        }
     }
 }
