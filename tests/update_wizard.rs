@@ -1293,3 +1293,71 @@ fn the_user_pool_id_is_checked_next_to_its_field_and_a_new_pool_drops_the_old_cl
     let error = field_error(&model, FieldId::ClientId).unwrap_or_default();
     assert!(error.contains("Not an app client of"), "{error}");
 }
+
+#[test]
+fn review_says_where_it_creates_and_repeats_the_chosen_roles_trust_warnings() {
+    let mut draft = user_pool_draft("p", "a", "g", existing_role("partner"));
+    draft.guest_role.mode = cognito_tui::wizard::draft::RoleMode::Existing;
+    draft.guest_role.existing = Some(existing_role("shared-guest"));
+    let model = on_review(draft, (140, 60));
+    let screen = render(&model);
+    assert!(
+        screen.contains("Creates in us-east-1 with profile sandbox"),
+        "{screen}"
+    );
+    let w = wizard(&model);
+    let warnings: Vec<String> = [Step::Permissions, Step::Providers]
+        .into_iter()
+        .flat_map(|step| w.rows(step))
+        .filter_map(|row| match row {
+            cognito_tui::wizard::fields::Row::Warning(text) => Some(text),
+            _ => None,
+        })
+        .collect();
+    assert!(warnings.len() >= 2, "{warnings:?}");
+    let flat: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    for warning in &warnings {
+        let start: String = warning
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            flat.contains(&format!("⚠ {start}")),
+            "{start:?} not repeated:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn a_kept_draft_asks_before_it_moves_to_another_region() {
+    let (mut model, _) = open_wizard(SIZE);
+    wizard_mut(&mut model).draft.name = tui_input::Input::new("orders".into());
+    wizard_mut(&mut model).edited = true;
+    let _ = key(&mut model, KeyCode::Esc);
+    let _ = key(&mut model, KeyCode::Tab);
+    let _ = key(&mut model, KeyCode::Enter);
+    assert!(model.wizard.parked.is_some(), "the draft is kept");
+    if let cognito_tui::app::model::Connection::Ready(session) = &mut model.connection {
+        session.region = "eu-west-1".into();
+    }
+    let _ = act(&mut model, PoolAction::New);
+    let screen = render(&model);
+    let flat: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("It was made for us-east-1"), "{screen}");
+    assert!(flat.contains("[ Continue in eu-west-1 ]"), "{screen}");
+    let _ = key(&mut model, KeyCode::Enter);
+    wizard_mut(&mut model).step = Step::Review;
+    let flat: String = render(&model)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("Creates in eu-west-1 with profile sandbox"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("⚠ This draft was made for us-east-1"),
+        "{flat}"
+    );
+}

@@ -212,6 +212,8 @@ pub struct Wizard {
     pub create_when_listed: bool,
     /// The focused secret field shows what was typed (until the focus moves).
     pub reveal_secret: bool,
+    /// The region a kept draft was made for, when it was taken up in another one.
+    pub moved_from: Option<String>,
 }
 
 impl Wizard {
@@ -234,6 +236,7 @@ impl Wizard {
             scope: None,
             create_when_listed: false,
             reveal_secret: false,
+            moved_from: None,
         }
     }
 

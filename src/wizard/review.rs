@@ -6,12 +6,14 @@ use ratatui::text::{Line, Span};
 use super::Wizard;
 use super::create::{Call, Creation, Phase, Status, operation};
 use super::draft::{Draft, RoleMode, RoleSetting, TagMode};
+use super::fields::Row;
 use super::form_view::wrap;
 use super::plan::Plan;
 use super::source::Source;
 use super::step::Step;
 use super::steps::permissions::audience_title;
 use super::steps::providers::rule_role_label;
+use crate::app::model::Session;
 use crate::domain::policy::{Audience, BASIC_PERMISSIONS_NAME};
 use crate::domain::roles::MATCH_TYPES;
 use crate::view::theme::Theme;
@@ -179,8 +181,36 @@ fn wrapped(text: &str, indent: usize, width: usize, style: Style) -> Vec<Line<'s
 }
 
 /// The review's lines, `width` columns wide.
-pub fn lines(wizard: &Wizard, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+pub fn lines(
+    wizard: &Wizard,
+    session: Option<&Session>,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
     let mut out = Vec::new();
+    // Where it will be created: the pool lands in the session's account and region.
+    let target = match session {
+        Some(s) => {
+            let who = s.caller.as_deref().unwrap_or("the caller is not known");
+            format!(
+                "Creates in {} with profile {} ({who})",
+                wizard.region, s.profile
+            )
+        }
+        None => format!("Creates in {}", wizard.region),
+    };
+    out.extend(wrapped(&target, 0, width, theme.accent));
+    if let Some(from) = &wizard.moved_from {
+        out.extend(wrapped(
+            &format!(
+                "⚠ This draft was made for {from}: its user pool, providers and roles were chosen there"
+            ),
+            0,
+            width,
+            theme.warning,
+        ));
+    }
+    out.push(Line::raw(""));
     for (i, step) in Step::ALL.iter().filter(|s| **s != Step::Review).enumerate() {
         let focused = i == wizard.review_focus;
         let problems = wizard.problems(*step);
@@ -200,6 +230,12 @@ pub fn lines(wizard: &Wizard, theme: &Theme, width: usize) -> Vec<Line<'static>>
         for line in section(*step, &wizard.draft) {
             let indent = 4 + line.chars().take_while(|c| *c == ' ').count();
             out.extend(wrapped(line.trim_start(), indent, width, Style::new()));
+        }
+        // The step's warnings (an existing role's trust, …) are repeated where the choice is made.
+        for row in wizard.rows(*step) {
+            if let Row::Warning(warning) = row {
+                out.extend(wrapped(&format!("⚠ {warning}"), 4, width, theme.warning));
+            }
         }
         out.push(Line::raw(""));
     }

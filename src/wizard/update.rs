@@ -22,7 +22,14 @@ pub(super) fn open(cx: &mut Cx) -> Vec<Effect> {
     let wizard = match cx.state.parked.take() {
         Some(mut kept) => {
             if kept.region != region {
-                kept.region = region.clone();
+                // Asked in the Resume question: the draft goes on in the console's region now.
+                let from = std::mem::replace(&mut kept.region, region.clone());
+                // Back where it was made: nothing to ask.
+                kept.moved_from = match kept.moved_from.take() {
+                    Some(first) if first == region => None,
+                    Some(first) => Some(first),
+                    None => Some(from),
+                };
                 kept.catalog = Default::default();
             }
             kept.dialog = Some(Dialog::Resume { focus: 0 });

@@ -44,7 +44,11 @@ pub fn draw(model: &Model, wizard: &Wizard, theme: &Theme, frame: &mut Frame, ar
         let lines = review::creation_lines(creation, spinner, theme, usize::from(body.width));
         scrolled(frame, body, lines, 0, None);
     } else if wizard.step == Step::Review {
-        let lines = review::lines(wizard, theme, usize::from(body.width));
+        let session = match &model.connection {
+            crate::app::model::Connection::Ready(session) => Some(session),
+            _ => None,
+        };
+        let lines = review::lines(wizard, session, theme, usize::from(body.width));
         let focus_line = lines
             .iter()
             .position(|l| l.spans.first().is_some_and(|s| s.content.starts_with('▸')))
@@ -67,7 +71,7 @@ pub fn draw(model: &Model, wizard: &Wizard, theme: &Theme, frame: &mut Frame, ar
         draw_policy(wizard, audience, scroll, theme, frame, area);
     }
     if let Some(dialog) = wizard.dialog {
-        draw_dialog(dialog, theme, frame, area);
+        draw_dialog(wizard, dialog, theme, frame, area);
     }
 }
 
@@ -305,28 +309,50 @@ fn draw_policy(
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
 
-fn draw_dialog(dialog: Dialog, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let (title, text, buttons, focus): (&str, &str, &[&str], usize) = match dialog {
+fn draw_dialog(wizard: &Wizard, dialog: Dialog, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let moved = wizard.moved_from.as_ref().map(|from| {
+        (
+            format!(
+                "A draft from earlier is kept. It was made for {from}; the console is on {} now: \
+                 continuing creates the pool in {} (ids typed for {from} stay as they are).",
+                wizard.region, wizard.region
+            ),
+            format!("Continue in {}", wizard.region),
+        )
+    });
+    let (title, text, buttons, focus): (&str, String, Vec<&str>, usize) = match dialog {
         Dialog::Leave { focus } => (
             " Leave the wizard? ",
-            "The draft has changes.",
-            &["Keep editing", "Keep draft for later", "Discard draft"],
+            "The draft has changes.".into(),
+            vec!["Keep editing", "Keep draft for later", "Discard draft"],
             focus,
         ),
         Dialog::Discard { focus } => (
             " Discard this edit? ",
-            "The form has changes; nothing has been saved.",
-            &["Keep editing", "Discard"],
+            "The form has changes; nothing has been saved.".into(),
+            vec!["Keep editing", "Discard"],
             focus,
         ),
-        Dialog::Resume { focus } => (
-            " Continue the draft? ",
-            "A draft from earlier is kept.",
-            &["Continue draft", "Start over"],
-            focus,
-        ),
+        Dialog::Resume { focus } => match &moved {
+            Some((text, button)) => (
+                " Continue the draft in another region? ",
+                text.clone(),
+                vec![button.as_str(), "Start over"],
+                focus,
+            ),
+            None => (
+                " Continue the draft? ",
+                "A draft from earlier is kept.".into(),
+                vec!["Continue draft", "Start over"],
+                focus,
+            ),
+        },
     };
-    let rect = centered(area, 70, 7);
+    let text_lines = crate::view::widgets::wrap(&text, 66);
+    let height = u16::try_from(text_lines.len())
+        .unwrap_or(1)
+        .saturating_add(4);
+    let rect = centered(area, 70, height);
     let block = boxed(title.to_string(), theme);
     let inner = block.inner(rect);
     frame.render_widget(Clear, rect);
@@ -341,6 +367,8 @@ fn draw_dialog(dialog: Dialog, theme: &Theme, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(format!("[ {label} ]"), style));
         spans.push(Span::raw("  "));
     }
-    let lines = vec![Line::raw(text), Line::raw(""), Line::from(spans)];
+    let mut lines: Vec<Line> = text_lines.into_iter().map(Line::raw).collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::from(spans));
     frame.render_widget(Paragraph::new(lines), inner);
 }
