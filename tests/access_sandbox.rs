@@ -553,7 +553,8 @@ async fn a_new_app_client_or_oidc_provider_takes_the_old_ones_mapping_and_tags_a
         &mut h,
         Section::ProviderInfo(ProviderRef::Oidc(old_arn.clone())),
         |d| {
-            d.oidc = Some(new_arn.clone());
+            d.arns
+                .insert(cognito_tui::wizard::Source::Oidc(0), new_arn.clone());
         },
     )
     .await;

@@ -237,7 +237,7 @@ fn wizard_providers_empty() {
     w.draft.authenticated = true;
     w.draft
         .sources
-        .extend([Source::UserPool, Source::Google, Source::Saml]);
+        .extend([Source::UserPool, Source::Google, Source::Saml(0)]);
     w.step = Step::Providers;
     assert_snapshot!(render(&model));
 }
@@ -286,13 +286,14 @@ fn wizard_providers_long_values_cut_at_100_columns() {
     let mut model = app_support::wizard::filled(Step::Providers, (100, 30));
     {
         let draft = &mut wizard_mut(&mut model).draft;
-        draft.sources.insert(Source::Oidc);
-        draft.oidc = Some(
+        draft.sources.insert(Source::Oidc(0));
+        draft.arns.insert(
+            Source::Oidc(0),
             "arn:aws:iam::123456789012:oidc-provider/login.a-very-long-partner-name.example.com"
                 .into(),
         );
     }
-    focus(&mut model, FieldId::Oidc);
+    focus(&mut model, FieldId::ProviderArn(Source::Oidc(0)));
     assert_snapshot!(render(&model));
 }
 

@@ -329,8 +329,8 @@ fn the_developer_provider_is_shown_and_never_edited_and_add_offers_what_is_left(
             Source::UserPool,
             Source::Amazon,
             Source::Apple,
-            Source::Oidc,
-            Source::Saml
+            Source::Oidc(0),
+            Source::Saml(0)
         ],
         "more user pools, OIDC and SAML providers; the social kinds not there yet"
     );

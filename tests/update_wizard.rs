@@ -977,19 +977,23 @@ fn without_list_permissions_a_full_arn_can_be_typed_into_the_picker() {
     assert!(rows.iter().any(|r| matches!(r, cognito_tui::wizard::fields::Row::Warning(w) if w.contains("not read (the role was typed, not listed)"))));
     // Half an ARN is only a filter.
     let mut draft = wizard(&model).draft.clone();
-    draft.sources.insert(Source::Oidc);
+    draft.sources.insert(Source::Oidc(0));
     wizard_mut(&mut model).draft = draft;
     go_to(&mut model, Step::Providers);
-    focus(&mut model, FieldId::Oidc);
+    focus(&mut model, FieldId::ProviderArn(Source::Oidc(0)));
     let _ = key(&mut model, KeyCode::Enter);
     keys(&mut model, "arn:aws:iam::123456789012:oidc-provider/");
     let _ = key(&mut model, KeyCode::Enter);
-    assert_eq!(wizard(&model).draft.oidc, None);
+    assert_eq!(wizard(&model).draft.arns.get(&Source::Oidc(0)), None);
     assert!(wizard(&model).picker.is_some(), "nothing to pick yet");
     keys(&mut model, "idp.example.com");
     let _ = key(&mut model, KeyCode::Enter);
     assert_eq!(
-        wizard(&model).draft.oidc.as_deref(),
+        wizard(&model)
+            .draft
+            .arns
+            .get(&Source::Oidc(0))
+            .map(String::as_str),
         Some("arn:aws:iam::123456789012:oidc-provider/idp.example.com")
     );
 }

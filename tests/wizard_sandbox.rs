@@ -454,16 +454,19 @@ async fn oidc_saml_and_developer_providers_with_basic_flow() {
         authenticated: true,
         name: Input::new("wizard-federated".into()),
         classic_flow: true,
-        oidc: Some(oidc.clone()),
-        saml: Some(saml.clone()),
+        arns: [
+            (Source::Oidc(0), oidc.clone()),
+            (Source::Saml(0), saml.clone()),
+        ]
+        .into(),
         developer_name: Input::new("login.wizard.example".into()),
         ..Default::default()
     };
     draft.auth_role.new_name = Input::new("wizard-federated-auth".into());
     draft
         .sources
-        .extend([Source::Oidc, Source::Saml, Source::Developer]);
-    let oidc_provider = draft.provider_mut(Source::Oidc);
+        .extend([Source::Oidc(0), Source::Saml(0), Source::Developer]);
+    let oidc_provider = draft.provider_mut(Source::Oidc(0));
     oidc_provider.role = RoleSetting::Rules;
     oidc_provider.rules = vec![rule(
         "department",
@@ -471,7 +474,7 @@ async fn oidc_saml_and_developer_providers_with_basic_flow() {
         "sales",
         RuleRole::Existing(existing("orders-app-admin")),
     )];
-    draft.provider_mut(Source::Saml).tags = TagMode::Defaults;
+    draft.provider_mut(Source::Saml(0)).tags = TagMode::Defaults;
     let pool_id = create(&sb, draft).await;
 
     let pool = describe(&client, &pool_id).await;
@@ -706,4 +709,87 @@ async fn a_user_pool_of_another_region_lists_its_app_clients_there() {
     let id = common::identity_id(&identity, &created, &logins).await;
     let role = common::assumed_role(&sb, &identity, &id, &logins).await;
     assert!(role.contains(":assumed-role/cross-region-auth/"), "{role}");
+}
+
+#[tokio::test]
+async fn several_oidc_and_saml_providers_each_with_their_own_settings() {
+    let (sb, client, iam) = demo().await;
+    let first_oidc =
+        format!("arn:aws:iam::{SANDBOX_ACCOUNT}:oidc-provider/login.partner.example.com");
+    let first_saml = format!("arn:aws:iam::{SANDBOX_ACCOUNT}:saml-provider/CorpADFS");
+    let second_oidc = iam
+        .create_open_id_connect_provider()
+        .url("https://idp.second.example.com")
+        .client_id_list("orders")
+        .thumbprint_list("0".repeat(40))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .open_id_connect_provider_arn()
+        .unwrap_or_default()
+        .to_string();
+    let second_saml = iam
+        .create_saml_provider()
+        .name("Okta")
+        .saml_metadata_document(format!(
+            "<EntityDescriptor>{}</EntityDescriptor>",
+            "x".repeat(1000)
+        ))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .saml_provider_arn()
+        .unwrap_or_default()
+        .to_string();
+    let mut draft = Draft {
+        authenticated: true,
+        name: Input::new("wizard-several".into()),
+        ..Default::default()
+    };
+    draft.auth_role.new_name = Input::new("wizard-several-auth".into());
+    draft.sources.extend([Source::Oidc(0), Source::Saml(0)]);
+    // The providers step's own buttons add the second of each kind.
+    for kind in [Source::Oidc(0), Source::Saml(0)] {
+        let added = cognito_tui::wizard::edit::add_row(&mut draft, FieldId::AddAnother(kind));
+        assert!(added.is_some(), "{kind:?}");
+    }
+    draft.arns.extend([
+        (Source::Oidc(0), first_oidc.clone()),
+        (Source::Oidc(1), second_oidc.clone()),
+        (Source::Saml(0), first_saml.clone()),
+        (Source::Saml(1), second_saml.clone()),
+    ]);
+    let second = draft.provider_mut(Source::Oidc(1));
+    second.role = RoleSetting::Rules;
+    second.deny_unmatched = true;
+    second.rules = vec![rule(
+        "groups",
+        1,
+        "admins",
+        RuleRole::Existing(existing("orders-app-admin")),
+    )];
+    draft.provider_mut(Source::Saml(1)).tags = TagMode::Defaults;
+    let pool_id = create(&sb, draft).await;
+
+    let pool = describe(&client, &pool_id).await;
+    assert_eq!(
+        pool.open_id_connect_provider_arns(),
+        [first_oidc.clone(), second_oidc.clone()]
+    );
+    assert_eq!(
+        pool.saml_provider_arns(),
+        [first_saml.clone(), second_saml.clone()]
+    );
+    let (_, mappings) = roles_of(&client, &pool_id).await;
+    assert_eq!(
+        mappings,
+        serde_json::json!({"idp.second.example.com": {"type": "Rules", "resolution": "Deny",
+            "rules": [["groups", "Contains", "admins", role_arn("orders-app-admin")]]}}),
+        "only the second OIDC provider has rules; the first uses the default role"
+    );
+    assert_eq!(
+        tags_of(&client, &pool_id, &second_saml).await,
+        (true, HashMap::new()),
+        "the second SAML provider's own attributes"
+    );
 }

@@ -380,8 +380,7 @@ pub fn current_item(catalog: &Catalog, draft: &Draft, picker: &Picker) -> usize 
             .map(PickValue::Role),
         FieldId::UserPoolId => Some(PickValue::Id(chosen_user_pool(draft))),
         FieldId::ClientId => Some(PickValue::Id(draft.client_id.value().trim().to_string())),
-        FieldId::Oidc => draft.oidc.clone().map(PickValue::Arn),
-        FieldId::Saml => draft.saml.clone().map(PickValue::Arn),
+        FieldId::ProviderArn(source) => draft.arns.get(&source).cloned().map(PickValue::Arn),
         _ => None,
     };
     current
@@ -411,8 +410,9 @@ pub fn apply(draft: &mut Draft, target: FieldId, value: PickValue) {
             draft.user_pool_id = Input::new(id);
         }
         (FieldId::ClientId, PickValue::Id(id)) => draft.client_id = Input::new(id),
-        (FieldId::Oidc, PickValue::Arn(arn)) => draft.oidc = Some(arn),
-        (FieldId::Saml, PickValue::Arn(arn)) => draft.saml = Some(arn),
+        (FieldId::ProviderArn(source), PickValue::Arn(arn)) => {
+            draft.arns.insert(source, arn);
+        }
         _ => {}
     }
 }

@@ -141,10 +141,8 @@ pub struct Draft {
     pub app_ids: BTreeMap<Source, Input>,
     /// Twitter's consumer secret (masked on screen and in `{:?}`).
     pub twitter_secret: SecretInput,
-    /// The IAM OpenID Connect provider's ARN.
-    pub oidc: Option<String>,
-    /// The IAM SAML provider's ARN.
-    pub saml: Option<String>,
+    /// The IAM provider ARN picked for each OIDC and SAML source.
+    pub arns: BTreeMap<Source, String>,
     /// The developer provider name.
     pub developer_name: Input,
     /// Role settings and attributes for access control per source.

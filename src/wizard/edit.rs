@@ -16,6 +16,10 @@ pub fn toggle(draft: &mut Draft, id: FieldId) -> bool {
         FieldId::Guest => &mut draft.guest,
         FieldId::ServerSideCheck => &mut draft.server_side_check,
         FieldId::ClassicFlow => &mut draft.classic_flow,
+        FieldId::Source(source) if source.repeats() && draft.sources.contains(&source) => {
+            super::several::remove_all(draft, source);
+            return true;
+        }
         FieldId::Source(source) => {
             if !draft.sources.remove(&source) {
                 draft.sources.insert(source);
@@ -153,6 +157,8 @@ pub fn add_row(draft: &mut Draft, id: FieldId) -> Option<FieldId> {
             tags.push(Default::default());
             Some(FieldId::TagKey(source, tags.len() - 1))
         }
+        FieldId::AddAnother(kind) => super::several::add_another(draft, kind),
+        FieldId::RemoveSource(source) => super::several::remove(draft, source),
         FieldId::AddPoolTag => {
             if draft.tags.len() >= MAX_TAGS {
                 return None;

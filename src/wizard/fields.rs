@@ -36,10 +36,12 @@ pub enum FieldId {
     AppId(Source),
     /// Twitter's consumer secret.
     TwitterSecret,
-    /// The OpenID Connect provider.
-    Oidc,
-    /// The SAML provider.
-    Saml,
+    /// The IAM provider ARN of an OIDC or SAML source.
+    ProviderArn(Source),
+    /// Add another provider of this kind (OIDC or SAML).
+    AddAnother(Source),
+    /// Remove this added provider (OIDC or SAML, not the first).
+    RemoveSource(Source),
     /// The developer provider name.
     DeveloperName,
     /// Default role, rules or token.

@@ -18,6 +18,7 @@ pub mod plan;
 mod review;
 mod run;
 pub mod scoped;
+mod several;
 pub mod source;
 pub mod step;
 pub mod steps;

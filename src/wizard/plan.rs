@@ -108,12 +108,12 @@ fn mapping_key(draft: &Draft, source: Source) -> Option<String> {
             user_pool_provider_name(draft.user_pool_id.value()),
             draft.client_id.value()
         )),
-        Source::Oidc => draft.oidc.as_deref().map(|arn| {
+        Source::Oidc(_) => draft.arns.get(&source).map(|arn| {
             arn.split_once(":oidc-provider/")
-                .map_or(arn, |(_, host)| host)
+                .map_or(arn.as_str(), |(_, host)| host)
                 .to_string()
         }),
-        Source::Saml => draft.saml.clone(),
+        Source::Saml(_) => draft.arns.get(&source).cloned(),
         Source::Developer => None,
         social => social.login_key().map(String::from),
     }
@@ -123,8 +123,7 @@ fn mapping_key(draft: &Draft, source: Source) -> Option<String> {
 fn tag_provider(draft: &Draft, source: Source) -> Option<String> {
     match source {
         Source::UserPool => Some(user_pool_provider_name(draft.user_pool_id.value())),
-        Source::Oidc => draft.oidc.clone(),
-        Source::Saml => draft.saml.clone(),
+        Source::Oidc(_) | Source::Saml(_) => draft.arns.get(&source).cloned(),
         Source::Developer => None,
         social => social.login_key().map(String::from),
     }
@@ -149,10 +148,12 @@ fn pool(draft: &Draft) -> IdentityPool {
                 client_id: draft.client_id.value().to_string(),
                 server_side_token_check: draft.server_side_check,
             }),
-            Source::Oidc => pool
+            Source::Oidc(_) => pool
                 .open_id_connect_provider_arns
-                .extend(draft.oidc.clone()),
-            Source::Saml => pool.saml_provider_arns.extend(draft.saml.clone()),
+                .extend(draft.arns.get(&source).cloned()),
+            Source::Saml(_) => pool
+                .saml_provider_arns
+                .extend(draft.arns.get(&source).cloned()),
             Source::Developer => {
                 pool.developer_provider_name = Some(draft.developer_name.value().to_string());
             }

@@ -86,8 +86,9 @@ fn providers(draft: &Draft) -> Vec<String> {
                 draft.client_id.value(),
                 on_off(draft.server_side_check)
             ),
-            Source::Oidc => draft.oidc.clone().unwrap_or_default(),
-            Source::Saml => draft.saml.clone().unwrap_or_default(),
+            Source::Oidc(_) | Source::Saml(_) => {
+                draft.arns.get(&source).cloned().unwrap_or_default()
+            }
             Source::Developer => {
                 format!("developer provider name {}", draft.developer_name.value())
             }
@@ -106,7 +107,7 @@ fn providers(draft: &Draft) -> Vec<String> {
                 .map(|i| i.value().to_string())
                 .unwrap_or_default(),
         };
-        out.push(format!("{source}: {ids}"));
+        out.push(format!("{}: {ids}", source.title()));
         let provider = draft.provider(source);
         if source.has_role_settings() {
             let unmatched = if provider.deny_unmatched {

@@ -23,18 +23,45 @@ pub enum Source {
     /// Twitter.
     #[strum(to_string = "Twitter")]
     Twitter,
-    /// An OpenID Connect provider registered in IAM.
+    /// An OpenID Connect provider registered in IAM: the first (0) and any added (1, 2, …), each
+    /// with its own role settings and attributes (the pool takes a list).
     #[strum(to_string = "OpenID Connect (OIDC)")]
-    Oidc,
-    /// A SAML provider registered in IAM.
+    Oidc(u8),
+    /// A SAML provider registered in IAM: the first (0) and any added.
     #[strum(to_string = "SAML")]
-    Saml,
+    Saml(u8),
     /// Developer-authenticated identities.
     #[strum(to_string = "Custom developer provider")]
     Developer,
 }
 
+/// How many OIDC (or SAML) providers the wizard connects at most: the service takes lists of
+/// provider ARNs; 10 is far beyond any real pool, and keeps the form short.
+pub const MAX_OF_A_KIND: u8 = 10;
+
 impl Source {
+    /// The source's name with its place among several of its kind ("OpenID Connect (OIDC) 2").
+    pub fn title(self) -> String {
+        match self {
+            Source::Oidc(i) | Source::Saml(i) if i > 0 => format!("{self} {}", i + 1),
+            _ => self.to_string(),
+        }
+    }
+
+    /// Whether the pool can take several of this kind (OIDC and SAML: lists of ARNs).
+    pub fn repeats(self) -> bool {
+        matches!(self, Source::Oidc(_) | Source::Saml(_))
+    }
+
+    /// The first of its kind (the one the trust step toggles).
+    pub fn first_of_kind(self) -> Source {
+        match self {
+            Source::Oidc(_) => Source::Oidc(0),
+            Source::Saml(_) => Source::Saml(0),
+            other => other,
+        }
+    }
+
     /// The SupportedLoginProviders key of a social source.
     pub fn login_key(self) -> Option<&'static str> {
         match self {
@@ -90,11 +117,11 @@ impl Source {
         ];
         match self {
             Source::UserPool => Some(&[("username", "sub"), ("client", "aud")]),
-            Source::Facebook | Source::Google | Source::Apple | Source::Oidc => {
+            Source::Facebook | Source::Google | Source::Apple | Source::Oidc(_) => {
                 Some(&[("aud", "aud"), ("sub", "sub")])
             }
             Source::Amazon => Some(&[("aud", "aud"), ("sub", "user_id")]),
-            Source::Saml => Some(SAML),
+            Source::Saml(_) => Some(SAML),
             Source::Twitter | Source::Developer => None,
         }
     }

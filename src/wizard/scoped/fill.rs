@@ -125,8 +125,12 @@ fn fill_ids(draft: &mut Draft, config: &PoolConfig, provider: &ProviderRef) {
                 draft.app_ids.insert(source, input(&value));
             }
         }
-        ProviderRef::Oidc(arn) => draft.oidc = Some(arn.clone()),
-        ProviderRef::Saml(arn) => draft.saml = Some(arn.clone()),
+        ProviderRef::Oidc(arn) => {
+            draft.arns.insert(Source::Oidc(0), arn.clone());
+        }
+        ProviderRef::Saml(arn) => {
+            draft.arns.insert(Source::Saml(0), arn.clone());
+        }
     }
 }
 

@@ -187,13 +187,13 @@ fn added_provider(plan: &Plan, source: Source) -> Result<ProviderRef, String> {
                 client_id: p.client_id.clone(),
             }
         }
-        Source::Oidc => ProviderRef::Oidc(
+        Source::Oidc(_) => ProviderRef::Oidc(
             pool.open_id_connect_provider_arns
                 .first()
                 .cloned()
                 .ok_or_else(missing)?,
         ),
-        Source::Saml => ProviderRef::Saml(
+        Source::Saml(_) => ProviderRef::Saml(
             pool.saml_provider_arns
                 .first()
                 .cloned()
@@ -231,7 +231,7 @@ fn provider_edit(
                 },
             }
         }
-        Source::Oidc | Source::Saml => {
+        Source::Oidc(_) | Source::Saml(_) => {
             let arn = pool
                 .open_id_connect_provider_arns
                 .first()

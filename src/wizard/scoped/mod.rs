@@ -68,8 +68,8 @@ pub struct EditScope {
 pub fn source_of(provider: &ProviderRef) -> Source {
     match provider {
         ProviderRef::UserPool { .. } => Source::UserPool,
-        ProviderRef::Oidc(_) => Source::Oidc,
-        ProviderRef::Saml(_) => Source::Saml,
+        ProviderRef::Oidc(_) => Source::Oidc(0),
+        ProviderRef::Saml(_) => Source::Saml(0),
         ProviderRef::Social(domain) => social_source(domain).unwrap_or(Source::Google),
     }
 }

@@ -69,7 +69,7 @@ pub fn rows(draft: &Draft, context: Context<'_>) -> Vec<Row> {
     }
     let mut rows = Vec::new();
     for source in sources {
-        rows.push(Row::Heading(source.to_string()));
+        rows.push(Row::Heading(source.title()));
         ids(draft, source, &mut rows);
         let provider = draft.provider(source);
         if source.has_role_settings() {
@@ -78,8 +78,19 @@ pub fn rows(draft: &Draft, context: Context<'_>) -> Vec<Row> {
         if source.has_access_control() {
             tag_rows(source, &provider, &mut rows);
         }
+        crate::wizard::several::rows(draft, source, &mut rows);
     }
     rows
+}
+
+/// The same provider picked twice, said under its field.
+fn duplicate_arn(draft: &Draft, source: Source, rows: &mut [Row]) {
+    if let Some(problem) = crate::wizard::several::duplicate(draft, source)
+        && let Some(Row::Field(field)) = rows.last_mut()
+        && field.error.is_none()
+    {
+        field.error = Some(problem);
+    }
 }
 
 /// A source's ids: user pool and app client, app id, provider ARN, developer provider name.
@@ -141,20 +152,26 @@ pub fn ids(draft: &Draft, source: Source, rows: &mut Vec<Row>) {
                 rows.push(Row::Field(secret));
             }
         }
-        Source::Oidc => rows.push(Row::Field(pick(
-            FieldId::Oidc,
-            "OpenID Connect provider",
-            draft.oidc.clone(),
-            PickerKind::Oidc,
-            "an IAM OpenID Connect provider",
-        ))),
-        Source::Saml => rows.push(Row::Field(pick(
-            FieldId::Saml,
-            "SAML provider",
-            draft.saml.clone(),
-            PickerKind::Saml,
-            "an IAM SAML provider",
-        ))),
+        Source::Oidc(_) => {
+            rows.push(Row::Field(pick(
+                FieldId::ProviderArn(source),
+                "OpenID Connect provider",
+                draft.arns.get(&source).cloned(),
+                PickerKind::Oidc,
+                "an IAM OpenID Connect provider",
+            )));
+            duplicate_arn(draft, source, rows);
+        }
+        Source::Saml(_) => {
+            rows.push(Row::Field(pick(
+                FieldId::ProviderArn(source),
+                "SAML provider",
+                draft.arns.get(&source).cloned(),
+                PickerKind::Saml,
+                "an IAM SAML provider",
+            )));
+            duplicate_arn(draft, source, rows);
+        }
         Source::Developer => {
             rows.push(Row::Field(text(
                 FieldId::DeveloperName,
@@ -233,7 +250,8 @@ pub fn role_rows(
         }
         if provider.rules.is_empty() {
             rows.push(Row::Problem(format!(
-                "{source}: add at least one rule, or choose another role setting."
+                "{}: add at least one rule, or choose another role setting.",
+                source.title()
             )));
         }
         if provider.rules.len() < MAX_RULES {
@@ -322,7 +340,8 @@ pub fn tag_rows(source: Source, provider: &ProviderDraft, rows: &mut Vec<Row>) {
             }
             if provider.custom_tags.is_empty() {
                 rows.push(Row::Problem(format!(
-                    "{source}: add at least one tag mapping, or choose another option."
+                    "{}: add at least one tag mapping, or choose another option.",
+                    source.title()
                 )));
             }
             let bytes: usize = provider
@@ -332,7 +351,8 @@ pub fn tag_rows(source: Source, provider: &ProviderDraft, rows: &mut Vec<Row>) {
                 .sum();
             if bytes > MAX_PRINCIPAL_TAG_BYTES {
                 rows.push(Row::Problem(format!(
-                    "{source}: the tag keys and claims add up to {bytes} bytes; at most {MAX_PRINCIPAL_TAG_BYTES} are allowed."
+                    "{}: the tag keys and claims add up to {bytes} bytes; at most {MAX_PRINCIPAL_TAG_BYTES} are allowed.",
+                    source.title()
                 )));
             }
             if provider.custom_tags.len() < MAX_PRINCIPAL_TAGS {
