@@ -31,7 +31,7 @@ fn section(step: Step, draft: &Draft) -> Vec<String> {
                 on_off(draft.authenticated),
                 on_off(draft.guest)
             )];
-            let sources: Vec<String> = draft.active_sources().iter().map(Source::to_string).collect();
+            let sources: Vec<String> = draft.active_sources().iter().map(|s| s.title()).collect();
             if !sources.is_empty() {
                 out.push(format!("Identity sources: {}", sources.join(", ")));
             }
@@ -191,13 +191,13 @@ pub fn lines(
     let mut out = Vec::new();
     // Where it will be created: the pool lands in the session's account and region.
     let target = match session {
-        Some(s) => {
-            let who = s.caller.as_deref().unwrap_or("the caller is not known");
-            format!(
+        Some(s) => match &s.caller {
+            Some(who) => format!(
                 "Creates in {} with profile {} ({who})",
                 wizard.region, s.profile
-            )
-        }
+            ),
+            None => format!("Creates in {} with profile {}", wizard.region, s.profile),
+        },
         None => format!("Creates in {}", wizard.region),
     };
     out.extend(wrapped(&target, 0, width, theme.accent));
