@@ -44,6 +44,23 @@ pub enum Command {
         #[command(subcommand)]
         action: SandboxAction,
     },
+    /// Print a shell completion script, e.g. `cognito-tui completions bash > ~/.local/share/bash-completion/completions/cognito-tui`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Writes the completion script of `shell` for the whole command line to `out`. Made in memory
+/// first: clap_complete panics on a write error, and a reader that stops early (`| head`) is no
+/// error worth one.
+pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    let mut command = Cli::command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "cognito-tui", &mut script);
+    let _ = out.write_all(&script);
+    let _ = out.flush();
 }
 
 /// `cognito-tui sandbox …`

@@ -22,6 +22,10 @@ use std::io::Write;
 /// Runs what the command line asks for: the console, or the sandbox alone; how it ended.
 pub async fn run(cli: Cli) -> color_eyre::Result<runtime::Ended> {
     match cli.command {
+        Some(Command::Completions { shell }) => {
+            cli::completions(shell, &mut std::io::stdout());
+            Ok(runtime::Ended::Quit)
+        }
         Some(Command::Sandbox {
             action:
                 SandboxAction::Serve {

@@ -43,7 +43,7 @@ fn an_unknown_profile_is_refused_and_the_known_ones_named_even_with_keys_in_the_
     );
     let screen = console.wait_for("There is no profile", 60);
     assert!(
-        screen.contains("the profiles are: staging, prod"),
+        screen.contains("the profiles are: prod, staging"),
         "{screen}"
     );
     assert!(

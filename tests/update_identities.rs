@@ -83,14 +83,6 @@ fn loading_pauses_after_the_page_in_flight_and_resumes_from_its_token() {
     );
 }
 
-fn notice_text(model: &cognito_tui::app::Model) -> String {
-    model
-        .notice
-        .as_ref()
-        .map(|n| n.text.clone())
-        .unwrap_or_default()
-}
-
 #[test]
 fn a_failed_page_resumes_from_the_same_token() {
     let (mut model, effects) = on_identities(Options::default(), SIZE);

@@ -33,11 +33,7 @@ fn sample() -> cognito_tui::app::Model {
 }
 
 fn notice(model: &cognito_tui::app::Model) -> String {
-    model
-        .notice
-        .as_ref()
-        .map(|n| n.text.clone())
-        .unwrap_or_default()
+    notice_text(model)
 }
 
 #[test]

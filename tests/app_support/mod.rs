@@ -13,6 +13,15 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tui_input::InputRequest;
 
+/// The footer's notice text, or "" when there is none.
+pub fn notice_text(model: &Model) -> String {
+    model
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default()
+}
+
 /// A deterministic pool id for row `i`.
 pub fn pool_id(i: usize) -> String {
     format!("us-east-1:00000000-0000-4000-8000-{i:012}")

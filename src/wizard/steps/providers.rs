@@ -152,23 +152,22 @@ pub fn ids(draft: &Draft, source: Source, rows: &mut Vec<Row>) {
                 rows.push(Row::Field(secret));
             }
         }
-        Source::Oidc(_) => {
+        Source::Oidc(_) | Source::Saml(_) => {
+            let (label, picker, what) = if matches!(source, Source::Oidc(_)) {
+                (
+                    "OpenID Connect provider",
+                    PickerKind::Oidc,
+                    "an IAM OpenID Connect provider",
+                )
+            } else {
+                ("SAML provider", PickerKind::Saml, "an IAM SAML provider")
+            };
             rows.push(Row::Field(pick(
                 FieldId::ProviderArn(source),
-                "OpenID Connect provider",
+                label,
                 draft.arns.get(&source).cloned(),
-                PickerKind::Oidc,
-                "an IAM OpenID Connect provider",
-            )));
-            duplicate_arn(draft, source, rows);
-        }
-        Source::Saml(_) => {
-            rows.push(Row::Field(pick(
-                FieldId::ProviderArn(source),
-                "SAML provider",
-                draft.arns.get(&source).cloned(),
-                PickerKind::Saml,
-                "an IAM SAML provider",
+                picker,
+                what,
             )));
             duplicate_arn(draft, source, rows);
         }
