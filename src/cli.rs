@@ -10,10 +10,10 @@ use crate::sandbox::Seed;
 #[command(name = "cognito-tui", version, about)]
 pub struct Cli {
     /// Named profile from ~/.aws/config (default: AWS_PROFILE, else "default").
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", global = true)]
     pub profile: Option<String>,
     /// Region (default: AWS_REGION, else the profile's region).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", global = true)]
     pub region: Option<String>,
     /// Send every call to this endpoint instead of AWS (e.g. a sandbox started with `sandbox serve`).
     #[arg(long, value_name = "URL", conflicts_with = "sandbox")]
@@ -44,6 +44,9 @@ pub enum Command {
         #[command(subcommand)]
         action: SandboxAction,
     },
+    /// Sign in to a pool as an app would and print the role it hands out (exit 0 when credentials
+    /// were issued and match --expect-role, 1 when refused or another role, 2 on bad usage).
+    TestAccess(TestAccessArgs),
     /// Print a shell completion script, e.g. `cognito-tui completions bash > ~/.local/share/bash-completion/completions/cognito-tui`.
     Completions {
         /// The shell.
@@ -61,6 +64,26 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
     clap_complete::generate(shell, &mut command, "cognito-tui", &mut script);
     let _ = out.write_all(&script);
     let _ = out.flush();
+}
+
+/// `cognito-tui test-access …`
+#[derive(Debug, Clone, clap::Args)]
+pub struct TestAccessArgs {
+    /// The identity pool id (`<region>:<uuid>`).
+    #[arg(long, value_name = "POOL_ID")]
+    pub pool: String,
+    /// Sign in as a guest (unauthenticated identity).
+    #[arg(long, required = true)]
+    pub guest: bool,
+    /// The role expected (name or ARN): exit 1 when another one is handed out.
+    #[arg(long, value_name = "ROLE")]
+    pub expect_role: Option<String>,
+    /// Print a JSON document instead of lines.
+    #[arg(long)]
+    pub json: bool,
+    /// Include the secret key and session token in the output (never otherwise).
+    #[arg(long)]
+    pub show_secrets: bool,
 }
 
 /// `cognito-tui sandbox …`

@@ -13,6 +13,7 @@ pub mod logging;
 pub mod runtime;
 pub mod sandbox;
 pub mod screens;
+pub mod test_access;
 pub mod view;
 pub mod wizard;
 
@@ -22,6 +23,12 @@ use std::io::Write;
 /// Runs what the command line asks for: the console, or the sandbox alone; how it ended.
 pub async fn run(cli: Cli) -> color_eyre::Result<runtime::Ended> {
     match cli.command {
+        Some(Command::TestAccess(args)) => {
+            let target = aws::Target::Aws {
+                endpoint_url: cli.endpoint_url,
+            };
+            Ok(test_access::run(&args, &target, cli.profile, cli.region).await)
+        }
         Some(Command::Completions { shell }) => {
             cli::completions(shell, &mut std::io::stdout());
             Ok(runtime::Ended::Quit)

@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         .and_then(|runtime| runtime.block_on(cognito_tui::run(cli)));
     match result {
         Ok(cognito_tui::runtime::Ended::Quit) => ExitCode::SUCCESS,
+        Ok(cognito_tui::runtime::Ended::Failed) => ExitCode::from(1),
         Ok(cognito_tui::runtime::Ended::Signal(n)) => {
             ExitCode::from(u8::try_from(128 + n).unwrap_or(1))
         }

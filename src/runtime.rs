@@ -49,6 +49,8 @@ pub enum Ended {
     Quit,
     /// A signal (its number) ended it, as `q` would: the exit status says so (128 + n).
     Signal(i32),
+    /// A command's check failed (test-access refused, or another role): exit status 1.
+    Failed,
 }
 
 /// Runs the console until the user quits (or a signal ends it).

@@ -149,6 +149,17 @@ pub async fn connect(
     ))
 }
 
+/// The clients alone, for a command that runs without the console (`test-access`).
+pub async fn connect_clients(
+    target: &Target,
+    profile: Option<String>,
+    region: Option<String>,
+) -> Result<Clients, AwsError> {
+    connect(target, profile, region)
+        .await
+        .map(|(_, clients)| clients)
+}
+
 /// Refuses a profile that is in neither AWS config file, as aws-cli does (the SDK would quietly
 /// fall back to the environment's credentials), naming the profiles there are.
 /// The profiles of ~/.aws/config and ~/.aws/credentials (or the files AWS_CONFIG_FILE and

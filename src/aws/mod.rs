@@ -7,10 +7,11 @@ mod error;
 mod iam;
 mod identity;
 mod roles;
+pub mod test_access;
 mod update;
 mod userpools;
 
-pub use connect::{Clients, Target, profile_names};
+pub use connect::{Clients, Target, connect_clients, profile_names};
 pub use error::from_sdk;
 
 use std::sync::{Arc, RwLock};
