@@ -95,28 +95,12 @@ async fn a_guest_gets_the_pools_guest_role_and_the_exit_status_says_so() {
             .is_some_and(|k| k.contains('…'))
     );
 
-    let (code, out, _) = test_access(
-        &url,
-        &[
-            "--pool",
-            &orders,
-            "--guest",
-            "--expect-role",
-            "orders-app-guest",
-        ],
-    );
+    let expecting =
+        |role: &str| test_access(&url, &["--pool", &orders, "--guest", "--expect-role", role]);
+    let (code, out, _) = expecting("orders-app-guest");
     assert_eq!(code, 0, "{out}");
     assert!(out.contains(&format!("role      {guest_role}")), "{out}");
-    let (code, out, _) = test_access(
-        &url,
-        &[
-            "--pool",
-            &orders,
-            "--guest",
-            "--expect-role",
-            "orders-app-auth",
-        ],
-    );
+    let (code, out, _) = expecting("orders-app-auth");
     assert_eq!(code, 1, "another role: {out}");
     assert!(out.contains("✗ expected role orders-app-auth"), "{out}");
 
