@@ -15,6 +15,7 @@ pub mod role_use;
 pub mod roles;
 pub mod save_plan;
 pub mod simulation;
+pub mod srp;
 pub mod trust;
 pub mod trust_check;
 pub mod trust_fix;

@@ -446,6 +446,7 @@ fn demo_users(state: &mut State) {
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
             password_hash: Some(hash_password(DEMO_PASSWORD)),
+            srp: super::userpools::users::srp_secret("us-east-1_Ord3rsPl1", name, DEMO_PASSWORD),
             status: "CONFIRMED".into(),
             enabled: true,
             groups: groups.iter().map(|g| g.to_string()).collect(),

@@ -39,7 +39,7 @@ const FLOWS: &[&str] = &[
 /// Token lifetime (the service's default for ID and access tokens).
 const TOKEN_SECONDS: f64 = 3600.0;
 
-fn not_authorized(message: &str) -> ServiceError {
+pub(super) fn not_authorized(message: &str) -> ServiceError {
     ServiceError::client("NotAuthorizedException", message)
 }
 
@@ -58,7 +58,7 @@ fn pool_of_client<'a>(
         })
 }
 
-fn client_allows(pool: &StoredUserPool, client_id: &str, flows: &[&str]) -> bool {
+pub(super) fn client_allows(pool: &StoredUserPool, client_id: &str, flows: &[&str]) -> bool {
     pool.clients
         .get(client_id)
         .and_then(|c| c.description.get("ExplicitAuthFlows"))
@@ -71,7 +71,7 @@ fn client_allows(pool: &StoredUserPool, client_id: &str, flows: &[&str]) -> bool
 }
 
 /// Checks SECRET_HASH = Base64(HMAC-SHA256(secret, username + clientId)) when the client has a secret.
-fn check_secret_hash(
+pub(super) fn check_secret_hash(
     pool: &StoredUserPool,
     client_id: &str,
     username: &str,
@@ -210,6 +210,7 @@ pub fn initiate(pools: &mut UserPools, mut input: Input) -> Result<Value, Servic
     let (pool_id, pool) = pool_of_client(pools, &client_id)?;
     match flow.as_str() {
         "USER_PASSWORD_AUTH" => password_auth(&pool_id, pool, &client_id, &params),
+        "USER_SRP_AUTH" => super::srp_auth::initiate(pool, &client_id, &params),
         "REFRESH_TOKEN_AUTH" | "REFRESH_TOKEN" => {
             if !client_allows(pool, &client_id, &["ALLOW_REFRESH_TOKEN_AUTH"]) {
                 return Err(ServiceError::client(
@@ -278,6 +279,21 @@ fn password_auth(
     if user.password_hash.as_deref() != Some(hash_password(&password).as_str()) {
         return Err(not_authorized("Incorrect username or password."));
     }
+    signed_in(pool_id, pool, &username, client_id)
+}
+
+/// The password was right: the new-password challenge for a user who must change it, else
+/// tokens.
+pub(super) fn signed_in(
+    pool_id: &str,
+    pool: &mut StoredUserPool,
+    username: &str,
+    client_id: &str,
+) -> Result<Value, ServiceError> {
+    let username = username.to_string();
+    let Some(user) = pool.users.get(&username) else {
+        return Err(not_authorized("Incorrect username or password."));
+    };
     if user.status == "FORCE_CHANGE_PASSWORD" {
         let session = random_text(
             b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
@@ -305,6 +321,9 @@ pub fn respond(pools: &mut UserPools, mut input: Input) -> Result<Value, Service
         .unwrap_or_default();
     input.finish_as(INVALID)?;
     let (pool_id, pool) = pool_of_client(pools, &client_id)?;
+    if challenge == "PASSWORD_VERIFIER" {
+        return super::srp_auth::respond(&pool_id, pool, &client_id, &responses);
+    }
     if challenge != "NEW_PASSWORD_REQUIRED" {
         return Err(ServiceError::client(
             INVALID,
@@ -324,7 +343,7 @@ pub fn respond(pools: &mut UserPools, mut input: Input) -> Result<Value, Service
     check_password(pool, &password)?;
     pool.sessions.remove(&session);
     if let Some(user) = pool.users.get_mut(&username) {
-        user.password_hash = Some(hash_password(&password));
+        super::users::set_password(user, &pool_id, &username, &password);
         user.status = "CONFIRMED".into();
     }
     tokens(&pool_id, pool, &username, &client_id, None)

@@ -5,6 +5,7 @@ mod auth;
 mod clients;
 pub mod keys;
 mod pools;
+mod srp_auth;
 pub mod users;
 
 use serde::{Deserialize, Serialize};
@@ -72,6 +73,9 @@ pub struct StoredUserPool {
     /// NEW_PASSWORD_REQUIRED sessions → (user name, client id).
     #[serde(default)]
     pub sessions: BTreeMap<String, (String, String)>,
+    /// USER_SRP_AUTH challenges waiting for their PASSWORD_VERIFIER answer, by secret block.
+    #[serde(default)]
+    pub srp_challenges: BTreeMap<String, srp_auth::Pending>,
 }
 
 impl StoredUserPool {
@@ -86,6 +90,7 @@ impl StoredUserPool {
             key: None,
             refresh_tokens: BTreeMap::new(),
             sessions: BTreeMap::new(),
+            srp_challenges: BTreeMap::new(),
         }
     }
 }

@@ -48,6 +48,9 @@ pub struct User {
     pub attributes: BTreeMap<String, String>,
     /// SHA-256 of the password (base64); never the password itself.
     pub password_hash: Option<String>,
+    /// USER_SRP_AUTH's (salt, verifier), in hex: what SRP checks instead of the password.
+    #[serde(default)]
+    pub srp: Option<(String, String)>,
     /// FORCE_CHANGE_PASSWORD or CONFIRMED.
     pub status: String,
     /// Enabled.
@@ -69,6 +72,25 @@ pub struct Group {
     pub description: Option<String>,
     /// Epoch seconds.
     pub created: f64,
+}
+
+/// The SRP (salt, verifier) of a password, for a user of `pool_id` (a new random salt).
+pub fn srp_secret(pool_id: &str, username: &str, password: &str) -> Option<(String, String)> {
+    use crate::domain::srp;
+    let salt = num_bigint::BigUint::from_bytes_be(&fastrand_bytes(16));
+    let v = srp::verifier(srp::pool_name(pool_id), username, password, &salt);
+    Some((srp::hex(&salt), srp::hex(&v)))
+}
+
+/// `n` random bytes (the sandbox's own randomness: salts and SRP secrets, never keys).
+pub fn fastrand_bytes(n: usize) -> Vec<u8> {
+    (0..n).map(|_| fastrand::u8(..)).collect()
+}
+
+/// Sets a password: its hash for USER_PASSWORD_AUTH and its verifier for USER_SRP_AUTH.
+pub fn set_password(user: &mut User, pool_id: &str, username: &str, password: &str) {
+    user.password_hash = Some(hash_password(password));
+    user.srp = srp_secret(pool_id, username, password);
 }
 
 /// The stored form of a password.
@@ -178,6 +200,7 @@ pub fn admin_create(
             .filter(|(k, _)| k != "sub")
             .collect(),
         password_hash: Some(hash_password(&temporary)),
+        srp: srp_secret(&pool_id, &name, &temporary),
         status: "FORCE_CHANGE_PASSWORD".into(),
         enabled: true,
         groups: Vec::new(),
@@ -201,7 +224,7 @@ pub fn admin_set_password(
     let pool = pool_in_mut(pools, region, &pool_id)?;
     check_password(pool, &password)?;
     let user = pool.users.get_mut(&name).ok_or_else(user_not_found)?;
-    user.password_hash = Some(hash_password(&password));
+    set_password(user, &pool_id, &name, &password);
     user.status = if permanent {
         "CONFIRMED"
     } else {
