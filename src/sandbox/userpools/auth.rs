@@ -260,13 +260,27 @@ fn password_auth(
     let username = params.get("USERNAME").cloned().unwrap_or_default();
     let password = params.get("PASSWORD").cloned().unwrap_or_default();
     check_secret_hash(pool, client_id, &username, params.get("SECRET_HASH"))?;
+    let user = enabled_user(pool, client_id, &username)?;
+    if user.password_hash.as_deref() != Some(hash_password(&password).as_str()) {
+        return Err(not_authorized("Incorrect username or password."));
+    }
+    signed_in(pool_id, pool, &username, client_id)
+}
+
+/// The user signing in, enabled; an unknown one is UserNotFoundException, or the same refusal
+/// as a wrong password where the client prevents user-existence errors.
+pub(super) fn enabled_user<'a>(
+    pool: &'a StoredUserPool,
+    client_id: &str,
+    username: &str,
+) -> Result<&'a super::users::User, ServiceError> {
     let prevent = pool
         .clients
         .get(client_id)
         .and_then(|c| c.description.get("PreventUserExistenceErrors"))
         .and_then(Value::as_str)
         == Some("ENABLED");
-    let Some(user) = pool.users.get(&username) else {
+    let Some(user) = pool.users.get(username) else {
         return Err(if prevent {
             not_authorized("Incorrect username or password.")
         } else {
@@ -276,10 +290,7 @@ fn password_auth(
     if !user.enabled {
         return Err(not_authorized("User is disabled."));
     }
-    if user.password_hash.as_deref() != Some(hash_password(&password).as_str()) {
-        return Err(not_authorized("Incorrect username or password."));
-    }
-    signed_in(pool_id, pool, &username, client_id)
+    Ok(user)
 }
 
 /// The password was right: the new-password challenge for a user who must change it, else

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
-use super::auth::{check_secret_hash, client_allows, not_authorized, signed_in};
+use super::auth::{check_secret_hash, client_allows, enabled_user, not_authorized, signed_in};
 use super::users::fastrand_bytes;
 use super::{INVALID, StoredUserPool};
 use crate::domain::srp::{self, Server};
@@ -51,22 +51,7 @@ pub fn initiate(
         return Err(ServiceError::client(INVALID, "SRP_A is not a hex number."));
     };
     check_secret_hash(pool, client_id, username, params.get("SECRET_HASH"))?;
-    let prevent = pool
-        .clients
-        .get(client_id)
-        .and_then(|c| c.description.get("PreventUserExistenceErrors"))
-        .and_then(Value::as_str)
-        == Some("ENABLED");
-    let Some(user) = pool.users.get(username) else {
-        return Err(if prevent {
-            not_authorized("Incorrect username or password.")
-        } else {
-            ServiceError::client("UserNotFoundException", "User does not exist.")
-        });
-    };
-    if !user.enabled {
-        return Err(not_authorized("User is disabled."));
-    }
+    let user = enabled_user(pool, client_id, username)?;
     let Some((salt, verifier)) = user.srp.clone() else {
         return Err(not_authorized("Incorrect username or password."));
     };
