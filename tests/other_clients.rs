@@ -1,8 +1,9 @@
 //! boto3 and aws-cli (installed by ./scripts/setup-python.sh) drive `cognito-tui sandbox serve` as a
 //! separate process through the whole enhanced flow; see tests/conformance/other_clients.py.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+mod serve;
+
+use std::process::Command;
 
 #[test]
 fn boto3_and_aws_cli_sign_in_and_get_the_mapped_role() {
@@ -13,28 +14,14 @@ fn boto3_and_aws_cli_sign_in_and_get_the_mapped_role() {
         std::path::Path::new(&aws).exists(),
         "aws-cli is not installed: run ./scripts/setup-python.sh (the test script does)"
     );
-    let mut server = Command::new(env!("CARGO_BIN_EXE_cognito-tui"))
-        .args(["sandbox", "serve", "--port", "0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("serve: {e}"));
-    let mut stdout = BufReader::new(server.stdout.take().unwrap_or_else(|| panic!("stdout")));
-    let mut first = String::new();
-    let _ = stdout.read_line(&mut first);
-    let endpoint = first
-        .trim()
-        .rsplit(' ')
-        .next()
-        .unwrap_or_default()
-        .to_string();
+    let served = serve::start();
+    let endpoint = served.endpoint.clone();
     let output = Command::new(python)
         .arg(format!("{root}/tests/conformance/other_clients.py"))
         .args(["--endpoint", &endpoint, "--aws", &aws])
         .output()
         .unwrap_or_else(|e| panic!("python: {e}"));
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(served);
     let text = String::from_utf8_lossy(&output.stdout);
     println!("{text}");
     assert!(
