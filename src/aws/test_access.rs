@@ -71,44 +71,47 @@ fn elapsed(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
 }
 
+/// Runs one call, recording its time; a failure ends the attempt with the calls made so far.
+async fn timed<T, F>(steps: &mut Vec<Step>, call: &'static str, send: F) -> Result<T, Refused>
+where
+    F: std::future::Future<Output = Result<T, AwsError>>,
+{
+    let start = Instant::now();
+    let result = send.await;
+    steps.push(Step {
+        call,
+        millis: elapsed(start),
+    });
+    result.map_err(|error| Refused {
+        steps: std::mem::take(steps),
+        error,
+    })
+}
+
 /// Signs in as a guest of `pool_id`.
 pub async fn as_guest(clients: &Clients, pool_id: &str) -> Result<Access, Refused> {
     let mut steps = Vec::new();
-    let fail = |steps: &mut Vec<Step>, call, start, error| Refused {
-        steps: {
-            steps.push(Step {
-                call,
-                millis: elapsed(start),
-            });
-            std::mem::take(steps)
-        },
-        error,
-    };
-    let start = Instant::now();
-    let id = clients
-        .identity
-        .get_id()
-        .identity_pool_id(pool_id)
-        .send()
-        .await
-        .map_err(|e| fail(&mut steps, "GetId", start, from_sdk(e)))?;
-    steps.push(Step {
-        call: "GetId",
-        millis: elapsed(start),
-    });
+    let id = timed(&mut steps, "GetId", async {
+        clients
+            .identity
+            .get_id()
+            .identity_pool_id(pool_id)
+            .send()
+            .await
+            .map_err(from_sdk)
+    })
+    .await?;
     let identity_id = id.identity_id().unwrap_or_default().to_string();
-    let start = Instant::now();
-    let answer = clients
-        .identity
-        .get_credentials_for_identity()
-        .identity_id(&identity_id)
-        .send()
-        .await
-        .map_err(|e| fail(&mut steps, "GetCredentialsForIdentity", start, from_sdk(e)))?;
-    steps.push(Step {
-        call: "GetCredentialsForIdentity",
-        millis: elapsed(start),
-    });
+    let answer = timed(&mut steps, "GetCredentialsForIdentity", async {
+        clients
+            .identity
+            .get_credentials_for_identity()
+            .identity_id(&identity_id)
+            .send()
+            .await
+            .map_err(from_sdk)
+    })
+    .await?;
     let credentials = answer.credentials();
     let access_key_id = credentials
         .and_then(|c| c.access_key_id())
@@ -140,16 +143,10 @@ pub async fn as_guest(clients: &Clients, pool_id: &str) -> Result<Access, Refuse
             ))
             .build(),
     );
-    let start = Instant::now();
-    let me = sts
-        .get_caller_identity()
-        .send()
-        .await
-        .map_err(|e| fail(&mut steps, "GetCallerIdentity", start, from_sdk(e)))?;
-    steps.push(Step {
-        call: "GetCallerIdentity",
-        millis: elapsed(start),
-    });
+    let me = timed(&mut steps, "GetCallerIdentity", async {
+        sts.get_caller_identity().send().await.map_err(from_sdk)
+    })
+    .await?;
     let caller_arn = me.arn().unwrap_or_default().to_string();
     Ok(Access {
         identity_id,

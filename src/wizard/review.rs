@@ -214,7 +214,9 @@ pub fn lines(
     out.push(Line::raw(""));
     for (i, step) in Step::ALL.iter().filter(|s| **s != Step::Review).enumerate() {
         let focused = i == wizard.review_focus;
-        let problems = wizard.problems(*step);
+        // One derivation of the step's rows per frame: its problems and its warnings.
+        let rows = wizard.rows(*step);
+        let problems = super::fields::problems(&rows);
         let mut title = vec![
             Span::raw(if focused { "▸ " } else { "  " }),
             Span::styled(format!("{} {step}", step.number()), theme.accent),
@@ -233,7 +235,7 @@ pub fn lines(
             out.extend(wrapped(line.trim_start(), indent, width, Style::new()));
         }
         // The step's warnings (an existing role's trust, …) are repeated where the choice is made.
-        for row in wizard.rows(*step) {
+        for row in &rows {
             if let Row::Warning(warning) = row {
                 out.extend(wrapped(&format!("⚠ {warning}"), 4, width, theme.warning));
             }
