@@ -68,13 +68,37 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
 
 /// `cognito-tui test-access …`
 #[derive(Debug, Clone, clap::Args)]
+#[command(group(clap::ArgGroup::new("who").required(true).multiple(false).args(["guest", "user", "token_file", "developer_user"])))]
 pub struct TestAccessArgs {
     /// The identity pool id (`<region>:<uuid>`).
     #[arg(long, value_name = "POOL_ID")]
     pub pool: String,
     /// Sign in as a guest (unauthenticated identity).
-    #[arg(long, required = true)]
+    #[arg(long)]
     pub guest: bool,
+    /// Sign in as this user of the pool's user pool provider (the password from --password-stdin
+    /// or COGNITO_TUI_PASSWORD, never a flag).
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+    /// With --user: the app client (needed when the pool has several user pool providers).
+    #[arg(long, value_name = "ID", requires = "user")]
+    pub client: Option<String>,
+    /// With --user: the user pool flow (auto: SRP when the client allows it, else password).
+    #[arg(long, value_enum, default_value = "auto", requires = "user")]
+    pub flow: FlowArg,
+    /// With --user: read the password from standard input (its first line).
+    #[arg(long, requires = "user")]
+    pub password_stdin: bool,
+    /// Send this file's token (ID token, OIDC token or SAML assertion) under --provider.
+    #[arg(long, value_name = "FILE", requires = "provider")]
+    pub token_file: Option<PathBuf>,
+    /// With --token-file: the pool's logins key (`accounts.google.com`, an OIDC provider's issuer
+    /// such as `login.example.com`, a SAML provider's ARN, `cognito-idp.<region>.amazonaws.com/<user pool id>`).
+    #[arg(long, value_name = "KEY", requires = "token_file")]
+    pub provider: Option<String>,
+    /// Sign in as this developer user (GetOpenIdTokenForDeveloperIdentity with your credentials).
+    #[arg(long, value_name = "ID")]
+    pub developer_user: Option<String>,
     /// The role expected (name or ARN): exit 1 when another one is handed out.
     #[arg(long, value_name = "ROLE")]
     pub expect_role: Option<String>,
@@ -85,6 +109,20 @@ pub struct TestAccessArgs {
     #[arg(long)]
     pub show_secrets: bool,
 }
+
+/// `--flow`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FlowArg {
+    /// SRP when the client allows it, else password.
+    Auto,
+    /// USER_SRP_AUTH.
+    Srp,
+    /// USER_PASSWORD_AUTH.
+    Password,
+}
+
+/// The environment variable `test-access --user` reads the password from.
+pub const PASSWORD_ENV: &str = "COGNITO_TUI_PASSWORD";
 
 /// `cognito-tui sandbox …`
 #[derive(Debug, Subcommand)]

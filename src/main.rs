@@ -18,6 +18,7 @@ fn main() -> ExitCode {
     match result {
         Ok(cognito_tui::runtime::Ended::Quit) => ExitCode::SUCCESS,
         Ok(cognito_tui::runtime::Ended::Failed) => ExitCode::from(1),
+        Ok(cognito_tui::runtime::Ended::Usage) => ExitCode::from(2),
         Ok(cognito_tui::runtime::Ended::Signal(n)) => {
             ExitCode::from(u8::try_from(128 + n).unwrap_or(1))
         }

@@ -51,6 +51,8 @@ pub enum Ended {
     Signal(i32),
     /// A command's check failed (test-access refused, or another role): exit status 1.
     Failed,
+    /// A command was used wrongly in a way its flags can't say (exit status 2, as clap's).
+    Usage,
 }
 
 /// Runs the console until the user quits (or a signal ends it).

@@ -12,6 +12,7 @@ pub mod msg;
 pub mod overlay;
 pub mod response;
 pub mod screen;
+pub mod test_access;
 pub mod update;
 
 pub use effect::{Effect, RequestId};

@@ -13,6 +13,7 @@ mod userpools;
 
 pub use connect::{Clients, Target, connect_clients, profile_names};
 pub use error::from_sdk;
+pub use identity::describe_pool;
 
 use std::sync::{Arc, RwLock};
 use tokio::sync::mpsc::UnboundedSender;
