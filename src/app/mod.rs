@@ -11,6 +11,7 @@ pub mod model;
 pub mod msg;
 pub mod overlay;
 pub mod response;
+mod route;
 pub mod screen;
 pub mod test_access;
 pub mod update;

@@ -3,7 +3,8 @@
 
 use super::model::{Button, Overlay};
 use super::msg::DialogAction;
-use super::update::{quit, run_command, to_pools};
+use super::route::to_pools;
+use super::update::{quit, run_command};
 use super::{Effect, Model};
 use crate::screens::pools;
 

@@ -7,7 +7,8 @@ use super::command::{self, Command};
 use super::intent::{self, Intent};
 use super::model::{Button, Connection, Focus, Level, Overlay, Tab};
 use super::response::Response;
-use super::screen::{Ctx, Event, Outcome, Owner};
+use super::route::{to_access, to_identities, to_pools, to_roles, to_wizard};
+use super::screen::Owner;
 use super::{Action, Effect, Model, Msg};
 use crate::screens::{access, identities, pools, roles};
 use crate::view::layout;
@@ -141,61 +142,6 @@ fn takes_keys<A: Intent>(model: &mut Model, action: &A, focused: impl Fn(Focus) 
     }
 }
 
-/// The read-only context a screen sees, borrowed field by field so that the screen's own state
-/// can be borrowed mutably beside it.
-macro_rules! ctx {
-    ($model:ident, $pools:expr) => {
-        Ctx {
-            session: match &$model.connection {
-                Connection::Ready(session) => Some(session),
-                _ => None,
-            },
-            current_pool: $model.current_pool.as_ref(),
-            pools: $pools,
-            size: $model.size,
-            read_only: $model.options.read_only,
-            now: $model.now,
-            tab: $model.tab,
-            next_req: $model.next_req,
-        }
-    };
-}
-
-/// A message for the Pools tab.
-pub(super) fn to_pools(model: &mut Model, msg: pools::Msg) -> Vec<Effect> {
-    let ctx = ctx!(model, None);
-    let outcome = pools::update(&mut model.pools, &ctx, msg);
-    apply(model, Owner::Pools, outcome)
-}
-
-/// A message for the Identity browser, which sees the current pool's configuration.
-fn to_identities(model: &mut Model, msg: identities::Msg) -> Vec<Effect> {
-    let ctx = ctx!(model, Some(&model.pools));
-    let outcome = identities::update(&mut model.identities, &ctx, msg);
-    apply(model, Owner::Identities, outcome)
-}
-
-/// A message for the User access tab, which sees the current pool's configuration.
-fn to_access(model: &mut Model, msg: access::Msg) -> Vec<Effect> {
-    let ctx = ctx!(model, Some(&model.pools));
-    let outcome = access::update(&mut model.access, &ctx, msg);
-    apply(model, Owner::Access, outcome)
-}
-
-/// A message for the Role settings tab, which sees the current pool's configuration.
-fn to_roles(model: &mut Model, msg: roles::Msg) -> Vec<Effect> {
-    let ctx = ctx!(model, Some(&model.pools));
-    let outcome = roles::update(&mut model.roles, &ctx, msg);
-    apply(model, Owner::Roles, outcome)
-}
-
-/// A message for the create wizard.
-fn to_wizard(model: &mut Model, msg: wizard::Msg) -> Vec<Effect> {
-    let ctx = ctx!(model, None);
-    let outcome = wizard::update(&mut model.wizard, &ctx, msg);
-    apply(model, Owner::Wizard, outcome)
-}
-
 /// The screens' work after every message: describe the pools on screen, follow the current pool
 /// into the Identity browser.
 fn settle(model: &mut Model) -> Vec<Effect> {
@@ -218,112 +164,6 @@ fn settle(model: &mut Model) -> Vec<Effect> {
         effects.extend(to_roles(model, roles::Msg::Settle));
     }
     effects
-}
-
-/// Records what a screen started and stopped waiting for, and does what it asked.
-fn apply(model: &mut Model, owner: Owner, outcome: Outcome) -> Vec<Effect> {
-    let Outcome {
-        mut effects,
-        events,
-        started,
-        forgotten,
-    } = outcome;
-    for request in started {
-        model.in_flight.insert(
-            request.req,
-            super::model::InFlight {
-                operation: request.operation,
-                write: request.write,
-                owner,
-            },
-        );
-        model.next_req = model.next_req.max(request.req + 1);
-    }
-    for req in forgotten {
-        model.in_flight.remove(&req);
-    }
-    for event in events {
-        effects.extend(on_event(model, event));
-    }
-    effects
-}
-
-fn on_event(model: &mut Model, event: Event) -> Vec<Effect> {
-    match event {
-        Event::Notify(level, text) => model.notify(level, text),
-        Event::NotifyWhile(level, text, about) => model.notify_while(level, text, about),
-        Event::Failed { operation, error } => model.report_error(&operation, &error),
-        Event::Record { operation, error } => model.record_error(operation, error),
-        Event::SetCurrentPool(id, name) => model.current_pool = Some((id, name)),
-        Event::PoolGone(id) => {
-            if let Some((_, name)) = model.current_pool.take_if(|(c, _)| *c == id) {
-                model.notify(
-                    Level::Warning,
-                    format!(
-                        "Pool \"{name}\" no longer exists (deleted elsewhere): it is no longer the current pool"
-                    ),
-                );
-            }
-        }
-        Event::ConfirmPoolDeletion { pool_id, name } => {
-            model.overlay = Some(Overlay::ConfirmDelete {
-                pool_id,
-                name,
-                typed: Default::default(),
-                focus: Button::Cancel,
-            });
-        }
-        Event::PoolCreated(pool) => {
-            model.tab = Tab::Pools;
-            return to_pools(model, pools::Msg::ShowCreated(pool));
-        }
-        Event::ShowHelp => model.overlay = Some(Overlay::Help),
-        Event::OpenWizard => return to_wizard(model, wizard::Msg::Open),
-        Event::EditSection(mut scope) => {
-            scope.linked = linked_identities(model, &scope);
-            return to_wizard(model, wizard::Msg::EditSection(scope));
-        }
-        Event::SaveEdit {
-            origin: Tab::Roles,
-            pool_id,
-            finished,
-        } => {
-            return to_roles(model, roles::Msg::Save { pool_id, finished });
-        }
-        Event::SaveEdit {
-            pool_id, finished, ..
-        } => {
-            return to_access(model, access::Msg::Save { pool_id, finished });
-        }
-    }
-    Vec::new()
-}
-
-/// How many identities loaded in the Identity browser log in with the provider a form edits
-/// (only when the browser has this pool's identities).
-fn linked_identities(
-    model: &Model,
-    scope: &wizard::scoped::EditScope,
-) -> Option<wizard::scoped::Linked> {
-    use wizard::scoped::Section;
-    let (Section::ProviderInfo(provider)
-    | Section::RoleSettings(provider)
-    | Section::Attributes(provider)) = &scope.section
-    else {
-        return None;
-    };
-    if model.identities.pool_id.as_deref() != Some(scope.pool_id.as_str()) {
-        return None;
-    }
-    let login = provider.login_name();
-    let rows = &model.identities.list.rows;
-    Some(wizard::scoped::Linked {
-        loaded: rows.len(),
-        linked: rows
-            .iter()
-            .filter(|r| r.identity.logins.contains(&login))
-            .count(),
-    })
 }
 
 fn on_connected(model: &mut Model, response: Response) -> Vec<Effect> {
