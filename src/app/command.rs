@@ -13,6 +13,8 @@ pub enum Command {
     Profile(String),
     /// List recent errors.
     Errors,
+    /// Test access on the current pool.
+    Test,
     /// Show the keys.
     Help,
     /// Quit.
@@ -21,13 +23,14 @@ pub enum Command {
 
 /// What the command line accepts, for error messages and help.
 pub const COMMANDS: &str =
-    ":pools :access :identities :roles :region NAME :profile NAME :errors :help :q";
+    ":pools :access :identities :roles :region NAME :profile NAME :test :errors :help :q";
 
 /// The commands, a line per group, for the help overlay.
 pub const COMMANDS_HELP: &[&str] = &[
     ":pools :access :identities :roles",
     ":region NAME    switch region",
     ":profile NAME   switch profile",
+    ":test           test access on the current pool",
     ":errors         recent errors",
     ":help  :q",
 ];
@@ -52,6 +55,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "identities" | "ids" | "3" => no_arg(Command::Tab(Tab::Identities)),
         "roles" | "4" => no_arg(Command::Tab(Tab::Roles)),
         "errors" | "err" => no_arg(Command::Errors),
+        "test" | "test-access" => no_arg(Command::Test),
         "help" | "h" => no_arg(Command::Help),
         "q" | "quit" | "q!" => no_arg(Command::Quit),
         "region" => match arg {

@@ -15,6 +15,7 @@ const VERBS: &[&str] = &[
     "region",
     "profile",
     "errors",
+    "test",
     "help",
     "quit",
 ];

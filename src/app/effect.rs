@@ -273,6 +273,15 @@ pub enum Effect {
         /// The text to edit.
         text: String,
     },
+    /// Test access: sign in to the pool as the attempt says (the whole flow, timed call by call).
+    TestAccess {
+        /// Request id.
+        req: RequestId,
+        /// The pool.
+        pool_id: String,
+        /// Who signs in.
+        attempt: Box<super::test_access::Attempt>,
+    },
     /// Put text on the system clipboard through the terminal (OSC 52).
     CopyToClipboard(String),
     /// Leave the console, restoring the terminal.

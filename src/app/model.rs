@@ -206,6 +206,8 @@ pub enum Focus<'a> {
     Roles,
     /// The create wizard.
     Wizard(&'a Wizard),
+    /// The Test access panel (over the tab it was opened on).
+    TestAccess(&'a crate::screens::test_access::Panel),
     /// Tabs 2–4 with no pool chosen (only the global keys).
     NoPool(Tab),
 }
@@ -229,6 +231,8 @@ pub struct Model {
     pub roles: RolesState,
     /// The create-pool wizard (open, or a draft kept for later).
     pub wizard: WizardScreen,
+    /// The Test access panel.
+    pub test_access: crate::screens::test_access::TestAccessState,
     /// The pool tabs 2–4 act on, as (id, name).
     pub current_pool: Option<(String, String)>,
     /// The overlay taking keys, if any.
@@ -267,6 +271,7 @@ impl Model {
             access: AccessState::default(),
             roles: RolesState::default(),
             wizard: WizardScreen::default(),
+            test_access: Default::default(),
             current_pool: None,
             overlay: None,
             notice: None,
@@ -326,6 +331,9 @@ impl Model {
     pub fn screen_focus(&self) -> Focus<'_> {
         if !matches!(self.connection, Connection::Ready(_)) {
             return Focus::Setup;
+        }
+        if let Some(panel) = self.test_access.on(self.tab) {
+            return Focus::TestAccess(panel);
         }
         match self.tab {
             Tab::Pools => match self.wizard.open.as_deref() {

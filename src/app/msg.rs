@@ -76,6 +76,8 @@ pub enum Msg {
     Access(access::Msg),
     /// For the Role settings tab.
     Roles(roles::Msg),
+    /// For the Test access panel.
+    TestAccess(crate::screens::test_access::Msg),
     /// A request's answer; it goes to the screen that asked.
     Response {
         /// The request.
@@ -118,6 +120,12 @@ impl From<roles::Action> for Msg {
 impl From<access::Action> for Msg {
     fn from(action: access::Action) -> Self {
         Msg::Access(access::Msg::Action(action))
+    }
+}
+
+impl From<crate::screens::test_access::Action> for Msg {
+    fn from(action: crate::screens::test_access::Action) -> Self {
+        Msg::TestAccess(crate::screens::test_access::Msg::Action(action))
     }
 }
 

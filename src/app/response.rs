@@ -77,6 +77,8 @@ pub enum Response {
     ListAttachedRolePolicies(Result<Vec<(String, String)>, AwsError>),
     /// IAM GetPolicy + GetPolicyVersion: the default version's document.
     GetManagedPolicy(Result<String, AwsError>),
+    /// Test access: how the attempt ended.
+    TestAccess(Box<super::test_access::Trial>),
     /// `$EDITOR`: the text as saved, or why the editor could not run.
     Edited(Result<String, String>),
 }

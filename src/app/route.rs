@@ -5,7 +5,7 @@
 use super::model::{Button, Connection, Level, Overlay, Tab};
 use super::screen::{Ctx, Event, Outcome, Owner};
 use super::{Effect, Model};
-use crate::screens::{access, identities, pools, roles};
+use crate::screens::{access, identities, pools, roles, test_access};
 use crate::wizard;
 
 /// The read-only context a screen sees, borrowed field by field so that the screen's own state
@@ -61,6 +61,27 @@ pub(super) fn to_wizard(model: &mut Model, msg: wizard::Msg) -> Vec<Effect> {
     let ctx = ctx!(model, None);
     let outcome = wizard::update(&mut model.wizard, &ctx, msg);
     apply(model, Owner::Wizard, outcome)
+}
+
+/// A message for the Test access panel.
+pub(super) fn to_test_access(model: &mut Model, msg: test_access::Msg) -> Vec<Effect> {
+    let ctx = ctx!(model, Some(&model.pools));
+    let outcome = test_access::update(&mut model.test_access, &ctx, msg);
+    apply(model, Owner::TestAccess, outcome)
+}
+
+/// Opens Test access on a pool (made the current one) over the tab shown.
+pub(super) fn open_test_access(model: &mut Model, pool_id: String, name: String) -> Vec<Effect> {
+    model.current_pool = Some((pool_id.clone(), name.clone()));
+    let origin = model.tab;
+    to_test_access(
+        model,
+        test_access::Msg::Open {
+            pool_id,
+            name,
+            origin,
+        },
+    )
 }
 
 /// Records what a screen started and stopped waiting for, and does what it asked.
@@ -122,6 +143,9 @@ fn on_event(model: &mut Model, event: Event) -> Vec<Effect> {
         }
         Event::ShowHelp => model.overlay = Some(Overlay::Help),
         Event::OpenWizard => return to_wizard(model, wizard::Msg::Open),
+        Event::OpenTestAccess { pool_id, name } => {
+            return open_test_access(model, pool_id, name);
+        }
         Event::EditSection(mut scope) => {
             scope.linked = linked_identities(model, &scope);
             return to_wizard(model, wizard::Msg::EditSection(scope));
@@ -168,4 +192,3 @@ fn linked_identities(
             .count(),
     })
 }
-

@@ -23,6 +23,8 @@ pub enum Owner {
     Access,
     /// The Role settings tab.
     Roles,
+    /// The Test access panel.
+    TestAccess,
 }
 
 /// What a screen may read of the app while it handles a message.
@@ -104,6 +106,13 @@ pub enum Event {
     ShowHelp,
     /// Open the create wizard (or offer the kept draft).
     OpenWizard,
+    /// Open Test access on this pool (made the current one), over the tab shown.
+    OpenTestAccess {
+        /// The pool.
+        pool_id: String,
+        /// Its name.
+        name: String,
+    },
 }
 
 /// A request a screen started while handling a message.

@@ -175,6 +175,8 @@ pub struct Refused {
     pub error: AwsError,
     /// What the operator can do, in words, when it is known.
     pub advice: Option<String>,
+    /// The claims of the token sent, decoded (not verified), when there was one and it is a JWT.
+    pub claims: Option<Value>,
 }
 
 /// How an attempt ended.

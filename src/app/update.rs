@@ -7,10 +7,10 @@ use super::command::{self, Command};
 use super::intent::{self, Intent};
 use super::model::{Button, Connection, Focus, Level, Overlay, Tab};
 use super::response::Response;
-use super::route::{to_access, to_identities, to_pools, to_roles, to_wizard};
+use super::route::{to_access, to_identities, to_pools, to_roles, to_test_access, to_wizard};
 use super::screen::Owner;
 use super::{Action, Effect, Model, Msg};
-use crate::screens::{access, identities, pools, roles};
+use crate::screens::{access, identities, pools, roles, test_access};
 use crate::view::layout;
 use crate::wizard;
 
@@ -102,6 +102,14 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             to_roles(model, msg)
         }
+        Msg::TestAccess(msg) => {
+            if let test_access::Msg::Action(action) = &msg
+                && !takes_keys(model, action, |f| matches!(f, Focus::TestAccess(_)))
+            {
+                return settle(model);
+            }
+            to_test_access(model, msg)
+        }
         Msg::Wizard(msg) => {
             if let wizard::Msg::Action(action) = &msg
                 && !takes_keys(model, action, |f| matches!(f, Focus::Wizard(_)))
@@ -121,6 +129,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Some(Owner::Wizard) => to_wizard(model, wizard::Msg::Response { req, response }),
             Some(Owner::Access) => to_access(model, access::Msg::Response { req, response }),
             Some(Owner::Roles) => to_roles(model, roles::Msg::Response { req, response }),
+            Some(Owner::TestAccess) => {
+                to_test_access(model, test_access::Msg::Response { req, response })
+            }
         },
     };
     effects.extend(settle(model));
@@ -187,6 +198,7 @@ fn on_connected(model: &mut Model, response: Response) -> Vec<Effect> {
             model.access = Default::default();
             model.roles = Default::default();
             model.wizard.edit = None;
+            model.test_access.panel = None;
             model.current_pool = None;
             to_pools(model, pools::Msg::Start)
         }
@@ -275,6 +287,7 @@ fn on_input(model: &mut Model, request: tui_input::InputRequest) -> Vec<Effect> 
         Focus::Pools => to_pools(model, pools::Msg::Input(request)),
         Focus::Identities => to_identities(model, identities::Msg::Input(request)),
         Focus::Roles => to_roles(model, roles::Msg::Input(request)),
+        Focus::TestAccess(_) => to_test_access(model, test_access::Msg::Input(request)),
         Focus::Setup | Focus::NoPool(_) | Focus::Access => Vec::new(),
     }
 }
@@ -284,6 +297,15 @@ pub(super) fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
     match command::parse(line) {
         Ok(Command::Tab(tab)) => model.tab = tab,
         Ok(Command::Errors) => model.overlay = Some(Overlay::Errors),
+        Ok(Command::Test) => match model.current_pool.clone() {
+            Some((pool_id, name)) if model.session().is_some() => {
+                return super::route::open_test_access(model, pool_id, name);
+            }
+            _ => model.notify(
+                Level::Warning,
+                ":test tests the current pool: choose one first (1 for Pools, select a pool, ⏎)",
+            ),
+        },
         Ok(Command::Help) => model.overlay = Some(Overlay::Help),
         Ok(Command::Quit) => return on_action(model, Action::Quit),
         Ok(Command::Region(region)) => {

@@ -18,6 +18,7 @@ pub use identity::describe_pool;
 use std::sync::{Arc, RwLock};
 use tokio::sync::mpsc::UnboundedSender;
 
+use crate::app::test_access::Trial;
 use crate::app::{AwsError, Effect, ErrorKind, Msg, Response};
 
 /// Runs request effects against AWS (or the sandbox) and reports back on `tx`.
@@ -299,6 +300,23 @@ impl Runner {
                     &c.iam, &arn
                 ))
             }
+            Effect::TestAccess {
+                req,
+                pool_id,
+                attempt,
+            } => (
+                req,
+                Response::TestAccess(Box::new(match &clients {
+                    Ok(c) => test_access::run(c, &pool_id, &attempt).await,
+                    Err(error) => Trial::Refused(crate::app::test_access::Refused {
+                        steps: Vec::new(),
+                        call: "Connect",
+                        advice: None,
+                        error: error.clone(),
+                        claims: None,
+                    }),
+                })),
+            ),
             Effect::EditInEditor { .. } | Effect::CopyToClipboard(_) | Effect::Quit => {
                 return None;
             }

@@ -40,7 +40,12 @@ pub fn view(model: &Model, frame: &mut Frame) {
     chrome::header(model, &theme, frame, areas.header);
     chrome::tab_bar(model, &theme, frame, areas.tabs);
     match &model.connection {
-        Connection::Ready(_) => (screens::screen(model.tab).draw)(model, &theme, frame, areas.body),
+        Connection::Ready(_) => match model.test_access.on(model.tab) {
+            Some(panel) => {
+                screens::test_access::view::draw(model, panel, &theme, frame, areas.body)
+            }
+            None => (screens::screen(model.tab).draw)(model, &theme, frame, areas.body),
+        },
         connection => setup::draw(model, connection, &theme, frame, areas.body),
     }
     chrome::footer(model, &theme, frame, areas.footer);

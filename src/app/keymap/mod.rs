@@ -267,6 +267,7 @@ pub fn global_sheet() -> KeySheet {
 pub fn sheet_below_overlay(model: &Model) -> KeySheet {
     match model.screen_focus() {
         Focus::Setup => SETUP.sheet(),
+        Focus::TestAccess(panel) => crate::screens::test_access::keys(panel).sheet(),
         _ => (crate::screens::screen(model.tab).keys)(model),
     }
 }
@@ -336,6 +337,12 @@ pub fn to_msg(model: &Model, event: &Event) -> Option<Msg> {
                 Focus::Wizard(w) => route(wizard::keys(w), key, event, Msg::from),
                 Focus::Access => route(access::keys(&model.access), key, event, Msg::from),
                 Focus::Roles => route(roles::keys(&model.roles), key, event, Msg::from),
+                Focus::TestAccess(panel) => route(
+                    crate::screens::test_access::keys(panel),
+                    key,
+                    event,
+                    Msg::from,
+                ),
             }
         }
         Event::Mouse(mouse) => match mouse.kind {
@@ -429,7 +436,15 @@ mod tests {
         assert_eq!(
             hints,
             vec![
-                "new", "open", "delete", "refresh", "filter", "copy id", "help", "quit"
+                "new",
+                "open",
+                "delete",
+                "refresh",
+                "filter",
+                "copy id",
+                "test access",
+                "help",
+                "quit"
             ]
         );
     }

@@ -52,6 +52,7 @@ impl Calls {
             call,
             advice: advice(call, &error),
             error,
+            claims: None,
         })
     }
 
@@ -73,9 +74,12 @@ pub async fn run(clients: &Clients, pool_id: &str, attempt: &Attempt) -> Trial {
     let mut calls = Calls::default();
     match signed_in(clients, pool_id, attempt, &mut calls).await {
         Ok(SignedIn::Login(login, identity_id)) => {
+            let claims = login
+                .as_ref()
+                .and_then(|l| claims::from_jwt(l.token.reveal()).ok());
             match credentials(clients, pool_id, login, identity_id, &mut calls).await {
                 Ok(access) => Trial::Issued(Box::new(access)),
-                Err(refused) => Trial::Refused(*refused),
+                Err(refused) => Trial::Refused(Refused { claims, ..*refused }),
             }
         }
         Ok(SignedIn::Challenged { sign_in, session }) => Trial::NewPasswordRequired {

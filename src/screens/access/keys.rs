@@ -14,6 +14,7 @@ const LIST: &[Binding<Action>] = &[
     b(&[(KeyCode::Char('a'), NONE)], "a", "add provider", Action::Add, true),
     b(&[(KeyCode::Char('d'), NONE), (KeyCode::Delete, NONE)], "d", "remove provider", Action::Remove, true),
     b(&[(KeyCode::Char('r'), NONE)], "r", "reload", Action::Refresh, true),
+    b(&[(KeyCode::Char('t'), NONE)], "t", "test access", Action::TestAccess, true),
     b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "down", Action::Down, false),
     b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "up", Action::Up, false),
     b(&[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)], "g/Home", "top", Action::Top, false),

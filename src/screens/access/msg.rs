@@ -25,6 +25,8 @@ pub enum Action {
     Remove,
     /// Read the pool again.
     Refresh,
+    /// Test access on this pool.
+    TestAccess,
     /// Press the focused button (save the reviewed diff, confirm a removal, pick a kind).
     Submit,
     /// After a conflict: apply the edit again on the pool as it is now.

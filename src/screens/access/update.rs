@@ -87,6 +87,11 @@ fn on_list(cx: &mut Cx, action: Action) -> Vec<Effect> {
         Action::Top => state.selected = 0,
         Action::Bottom => state.selected = count.saturating_sub(1),
         Action::Refresh => return read(cx),
+        Action::TestAccess => {
+            if let Some((pool_id, name)) = cx.ctx.current_pool.cloned() {
+                cx.emit(Event::OpenTestAccess { pool_id, name });
+            }
+        }
         Action::Edit | Action::Submit => match state.selected_item() {
             Some(Item::Provider(provider)) => {
                 state.panel = Some(Panel::Provider { provider, focus: 0 })

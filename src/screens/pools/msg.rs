@@ -35,6 +35,8 @@ pub enum Action {
     Submit,
     /// Copy the pool's id.
     CopyId,
+    /// Test access on the selected (or open) pool.
+    TestAccess,
     /// Create a pool (the wizard).
     New,
 }

@@ -1,0 +1,352 @@
+//! How the Test access panel reacts: it reads the pool fresh (providers, roles, attribute maps),
+//! moves over its fields, warns once a session that runs create identities, asks the runner to
+//! sign in, and reads the trust policies of the roles involved for the prediction.
+
+use super::msg::{Action, Msg};
+use super::prediction::roles_to_read;
+use super::state::{Done, Field, Mode, Panel, RoleRead, Run, TestAccessState};
+use crate::app::model::Level;
+use crate::app::test_access::{Attempt, Flow, Secret, Trial, UserSignIn, shortened};
+use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response};
+use crate::domain::edit::ProviderRef;
+use crate::screens::save::tab_read::{self, Answered};
+
+type Cx<'a> = crate::app::Cx<'a, Panel>;
+
+/// Handles one message for the panel.
+pub fn update(state: &mut TestAccessState, ctx: &Ctx, msg: Msg) -> Outcome {
+    if let Msg::Open {
+        pool_id,
+        name,
+        origin,
+    } = msg
+    {
+        let panel = state
+            .panel
+            .insert(Box::new(Panel::new(pool_id, name, origin)));
+        let mut cx = Cx::new(panel, ctx);
+        let effects = tab_read::read(&mut cx);
+        return cx.finish(effects);
+    }
+    let Some(panel) = state.panel.as_deref_mut() else {
+        return Outcome::default();
+    };
+    let mut cx = Cx::new(panel, ctx);
+    let mut close = false;
+    let effects = match msg {
+        Msg::Open { .. } => Vec::new(),
+        Msg::Action(action) => on_action(&mut cx, action, &mut state.warned, &mut close),
+        Msg::Input(request) => {
+            let focus = cx.state.focus;
+            if let Some(input) = cx.state.input_mut(focus) {
+                // A pasted token may arrive wrapped: its line breaks are not part of it.
+                if !matches!(request, tui_input::InputRequest::InsertChar('\n' | '\r')) {
+                    input.handle(request);
+                }
+                cx.state.problem = None;
+            }
+            Vec::new()
+        }
+        Msg::Response { req, response } => on_response(&mut cx, req, response),
+    };
+    let outcome = cx.finish(effects);
+    if close {
+        state.panel = None;
+    }
+    outcome
+}
+
+fn on_action(cx: &mut Cx, action: Action, warned: &mut bool, close: &mut bool) -> Vec<Effect> {
+    let panel = &mut *cx.state;
+    match action {
+        Action::Help => cx.emit(Event::ShowHelp),
+        Action::Next | Action::Previous => {
+            let fields = panel.fields();
+            let at = fields.iter().position(|f| *f == panel.focus).unwrap_or(0);
+            let step = if action == Action::Next {
+                1
+            } else {
+                fields.len() - 1
+            };
+            panel.focus = fields[(at + step) % fields.len()];
+        }
+        Action::ChooseLeft | Action::ChooseRight => {
+            let delta = if action == Action::ChooseRight { 1 } else { -1 };
+            choose(panel, delta);
+        }
+        Action::Refresh => {
+            let mut effects = tab_read::read(cx);
+            cx.state.roles.clear();
+            effects.extend(read_roles(cx));
+            return effects;
+        }
+        Action::CopyExports => return copy_exports(cx),
+        Action::Back => match panel.run {
+            Run::Confirming => panel.run = Run::Idle,
+            Run::Running { req, .. } => {
+                cx.finish_request(req);
+                *close = true;
+            }
+            _ => *close = true,
+        },
+        Action::Run => {
+            if panel.running() {
+                return Vec::new();
+            }
+            if let Some(problem) = problem(panel) {
+                panel.focus = problem.0;
+                panel.problem = Some(problem);
+                return Vec::new();
+            }
+            if !*warned && panel.run != Run::Confirming {
+                panel.run = Run::Confirming;
+                return Vec::new();
+            }
+            *warned = true;
+            return start(cx);
+        }
+    }
+    Vec::new()
+}
+
+/// ←/→ on a choice field.
+fn choose(panel: &mut Panel, delta: isize) {
+    let turn = |at: usize, count: usize| -> usize {
+        let count = count.max(1) as isize;
+        (at as isize + delta).rem_euclid(count) as usize
+    };
+    match panel.focus {
+        Field::Mode => {
+            let modes = panel.modes();
+            let at = modes.iter().position(|m| *m == panel.mode).unwrap_or(0);
+            panel.mode = modes[turn(at, modes.len())];
+            panel.provider = 0;
+            panel.problem = None;
+        }
+        Field::Provider => panel.provider = turn(panel.provider, panel.providers().len()),
+        Field::Flow => {
+            const FLOWS: [Flow; 3] = [Flow::Auto, Flow::Srp, Flow::Password];
+            let at = FLOWS.iter().position(|f| *f == panel.flow).unwrap_or(0);
+            panel.flow = FLOWS[turn(at, FLOWS.len())];
+        }
+        _ => {}
+    }
+}
+
+/// What stops a run, next to its field.
+fn problem(panel: &Panel) -> Option<(Field, String)> {
+    let empty = |input: &tui_input::Input| input.value().trim().is_empty();
+    match panel.mode {
+        Mode::Guest => None,
+        Mode::User if panel.chosen_provider().is_none() => {
+            Some((Field::Provider, "The pool has no user pool provider.".into()))
+        }
+        Mode::User if empty(&panel.username) => {
+            Some((Field::Username, "Type the user's name (or an alias the user pool takes).".into()))
+        }
+        Mode::User if panel.password.value().is_empty() => {
+            Some((Field::Password, "Type the user's password.".into()))
+        }
+        Mode::User if panel.challenged() && panel.new_password.value().is_empty() => Some((
+            Field::NewPassword,
+            "The user pool asks for a new password: type one its password policy allows.".into(),
+        )),
+        Mode::User => None,
+        Mode::Token if empty(&panel.token) => Some((
+            Field::Token,
+            "Paste the provider's token: an ID token or OIDC token (eyJ…) or a SAML assertion (base64).".into(),
+        )),
+        Mode::Token => None,
+        Mode::Developer if empty(&panel.developer_user) => Some((
+            Field::DeveloperUser,
+            "Type the developer user identifier your backend would send (1–1024 characters).".into(),
+        )),
+        Mode::Developer => None,
+    }
+}
+
+/// The attempt the form describes.
+fn attempt(panel: &Panel) -> Option<Attempt> {
+    Some(match panel.mode {
+        Mode::Guest => Attempt::Guest,
+        Mode::User => {
+            let Some(ProviderRef::UserPool {
+                provider_name,
+                client_id,
+            }) = panel.chosen_provider()
+            else {
+                return None;
+            };
+            let sign_in = UserSignIn {
+                user_pool_id: provider_name.rsplit('/').next()?.to_string(),
+                client_id,
+                username: panel.username.value().trim().to_string(),
+                password: Secret(panel.password.value().to_string()),
+                flow: panel.flow,
+            };
+            match &panel.run {
+                Run::Done(done) => match &done.trial {
+                    Trial::NewPasswordRequired {
+                        sign_in: challenged,
+                        session,
+                        ..
+                    } if challenged.username == sign_in.username => Attempt::NewPassword {
+                        sign_in,
+                        session: session.clone(),
+                        new_password: Secret(panel.new_password.value().to_string()),
+                    },
+                    _ => Attempt::User(sign_in),
+                },
+                _ => Attempt::User(sign_in),
+            }
+        }
+        Mode::Token => Attempt::Token {
+            provider: panel.chosen_provider()?.login_name(),
+            token: Secret(panel.token.value().split_whitespace().collect()),
+        },
+        Mode::Developer => Attempt::Developer {
+            provider_name: panel
+                .read
+                .config
+                .as_ref()?
+                .pool
+                .developer_provider_name
+                .clone()?,
+            user_id: panel.developer_user.value().trim().to_string(),
+        },
+    })
+}
+
+fn start(cx: &mut Cx) -> Vec<Effect> {
+    let Some(attempt) = attempt(cx.state) else {
+        cx.state.run = Run::Idle;
+        return Vec::new();
+    };
+    let req = cx.start_request("TestAccess", true);
+    cx.state.run = Run::Running {
+        req,
+        kind: attempt.kind(),
+    };
+    vec![Effect::TestAccess {
+        req,
+        pool_id: cx.state.pool_id.clone(),
+        attempt: Box::new(attempt),
+    }]
+}
+
+fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
+    match response {
+        Response::TestAccess(trial) => {
+            let Run::Running { req: awaited, .. } = cx.state.run else {
+                return Vec::new();
+            };
+            if awaited != req {
+                return Vec::new();
+            }
+            if let Trial::Refused(refused) = trial.as_ref() {
+                cx.emit(Event::Record {
+                    operation: format!("Test access: {}", refused.call),
+                    error: refused.error.clone(),
+                });
+            }
+            if matches!(*trial, Trial::NewPasswordRequired { .. }) {
+                cx.state.focus = Field::NewPassword;
+                cx.state.new_password.reset();
+            }
+            let provider = match cx.state.mode {
+                Mode::User | Mode::Token => cx.state.chosen_provider(),
+                Mode::Guest | Mode::Developer => None,
+            };
+            cx.state.run = Run::Done(Box::new(Done {
+                mode: cx.state.mode,
+                provider,
+                trial: *trial,
+            }));
+            read_roles(cx)
+        }
+        Response::GetRole(result) => {
+            let panel = &mut *cx.state;
+            let Some((arn, _)) = panel
+                .roles
+                .iter()
+                .find(|(_, r)| **r == RoleRead::Reading(req))
+            else {
+                return Vec::new();
+            };
+            let arn = arn.clone();
+            let read = match result {
+                Ok(role) => RoleRead::Read(role),
+                Err(e) if e.code.as_deref() == Some("NoSuchEntity") => RoleRead::Missing,
+                Err(e) => RoleRead::Failed(e.to_string()),
+            };
+            panel.roles.insert(arn, read);
+            Vec::new()
+        }
+        response => {
+            let (answered, mut effects) = tab_read::answer(cx, req, response);
+            if answered == Answered::Read {
+                first_read(cx.state);
+                effects.extend(read_roles(cx));
+            }
+            effects
+        }
+    }
+}
+
+/// Once the pool is read: a pool with a user pool provider starts on a user's sign-in.
+fn first_read(panel: &mut Panel) {
+    if panel.run == Run::Idle && panel.mode == Mode::Guest && panel.modes().contains(&Mode::User) {
+        panel.mode = Mode::User;
+        panel.focus = Field::Username;
+    }
+}
+
+/// GetRole for each role the prediction may need that is not read or being read.
+fn read_roles(cx: &mut Cx) -> Vec<Effect> {
+    let Some(config) = cx.state.read.config.as_ref() else {
+        return Vec::new();
+    };
+    let trial = match &cx.state.run {
+        Run::Done(done) => Some(&done.trial),
+        _ => None,
+    };
+    let wanted: Vec<String> = roles_to_read(config, trial)
+        .into_iter()
+        .filter(|arn| !cx.state.roles.contains_key(arn))
+        .collect();
+    let mut effects = Vec::new();
+    for arn in wanted {
+        let req = cx.start_request("GetRole", false);
+        let role_name = arn.rsplit('/').next().unwrap_or(&arn).to_string();
+        cx.state.roles.insert(arn, RoleRead::Reading(req));
+        effects.push(Effect::GetRole { req, role_name });
+    }
+    effects
+}
+
+/// Copies the issued credentials as `export` lines, saying what that hands over.
+fn copy_exports(cx: &mut Cx) -> Vec<Effect> {
+    let Run::Done(done) = &cx.state.run else {
+        cx.notify(Level::Info, "Nothing to copy yet: run a test first");
+        return Vec::new();
+    };
+    let Trial::Issued(access) = &done.trial else {
+        cx.notify(Level::Info, "Nothing to copy: no credentials were issued");
+        return Vec::new();
+    };
+    let lines = format!(
+        "export AWS_ACCESS_KEY_ID={}\nexport AWS_SECRET_ACCESS_KEY={}\nexport AWS_SESSION_TOKEN={}\n",
+        access.access_key_id,
+        access.secret_key.reveal(),
+        access.session_token.reveal()
+    );
+    cx.notify(
+        Level::Warning,
+        format!(
+            "Copied export lines for {} with its secret key and session token: anyone who pastes them acts as this identity until {}",
+            shortened(&access.access_key_id),
+            access.expiration.as_deref().unwrap_or("they expire")
+        ),
+    );
+    vec![Effect::CopyToClipboard(lines)]
+}

@@ -1,0 +1,232 @@
+//! The Test access panel through `update` and the real runner against the sandbox: each demo user
+//! signs in (SRP) to their own role, the role shown is GetCallerIdentity's and the simulator's
+//! prediction agrees; a guest of a pool without guest access is refused and that too agrees; the
+//! first run asks before creating identities.
+
+mod common;
+
+use cognito_tui::app::test_access::Trial;
+use cognito_tui::app::{Msg, Options, Tab};
+use cognito_tui::aws::Target;
+use cognito_tui::headless::Headless;
+use cognito_tui::sandbox::{DEMO_PASSWORD, Seed};
+use cognito_tui::screens::test_access::prediction::{Agreement, compare, predict};
+use cognito_tui::screens::test_access::{Action, Msg as PanelMsg, Run};
+use std::time::Duration;
+use tui_input::InputRequest;
+
+const WAIT: Duration = Duration::from_secs(60);
+
+fn action(action: Action) -> Msg {
+    Msg::from(action)
+}
+
+fn typed(h: &mut Headless, text: &str) {
+    for c in text.chars() {
+        h.send(Msg::Input(InputRequest::InsertChar(c)));
+    }
+}
+
+/// Runs the form as it is (confirming the first time) and waits for the answer.
+async fn run(h: &mut Headless) -> Trial {
+    h.send(action(Action::Run));
+    if h.model
+        .test_access
+        .panel
+        .as_ref()
+        .is_some_and(|p| p.run == Run::Confirming)
+    {
+        h.send(action(Action::Run));
+    }
+    assert!(
+        h.run_until(
+            |m| m
+                .test_access
+                .panel
+                .as_ref()
+                .is_some_and(|p| matches!(p.run, Run::Done(_))),
+            WAIT
+        )
+        .await
+    );
+    let panel = h
+        .model
+        .test_access
+        .panel
+        .as_deref()
+        .unwrap_or_else(|| panic!("open"));
+    let Run::Done(done) = &panel.run else {
+        panic!("done")
+    };
+    done.trial.clone()
+}
+
+fn agreement(h: &Headless) -> Option<Agreement> {
+    let panel = h.model.test_access.panel.as_deref()?;
+    let Run::Done(done) = &panel.run else {
+        return None;
+    };
+    let prediction = predict(panel, panel.read.config.as_ref()?, done)?;
+    compare(&prediction, &done.trial)
+}
+
+async fn open(h: &mut Headless, pool_id: &str, name: &str) {
+    h.send(Msg::TestAccess(PanelMsg::Open {
+        pool_id: pool_id.into(),
+        name: name.into(),
+        origin: Tab::Pools,
+    }));
+    assert!(
+        h.run_until(
+            |m| m
+                .test_access
+                .panel
+                .as_ref()
+                .is_some_and(|p| p.read.config.is_some()),
+            WAIT
+        )
+        .await
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_demo_user_gets_their_role_as_predicted_and_a_refused_guest_too() {
+    let sb = common::sandbox(Seed::Demo).await;
+    let client = common::identity_client(&sb, "us-east-1").await;
+    let orders = common::pool_id_named(&client, "orders-app").await;
+    let partner = common::pool_id_named(&client, "partner-portal").await;
+    let target = Target::Sandbox {
+        endpoint_url: sb.endpoint_url(),
+    };
+    let mut h = Headless::start(Options::default(), target, (140, 40));
+    assert!(h.run_until(|m| m.session().is_some(), WAIT).await);
+    open(&mut h, &orders, "orders-app").await;
+    for (i, (user, role)) in [
+        ("demo-admin", "orders-app-admin"),
+        ("demo-partner", "orders-app-partner"),
+        ("demo-user", "orders-app-auth"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        // The panel starts on a user's name; the fields are cleared by retyping.
+        let panel = h
+            .model
+            .test_access
+            .panel
+            .as_deref_mut()
+            .unwrap_or_else(|| panic!("open"));
+        panel.username.reset();
+        panel.password.reset();
+        panel.focus = cognito_tui::screens::test_access::Field::Username;
+        typed(&mut h, user);
+        h.send(action(Action::Next));
+        typed(&mut h, DEMO_PASSWORD);
+        let confirming_first = i == 0;
+        h.send(action(Action::Run));
+        let panel = h
+            .model
+            .test_access
+            .panel
+            .as_deref()
+            .unwrap_or_else(|| panic!("open"));
+        assert_eq!(
+            panel.run == Run::Confirming,
+            confirming_first,
+            "asked once a session"
+        );
+        if confirming_first {
+            h.send(action(Action::Run));
+        }
+        assert!(
+            h.run_until(
+                |m| m
+                    .test_access
+                    .panel
+                    .as_ref()
+                    .is_some_and(|p| matches!(p.run, Run::Done(_))),
+                WAIT
+            )
+            .await
+        );
+        let panel = h
+            .model
+            .test_access
+            .panel
+            .as_deref()
+            .unwrap_or_else(|| panic!("open"));
+        let Run::Done(done) = &panel.run else {
+            panic!("done")
+        };
+        let Trial::Issued(access) = &done.trial else {
+            panic!("{user}: {:?}", done.trial)
+        };
+        assert!(
+            access
+                .caller_arn
+                .contains(&format!(":assumed-role/{role}/")),
+            "{user}: {}",
+            access.caller_arn
+        );
+        assert_eq!(
+            access
+                .role_arn
+                .as_deref()
+                .map(|r| r.ends_with(&format!("role/{role}"))),
+            Some(true)
+        );
+        assert_eq!(access.flow, Some("USER_SRP_AUTH"));
+        assert_eq!(agreement(&h), Some(Agreement::Agrees), "{user}");
+        // The issued secret key is kept only as a Secret, which debug prints never show.
+        let printed = format!("{:?}", h.model.test_access);
+        assert!(
+            !printed.contains(access.secret_key.reveal()),
+            "the secret key is never printed"
+        );
+    }
+    h.send(action(Action::Back));
+    assert!(h.model.test_access.panel.is_none());
+
+    open(&mut h, &partner, "partner-portal").await;
+    // A pool with a user pool provider starts on a user: go back to the guest.
+    h.send(action(Action::Previous));
+    while h
+        .model
+        .test_access
+        .panel
+        .as_ref()
+        .is_some_and(|p| p.focus != cognito_tui::screens::test_access::Field::Mode)
+    {
+        h.send(action(Action::Previous));
+    }
+    while h
+        .model
+        .test_access
+        .panel
+        .as_ref()
+        .is_some_and(|p| p.mode != cognito_tui::screens::test_access::Mode::Guest)
+    {
+        h.send(action(Action::ChooseLeft));
+    }
+    let trial = run(&mut h).await;
+    let Trial::Refused(refused) = &trial else {
+        panic!("{trial:?}")
+    };
+    assert_eq!(refused.call, "GetId");
+    assert_eq!(
+        refused.error.code.as_deref(),
+        Some("NotAuthorizedException")
+    );
+    assert_eq!(
+        agreement(&h),
+        Some(Agreement::Agrees),
+        "guest access is off, as predicted"
+    );
+    assert!(
+        h.model
+            .errors
+            .iter()
+            .any(|e| e.operation == "Test access: GetId"),
+        "kept for :errors"
+    );
+}
