@@ -73,14 +73,16 @@ struct Answer {
     id_token: Option<String>,
 }
 
-/// Signs `sign_in` in: its login, or the NEW_PASSWORD_REQUIRED challenge.
-pub(super) async fn sign_in(
-    clients: &Clients,
+type Described =
+    aws_sdk_cognitoidentityprovider::operation::describe_user_pool_client::DescribeUserPoolClientOutput;
+
+/// DescribeUserPoolClient: the flows the client allows and its secret.
+async fn describe_client(
+    idp: &Idp,
     sign_in: &UserSignIn,
     calls: &mut Calls,
-) -> Result<SignedIn, Stop> {
-    let idp = client_for(clients, &sign_in.user_pool_id);
-    let described = calls
+) -> Result<Described, Stop> {
+    calls
         .timed("DescribeUserPoolClient", async {
             idp.describe_user_pool_client()
                 .user_pool_id(&sign_in.user_pool_id)
@@ -89,7 +91,17 @@ pub(super) async fn sign_in(
                 .await
                 .map_err(from_sdk)
         })
-        .await?;
+        .await
+}
+
+/// Signs `sign_in` in: its login, or the NEW_PASSWORD_REQUIRED challenge.
+pub(super) async fn sign_in(
+    clients: &Clients,
+    sign_in: &UserSignIn,
+    calls: &mut Calls,
+) -> Result<SignedIn, Stop> {
+    let idp = client_for(clients, &sign_in.user_pool_id);
+    let described = describe_client(&idp, sign_in, calls).await?;
     let client = described.user_pool_client();
     let flows: Vec<String> = client
         .map(|c| {
@@ -121,16 +133,7 @@ pub(super) async fn new_password(
     calls: &mut Calls,
 ) -> Result<SignedIn, Stop> {
     let idp = client_for(clients, &sign_in.user_pool_id);
-    let described = calls
-        .timed("DescribeUserPoolClient", async {
-            idp.describe_user_pool_client()
-                .user_pool_id(&sign_in.user_pool_id)
-                .client_id(&sign_in.client_id)
-                .send()
-                .await
-                .map_err(from_sdk)
-        })
-        .await?;
+    let described = describe_client(&idp, sign_in, calls).await?;
     let hash = described
         .user_pool_client()
         .and_then(|c| c.client_secret())
