@@ -31,6 +31,16 @@ pub struct SessionTag {
     pub value: Option<String>,
 }
 
+impl SessionTag {
+    /// `key=value`, or why the tag is not set.
+    pub fn shown(&self) -> String {
+        match &self.value {
+            Some(v) => format!("{}={v}", self.key),
+            None => format!("{} (no {} claim: not set)", self.key, self.claim),
+        }
+    }
+}
+
 /// The default attribute mappings of a provider (tag ← claim): user pools `client` ← `aud` and
 /// `username` ← `sub`; the others their audience and subject claims (Amazon's is `user_id`).
 pub fn default_tags(provider: &ProviderRef) -> Vec<(String, String)> {

@@ -73,6 +73,21 @@ struct Answer {
     id_token: Option<String>,
 }
 
+impl Answer {
+    /// From what InitiateAuth or RespondToAuthChallenge answered.
+    fn of(
+        challenge: Option<&ChallengeNameType>,
+        session: Option<&str>,
+        result: Option<&aws_sdk_cognitoidentityprovider::types::AuthenticationResultType>,
+    ) -> Self {
+        Self {
+            challenge: challenge.cloned(),
+            session: session.map(String::from),
+            id_token: result.and_then(|r| r.id_token()).map(String::from),
+        }
+    }
+}
+
 type Described =
     aws_sdk_cognitoidentityprovider::operation::describe_user_pool_client::DescribeUserPoolClientOutput;
 
@@ -152,14 +167,11 @@ pub(super) async fn new_password(
                 .map_err(from_sdk)
         })
         .await?;
-    let answer = Answer {
-        challenge: out.challenge_name().cloned(),
-        session: out.session().map(String::from),
-        id_token: out
-            .authentication_result()
-            .and_then(|r| r.id_token())
-            .map(String::from),
-    };
+    let answer = Answer::of(
+        out.challenge_name(),
+        out.session(),
+        out.authentication_result(),
+    );
     finish(sign_in, sign_in.flow, answer, calls)
 }
 
@@ -243,14 +255,11 @@ async fn password(
             request.send().await.map_err(from_sdk)
         })
         .await?;
-    Ok(Answer {
-        challenge: out.challenge_name().cloned(),
-        session: out.session().map(String::from),
-        id_token: out
-            .authentication_result()
-            .and_then(|r| r.id_token())
-            .map(String::from),
-    })
+    Ok(Answer::of(
+        out.challenge_name(),
+        out.session(),
+        out.authentication_result(),
+    ))
 }
 
 /// USER_SRP_AUTH: InitiateAuth with SRP_A, then the PASSWORD_VERIFIER challenge answered.
@@ -286,11 +295,11 @@ async fn with_srp(
         })
         .await?;
     if started.challenge_name() != Some(&ChallengeNameType::PasswordVerifier) {
-        return Ok(Answer {
-            challenge: started.challenge_name().cloned(),
-            session: started.session().map(String::from),
-            id_token: None,
-        });
+        return Ok(Answer::of(
+            started.challenge_name(),
+            started.session(),
+            None,
+        ));
     }
     let params = started.challenge_parameters().cloned().unwrap_or_default();
     let get = |name: &str| params.get(name).cloned().unwrap_or_default();
@@ -342,14 +351,11 @@ async fn with_srp(
                 .map_err(from_sdk)
         })
         .await?;
-    Ok(Answer {
-        challenge: out.challenge_name().cloned(),
-        session: out.session().map(String::from),
-        id_token: out
-            .authentication_result()
-            .and_then(|r| r.id_token())
-            .map(String::from),
-    })
+    Ok(Answer::of(
+        out.challenge_name(),
+        out.session(),
+        out.authentication_result(),
+    ))
 }
 
 #[cfg(test)]

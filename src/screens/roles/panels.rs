@@ -351,10 +351,7 @@ fn simulator_lines(sim: &Simulator, theme: &Theme, width: usize) -> Vec<Line<'st
         let tags: Vec<String> = answer
             .tags
             .iter()
-            .map(|t| match &t.value {
-                Some(v) => format!("{}={v}", t.key),
-                None => format!("{} (no {} claim: not set)", t.key, t.claim),
-            })
+            .map(crate::domain::simulation::SessionTag::shown)
             .collect();
         lines.push(step(format!(
             "Principal tags on the session: {}",

@@ -56,7 +56,7 @@ pub fn draw(model: &Model, panel: &Panel, theme: &Theme, frame: &mut Frame, area
             "{} Signing in as {kind}…",
             spinner(model.now)
         ))],
-        Run::Done(done) => result_lines(panel, done, theme, left_width),
+        Run::Done(done) => result_lines(panel, done, prediction.as_ref(), theme, left_width),
     };
     frame.render_widget(
         Paragraph::new(result).block(
@@ -118,9 +118,15 @@ fn steps(steps: &[Step], theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-fn result_lines(panel: &Panel, done: &Done, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+fn result_lines(
+    panel: &Panel,
+    done: &Done,
+    prediction: Option<&Prediction>,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
     match &done.trial {
-        Trial::Issued(access) => issued(panel, done, access, theme, width),
+        Trial::Issued(access) => issued(access, prediction, theme, width),
         Trial::Refused(refused) => refused_lines(panel, done, refused, theme, width),
         Trial::NewPasswordRequired {
             sign_in, steps: s, ..
@@ -140,9 +146,8 @@ fn result_lines(panel: &Panel, done: &Done, theme: &Theme, width: usize) -> Vec<
 }
 
 fn issued(
-    panel: &Panel,
-    done: &Done,
     access: &Access,
+    prediction: Option<&Prediction>,
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'static>> {
@@ -185,13 +190,7 @@ fn issued(
             shortened(&access.access_key_id)
         ),
     );
-    let tags = panel
-        .read
-        .config
-        .as_ref()
-        .and_then(|config| predict(panel, config, done))
-        .map(|p| p.tags)
-        .unwrap_or_default();
+    let tags = prediction.map(|p| p.tags.as_slice()).unwrap_or_default();
     let set: Vec<String> = tags
         .iter()
         .filter_map(|t| t.value.as_ref().map(|v| format!("{}={v}", t.key)))
@@ -271,10 +270,7 @@ fn prediction_lines(
     let tags: Vec<String> = prediction
         .tags
         .iter()
-        .map(|t| match &t.value {
-            Some(v) => format!("{}={v}", t.key),
-            None => format!("{} (no {} claim: not set)", t.key, t.claim),
-        })
+        .map(crate::domain::simulation::SessionTag::shown)
         .collect();
     if !tags.is_empty() {
         lines.extend(wrapped(
