@@ -185,63 +185,13 @@ async fn each_demo_user_gets_their_role_with_srp_or_the_password_flow() {
 }
 
 /// Adds an app client of the demo user pool to orders-app as a second provider; its id.
-async fn add_client(
-    sb: &cognito_tui::sandbox::RunningSandbox,
-    orders: &str,
-    secret: bool,
-    flows: &[ExplicitAuthFlowsType],
-) -> String {
-    let idp = common::idp_client(sb, "us-east-1").await;
-    let made = idp
-        .create_user_pool_client()
-        .user_pool_id(USER_POOL)
-        .client_name(if secret { "with-secret" } else { "no-flows" })
-        .generate_secret(secret)
-        .set_explicit_auth_flows(Some(flows.to_vec()))
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let client_id = made
-        .user_pool_client()
-        .and_then(|c| c.client_id())
-        .unwrap_or_default()
-        .to_string();
-    let identity = common::identity_client(sb, "us-east-1").await;
-    let pool = identity
-        .describe_identity_pool()
-        .identity_pool_id(orders)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let mut providers = pool.cognito_identity_providers().to_vec();
-    providers.push(
-        aws_sdk_cognitoidentity::types::CognitoIdentityProvider::builder()
-            .provider_name(PROVIDER)
-            .client_id(&client_id)
-            .build(),
-    );
-    identity
-        .update_identity_pool()
-        .identity_pool_id(orders)
-        .identity_pool_name(pool.identity_pool_name())
-        .allow_unauthenticated_identities(pool.allow_unauthenticated_identities())
-        .set_supported_login_providers(pool.supported_login_providers().cloned())
-        .set_open_id_connect_provider_arns(Some(pool.open_id_connect_provider_arns().to_vec()))
-        .set_saml_provider_arns(Some(pool.saml_provider_arns().to_vec()))
-        .set_cognito_identity_providers(Some(providers))
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    client_id
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_secret_a_new_password_challenge_and_a_client_without_the_flows() {
     let sb = common::sandbox(Seed::Demo).await;
     let client = common::identity_client(&sb, "us-east-1").await;
     let orders = common::pool_id_named(&client, "orders-app").await;
     let url = sb.endpoint_url();
-    let secret_client = add_client(
+    let secret_client = common::add_client(
         &sb,
         &orders,
         true,
@@ -316,7 +266,7 @@ async fn a_client_secret_a_new_password_challenge_and_a_client_without_the_flows
     );
 
     // A client allowing neither flow: refused before InitiateAuth, naming the flags.
-    let no_flows = add_client(
+    let no_flows = common::add_client(
         &sb,
         &orders,
         false,

@@ -5,89 +5,14 @@
 
 mod common;
 
+use cognito_tui::app::Options;
 use cognito_tui::app::test_access::Trial;
-use cognito_tui::app::{Msg, Options, Tab};
 use cognito_tui::aws::Target;
 use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::{DEMO_PASSWORD, Seed};
-use cognito_tui::screens::test_access::prediction::{Agreement, compare, predict};
-use cognito_tui::screens::test_access::{Action, Msg as PanelMsg, Run};
-use std::time::Duration;
-use tui_input::InputRequest;
-
-const WAIT: Duration = Duration::from_secs(60);
-
-fn action(action: Action) -> Msg {
-    Msg::from(action)
-}
-
-fn typed(h: &mut Headless, text: &str) {
-    for c in text.chars() {
-        h.send(Msg::Input(InputRequest::InsertChar(c)));
-    }
-}
-
-/// Runs the form as it is (confirming the first time) and waits for the answer.
-async fn run(h: &mut Headless) -> Trial {
-    h.send(action(Action::Run));
-    if h.model
-        .test_access
-        .panel
-        .as_ref()
-        .is_some_and(|p| p.run == Run::Confirming)
-    {
-        h.send(action(Action::Run));
-    }
-    assert!(
-        h.run_until(
-            |m| m
-                .test_access
-                .panel
-                .as_ref()
-                .is_some_and(|p| matches!(p.run, Run::Done(_))),
-            WAIT
-        )
-        .await
-    );
-    let panel = h
-        .model
-        .test_access
-        .panel
-        .as_deref()
-        .unwrap_or_else(|| panic!("open"));
-    let Run::Done(done) = &panel.run else {
-        panic!("done")
-    };
-    done.trial.clone()
-}
-
-fn agreement(h: &Headless) -> Option<Agreement> {
-    let panel = h.model.test_access.panel.as_deref()?;
-    let Run::Done(done) = &panel.run else {
-        return None;
-    };
-    let prediction = predict(panel, panel.read.config.as_ref()?, done)?;
-    compare(&prediction, &done.trial)
-}
-
-async fn open(h: &mut Headless, pool_id: &str, name: &str) {
-    h.send(Msg::TestAccess(PanelMsg::Open {
-        pool_id: pool_id.into(),
-        name: name.into(),
-        origin: Tab::Pools,
-    }));
-    assert!(
-        h.run_until(
-            |m| m
-                .test_access
-                .panel
-                .as_ref()
-                .is_some_and(|p| p.read.config.is_some()),
-            WAIT
-        )
-        .await
-    );
-}
+use cognito_tui::screens::test_access::prediction::Agreement;
+use cognito_tui::screens::test_access::{Action, Field, Mode};
+use common::panel::{WAIT, agreement, choose_mode, fill, key, open, run};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_demo_user_gets_their_role_as_predicted_and_a_refused_guest_too() {
@@ -109,19 +34,8 @@ async fn each_demo_user_gets_their_role_as_predicted_and_a_refused_guest_too() {
     .into_iter()
     .enumerate()
     {
-        // The panel starts on a user's name; the fields are cleared by retyping.
-        let panel = h
-            .model
-            .test_access
-            .panel
-            .as_deref_mut()
-            .unwrap_or_else(|| panic!("open"));
-        panel.username.reset();
-        panel.password.reset();
-        panel.focus = cognito_tui::screens::test_access::Field::Username;
-        typed(&mut h, user);
-        h.send(action(Action::Next));
-        typed(&mut h, DEMO_PASSWORD);
+        fill(&mut h, Field::Username, user);
+        fill(&mut h, Field::Password, DEMO_PASSWORD);
         // Asked once a session: only the first run finds the warning not yet confirmed.
         assert_eq!(h.model.test_access.warned, i != 0, "asked once a session");
         let trial = run(&mut h).await;
@@ -152,30 +66,12 @@ async fn each_demo_user_gets_their_role_as_predicted_and_a_refused_guest_too() {
             "the secret key is never printed"
         );
     }
-    h.send(action(Action::Back));
+    key(&mut h, Action::Back);
     assert!(h.model.test_access.panel.is_none());
 
     open(&mut h, &partner, "partner-portal").await;
     // A pool with a user pool provider starts on a user: go back to the guest.
-    h.send(action(Action::Previous));
-    while h
-        .model
-        .test_access
-        .panel
-        .as_ref()
-        .is_some_and(|p| p.focus != cognito_tui::screens::test_access::Field::Mode)
-    {
-        h.send(action(Action::Previous));
-    }
-    while h
-        .model
-        .test_access
-        .panel
-        .as_ref()
-        .is_some_and(|p| p.mode != cognito_tui::screens::test_access::Mode::Guest)
-    {
-        h.send(action(Action::ChooseLeft));
-    }
+    choose_mode(&mut h, Mode::Guest);
     let trial = run(&mut h).await;
     let Trial::Refused(refused) = &trial else {
         panic!("{trial:?}")

@@ -252,8 +252,15 @@ pub fn advice(call: &str, error: &AwsError) -> Option<String> {
         "UserNotConfirmedException" => {
             "The user has not confirmed their sign-up: confirm them with admin-confirm-sign-up."
         }
-        "InvalidParameterException" if error.message.contains("flow not enabled") => {
-            "The app client does not allow this flow: turn on ALLOW_USER_SRP_AUTH (or ALLOW_USER_PASSWORD_AUTH) in its ExplicitAuthFlows, or pick the other flow."
+        // The service words it "… flow not enabled for this client" or "… is not enabled for the client".
+        "InvalidParameterException" if error.message.contains("not enabled") => {
+            if error.message.contains("USER_SRP_AUTH") {
+                "The app client does not allow USER_SRP_AUTH: turn on ALLOW_USER_SRP_AUTH in its ExplicitAuthFlows, or pick the USER_PASSWORD_AUTH flow."
+            } else if error.message.contains("USER_PASSWORD_AUTH") {
+                "The app client does not allow USER_PASSWORD_AUTH: turn on ALLOW_USER_PASSWORD_AUTH in its ExplicitAuthFlows, or pick the USER_SRP_AUTH flow."
+            } else {
+                "The app client does not allow this flow: turn on ALLOW_USER_SRP_AUTH (or ALLOW_USER_PASSWORD_AUTH) in its ExplicitAuthFlows, or pick the other flow."
+            }
         }
         "InvalidIdentityPoolConfigurationException" => {
             "The role's trust policy does not admit this pool's identities (see the trust check below)."
@@ -282,6 +289,68 @@ mod tests {
         assert!(role_matches(role, role));
         assert!(!role_matches(role, "orders-app-auth"));
         assert!(!role_matches(role, "guest"));
+    }
+
+    #[test]
+    fn each_refusal_a_sign_in_meets_has_advice_naming_what_to_change() {
+        let said = |call: &str, code: &str, message: &str| {
+            advice(call, &AwsError::service(code, message)).unwrap_or_default()
+        };
+        assert!(
+            said(
+                "InitiateAuth",
+                "InvalidParameterException",
+                "USER_SRP_AUTH is not enabled for the client."
+            )
+            .contains("turn on ALLOW_USER_SRP_AUTH")
+        );
+        assert!(
+            said(
+                "InitiateAuth",
+                "InvalidParameterException",
+                "USER_PASSWORD_AUTH flow not enabled for this client"
+            )
+            .contains("turn on ALLOW_USER_PASSWORD_AUTH")
+        );
+        assert!(
+            said(
+                "InitiateAuth",
+                "PasswordResetRequiredException",
+                "Password reset required for the user"
+            )
+            .contains("admin-set-user-password --permanent")
+        );
+        assert!(
+            said(
+                "GetId",
+                "NotAuthorizedException",
+                "Unauthenticated access is not supported for this identity pool."
+            )
+            .contains("Guest access is off")
+        );
+        assert!(
+            said(
+                "InitiateAuth",
+                "NotAuthorizedException",
+                "Incorrect username or password."
+            )
+            .contains("Wrong user name or password")
+        );
+        assert!(
+            said(
+                "InitiateAuth",
+                "UserNotFoundException",
+                "User does not exist."
+            )
+            .contains("admin-create-user")
+        );
+        assert_eq!(
+            advice(
+                "GetId",
+                &AwsError::service("ThrottlingException", "Rate exceeded")
+            ),
+            None
+        );
     }
 
     #[test]

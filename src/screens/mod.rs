@@ -9,6 +9,7 @@ pub mod placeholder;
 pub mod pools;
 pub mod roles;
 pub mod save;
+pub mod secret_input;
 pub mod test_access;
 
 use ratatui::Frame;

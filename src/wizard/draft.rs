@@ -8,21 +8,7 @@ use super::source::Source;
 use crate::domain::policy::Audience;
 use crate::domain::roles::IamRole;
 
-/// A text input holding a secret: it edits like any input, but `{:?}` never shows its value, so
-/// it can't reach a log or a panic message through the draft.
-#[derive(Clone, Default)]
-pub struct SecretInput(pub Input);
-
-impl std::fmt::Debug for SecretInput {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let state = if self.0.value().is_empty() {
-            "empty"
-        } else {
-            "set"
-        };
-        write!(f, "SecretInput(<{state}>)")
-    }
-}
+pub use crate::screens::secret_input::SecretInput;
 
 /// Create a role or use one the account has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

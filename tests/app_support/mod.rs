@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod roles;
+pub mod test_access;
 pub mod wizard;
 
 use cognito_tui::app::model::Session;

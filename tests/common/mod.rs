@@ -1,6 +1,8 @@
 //! Shared by the integration tests: an in-process sandbox and SDK clients pointed at it.
 #![allow(dead_code)]
 
+pub mod panel;
+
 use aws_config::BehaviorVersion;
 use aws_sdk_cognitoidentity::config::{Credentials, Region};
 use cognito_tui::sandbox::{self, RunningSandbox, SandboxOptions, Seed};
@@ -236,4 +238,56 @@ pub async fn oidc_pool(client: &aws_sdk_cognitoidentity::Client, name: &str) -> 
         .unwrap_or_else(|e| panic!("{e:?}"))
         .identity_pool_id
         .clone()
+}
+
+/// A new app client of the demo user pool (with a secret or not, allowing `flows`) added to
+/// `orders` as one more user pool provider; its id.
+pub async fn add_client(
+    sb: &cognito_tui::sandbox::RunningSandbox,
+    orders: &str,
+    secret: bool,
+    flows: &[aws_sdk_cognitoidentityprovider::types::ExplicitAuthFlowsType],
+) -> String {
+    let idp = idp_client(sb, "us-east-1").await;
+    let made = idp
+        .create_user_pool_client()
+        .user_pool_id("us-east-1_Ord3rsPl1")
+        .client_name(if secret { "with-secret" } else { "no-flows" })
+        .generate_secret(secret)
+        .set_explicit_auth_flows(Some(flows.to_vec()))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let client_id = made
+        .user_pool_client()
+        .and_then(|c| c.client_id())
+        .unwrap_or_default()
+        .to_string();
+    let identity = identity_client(sb, "us-east-1").await;
+    let pool = identity
+        .describe_identity_pool()
+        .identity_pool_id(orders)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let mut providers = pool.cognito_identity_providers().to_vec();
+    providers.push(
+        aws_sdk_cognitoidentity::types::CognitoIdentityProvider::builder()
+            .provider_name("cognito-idp.us-east-1.amazonaws.com/us-east-1_Ord3rsPl1")
+            .client_id(&client_id)
+            .build(),
+    );
+    identity
+        .update_identity_pool()
+        .identity_pool_id(orders)
+        .identity_pool_name(pool.identity_pool_name())
+        .allow_unauthenticated_identities(pool.allow_unauthenticated_identities())
+        .set_supported_login_providers(pool.supported_login_providers().cloned())
+        .set_open_id_connect_provider_arns(Some(pool.open_id_connect_provider_arns().to_vec()))
+        .set_saml_provider_arns(Some(pool.saml_provider_arns().to_vec()))
+        .set_cognito_identity_providers(Some(providers))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    client_id
 }

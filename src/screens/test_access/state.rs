@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use tui_input::Input;
 
+use crate::screens::secret_input::SecretInput;
+
 use crate::app::test_access::{Flow, Trial};
 use crate::app::{RequestId, Tab};
 use crate::domain::edit::ProviderRef;
@@ -126,15 +128,15 @@ pub struct Panel {
     /// The user name.
     pub username: Input,
     /// The password.
-    pub password: Input,
+    pub password: SecretInput,
     /// The flow.
     pub flow: Flow,
     /// The pasted token.
-    pub token: Input,
+    pub token: SecretInput,
     /// The developer user identifier.
     pub developer_user: Input,
     /// The new password, when the user pool asks for one.
-    pub new_password: Input,
+    pub new_password: SecretInput,
     /// The run.
     pub run: Run,
     /// Trust policies of the roles the prediction and the answer name, by ARN.
@@ -155,11 +157,11 @@ impl Panel {
             focus: Field::Mode,
             provider: 0,
             username: Input::default(),
-            password: Input::default(),
+            password: SecretInput::default(),
             flow: Flow::Auto,
-            token: Input::default(),
+            token: SecretInput::default(),
             developer_user: Input::default(),
-            new_password: Input::default(),
+            new_password: SecretInput::default(),
             run: Run::Idle,
             roles: BTreeMap::new(),
             problem: None,
@@ -240,10 +242,10 @@ impl Panel {
     pub fn input_mut(&mut self, field: Field) -> Option<&mut Input> {
         match field {
             Field::Username => Some(&mut self.username),
-            Field::Password => Some(&mut self.password),
-            Field::Token => Some(&mut self.token),
+            Field::Password => Some(&mut self.password.0),
+            Field::Token => Some(&mut self.token.0),
             Field::DeveloperUser => Some(&mut self.developer_user),
-            Field::NewPassword => Some(&mut self.new_password),
+            Field::NewPassword => Some(&mut self.new_password.0),
             Field::Mode | Field::Provider | Field::Flow => None,
         }
     }

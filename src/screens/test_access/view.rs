@@ -151,10 +151,28 @@ fn form_lines(
                 shown
             }
         };
+        // Typed values scroll in their window; a choice or a note wraps under its column so a
+        // narrow terminal still shows all of it.
+        let typed = matches!(
+            field,
+            Field::Username | Field::DeveloperUser | Field::Password | Field::NewPassword
+        );
+        let mut parts = if typed {
+            vec![value]
+        } else {
+            wrap(&value, value_width)
+        }
+        .into_iter();
         lines.push(Line::from(vec![
             Span::styled(label, style),
-            Span::styled(value, style),
+            Span::styled(parts.next().unwrap_or_default(), style),
         ]));
+        for part in parts {
+            lines.push(Line::styled(
+                format!("{:width$}{part}", "", width = LABEL + 2),
+                style,
+            ));
+        }
         if let Some((problem_field, text)) = &panel.problem
             && *problem_field == field
         {
@@ -166,18 +184,21 @@ fn form_lines(
             }
         }
     }
+    let mut note = |text: &str| {
+        for line in wrap(text, width.saturating_sub(2)) {
+            lines.push(Line::styled(format!("  {line}"), theme.dim));
+        }
+    };
     if panel.mode == Mode::Developer {
-        lines.push(Line::styled(
-            "  Uses your own credentials (GetOpenIdTokenForDeveloperIdentity), as the app's backend does.",
-            theme.dim,
-        ));
+        note(
+            "Uses your own credentials (GetOpenIdTokenForDeveloperIdentity), as the app's backend does.",
+        );
     }
     if panel.run != Run::Confirming {
-        let note = match panel.mode {
+        note(match panel.mode {
             Mode::Guest => "Each run makes a new guest identity in this pool.",
             _ => "A first sign-in makes an identity in this pool; later ones reuse it.",
-        };
-        lines.push(Line::styled(format!("  {note}"), theme.dim));
+        });
     }
     lines.push(Line::raw(""));
     (lines, cursor)
