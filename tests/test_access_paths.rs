@@ -8,7 +8,7 @@ mod common;
 
 use aws_sdk_cognitoidentityprovider::types::ExplicitAuthFlowsType;
 use cognito_tui::app::Options;
-use cognito_tui::app::test_access::{Access, Flow, Trial};
+use cognito_tui::app::test_access::{Access, Flow, Novelty, Trial};
 use cognito_tui::aws::Target;
 use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::{DEMO_PASSWORD, RunningSandbox, Seed};
@@ -237,6 +237,18 @@ async fn a_new_password_a_pasted_token_and_a_developer_user() {
         .await
         .unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(described.logins(), ["login.tools.internal"]);
+    assert_eq!(access.novelty, Novelty::New, "made by this run");
+    // The same developer user again: the same identity, not new.
+    let again = run(&mut h).await;
+    let Trial::Issued(again) = &again else {
+        panic!("{again:?}")
+    };
+    assert_eq!(again.identity_id, access.identity_id);
+    assert!(
+        matches!(again.novelty, Novelty::Existing(_)),
+        "{:?}",
+        again.novelty
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -71,13 +71,15 @@ struct Login {
 
 /// Runs `attempt` on `pool_id`.
 pub async fn run(clients: &Clients, pool_id: &str, attempt: &Attempt) -> Trial {
+    // Before any call: a developer user's identity is made by the first one.
+    let started = now();
     let mut calls = Calls::default();
     match signed_in(clients, pool_id, attempt, &mut calls).await {
         Ok(SignedIn::Login(login, identity_id)) => {
             let claims = login
                 .as_ref()
                 .and_then(|l| claims::from_jwt(l.token.reveal()).ok());
-            match credentials(clients, pool_id, login, identity_id, &mut calls).await {
+            match credentials(clients, pool_id, (login, identity_id), started, &mut calls).await {
                 Ok(access) => Trial::Issued(Box::new(access)),
                 Err(refused) => Trial::Refused(Refused { claims, ..*refused }),
             }
@@ -164,11 +166,10 @@ fn now() -> f64 {
 async fn credentials(
     clients: &Clients,
     pool_id: &str,
-    login: Option<Login>,
-    known: Option<String>,
+    (login, known): (Option<Login>, Option<String>),
+    started: f64,
     calls: &mut Calls,
 ) -> Result<Access, Stop> {
-    let started = now();
     let logins: HashMap<String, String> = login
         .iter()
         .map(|l| (l.key.clone(), l.token.reveal().to_string()))

@@ -88,7 +88,12 @@ fn wrapped(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
 fn confirming(panel: &Panel, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut lines = wrapped(
         &format!(
-            "⚠ Test access signs in for real: GetId creates an identity in {} (a guest gets a new one every run; a user's first sign-in makes theirs). They stay until deleted in the Identity browser.",
+            "⚠ Test access signs in for real: {} creates an identity in {} (a guest gets a new one every run; a user's first sign-in makes theirs). They stay until deleted in the Identity browser.",
+            if panel.mode == super::state::Mode::Developer {
+                "GetOpenIdTokenForDeveloperIdentity"
+            } else {
+                "GetId"
+            },
             panel.pool_name
         ),
         width,
