@@ -1,8 +1,12 @@
 //! The identities of every pool: kept per pool in creation order (which drives ListIdentities'
-//! pagination), with an index by id for DescribeIdentity and DeleteIdentities.
+//! pagination), with an index by id for DescribeIdentity and DeleteIdentities and one by login
+//! for GetId. The indexes are B-trees, not hash maps: a hash map doubles (and rehashes every
+//! entry, under the store's one lock) as a pool grows, which showed as a pause proportional to the
+//! pool's size; a B-tree grows a node at a time. Every change records the identity it touched, so
+//! a persistent store writes just those rows.
 
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One identity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,11 +45,30 @@ pub struct Identities {
     by_pool: BTreeMap<String, BTreeMap<u64, StoredIdentity>>,
     /// id → (pool id, seq); rebuilt after loading, never written.
     #[serde(skip)]
-    index: HashMap<String, (String, u64)>,
+    index: BTreeMap<String, (String, u64)>,
+    /// (pool id, provider, subject) → the identity holding that login; rebuilt after loading.
+    #[serde(skip)]
+    by_login: BTreeMap<(String, String, String), String>,
+    /// Identities changed since the last [`Identities::take_changed`].
+    #[serde(skip)]
+    changed: BTreeSet<String>,
+}
+
+/// Where a changed identity stands now.
+#[derive(Debug)]
+pub enum Changed<'a> {
+    /// It exists (new or modified): its pool and its record.
+    Present(&'a str, &'a StoredIdentity),
+    /// It was removed.
+    Removed(String),
+}
+
+fn login_key(pool_id: &str, (provider, subject): &(String, String)) -> (String, String, String) {
+    (pool_id.to_string(), provider.clone(), subject.clone())
 }
 
 impl Identities {
-    /// Rebuilds the index by id (after loading from a file).
+    /// Rebuilds the indexes (after loading).
     pub fn reindex(&mut self) {
         self.index = self
             .by_pool
@@ -55,6 +78,72 @@ impl Identities {
                     .map(move |i| (i.id.clone(), (pool.clone(), i.seq)))
             })
             .collect();
+        self.by_login = self
+            .by_pool
+            .iter()
+            .flat_map(|(pool, ids)| {
+                ids.values().flat_map(move |i| {
+                    i.logins
+                        .iter()
+                        .map(move |login| (login_key(pool, login), i.id.clone()))
+                })
+            })
+            .collect();
+    }
+
+    /// Identities as a database holds them: the creation counter and each (pool, identity).
+    pub fn from_rows(
+        next_seq: u64,
+        rows: impl IntoIterator<Item = (String, StoredIdentity)>,
+    ) -> Self {
+        let mut identities = Self {
+            next_seq,
+            ..Self::default()
+        };
+        for (pool, identity) in rows {
+            identities
+                .by_pool
+                .entry(pool)
+                .or_default()
+                .insert(identity.seq, identity);
+        }
+        identities.reindex();
+        identities
+    }
+
+    /// The creation counter (persisted beside the rows).
+    pub fn next_seq(&self) -> u64 {
+        self.next_seq
+    }
+
+    /// Every identity with its pool.
+    pub fn all(&self) -> impl Iterator<Item = (&str, &StoredIdentity)> {
+        self.by_pool
+            .iter()
+            .flat_map(|(pool, ids)| ids.values().map(move |i| (pool.as_str(), i)))
+    }
+
+    /// The ids of the identities changed since the last call; the record is cleared.
+    pub fn take_changed(&mut self) -> BTreeSet<String> {
+        std::mem::take(&mut self.changed)
+    }
+
+    /// Where each of these identities stands now.
+    pub fn changes(&self, ids: BTreeSet<String>) -> Vec<Changed<'_>> {
+        ids.into_iter()
+            .map(|id| match self.index.get(&id) {
+                Some((pool, seq)) => match self.by_pool.get(pool).and_then(|ids| ids.get(seq)) {
+                    Some(identity) => Changed::Present(pool, identity),
+                    None => Changed::Removed(id),
+                },
+                None => Changed::Removed(id),
+            })
+            .collect()
+    }
+
+    /// Forgets the record of changes (after everything was written some other way).
+    pub fn clear_changed(&mut self) {
+        self.changed.clear();
     }
 
     /// Adds an identity to a pool; its id uses the pool's region.
@@ -70,6 +159,9 @@ impl Identities {
         let id = format!("{region}:{uuid}");
         self.next_seq += 1;
         let seq = self.next_seq;
+        for login in &logins {
+            self.by_login.insert(login_key(pool_id, login), id.clone());
+        }
         let identity = StoredIdentity {
             id: id.clone(),
             seq,
@@ -78,6 +170,7 @@ impl Identities {
             modified,
             disabled,
         };
+        self.changed.insert(id.clone());
         self.by_pool
             .entry(pool_id.to_string())
             .or_default()
@@ -98,10 +191,16 @@ impl Identities {
         let Some((pool, seq)) = self.index.remove(id) else {
             return false;
         };
-        self.by_pool
-            .get_mut(&pool)
-            .and_then(|ids| ids.remove(&seq))
-            .is_some()
+        self.changed.insert(id.to_string());
+        match self.by_pool.get_mut(&pool).and_then(|ids| ids.remove(&seq)) {
+            Some(identity) => {
+                for login in &identity.logins {
+                    self.by_login.remove(&login_key(&pool, login));
+                }
+                true
+            }
+            None => false,
+        }
     }
 
     /// Removes every identity of a pool.
@@ -109,6 +208,10 @@ impl Identities {
         if let Some(ids) = self.by_pool.remove(pool_id) {
             for identity in ids.values() {
                 self.index.remove(&identity.id);
+                for login in &identity.logins {
+                    self.by_login.remove(&login_key(pool_id, login));
+                }
+                self.changed.insert(identity.id.clone());
             }
         }
     }
@@ -133,18 +236,20 @@ impl Identities {
         (page, more)
     }
 
-    /// The identities of a pool holding a login (provider, subject).
-    pub fn with_login<'a>(
-        &'a self,
+    /// The identity of a pool holding a login (provider, subject), if any.
+    pub fn with_login(
+        &self,
         pool_id: &str,
-        provider: &'a str,
-        subject: &'a str,
-    ) -> impl Iterator<Item = &'a StoredIdentity> + 'a {
-        self.by_pool
-            .get(pool_id)
-            .into_iter()
-            .flat_map(|ids| ids.values())
-            .filter(move |i| i.logins.iter().any(|(p, s)| p == provider && s == subject))
+        provider: &str,
+        subject: &str,
+    ) -> Option<&StoredIdentity> {
+        let key = (
+            pool_id.to_string(),
+            provider.to_string(),
+            subject.to_string(),
+        );
+        let id = self.by_login.get(&key)?;
+        self.get(id).map(|(_, identity)| identity)
     }
 
     /// Removes and returns an identity's logins; it is left disabled (it was merged away).
@@ -159,7 +264,12 @@ impl Identities {
         {
             Some(identity) => {
                 identity.disabled = true;
-                std::mem::take(&mut identity.logins)
+                self.changed.insert(id.to_string());
+                let logins = std::mem::take(&mut identity.logins);
+                for login in &logins {
+                    self.by_login.remove(&login_key(&pool, login));
+                }
+                logins
             }
             None => Vec::new(),
         }
@@ -177,8 +287,11 @@ impl Identities {
         {
             for login in logins {
                 if !identity.logins.contains(&login) {
+                    self.by_login
+                        .insert(login_key(&pool, &login), id.to_string());
                     identity.logins.push(login);
                     identity.modified = now;
+                    self.changed.insert(id.to_string());
                 }
             }
         }
@@ -206,11 +319,21 @@ impl Identities {
             return false;
         };
         let before = identity.logins.len();
-        identity.logins.retain(|(p, s)| !matches(p, s));
+        let (gone, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut identity.logins)
+            .into_iter()
+            .partition(|(p, s)| matches(p, s));
+        identity.logins = kept;
         if identity.logins.is_empty() && before > 0 {
             identity.disabled = true;
         }
-        identity.logins.len() != before
+        if gone.is_empty() {
+            return false;
+        }
+        for login in &gone {
+            self.by_login.remove(&login_key(&pool, login));
+        }
+        self.changed.insert(id.to_string());
+        true
     }
 
     /// How many identities there are in all.

@@ -5,12 +5,14 @@ mod iam;
 mod identities;
 pub(crate) mod identity;
 mod input;
+mod persist;
 pub mod protocol;
 mod query;
 mod seed;
 mod server;
 pub mod store;
 mod sts;
+mod tracked;
 mod userpools;
 
 pub use faults::{FaultInjector, Faults};

@@ -375,7 +375,7 @@ fn demo_roles(state: &mut State) {
 /// The user pools and app clients the demo identity pools trust.
 fn demo_user_pools(state: &mut State) {
     let mut wanted: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for stored in &state.pools {
+    for stored in state.pools.iter() {
         for provider in &stored.pool.cognito_identity_providers {
             if let Some((_, pool_id)) = provider.provider_name.split_once('/') {
                 wanted

@@ -1,11 +1,14 @@
-//! The sandbox's whole state, behind one lock, optionally persisted to a file after every change.
+//! The sandbox's whole state, behind one lock; with `--state`, every change is committed to an
+//! SQLite database ([`super::persist`]) before the request is answered.
 
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use super::identities::Identities;
+use super::persist::Db;
 use super::protocol::ServiceError;
+use super::tracked::{Journal, Tracked};
 use crate::domain::IdentityPool;
 use crate::domain::roles::{PrincipalTagMap, RoleMapping};
 use std::collections::BTreeMap;
@@ -13,8 +16,8 @@ use std::collections::BTreeMap;
 /// The account id the sandbox answers for (the same as moto's, so cross-checks line up).
 pub const SANDBOX_ACCOUNT: &str = "123456789012";
 
-/// Bumped when the state file's layout changes incompatibly.
-const STATE_VERSION: u32 = 1;
+/// The layout version of the JSON state files earlier versions wrote (imported once).
+pub(crate) const STATE_VERSION: u32 = 1;
 
 /// An identity pool and its place in creation order (which drives pagination).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,22 +58,22 @@ pub struct State {
     /// The next creation sequence number.
     pub next_seq: u64,
     /// Identity pools of every region, in creation order.
-    pub pools: Vec<StoredPool>,
+    pub pools: Tracked<Vec<StoredPool>>,
     /// The identities of every pool.
     #[serde(default)]
     pub identities: Identities,
     /// IAM roles and providers.
     #[serde(default)]
-    pub iam: super::iam::IamState,
+    pub iam: Tracked<super::iam::IamState>,
     /// Cognito user pools and their app clients.
     #[serde(default)]
-    pub user_pools: super::userpools::UserPools,
+    pub user_pools: Tracked<super::userpools::UserPools>,
     /// Temporary credentials handed out, by access key id.
     #[serde(default)]
-    pub sts_sessions: BTreeMap<String, StsSession>,
+    pub sts_sessions: Journal<StsSession>,
     /// The key Cognito Identity signs its OpenID tokens with, made on first use.
     #[serde(default)]
-    pub openid_key: Option<super::userpools::keys::SigningKey>,
+    pub openid_key: Tracked<Option<super::userpools::keys::SigningKey>>,
 }
 
 /// Temporary credentials for an assumed role.
@@ -119,12 +122,12 @@ impl Default for State {
         Self {
             version: STATE_VERSION,
             next_seq: 1,
-            pools: Vec::new(),
+            pools: Tracked::new(Vec::new()),
             identities: Identities::default(),
-            iam: Default::default(),
-            user_pools: Default::default(),
-            sts_sessions: BTreeMap::new(),
-            openid_key: None,
+            iam: Tracked::new(Default::default()),
+            user_pools: Tracked::new(Default::default()),
+            sts_sessions: Journal::default(),
+            openid_key: Tracked::new(None),
         }
     }
 }
@@ -184,64 +187,68 @@ pub enum StateFileError {
         /// What is wrong with it.
         reason: String,
     },
+    /// The file is sandbox state this build can't read; it is left untouched.
+    #[error("{path} {reason}; it was left untouched")]
+    Unsupported {
+        /// The file.
+        path: PathBuf,
+        /// Which version it is and what to do.
+        reason: String,
+    },
     /// The state cannot be written.
-    #[error("cannot write the sandbox state file {path}: {source}")]
+    #[error("cannot write the sandbox state file {path}: {reason}")]
     Write {
         /// The file.
         path: PathBuf,
-        /// The I/O error.
-        source: std::io::Error,
+        /// What failed.
+        reason: String,
     },
 }
 
-/// The state behind a lock, and where it is saved.
+/// The state and, with `--state`, the database every change is committed to.
+struct Inner {
+    state: State,
+    db: Option<Db>,
+}
+
+/// The state behind a lock.
 pub struct Store {
-    state: Mutex<State>,
-    path: Option<PathBuf>,
+    inner: Mutex<Inner>,
 }
 
 impl Store {
     /// A store kept in memory only.
     pub fn in_memory(mut state: State) -> Self {
         state.identities.reindex();
+        state.forget_changes();
         Self {
-            state: Mutex::new(state),
-            path: None,
+            inner: Mutex::new(Inner { state, db: None }),
         }
     }
 
-    /// A store backed by `path`: loaded if the file exists (refused if corrupt), else `initial`, saved.
+    /// A store backed by the database at `path`: loaded if it exists (refused, untouched, if it
+    /// is not one this build reads; a JSON state file of earlier versions is imported once),
+    /// else made from `initial`.
     pub fn open(path: &Path, initial: impl FnOnce() -> State) -> Result<Self, StateFileError> {
-        let state = match std::fs::read(path) {
-            Ok(bytes) => load(path, &bytes)?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let state = initial();
-                save(path, &state)?;
-                state
-            }
-            Err(source) => {
-                return Err(StateFileError::Read {
-                    path: path.to_path_buf(),
-                    source,
-                });
-            }
-        };
+        let (state, db) = super::persist::open(path, initial)?;
         Ok(Self {
-            state: Mutex::new(state),
-            path: Some(path.to_path_buf()),
+            inner: Mutex::new(Inner {
+                state,
+                db: Some(db),
+            }),
         })
     }
 
     /// Runs a read-only operation on the state.
     pub fn read<T>(&self, f: impl FnOnce(&State) -> T) -> T {
         let guard = self
-            .state
+            .inner
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        f(&guard)
+        f(&guard.state)
     }
 
-    /// Runs a mutating operation; on success the state is saved before the answer goes out.
+    /// Runs a mutating operation; what it changed is committed before the answer goes out.
     pub fn write<T>(
         &self,
         f: impl FnOnce(&mut State) -> Result<T, ServiceError>,
@@ -249,29 +256,47 @@ impl Store {
         self.write_if(true, f)
     }
 
-    /// Runs an operation with mutable access, saving afterwards only when `persist` (a read that
-    /// needs `&mut` for lookups should not rewrite the file).
+    /// Runs an operation with mutable access. Only what it changed is written (a read that
+    /// needs `&mut` for lookups writes nothing); `persist` is kept for the callers that know
+    /// they only read, so that they skip even the check.
     pub fn write_if<T>(
         &self,
         persist: bool,
         f: impl FnOnce(&mut State) -> Result<T, ServiceError>,
     ) -> Result<T, ServiceError> {
         let mut guard = self
-            .state
+            .inner
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let out = f(&mut guard)?;
-        if persist && let Some(path) = &self.path {
-            save(path, &guard).map_err(|e| {
+        let inner = &mut *guard;
+        let out = f(&mut inner.state);
+        match &mut inner.db {
+            // Committed whether the operation succeeded or not: a failed one may have changed
+            // something before it failed, and memory and the database must not drift apart.
+            Some(db) if persist => db.commit(&mut inner.state).map_err(|e| {
                 tracing::error!("{e}");
                 ServiceError::internal(format!("The sandbox could not save its state: {e}"))
-            })?;
+            })?,
+            _ => inner.state.forget_changes(),
         }
-        Ok(out)
+        out
     }
 }
 
-fn load(path: &Path, bytes: &[u8]) -> Result<State, StateFileError> {
+impl State {
+    /// Drops the record of what changed (nothing persists it).
+    pub fn forget_changes(&mut self) {
+        self.pools.take_changed();
+        self.iam.take_changed();
+        self.user_pools.take_changed();
+        self.openid_key.take_changed();
+        self.identities.clear_changed();
+        let _ = self.sts_sessions.take_added();
+    }
+}
+
+/// Reads a JSON state file of an earlier version (refused, untouched, when it is not one).
+pub(crate) fn load_json(path: &Path, bytes: &[u8]) -> Result<State, StateFileError> {
     let corrupt = |reason: String| StateFileError::Corrupt {
         path: path.to_path_buf(),
         reason,
@@ -280,63 +305,9 @@ fn load(path: &Path, bytes: &[u8]) -> Result<State, StateFileError> {
     state.identities.reindex();
     if state.version != STATE_VERSION {
         return Err(corrupt(format!(
-            "layout version {} where this build reads {STATE_VERSION}",
+            "JSON layout version {} where this build imports {STATE_VERSION}",
             state.version
         )));
     }
     Ok(state)
-}
-
-/// Writes the state to a temporary file beside `path` and renames it over, so a crash never leaves
-/// half a file.
-fn save(path: &Path, state: &State) -> Result<(), StateFileError> {
-    let write_err = |source| StateFileError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(write_err)?;
-    serde_json::to_writer(&mut file, state).map_err(|e| write_err(e.into()))?;
-    file.as_file().sync_all().map_err(write_err)?;
-    file.persist(path).map_err(|e| write_err(e.error))?;
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn state_survives_a_restart_and_corruption_is_refused() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let path = dir.path().join("state.json");
-        let store = Store::open(&path, State::default).unwrap_or_else(|e| panic!("{e}"));
-        let seq = store
-            .write(|s| {
-                s.next_seq += 41;
-                Ok(s.next_seq)
-            })
-            .unwrap_or_default();
-        drop(store);
-        let reopened = Store::open(&path, State::default).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(reopened.read(|s| s.next_seq), seq);
-
-        std::fs::write(&path, b"{\"version\": 1, \"pools\": 3").unwrap_or_else(|e| panic!("{e}"));
-        let err = Store::open(&path, State::default)
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
-        assert!(
-            err.contains("is not a cognito-tui sandbox state file"),
-            "{err}"
-        );
-        assert_eq!(
-            std::fs::read(&path).unwrap_or_default(),
-            b"{\"version\": 1, \"pools\": 3".to_vec(),
-            "a corrupt file is never overwritten"
-        );
-    }
 }

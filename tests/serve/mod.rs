@@ -21,8 +21,14 @@ impl Drop for Served {
 
 /// Starts the server and reads the endpoint off its first line.
 pub fn start() -> Served {
+    start_with(&[])
+}
+
+/// Starts the server with more arguments (`--state FILE`, `--seed empty`, …).
+pub fn start_with(args: &[&str]) -> Served {
     let mut child = Command::new(env!("CARGO_BIN_EXE_cognito-tui"))
         .args(["sandbox", "serve", "--port", "0"])
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -36,5 +42,17 @@ pub fn start() -> Served {
         .next()
         .unwrap_or_default()
         .to_string();
+    assert!(
+        endpoint.starts_with("http://"),
+        "serve did not start: {first:?}"
+    );
     Served { child, endpoint }
+}
+
+impl Served {
+    /// SIGKILL, as a crash: no chance to flush or clean up.
+    pub fn kill_now(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

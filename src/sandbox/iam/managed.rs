@@ -145,6 +145,9 @@ fn policy_xml(arn: &str, name: &str, id: &str, created: i64, attachments: usize)
     )
 }
 
+/// When the AWS managed policies the sandbox knows were made (a fixed date, as the service's are).
+const AWS_MANAGED_CREATED: i64 = 1_423_000_000;
+
 /// GetPolicy.
 pub fn get(iam: &mut IamState, mut input: QueryInput) -> Result<String, ServiceError> {
     let arn = input.string("PolicyArn", &POLICY_ARN, true);
@@ -160,7 +163,7 @@ pub fn get(iam: &mut IamState, mut input: QueryInput) -> Result<String, ServiceE
                 "ANPA{:0>17}",
                 name.bytes().map(u64::from).sum::<u64>() * 104_729
             ),
-            1_423_000_000,
+            AWS_MANAGED_CREATED,
         ),
     };
     Ok(policy_xml(&arn, &name, &id, created, iam.attachments(&arn)))
@@ -185,6 +188,14 @@ pub fn get_version(iam: &mut IamState, mut input: QueryInput) -> Result<String, 
         element("Document", &encoded(document)),
         element("VersionId", "v1"),
         element("IsDefaultVersion", "true"),
-        element("CreateDate", &iso8601(now())),
+        // Version 1 is as old as the policy: the same date on every read.
+        element(
+            "CreateDate",
+            &iso8601(
+                iam.policies
+                    .get(&arn)
+                    .map_or(AWS_MANAGED_CREATED, |p| p.created)
+            )
+        ),
     ))
 }

@@ -90,7 +90,6 @@ pub fn get_id(state: &mut State, mut input: Input) -> Result<Value, ServiceError
             state
                 .identities
                 .with_login(&pool_id, &l.provider, &l.subject)
-                .next()
                 .map(|i| i.id.clone())
         })
         .collect();

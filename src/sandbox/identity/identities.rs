@@ -152,7 +152,6 @@ pub fn lookup_developer(
             state
                 .identities
                 .with_login(&pool_id, provider, user)
-                .next()
                 .ok_or_else(|| {
                     ServiceError::not_found(format!("Developer user '{user}' not found."))
                 })?,

@@ -39,11 +39,12 @@ fn issue(
     seconds: i64,
 ) -> Result<String, ServiceError> {
     if state.openid_key.is_none() {
-        state.openid_key = Some(SigningKey::generate()?);
+        *state.openid_key = Some(SigningKey::generate()?);
     }
     let key = state
         .openid_key
-        .clone()
+        .as_ref()
+        .cloned()
         .ok_or_else(|| ServiceError::internal("no OpenID key"))?;
     let issued = epoch_seconds() as i64;
     let claims = json!({
@@ -228,7 +229,6 @@ pub fn get_developer_token(
     let owner = state
         .identities
         .with_login(&pool_id, &provider, &user)
-        .next()
         .map(|i| i.id.clone());
     let time = epoch_seconds();
     let identity_id = match (given_id, owner) {
@@ -285,7 +285,6 @@ pub fn merge_developer(
         state
             .identities
             .with_login(&pool_id, &provider, user)
-            .next()
             .map(|i| i.id.clone())
     };
     let source_id = find(&source)
