@@ -131,7 +131,10 @@ async fn levels() {
 async fn growth() {
     const TARGET: usize = 1_000_000;
     const STEP: usize = 50_000;
-    let served = serve(&["--seed", "empty"]);
+    // BENCH_SERVER_CPUS (e.g. `0`, with the bench itself under `taskset -c 1`) gives the server
+    // cores of its own, to tell its pauses from the two sharing the cores.
+    let cpus = std::env::var("BENCH_SERVER_CPUS").ok();
+    let served = support::serve_on(cpus.as_deref(), &["--seed", "empty"]);
     let client = client(&served.url).await;
     let pool_id = guest_pool(&client).await;
     let epoch = Instant::now();
@@ -174,8 +177,22 @@ async fn growth() {
     }
 }
 
-#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
-async fn main() {
+fn main() {
+    // The callers' runtime: as many threads as cores, like the server's (override with
+    // BENCH_CLIENT_THREADS to see how much of the tail is the two sharing the cores).
+    let threads = std::env::var("BENCH_CLIENT_THREADS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(threads)
+        .enable_all()
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    runtime.block_on(run());
+}
+
+async fn run() {
     let only: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with('-'))

@@ -24,7 +24,21 @@ impl Drop for Served {
 
 /// Starts `sandbox serve --port 0 ARGS` and reads the URL it prints.
 pub fn serve(args: &[&str]) -> Served {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cognito-tui"))
+    serve_on(None, args)
+}
+
+/// Like [`serve`], on the CPUs `cpus` names (`taskset -c`), when given.
+pub fn serve_on(cpus: Option<&str>, args: &[&str]) -> Served {
+    let binary = env!("CARGO_BIN_EXE_cognito-tui");
+    let mut command = match cpus {
+        Some(cpus) => {
+            let mut c = Command::new("taskset");
+            c.args(["-c", cpus, binary]);
+            c
+        }
+        None => Command::new(binary),
+    };
+    let mut child = command
         .args(["sandbox", "serve", "--port", "0"])
         .args(args)
         .stdout(Stdio::piped())

@@ -64,6 +64,7 @@ fn create(path: &Path, mut state: State) -> Result<(State, Db), StateFileError> 
         schema::create(&conn).map_err(|e| write_err(path, e))?;
         let mut db = Db::new(conn);
         db.write_all(&mut state).map_err(|e| write_err(path, e))?;
+        db.checkpoint_in_background(path);
         Ok(db)
     })();
     match made {
