@@ -47,6 +47,9 @@ pub enum Command {
     /// Sign in to a pool as an app would and print the role it hands out (exit 0 when credentials
     /// were issued and match --expect-role, 1 when refused or another role, 2 on bad usage).
     TestAccess(TestAccessArgs),
+    /// Print a pool as code — CloudFormation, Terraform, CDK or an aws-cli script — from fresh
+    /// reads (exit 1 when the pool can't be read, 2 on bad usage).
+    Export(ExportArgs),
     /// Print a shell completion script, e.g. `cognito-tui completions bash > ~/.local/share/bash-completion/completions/cognito-tui`.
     Completions {
         /// The shell.
@@ -64,6 +67,26 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
     clap_complete::generate(shell, &mut command, "cognito-tui", &mut script);
     let _ = out.write_all(&script);
     let _ = out.flush();
+}
+
+/// `cognito-tui export …`
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    /// The identity pool id (`<region>:<uuid>`).
+    #[arg(long, value_name = "POOL_ID")]
+    pub pool: String,
+    /// The format.
+    #[arg(long, value_enum)]
+    pub format: crate::export::Format,
+    /// Also read the roles the pool references and write them (trusting the new pool).
+    #[arg(long)]
+    pub include_roles: bool,
+    /// Write to this file instead of standard output (refused if it exists, unless --force).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// With -o: replace the file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// `cognito-tui test-access …`

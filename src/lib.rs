@@ -8,6 +8,7 @@ pub mod clock;
 pub mod config;
 pub mod domain;
 pub mod editor;
+pub mod export;
 pub mod headless;
 pub mod logging;
 pub mod runtime;
@@ -28,6 +29,12 @@ pub async fn run(cli: Cli) -> color_eyre::Result<runtime::Ended> {
                 endpoint_url: cli.endpoint_url,
             };
             Ok(test_access::run(&args, &target, cli.profile, cli.region).await)
+        }
+        Some(Command::Export(args)) => {
+            let target = aws::Target::Aws {
+                endpoint_url: cli.endpoint_url,
+            };
+            Ok(export::command::run(&args, &target, cli.profile, cli.region).await)
         }
         Some(Command::Completions { shell }) => {
             cli::completions(shell, &mut std::io::stdout());

@@ -4,6 +4,7 @@
 mod connect;
 mod creation;
 mod error;
+pub mod export;
 mod iam;
 mod identity;
 mod roles;
