@@ -91,7 +91,7 @@ pub fn render(export: &PoolExport) -> String {
         pool.identity_pool_name, pool.identity_pool_id
     );
     if twitter(export).is_some() {
-        out.push_str(": \"${TWITTER_CONSUMER_SECRET:?set TWITTER_CONSUMER_SECRET to the Twitter app's consumer secret (not exported)}\"\n");
+        out.push_str(": \"${TWITTER_CONSUMER_SECRET:?set TWITTER_CONSUMER_SECRET to the consumer secret of the Twitter app (not exported)}\"\n");
     }
     document(&mut out, "create", &create_input(export));
     if twitter(export).is_some() {
