@@ -282,6 +282,26 @@ pub enum Effect {
         /// Who signs in.
         attempt: Box<super::test_access::Attempt>,
     },
+    /// Export: read everything the pool has (and the roles it references, when asked).
+    ReadExport {
+        /// Request id.
+        req: RequestId,
+        /// The pool.
+        pool_id: String,
+        /// Whether to read the roles too.
+        include_roles: bool,
+    },
+    /// Write text to a local file (an export saved); never over an existing file unless `replace`.
+    WriteFile {
+        /// Request id.
+        req: RequestId,
+        /// Where.
+        path: std::path::PathBuf,
+        /// What.
+        text: String,
+        /// Whether an existing file may be replaced.
+        replace: bool,
+    },
     /// Put text on the system clipboard through the terminal (OSC 52).
     CopyToClipboard(String),
     /// Leave the console, restoring the terminal.

@@ -20,6 +20,6 @@ pub use effect::{Effect, RequestId};
 pub use error::{AwsError, ErrorKind};
 pub use model::{Model, Options, Tab};
 pub use msg::{Action, DialogAction, Msg};
-pub use response::Response;
+pub use response::{FileError, Response};
 pub use screen::{Ctx, Cx, Event, Outcome, Owner};
 pub use update::update;

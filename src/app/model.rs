@@ -208,6 +208,8 @@ pub enum Focus<'a> {
     Wizard(&'a Wizard),
     /// The Test access panel (over the tab it was opened on).
     TestAccess(&'a crate::screens::test_access::Panel),
+    /// The export view (over the tab it was opened on).
+    Export(&'a crate::screens::export::ExportView),
     /// Tabs 2–4 with no pool chosen (only the global keys).
     NoPool(Tab),
 }
@@ -233,6 +235,8 @@ pub struct Model {
     pub wizard: WizardScreen,
     /// The Test access panel.
     pub test_access: crate::screens::test_access::TestAccessState,
+    /// The export view.
+    pub export: crate::screens::export::ExportState,
     /// The pool tabs 2–4 act on, as (id, name).
     pub current_pool: Option<(String, String)>,
     /// The overlay taking keys, if any.
@@ -272,6 +276,7 @@ impl Model {
             roles: RolesState::default(),
             wizard: WizardScreen::default(),
             test_access: Default::default(),
+            export: Default::default(),
             current_pool: None,
             overlay: None,
             notice: None,
@@ -334,6 +339,9 @@ impl Model {
         }
         if let Some(panel) = self.test_access.on(self.tab) {
             return Focus::TestAccess(panel);
+        }
+        if let Some(view) = self.export.on(self.tab) {
+            return Focus::Export(view);
         }
         match self.tab {
             Tab::Pools => match self.wizard.open.as_deref() {

@@ -78,6 +78,8 @@ pub enum Msg {
     Roles(roles::Msg),
     /// For the Test access panel.
     TestAccess(crate::screens::test_access::Msg),
+    /// For the export view.
+    Export(crate::screens::export::Msg),
     /// A request's answer; it goes to the screen that asked.
     Response {
         /// The request.
@@ -120,6 +122,12 @@ impl From<roles::Action> for Msg {
 impl From<access::Action> for Msg {
     fn from(action: access::Action) -> Self {
         Msg::Access(access::Msg::Action(action))
+    }
+}
+
+impl From<crate::screens::export::Action> for Msg {
+    fn from(action: crate::screens::export::Action) -> Self {
+        Msg::Export(crate::screens::export::Msg::Action(action))
     }
 }
 

@@ -79,6 +79,19 @@ pub enum Response {
     GetManagedPolicy(Result<String, AwsError>),
     /// Test access: how the attempt ended.
     TestAccess(Box<super::test_access::Trial>),
+    /// Export: everything read for it.
+    Export(Result<Box<crate::export::PoolExport>, AwsError>),
+    /// A file written: its path, or why not (`exists` when it was there and not to be replaced).
+    FileWritten(Result<std::path::PathBuf, FileError>),
     /// `$EDITOR`: the text as saved, or why the editor could not run.
     Edited(Result<String, String>),
+}
+
+/// Why a file was not written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    /// The file exists (and was not to be replaced).
+    pub exists: bool,
+    /// What happened, in words.
+    pub message: String,
 }

@@ -5,7 +5,7 @@
 use super::model::{Button, Connection, Level, Overlay, Tab};
 use super::screen::{Ctx, Event, Outcome, Owner};
 use super::{Effect, Model};
-use crate::screens::{access, identities, pools, roles, test_access};
+use crate::screens::{access, export, identities, pools, roles, test_access};
 use crate::wizard;
 
 /// The read-only context a screen sees, borrowed field by field so that the screen's own state
@@ -84,6 +84,27 @@ pub(super) fn open_test_access(model: &mut Model, pool_id: String, name: String)
     )
 }
 
+/// A message for the export view.
+pub(super) fn to_export(model: &mut Model, msg: export::Msg) -> Vec<Effect> {
+    let ctx = ctx!(model, Some(&model.pools));
+    let outcome = export::update(&mut model.export, &ctx, msg);
+    apply(model, Owner::Export, outcome)
+}
+
+/// Opens the export view on a pool (made the current one) over the tab shown.
+pub(super) fn open_export(model: &mut Model, pool_id: String, name: String) -> Vec<Effect> {
+    model.current_pool = Some((pool_id.clone(), name.clone()));
+    let origin = model.tab;
+    to_export(
+        model,
+        export::Msg::Open {
+            pool_id,
+            name,
+            origin,
+        },
+    )
+}
+
 /// Records what a screen started and stopped waiting for, and does what it asked.
 pub(super) fn apply(model: &mut Model, owner: Owner, outcome: Outcome) -> Vec<Effect> {
     let Outcome {
@@ -146,6 +167,7 @@ fn on_event(model: &mut Model, event: Event) -> Vec<Effect> {
         Event::OpenTestAccess { pool_id, name } => {
             return open_test_access(model, pool_id, name);
         }
+        Event::OpenExport { pool_id, name } => return open_export(model, pool_id, name),
         Event::EditSection(mut scope) => {
             scope.linked = linked_identities(model, &scope);
             return to_wizard(model, wizard::Msg::EditSection(scope));

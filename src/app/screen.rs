@@ -25,6 +25,8 @@ pub enum Owner {
     Roles,
     /// The Test access panel.
     TestAccess,
+    /// The export view.
+    Export,
 }
 
 /// What a screen may read of the app while it handles a message.
@@ -108,6 +110,13 @@ pub enum Event {
     OpenWizard,
     /// Open Test access on this pool (made the current one), over the tab shown.
     OpenTestAccess {
+        /// The pool.
+        pool_id: String,
+        /// Its name.
+        name: String,
+    },
+    /// Open the export view on this pool (made the current one), over the tab shown.
+    OpenExport {
         /// The pool.
         pool_id: String,
         /// Its name.

@@ -7,10 +7,12 @@ use super::command::{self, Command};
 use super::intent::{self, Intent};
 use super::model::{Button, Connection, Focus, Level, Overlay, Tab};
 use super::response::Response;
-use super::route::{to_access, to_identities, to_pools, to_roles, to_test_access, to_wizard};
+use super::route::{
+    to_access, to_export, to_identities, to_pools, to_roles, to_test_access, to_wizard,
+};
 use super::screen::Owner;
 use super::{Action, Effect, Model, Msg};
-use crate::screens::{access, identities, pools, roles, test_access};
+use crate::screens::{access, export, identities, pools, roles, test_access};
 use crate::view::layout;
 use crate::wizard;
 
@@ -110,6 +112,14 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             to_test_access(model, msg)
         }
+        Msg::Export(msg) => {
+            if let export::Msg::Action(action) = &msg
+                && !takes_keys(model, action, |f| matches!(f, Focus::Export(_)))
+            {
+                return settle(model);
+            }
+            to_export(model, msg)
+        }
         Msg::Wizard(msg) => {
             if let wizard::Msg::Action(action) = &msg
                 && !takes_keys(model, action, |f| matches!(f, Focus::Wizard(_)))
@@ -132,6 +142,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Some(Owner::TestAccess) => {
                 to_test_access(model, test_access::Msg::Response { req, response })
             }
+            Some(Owner::Export) => to_export(model, export::Msg::Response { req, response }),
         },
     };
     effects.extend(settle(model));
@@ -199,6 +210,7 @@ fn on_connected(model: &mut Model, response: Response) -> Vec<Effect> {
             model.roles = Default::default();
             model.wizard.edit = None;
             model.test_access.panel = None;
+            model.export.view = None;
             model.current_pool = None;
             to_pools(model, pools::Msg::Start)
         }
@@ -288,6 +300,7 @@ fn on_input(model: &mut Model, request: tui_input::InputRequest) -> Vec<Effect> 
         Focus::Identities => to_identities(model, identities::Msg::Input(request)),
         Focus::Roles => to_roles(model, roles::Msg::Input(request)),
         Focus::TestAccess(_) => to_test_access(model, test_access::Msg::Input(request)),
+        Focus::Export(_) => to_export(model, export::Msg::Input(request)),
         Focus::Setup | Focus::NoPool(_) | Focus::Access => Vec::new(),
     }
 }

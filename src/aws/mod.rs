@@ -318,10 +318,55 @@ impl Runner {
                     }),
                 })),
             ),
+            Effect::ReadExport {
+                req,
+                pool_id,
+                include_roles,
+            } => call!(req, Export, |c| async {
+                export::read(c, &pool_id, include_roles).await.map(Box::new)
+            }),
+            // The one local write: an export saved to a file.
+            Effect::WriteFile {
+                req,
+                path,
+                text,
+                replace,
+            } => (
+                req,
+                Response::FileWritten(write_file(path, text, replace).await),
+            ),
             Effect::EditInEditor { .. } | Effect::CopyToClipboard(_) | Effect::Quit => {
                 return None;
             }
         };
         Some(Msg::Response { req, response })
+    }
+}
+
+/// Writes `text` to `path`: a new file only, unless `replace`.
+async fn write_file(
+    path: std::path::PathBuf,
+    text: String,
+    replace: bool,
+) -> Result<std::path::PathBuf, crate::app::FileError> {
+    use tokio::io::AsyncWriteExt;
+    let mut options = tokio::fs::OpenOptions::new();
+    options.write(true);
+    if replace {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let written = async {
+        let mut file = options.open(&path).await?;
+        file.write_all(text.as_bytes()).await?;
+        file.flush().await
+    };
+    match written.await {
+        Ok(()) => Ok(path),
+        Err(e) => Err(crate::app::FileError {
+            exists: e.kind() == std::io::ErrorKind::AlreadyExists,
+            message: format!("{}: {e}", path.display()),
+        }),
     }
 }

@@ -3,6 +3,7 @@
 //! title, keys and a view does not build.
 
 pub mod access;
+pub mod export;
 pub mod identities;
 pub mod list;
 pub mod placeholder;

@@ -40,11 +40,15 @@ pub fn view(model: &Model, frame: &mut Frame) {
     chrome::header(model, &theme, frame, areas.header);
     chrome::tab_bar(model, &theme, frame, areas.tabs);
     match &model.connection {
-        Connection::Ready(_) => match model.test_access.on(model.tab) {
-            Some(panel) => {
+        Connection::Ready(_) => match (model.test_access.on(model.tab), model.export.on(model.tab))
+        {
+            (Some(panel), _) => {
                 screens::test_access::view::draw(model, panel, &theme, frame, areas.body)
             }
-            None => (screens::screen(model.tab).draw)(model, &theme, frame, areas.body),
+            (None, Some(view)) => {
+                screens::export::view::draw(model, view, &theme, frame, areas.body)
+            }
+            (None, None) => (screens::screen(model.tab).draw)(model, &theme, frame, areas.body),
         },
         connection => setup::draw(model, connection, &theme, frame, areas.body),
     }

@@ -268,6 +268,7 @@ pub fn sheet_below_overlay(model: &Model) -> KeySheet {
     match model.screen_focus() {
         Focus::Setup => SETUP.sheet(),
         Focus::TestAccess(panel) => crate::screens::test_access::keys(panel).sheet(),
+        Focus::Export(view) => crate::screens::export::keys(view).sheet(),
         _ => (crate::screens::screen(model.tab).keys)(model),
     }
 }
@@ -343,6 +344,9 @@ pub fn to_msg(model: &Model, event: &Event) -> Option<Msg> {
                     event,
                     Msg::from,
                 ),
+                Focus::Export(view) => {
+                    route(crate::screens::export::keys(view), key, event, Msg::from)
+                }
             }
         }
         Event::Mouse(mouse) => match mouse.kind {
@@ -400,7 +404,11 @@ mod tests {
             to_msg(&model, &key(KeyCode::Char('3'))),
             Some(Msg::Action(Action::GoTab(Tab::Identities)))
         );
-        assert_eq!(to_msg(&model, &key(KeyCode::Char('x'))), None);
+        assert_eq!(
+            to_msg(&model, &key(KeyCode::Char('x'))),
+            Some(Msg::from(pools::Action::Export))
+        );
+        assert_eq!(to_msg(&model, &key(KeyCode::Char('z'))), None);
     }
 
     #[test]
@@ -443,6 +451,7 @@ mod tests {
                 "filter",
                 "copy id",
                 "test access",
+                "export",
                 "help",
                 "quit"
             ]

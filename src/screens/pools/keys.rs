@@ -24,6 +24,7 @@ const LIST: &[Binding<Action>] = &[
     b(&[(KeyCode::Char('/'), NONE)], "/", "filter", Action::Filter, true),
     b(&[(KeyCode::Char('y'), NONE)], "y", "copy id", Action::CopyId, true),
     b(&[(KeyCode::Char('t'), NONE)], "t", "test access", Action::TestAccess, true),
+    b(&[(KeyCode::Char('x'), NONE)], "x", "export", Action::Export, true),
     b(&[ESC], "Esc", "clear filter", Action::Back, false),
     MOVES[0], MOVES[1], MOVES[2], MOVES[3], MOVES[4], MOVES[5],
 ];
@@ -35,6 +36,7 @@ const SUMMARY: &[Binding<Action>] = &[
     b(&[(KeyCode::Char('r'), NONE)], "r", "refresh", Action::Refresh, true),
     b(&[(KeyCode::Char('y'), NONE)], "y", "copy id", Action::CopyId, true),
     b(&[(KeyCode::Char('t'), NONE)], "t", "test access", Action::TestAccess, true),
+    b(&[(KeyCode::Char('x'), NONE)], "x", "export", Action::Export, true),
     b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "scroll down", Action::Down, false),
     b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "scroll up", Action::Up, false),
 ];

@@ -37,6 +37,8 @@ pub enum Action {
     CopyId,
     /// Test access on the selected (or open) pool.
     TestAccess,
+    /// Export the pool as code.
+    Export,
     /// Create a pool (the wizard).
     New,
 }

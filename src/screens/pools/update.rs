@@ -383,15 +383,22 @@ fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
             }
         }
         Action::Delete => open_delete_dialog(cx),
-        Action::TestAccess => {
+        Action::TestAccess | Action::Export => {
             let id = pools
                 .open
                 .clone()
                 .or_else(|| pools.selected_pool().map(|p| p.id.clone()));
             if let Some(pool) = id.and_then(|id| pools.pool(&id)).cloned() {
-                cx.emit(Event::OpenTestAccess {
-                    pool_id: pool.id,
-                    name: pool.name,
+                cx.emit(if action == Action::Export {
+                    Event::OpenExport {
+                        pool_id: pool.id,
+                        name: pool.name,
+                    }
+                } else {
+                    Event::OpenTestAccess {
+                        pool_id: pool.id,
+                        name: pool.name,
+                    }
                 });
             }
         }

@@ -1,0 +1,71 @@
+//! The export view's messages and intents.
+
+use crate::app::intent::Intent;
+use crate::app::{RequestId, Response, Tab};
+
+/// What the view's keys ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// The next format.
+    NextFormat,
+    /// The previous format.
+    PreviousFormat,
+    /// Include the roles (read again) or leave them out.
+    ToggleRoles,
+    /// Scroll down a line.
+    Down,
+    /// Scroll up a line.
+    Up,
+    /// Scroll down a page.
+    PageDown,
+    /// Scroll up a page.
+    PageUp,
+    /// The top.
+    Top,
+    /// The end.
+    Bottom,
+    /// Copy the text (OSC 52).
+    Copy,
+    /// Ask for a file to write it to.
+    Write,
+    /// Write to the path typed (or, when asked, replace the file).
+    Submit,
+    /// Read the pool again.
+    Refresh,
+    /// Close the prompt, or the view.
+    Back,
+    /// The help overlay.
+    Help,
+}
+
+// Nothing here changes AWS: writing a local file is allowed in --read-only too.
+impl Intent for Action {
+    fn changes(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+/// A message for the export view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// Open the view on a pool, over the tab it was asked from.
+    Open {
+        /// The pool.
+        pool_id: String,
+        /// Its name.
+        name: String,
+        /// The tab it covers.
+        origin: Tab,
+    },
+    /// A key.
+    Action(Action),
+    /// Typing into the path.
+    Input(tui_input::InputRequest),
+    /// An answer to one of the view's requests.
+    Response {
+        /// The request.
+        req: RequestId,
+        /// Its result.
+        response: Response,
+    },
+}
