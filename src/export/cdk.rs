@@ -26,6 +26,16 @@ fn camel(text: &str) -> String {
     }
 }
 
+/// `RoleMappingMatchType`'s member for the service's match type.
+fn match_type(service: &str) -> &'static str {
+    match service {
+        "Contains" => "CONTAINS",
+        "StartsWith" => "STARTS_WITH",
+        "NotEqual" => "NOTEQUAL",
+        _ => "EQUALS",
+    }
+}
+
 /// The stack.
 pub fn render(export: &PoolExport) -> String {
     let config = &export.config;
@@ -184,7 +194,7 @@ pub fn render(export: &PoolExport) -> String {
                                 "{{ claim: {}, claimValue: {}, matchType: RoleMappingMatchType.{}, mappedRole: {role} }}",
                                 ts(&r.claim),
                                 ts(&r.value),
-                                r.match_type.to_ascii_uppercase()
+                                match_type(&r.match_type)
                             )
                         })
                         .collect();
@@ -223,11 +233,15 @@ pub fn render(export: &PoolExport) -> String {
             .map(|(k, v)| format!("{}: {}", ts(k), ts(v)))
             .collect();
         body.push_str(&format!(
-            "    new cognito.CfnIdentityPoolPrincipalTag(this, {}, {{\n      identityPoolId: pool.identityPoolId,\n      identityProviderName: {},\n      useDefaults: {},\n      principalTags: {{ {} }},\n    }});\n",
+            "    new cognito.CfnIdentityPoolPrincipalTag(this, {}, {{\n      identityPoolId: pool.identityPoolId,\n      identityProviderName: {},\n      useDefaults: {},\n      principalTags: {},\n    }});\n",
             ts(&id),
             ts(provider),
             tags.use_defaults,
-            mapped.join(", ")
+            if mapped.is_empty() {
+                "{}".to_string()
+            } else {
+                format!("{{ {} }}", mapped.join(", "))
+            }
         ));
     }
 

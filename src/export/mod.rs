@@ -107,6 +107,9 @@ pub fn render(format: Format, export: &PoolExport) -> Rendered {
             _ => "Roles are referenced by their current ARNs; --include-roles (i in the view) writes them too, trusting the new pool.",
         }.to_string());
     }
+    if format == Format::Cdk && export.roles.is_some() {
+        notes.push("CDK keeps the roles referenced by ARN (Role.fromRoleArn): CloudFormation and Terraform write them.".to_string());
+    }
     let text = match format {
         Format::CloudFormation => cloudformation::render(export),
         Format::Terraform => terraform::render(export),
@@ -144,4 +147,80 @@ pub fn referenced_roles(config: &PoolConfig) -> Vec<String> {
         }
     }
     arns
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::roles::{MappingRule, PrincipalTagMap, RoleMapping, RulesConfiguration};
+    use crate::domain::{CognitoProvider, IdentityPool};
+
+    fn export() -> PoolExport {
+        let provider = "cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc";
+        let mut config = PoolConfig {
+            pool: IdentityPool {
+                identity_pool_id: "us-east-1:00000000-0000-4000-8000-000000000001".into(),
+                identity_pool_name: "shop".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        config
+            .pool
+            .cognito_identity_providers
+            .push(CognitoProvider {
+                provider_name: provider.into(),
+                client_id: "client1".into(),
+                server_side_token_check: false,
+            });
+        config
+            .pool
+            .supported_login_providers
+            .insert(TWITTER.into(), "key1;secret1".into());
+        let rule = |match_type: &str| MappingRule {
+            claim: "email".into(),
+            match_type: match_type.into(),
+            value: "x".into(),
+            role_arn: "arn:aws:iam::123456789012:role/a".into(),
+        };
+        config.roles.role_mappings.insert(
+            format!("{provider}:client1"),
+            RoleMapping {
+                mapping_type: "Rules".into(),
+                ambiguous_role_resolution: Some("Deny".into()),
+                rules_configuration: Some(RulesConfiguration {
+                    rules: vec![rule("StartsWith"), rule("NotEqual")],
+                }),
+            },
+        );
+        config.principal_tags.insert(
+            provider.into(),
+            PrincipalTagMap {
+                use_defaults: true,
+                principal_tags: Default::default(),
+            },
+        );
+        PoolExport {
+            config,
+            roles: None,
+        }
+    }
+
+    #[test]
+    fn cdk_names_the_constructs_members_and_no_format_writes_the_secret() {
+        let export = export();
+        let cdk = render(Format::Cdk, &export).text;
+        assert!(cdk.contains("RoleMappingMatchType.STARTS_WITH"), "{cdk}");
+        assert!(cdk.contains("RoleMappingMatchType.NOTEQUAL"), "{cdk}");
+        assert!(cdk.contains("principalTags: {},"), "{cdk}");
+        for format in Format::ALL {
+            let rendered = render(format, &export);
+            assert!(!rendered.text.contains("secret1"), "{format:?}");
+            assert!(rendered.text.contains("key1"), "{format:?}");
+        }
+        assert_eq!(
+            referenced_roles(&export.config),
+            ["arn:aws:iam::123456789012:role/a"]
+        );
+    }
 }
