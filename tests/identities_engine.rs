@@ -10,7 +10,7 @@ use cognito_tui::sandbox::{self, Faults, SandboxOptions, Seed};
 use cognito_tui::screens::identities::Action as IdAction;
 use cognito_tui::screens::identities::{Loading, Panel};
 use cognito_tui::screens::pools::Action as PoolAction;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::time::Duration;
 use tui_input::InputRequest;
 
@@ -55,28 +55,11 @@ fn type_filter(h: &mut Headless, text: &str) {
     h.send(Msg::from(IdAction::Submit));
 }
 
-async fn listed_ids(client: &aws_sdk_cognitoidentity::Client, pool: &str) -> HashSet<String> {
-    let mut ids = HashSet::new();
-    let mut token = None;
-    loop {
-        let page = client
-            .list_identities()
-            .identity_pool_id(pool)
-            .max_results(60)
-            .set_next_token(token)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{e:?}"));
-        ids.extend(
-            page.identities()
-                .iter()
-                .filter_map(|i| i.identity_id().map(String::from)),
-        );
-        token = page.next_token().map(String::from);
-        if token.is_none() {
-            return ids;
-        }
-    }
+async fn listed_ids(
+    client: &aws_sdk_cognitoidentity::Client,
+    pool: &str,
+) -> std::collections::BTreeSet<String> {
+    common::all_identity_ids(client, pool).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -106,7 +89,7 @@ async fn deleting_marked_identities_under_faults_reports_every_one() {
         .clone()
         .map(|(id, _)| id)
         .unwrap_or_default();
-    let all: HashSet<String> = h
+    let all: BTreeSet<String> = h
         .model
         .identities
         .list
@@ -118,7 +101,7 @@ async fn deleting_marked_identities_under_faults_reports_every_one() {
 
     type_filter(&mut h, "guest");
     h.send(Msg::from(IdAction::MarkAll));
-    let marked: HashSet<String> = h.model.identities.marked_ids().into_iter().collect();
+    let marked: BTreeSet<String> = h.model.identities.marked_ids().into_iter().collect();
     assert!(marked.len() > 500, "{}", marked.len());
     assert!(
         h.model
@@ -156,14 +139,14 @@ async fn deleting_marked_identities_under_faults_reports_every_one() {
     // The service's view afterwards: exactly the deleted ones are gone.
     let client = common::identity_client(&sb, "us-east-1").await;
     let after = listed_ids(&client, &pool).await;
-    let failed: HashSet<String> = report.failed.iter().map(|(id, _)| id.clone()).collect();
+    let failed: BTreeSet<String> = report.failed.iter().map(|(id, _)| id.clone()).collect();
     for id in &all {
         let should_remain = !marked.contains(id) || failed.contains(id);
         assert_eq!(after.contains(id), should_remain, "{id}");
     }
     assert_eq!(after.len(), all.len() - report.deleted);
     // The table agrees with the service.
-    let table: HashSet<String> = h
+    let table: BTreeSet<String> = h
         .model
         .identities
         .list

@@ -5,61 +5,10 @@
 mod common;
 mod serve;
 
-use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 type Answered = Arc<Mutex<Vec<String>>>;
-
-async fn all_identities(
-    client: &aws_sdk_cognitoidentity::Client,
-    pool_id: &str,
-) -> BTreeSet<String> {
-    let mut ids = BTreeSet::new();
-    let mut token = None;
-    loop {
-        let page = client
-            .list_identities()
-            .identity_pool_id(pool_id)
-            .max_results(60)
-            .set_next_token(token)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{e:?}"));
-        ids.extend(
-            page.identities()
-                .iter()
-                .filter_map(|i| i.identity_id().map(String::from)),
-        );
-        token = page.next_token().map(String::from);
-        if token.is_none() {
-            return ids;
-        }
-    }
-}
-
-async fn all_pools(client: &aws_sdk_cognitoidentity::Client) -> BTreeSet<String> {
-    let mut ids = BTreeSet::new();
-    let mut token = None;
-    loop {
-        let page = client
-            .list_identity_pools()
-            .max_results(60)
-            .set_next_token(token)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{e:?}"));
-        ids.extend(
-            page.identity_pools()
-                .iter()
-                .filter_map(|p| p.identity_pool_id().map(String::from)),
-        );
-        token = page.next_token().map(String::from);
-        if token.is_none() {
-            return ids;
-        }
-    }
-}
 
 /// Writes until the server goes away, recording what was answered.
 fn burst(
@@ -134,8 +83,8 @@ fn a_kill_in_a_burst_of_writes_loses_nothing_that_was_answered() {
             // Everything answered before the last kill is still there.
             let (kept_ids, kept_pools) = runtime.block_on(async {
                 (
-                    all_identities(&client, &pool_id).await,
-                    all_pools(&client).await,
+                    common::all_identity_ids(&client, &pool_id).await,
+                    common::all_pool_ids(&client).await,
                 )
             });
             let answered_ids = identities.lock().map(|v| v.clone()).unwrap_or_default();
@@ -178,7 +127,7 @@ fn a_kill_in_a_burst_of_writes_loses_nothing_that_was_answered() {
     let served = serve::start_with(&["--state", &state_arg]);
     let kept = runtime.block_on(async {
         let config = common::sdk_config_at(&served.endpoint, "us-east-1").await;
-        all_identities(&aws_sdk_cognitoidentity::Client::new(&config), &pool_id).await
+        common::all_identity_ids(&aws_sdk_cognitoidentity::Client::new(&config), &pool_id).await
     });
     let answered = identities.lock().map(|v| v.clone()).unwrap_or_default();
     assert!(

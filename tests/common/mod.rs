@@ -291,3 +291,57 @@ pub async fn add_client(
         .unwrap_or_else(|e| panic!("{e:?}"));
     client_id
 }
+
+/// Every identity id of a pool, page after page.
+pub async fn all_identity_ids(
+    client: &aws_sdk_cognitoidentity::Client,
+    pool_id: &str,
+) -> std::collections::BTreeSet<String> {
+    let mut ids = std::collections::BTreeSet::new();
+    let mut token = None;
+    loop {
+        let page = client
+            .list_identities()
+            .identity_pool_id(pool_id)
+            .max_results(60)
+            .set_next_token(token)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        ids.extend(
+            page.identities()
+                .iter()
+                .filter_map(|i| i.identity_id().map(String::from)),
+        );
+        token = page.next_token().map(String::from);
+        if token.is_none() {
+            return ids;
+        }
+    }
+}
+
+/// Every identity pool id of the client's region, page after page.
+pub async fn all_pool_ids(
+    client: &aws_sdk_cognitoidentity::Client,
+) -> std::collections::BTreeSet<String> {
+    let mut ids = std::collections::BTreeSet::new();
+    let mut token = None;
+    loop {
+        let page = client
+            .list_identity_pools()
+            .max_results(60)
+            .set_next_token(token)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        ids.extend(
+            page.identity_pools()
+                .iter()
+                .filter_map(|p| p.identity_pool_id().map(String::from)),
+        );
+        token = page.next_token().map(String::from);
+        if token.is_none() {
+            return ids;
+        }
+    }
+}
