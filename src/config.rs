@@ -1,4 +1,5 @@
-//! `config.toml` in the user's config directory: default profile and region, read-only, theme.
+//! `config.toml` in the user's config directory: default profile and region, read-only, theme,
+//! pools protected from deletion.
 //! A file that cannot be read falls back to the defaults with a warning, never a crash.
 
 use directories::ProjectDirs;
@@ -19,6 +20,8 @@ pub struct Config {
     pub read_only: bool,
     /// Colour theme: dark, light or mono.
     pub theme: ThemeName,
+    /// Pools the console never deletes: ids, or name patterns with `*`.
+    pub protected: Vec<String>,
 }
 
 /// The project's directories (config, data) on this system.
@@ -81,7 +84,7 @@ mod tests {
     #[test]
     fn reads_every_setting() {
         let (config, warning) = parse(
-            "profile = \"prod\"\nregion = \"eu-west-1\"\nread_only = true\ntheme = \"mono\"\n",
+            "profile = \"prod\"\nregion = \"eu-west-1\"\nread_only = true\ntheme = \"mono\"\nprotected = [\"prod-*\"]\n",
             Path::new("c.toml"),
         );
         assert_eq!(warning, None);
@@ -91,7 +94,8 @@ mod tests {
                 profile: Some("prod".into()),
                 region: Some("eu-west-1".into()),
                 read_only: true,
-                theme: ThemeName::Mono
+                theme: ThemeName::Mono,
+                protected: vec!["prod-*".into()],
             }
         );
     }

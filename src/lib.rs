@@ -71,6 +71,7 @@ pub async fn run(cli: Cli) -> color_eyre::Result<runtime::Ended> {
                 startup_warning: warning,
                 theme: config.theme,
                 profiles: aws::profile_names().await,
+                protected: config.protected,
             };
             if cli.sandbox {
                 let running = sandbox::start(sandbox::SandboxOptions {

@@ -353,6 +353,37 @@ fn a_failed_delete_keeps_the_row_and_shows_the_service_error() {
 }
 
 #[test]
+fn a_protected_pool_is_never_offered_for_deletion() {
+    let (mut model, effects) = connected(
+        Options {
+            protected: vec!["pool-00*".into(), pool_id(7)],
+            ..Default::default()
+        },
+        SIZE,
+    );
+    let req = list_req(&effects);
+    let _ = update(
+        &mut model,
+        Msg::Response {
+            req,
+            response: Response::ListIdentityPools(Ok((summaries(0..12), None))),
+        },
+    );
+    assert_eq!(act(&mut model, PoolAction::Delete), Vec::new());
+    assert!(model.overlay.is_none(), "no confirmation opens");
+    assert_eq!(
+        notice_text(&model),
+        "\"pool-000\" is protected from deletion (config.toml: protected has \"pool-00*\"); remove it there to delete the pool"
+    );
+    // pool-010 matches no name pattern: its confirmation opens as usual.
+    for _ in 0..10 {
+        let _ = act(&mut model, PoolAction::Down);
+    }
+    let _ = act(&mut model, PoolAction::Delete);
+    assert!(model.overlay.is_some(), "an unprotected pool asks as usual");
+}
+
+#[test]
 fn read_only_refuses_to_delete_and_says_why() {
     let (mut model, effects) = connected(
         Options {

@@ -62,6 +62,8 @@ pub struct Options {
     pub theme: crate::view::theme::ThemeName,
     /// The profiles of the AWS config files, for `:profile`'s completion.
     pub profiles: Vec<String>,
+    /// Pools never deleted from the console (`config.toml`'s `protected`: ids or name patterns).
+    pub protected: Vec<String>,
 }
 
 /// Who and where the console is talking to.

@@ -151,6 +151,17 @@ fn on_event(model: &mut Model, event: Event) -> Vec<Effect> {
             }
         }
         Event::ConfirmPoolDeletion { pool_id, name } => {
+            if let Some(entry) =
+                crate::domain::protection::protecting(&model.options.protected, &pool_id, &name)
+            {
+                model.notify(
+                    Level::Warning,
+                    format!(
+                        "\"{name}\" is protected from deletion (config.toml: protected has \"{entry}\"); remove it there to delete the pool"
+                    ),
+                );
+                return Vec::new();
+            }
             model.overlay = Some(Overlay::ConfirmDelete {
                 pool_id,
                 name,
