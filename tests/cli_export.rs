@@ -5,31 +5,9 @@
 mod common;
 
 use cognito_tui::sandbox::Seed;
-use std::process::Command;
 
 fn export(endpoint: &str, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_cognito-tui"))
-        .args([
-            "--endpoint-url",
-            endpoint,
-            "--region",
-            "us-east-1",
-            "export",
-        ])
-        .args(args)
-        .env("AWS_ACCESS_KEY_ID", "AKIDSANDBOX")
-        .env("AWS_SECRET_ACCESS_KEY", "sandbox-secret")
-        .env("AWS_CONFIG_FILE", "/nonexistent")
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent")
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env_remove("AWS_PROFILE")
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::run_cli(endpoint, "export", args)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -6,31 +6,9 @@
 mod common;
 
 use cognito_tui::sandbox::Seed;
-use std::process::Command;
 
 fn test_access(endpoint: &str, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_cognito-tui"))
-        .args([
-            "--endpoint-url",
-            endpoint,
-            "--region",
-            "us-east-1",
-            "test-access",
-        ])
-        .args(args)
-        .env("AWS_ACCESS_KEY_ID", "AKIDSANDBOX")
-        .env("AWS_SECRET_ACCESS_KEY", "sandbox-secret")
-        .env_remove("AWS_PROFILE")
-        .env("AWS_CONFIG_FILE", "/nonexistent")
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent")
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::run_cli(endpoint, "test-access", args)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -345,3 +345,30 @@ pub async fn all_pool_ids(
         }
     }
 }
+
+/// `cognito-tui --endpoint-url ENDPOINT --region us-east-1 SUBCOMMAND ARGS…` as a process with
+/// long-term sandbox keys and no AWS config files; its exit status, stdout and stderr.
+pub fn run_cli(endpoint: &str, subcommand: &str, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cognito-tui"))
+        .args([
+            "--endpoint-url",
+            endpoint,
+            "--region",
+            "us-east-1",
+            subcommand,
+        ])
+        .args(args)
+        .env("AWS_ACCESS_KEY_ID", "AKIDSANDBOX")
+        .env("AWS_SECRET_ACCESS_KEY", "sandbox-secret")
+        .env_remove("AWS_PROFILE")
+        .env("AWS_CONFIG_FILE", "/nonexistent")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
