@@ -15,6 +15,8 @@ pub enum Command {
     Errors,
     /// Test access on the current pool.
     Test,
+    /// Open a pool by id or ARN, switching region as needed.
+    Open(String),
     /// Show the keys.
     Help,
     /// Quit.
@@ -22,14 +24,14 @@ pub enum Command {
 }
 
 /// What the command line accepts, for error messages and help.
-pub const COMMANDS: &str =
-    ":pools :access :identities :roles :region NAME :profile NAME :test :errors :help :q";
+pub const COMMANDS: &str = ":pools :access :identities :roles :open POOL :region NAME :profile NAME :test :errors :help :q";
 
 /// The commands, a line per group, for the help overlay.
 pub const COMMANDS_HELP: &[&str] = &[
     ":pools :access :identities :roles",
     ":region NAME    switch region",
     ":profile NAME   switch profile",
+    ":open POOL      a pool by id or ARN",
     ":test           test access on the current pool",
     ":errors         recent errors",
     ":help  :q",
@@ -65,6 +67,10 @@ pub fn parse(line: &str) -> Result<Command, String> {
             )),
             None => Err(":region needs a region name, e.g. :region eu-west-1".into()),
         },
+        "open" => match arg {
+            Some(pool) => crate::domain::pool_ref::parse(pool).map(Command::Open),
+            None => Err(":open needs a pool id or ARN, e.g. :open us-east-1:1a2b3c4d-…".into()),
+        },
         "profile" => match arg {
             Some(profile) => Ok(Command::Profile(profile.to_string())),
             None => Err(":profile needs a profile name, e.g. :profile prod".into()),
@@ -73,19 +79,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
     }
 }
 
-/// `us-east-1`, `eu-central-2`, `us-gov-west-1`, `ap-southeast-5`…
-fn is_region_name(name: &str) -> bool {
-    let parts: Vec<&str> = name.split('-').collect();
-    parts.len() >= 3
-        && parts[0].len() == 2
-        && parts
-            .iter()
-            .take(parts.len() - 1)
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase()))
-        && parts
-            .last()
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
+use crate::domain::pool_ref::is_region_name;
 
 #[cfg(test)]
 mod tests {

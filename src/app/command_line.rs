@@ -16,6 +16,7 @@ const VERBS: &[&str] = &[
     "profile",
     "errors",
     "test",
+    "open",
     "help",
     "quit",
 ];

@@ -239,6 +239,8 @@ pub struct Model {
     pub test_access: crate::screens::test_access::TestAccessState,
     /// The export view.
     pub export: crate::screens::export::ExportState,
+    /// A pool `:open` asked for in another region, opened once connected there.
+    pub pending_open: Option<String>,
     /// The pool tabs 2–4 act on, as (id, name).
     pub current_pool: Option<(String, String)>,
     /// The overlay taking keys, if any.
@@ -279,6 +281,7 @@ impl Model {
             wizard: WizardScreen::default(),
             test_access: Default::default(),
             export: Default::default(),
+            pending_open: None,
             current_pool: None,
             overlay: None,
             notice: None,

@@ -212,9 +212,16 @@ fn on_connected(model: &mut Model, response: Response) -> Vec<Effect> {
             model.test_access.panel = None;
             model.export.view = None;
             model.current_pool = None;
-            to_pools(model, pools::Msg::Start)
+            let mut effects = to_pools(model, pools::Msg::Start);
+            // `:open` of a pool in another region: the region is switched, now open it.
+            if let Some(pool_id) = model.pending_open.take() {
+                model.tab = Tab::Pools;
+                effects.extend(to_pools(model, pools::Msg::OpenById(pool_id)));
+            }
+            effects
         }
         Err(error) => {
+            model.pending_open = None;
             model.report_error("Connect", &error);
             model.connection = Connection::Failed(error);
             Vec::new()
@@ -319,6 +326,7 @@ pub(super) fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
                 ":test tests the current pool: choose one first (1 for Pools, select a pool, ⏎)",
             ),
         },
+        Ok(Command::Open(pool_id)) => return open_pool(model, pool_id),
         Ok(Command::Help) => model.overlay = Some(Overlay::Help),
         Ok(Command::Quit) => return on_action(model, Action::Quit),
         Ok(Command::Region(region)) => {
@@ -341,6 +349,25 @@ pub(super) fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
         Err(message) => model.notify(Level::Warning, message),
     }
     Vec::new()
+}
+
+/// `:open POOL`: its summary on the Pools tab, after switching to its region when needed.
+fn open_pool(model: &mut Model, pool_id: String) -> Vec<Effect> {
+    let Some(session) = model.session() else {
+        model.notify(Level::Warning, ":open needs a connection first");
+        return Vec::new();
+    };
+    let region = crate::domain::pool::region_of(&pool_id)
+        .unwrap_or_default()
+        .to_string();
+    if session.region == region {
+        model.tab = Tab::Pools;
+        return to_pools(model, pools::Msg::OpenById(pool_id));
+    }
+    model.pending_open = Some(pool_id);
+    model.options.region = Some(region.clone());
+    let profile = model.options.profile.clone();
+    connect(model, profile, Some(region), true)
 }
 
 fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {

@@ -9,6 +9,7 @@ pub mod identity_filter;
 pub mod limits;
 pub mod policy;
 pub mod pool;
+pub mod pool_ref;
 pub mod protection;
 pub mod provider;
 pub mod resolution;

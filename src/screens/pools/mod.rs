@@ -3,6 +3,7 @@
 
 mod keys;
 mod msg;
+mod opening;
 mod state;
 mod summary;
 mod summary_reads;

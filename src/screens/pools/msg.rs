@@ -84,4 +84,6 @@ pub enum Msg {
     },
     /// The wizard made this pool: list it, select it and open it.
     ShowCreated(IdentityPool),
+    /// Open this pool's summary (`:open`), listed or not.
+    OpenById(String),
 }

@@ -89,7 +89,11 @@ fn shown_app_id(kind: ProviderKind, value: &str) -> String {
 
 /// Draws the open pool's summary.
 pub fn draw(pools: &PoolsState, id: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let name = pools.pool(id).map(|p| p.name.clone()).unwrap_or_default();
+    let name = pools
+        .pool(id)
+        .map(|p| p.name.clone())
+        .or_else(|| pools.loaded(id).map(|p| p.identity_pool_name.clone()))
+        .unwrap_or_default();
     let block = Block::bordered()
         .title(Span::styled(format!(" {name} "), theme.accent))
         .padding(ratatui::widgets::Padding::horizontal(1));

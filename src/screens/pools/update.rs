@@ -3,6 +3,7 @@
 use tui_input::InputRequest;
 
 use super::msg::{Action, Msg};
+use super::opening::{describe_now, open_by_id, open_summary, show_created};
 use super::state::{Detail, Listing, MAX_DETAILS_IN_FLIGHT, PoolsState};
 use super::summary_reads;
 use crate::app::model::Level;
@@ -41,6 +42,7 @@ pub fn update(state: &mut PoolsState, ctx: &Ctx, msg: Msg) -> Outcome {
             vec![Effect::DeleteIdentityPool { req, pool_id }]
         }
         Msg::ShowCreated(pool) => show_created(&mut cx, pool),
+        Msg::OpenById(pool_id) => open_by_id(&mut cx, pool_id),
     };
     cx.finish(effects)
 }
@@ -220,6 +222,17 @@ fn on_described(
             if let Some(row) = cx.state.list.rows.iter_mut().find(|p| p.id == pool_id) {
                 row.name.clone_from(&pool.identity_pool_name);
             }
+            // The current pool goes by its name (opened by id with `:open`, or renamed).
+            let stale = cx
+                .ctx
+                .current_pool
+                .is_some_and(|(id, name)| *id == pool_id && *name != pool.identity_pool_name);
+            if stale {
+                cx.emit(Event::SetCurrentPool(
+                    pool_id.clone(),
+                    pool.identity_pool_name.clone(),
+                ));
+            }
             // The open summary shows each provider's attributes for access control.
             let effects = if cx.state.open.as_deref() == Some(pool_id.as_str()) {
                 summary_reads::load_tags(cx, &pool)
@@ -228,6 +241,19 @@ fn on_described(
             };
             cx.state.details.insert(pool_id, Detail::Loaded(pool));
             effects
+        }
+        Err(error) if error.is_not_found() && cx.state.pool(&pool_id).is_none() => {
+            // `:open` of a pool that isn't there: say so, with the service's words.
+            if cx.state.open.as_deref() == Some(pool_id.as_str()) {
+                cx.state.open = None;
+            }
+            cx.state.details.remove(&pool_id);
+            forget_current(cx, &pool_id);
+            cx.notify(
+                Level::Warning,
+                format!("No identity pool {pool_id}: {error}"),
+            );
+            Vec::new()
         }
         Err(error) if error.is_not_found() => {
             let name = cx
@@ -408,31 +434,6 @@ fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Opens the selected pool's summary, makes it the current pool, and re-reads it.
-fn open_summary(cx: &mut Cx) -> Vec<Effect> {
-    let Some(pool) = cx.state.selected_pool().cloned() else {
-        return Vec::new();
-    };
-    cx.state.open = Some(pool.id.clone());
-    cx.state.summary_scroll = 0;
-    cx.emit(Event::SetCurrentPool(pool.id.clone(), pool.name));
-    let mut effects = describe_now(cx, pool.id.clone());
-    effects.extend(summary_reads::load_roles(cx, pool.id));
-    effects
-}
-
-/// A fresh DescribeIdentityPool for one pool, whatever is cached.
-fn describe_now(cx: &mut Cx, pool_id: String) -> Vec<Effect> {
-    if let Some(Detail::Loading(_)) = cx.state.details.get(&pool_id) {
-        return Vec::new();
-    }
-    let req = cx.start_request("DescribeIdentityPool", false);
-    cx.state
-        .details
-        .insert(pool_id.clone(), Detail::Loading(req));
-    vec![Effect::DescribeIdentityPool { req, pool_id }]
-}
-
 /// A click on the list's row `row` (0 = first visible row): select it, or open it if selected.
 fn on_click_row(cx: &mut Cx, row: usize) -> Vec<Effect> {
     let position = cx.state.list.offset + row;
@@ -450,30 +451,4 @@ fn on_click_row(cx: &mut Cx, row: usize) -> Vec<Effect> {
 fn on_scroll(cx: &mut Cx, delta: i16) {
     cx.state.move_selection(isize::from(delta));
     cx.state.scroll_into_view(layout::list_rows(cx.ctx.size));
-}
-
-/// A pool the wizard just created: listed (without waiting for a refresh), selected and open.
-fn show_created(cx: &mut Cx, pool: crate::domain::IdentityPool) -> Vec<Effect> {
-    let id = pool.identity_pool_id.clone();
-    if cx.state.pool(&id).is_none() {
-        cx.state.list.rows.push(crate::domain::PoolSummary {
-            id: id.clone(),
-            name: pool.identity_pool_name.clone(),
-        });
-    }
-    cx.state.details.insert(id.clone(), Detail::Loaded(pool));
-    cx.state.filter.reset();
-    cx.state.filter_editing = false;
-    cx.state.refilter();
-    if let Some(position) = cx
-        .state
-        .list
-        .shown
-        .iter()
-        .position(|&i| cx.state.list.rows[i].id == id)
-    {
-        cx.state.list.selected = position;
-    }
-    cx.state.scroll_into_view(layout::list_rows(cx.ctx.size));
-    open_summary(cx)
 }
