@@ -50,6 +50,9 @@ pub enum Command {
     /// Print a pool as code — CloudFormation, Terraform, CDK or an aws-cli script — from fresh
     /// reads (exit 1 when the pool can't be read, 2 on bad usage).
     Export(ExportArgs),
+    /// The security report of every pool in the region, most severe first (exit 1 when a high
+    /// finding exists).
+    Doctor(DoctorArgs),
     /// Print a shell completion script, e.g. `cognito-tui completions bash > ~/.local/share/bash-completion/completions/cognito-tui`.
     Completions {
         /// The shell.
@@ -67,6 +70,14 @@ pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
     clap_complete::generate(shell, &mut command, "cognito-tui", &mut script);
     let _ = out.write_all(&script);
     let _ = out.flush();
+}
+
+/// `cognito-tui doctor …`
+#[derive(Debug, Clone, clap::Args)]
+pub struct DoctorArgs {
+    /// One JSON document instead of lines.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `cognito-tui export …`

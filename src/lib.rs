@@ -6,6 +6,7 @@ pub mod aws;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod doctor;
 pub mod domain;
 pub mod editor;
 pub mod export;
@@ -29,6 +30,12 @@ pub async fn run(cli: Cli) -> color_eyre::Result<runtime::Ended> {
                 endpoint_url: cli.endpoint_url,
             };
             Ok(test_access::run(&args, &target, cli.profile, cli.region).await)
+        }
+        Some(Command::Doctor(args)) => {
+            let target = aws::Target::Aws {
+                endpoint_url: cli.endpoint_url,
+            };
+            Ok(doctor::run(&args, &target, cli.profile, cli.region).await)
         }
         Some(Command::Export(args)) => {
             let target = aws::Target::Aws {

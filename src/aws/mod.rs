@@ -3,6 +3,7 @@
 
 mod connect;
 mod creation;
+pub mod doctor;
 mod error;
 pub mod export;
 mod iam;
@@ -12,7 +13,7 @@ pub mod test_access;
 mod update;
 mod userpools;
 
-pub use connect::{Clients, Target, connect_clients, profile_names};
+pub use connect::{Clients, Target, connect, connect_clients, profile_names};
 pub use error::from_sdk;
 pub use identity::describe_pool;
 

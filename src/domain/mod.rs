@@ -2,6 +2,7 @@
 
 pub mod claims;
 pub mod config;
+pub mod doctor;
 pub mod edit;
 pub mod grants;
 pub mod identity;

@@ -64,6 +64,34 @@ fn like(pattern: &str, text: &str) -> bool {
     }
 }
 
+/// Which conditions the trust's Cognito web-identity Allow statements go without: (`aud`, `amr`).
+/// A statement without `aud` lets identities of any pool, in any account, assume the role; one
+/// without `amr` lets guests assume a role meant for signed-in users. (false, false) when every
+/// such statement has both, or there is none.
+pub fn unconditioned(trust_policy: &str) -> (bool, bool) {
+    let Ok(policy) = serde_json::from_str::<Value>(trust_policy) else {
+        return (false, false);
+    };
+    let statements: Vec<&Value> = match policy.get("Statement") {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(single @ Value::Object(_)) => vec![single],
+        _ => return (false, false),
+    };
+    let mut missing = (false, false);
+    for statement in statements {
+        let cognito = statement.get("Effect").and_then(Value::as_str) == Some("Allow")
+            && allows_action(statement, "sts:AssumeRoleWithWebIdentity")
+            && statement
+                .get("Principal")
+                .is_some_and(|p| strings(p.get("Federated")).iter().any(|f| f == PRINCIPAL));
+        if cognito {
+            missing.0 |= condition_values(statement, AUD).is_none();
+            missing.1 |= condition_values(statement, AMR).is_none();
+        }
+    }
+    missing
+}
+
 /// The pool whose identities would assume the role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target<'a> {
