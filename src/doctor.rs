@@ -6,7 +6,7 @@ use serde_json::json;
 
 use crate::aws::{Target, connect};
 use crate::cli::DoctorArgs;
-use crate::domain::doctor::{Finding, Severity, check};
+use crate::domain::doctor::{Report, Severity, report};
 use crate::runtime::Ended;
 
 /// Runs the command.
@@ -33,8 +33,7 @@ pub async fn run(
             return Ended::Failed;
         }
     };
-    let mut findings: Vec<Finding> = configs.iter().flat_map(|c| check(c, &account)).collect();
-    findings.sort_by_key(|f| f.severity);
+    let Report { findings, .. } = report(&configs, &account);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let (high, medium, low) = (
         count(Severity::High),

@@ -17,6 +17,8 @@ pub enum Command {
     Test,
     /// Open a pool by id or ARN, switching region as needed.
     Open(String),
+    /// The security report of the region.
+    Doctor,
     /// Show the keys.
     Help,
     /// Quit.
@@ -24,7 +26,7 @@ pub enum Command {
 }
 
 /// What the command line accepts, for error messages and help.
-pub const COMMANDS: &str = ":pools :access :identities :roles :open POOL :region NAME :profile NAME :test :errors :help :q";
+pub const COMMANDS: &str = ":pools :access :identities :roles :open POOL :region NAME :profile NAME :test :doctor :errors :help :q";
 
 /// The commands, a line per group, for the help overlay.
 pub const COMMANDS_HELP: &[&str] = &[
@@ -33,6 +35,7 @@ pub const COMMANDS_HELP: &[&str] = &[
     ":profile NAME   switch profile",
     ":open POOL      a pool by id or ARN",
     ":test           test access on the current pool",
+    ":doctor         the region's security report",
     ":errors         recent errors",
     ":help  :q",
 ];
@@ -58,6 +61,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "roles" | "4" => no_arg(Command::Tab(Tab::Roles)),
         "errors" | "err" => no_arg(Command::Errors),
         "test" | "test-access" => no_arg(Command::Test),
+        "doctor" => no_arg(Command::Doctor),
         "help" | "h" => no_arg(Command::Help),
         "q" | "quit" | "q!" => no_arg(Command::Quit),
         "region" => match arg {

@@ -17,6 +17,7 @@ const VERBS: &[&str] = &[
     "errors",
     "test",
     "open",
+    "doctor",
     "help",
     "quit",
 ];

@@ -302,6 +302,11 @@ pub enum Effect {
         /// Whether an existing file may be replaced.
         replace: bool,
     },
+    /// The security report of the session's region.
+    Doctor {
+        /// Request id.
+        req: RequestId,
+    },
     /// Put text on the system clipboard through the terminal (OSC 52).
     CopyToClipboard(String),
     /// Leave the console, restoring the terminal.

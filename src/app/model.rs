@@ -212,6 +212,8 @@ pub enum Focus<'a> {
     TestAccess(&'a crate::screens::test_access::Panel),
     /// The export view (over the tab it was opened on).
     Export(&'a crate::screens::export::ExportView),
+    /// The security report (over the tab it was opened on).
+    Doctor(&'a crate::screens::doctor::ReportView),
     /// Tabs 2–4 with no pool chosen (only the global keys).
     NoPool(Tab),
 }
@@ -239,6 +241,8 @@ pub struct Model {
     pub test_access: crate::screens::test_access::TestAccessState,
     /// The export view.
     pub export: crate::screens::export::ExportState,
+    /// The security report view.
+    pub doctor: crate::screens::doctor::DoctorState,
     /// A pool `:open` asked for in another region, opened once connected there.
     pub pending_open: Option<String>,
     /// The pool tabs 2–4 act on, as (id, name).
@@ -282,6 +286,7 @@ impl Model {
             test_access: Default::default(),
             export: Default::default(),
             pending_open: None,
+            doctor: Default::default(),
             current_pool: None,
             overlay: None,
             notice: None,
@@ -347,6 +352,9 @@ impl Model {
         }
         if let Some(view) = self.export.on(self.tab) {
             return Focus::Export(view);
+        }
+        if let Some(view) = self.doctor.on(self.tab) {
+            return Focus::Doctor(view);
         }
         match self.tab {
             Tab::Pools => match self.wizard.open.as_deref() {

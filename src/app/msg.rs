@@ -80,6 +80,8 @@ pub enum Msg {
     TestAccess(crate::screens::test_access::Msg),
     /// For the export view.
     Export(crate::screens::export::Msg),
+    /// For the security report view.
+    Doctor(crate::screens::doctor::Msg),
     /// A request's answer; it goes to the screen that asked.
     Response {
         /// The request.
@@ -122,6 +124,12 @@ impl From<roles::Action> for Msg {
 impl From<access::Action> for Msg {
     fn from(action: access::Action) -> Self {
         Msg::Access(access::Msg::Action(action))
+    }
+}
+
+impl From<crate::screens::doctor::Action> for Msg {
+    fn from(action: crate::screens::doctor::Action) -> Self {
+        Msg::Doctor(crate::screens::doctor::Msg::Action(action))
     }
 }
 

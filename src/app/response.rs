@@ -79,6 +79,8 @@ pub enum Response {
     GetManagedPolicy(Result<String, AwsError>),
     /// Test access: how the attempt ended.
     TestAccess(Box<super::test_access::Trial>),
+    /// The security report.
+    Doctor(Result<Box<crate::domain::doctor::Report>, AwsError>),
     /// Export: everything read for it.
     Export(Result<Box<crate::export::PoolExport>, AwsError>),
     /// A file written: its path, or why not (`exists` when it was there and not to be replaced).

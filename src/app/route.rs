@@ -5,7 +5,7 @@
 use super::model::{Button, Connection, Level, Overlay, Tab};
 use super::screen::{Ctx, Event, Outcome, Owner};
 use super::{Effect, Model};
-use crate::screens::{access, export, identities, pools, roles, test_access};
+use crate::screens::{access, doctor, export, identities, pools, roles, test_access};
 use crate::wizard;
 
 /// The read-only context a screen sees, borrowed field by field so that the screen's own state
@@ -84,6 +84,13 @@ pub(super) fn open_test_access(model: &mut Model, pool_id: String, name: String)
     )
 }
 
+/// A message for the security report view.
+pub(super) fn to_doctor(model: &mut Model, msg: doctor::Msg) -> Vec<Effect> {
+    let ctx = ctx!(model, Some(&model.pools));
+    let outcome = doctor::update(&mut model.doctor, &ctx, msg);
+    apply(model, Owner::Doctor, outcome)
+}
+
 /// A message for the export view.
 pub(super) fn to_export(model: &mut Model, msg: export::Msg) -> Vec<Effect> {
     let ctx = ctx!(model, Some(&model.pools));
@@ -140,6 +147,9 @@ fn on_event(model: &mut Model, event: Event) -> Vec<Effect> {
         Event::Failed { operation, error } => model.report_error(&operation, &error),
         Event::Record { operation, error } => model.record_error(operation, error),
         Event::SetCurrentPool(id, name) => model.current_pool = Some((id, name)),
+        Event::GoTab(tab) => {
+            return super::update::on_action(model, crate::app::Action::GoTab(tab));
+        }
         Event::PoolGone(id) => {
             if let Some((_, name)) = model.current_pool.take_if(|(c, _)| *c == id) {
                 model.notify(

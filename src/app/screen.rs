@@ -27,6 +27,8 @@ pub enum Owner {
     TestAccess,
     /// The export view.
     Export,
+    /// The security report view.
+    Doctor,
 }
 
 /// What a screen may read of the app while it handles a message.
@@ -93,6 +95,8 @@ pub enum Event {
     },
     /// Make this pool the current one (id, name).
     SetCurrentPool(String, String),
+    /// Show this tab (as its number key does).
+    GoTab(Tab),
     /// This pool no longer exists: stop acting on it if it is the current one.
     PoolGone(String),
     /// Ask for the pool's name before deleting it (the app's typed-name dialog).

@@ -8,11 +8,11 @@ use super::intent::{self, Intent};
 use super::model::{Button, Connection, Focus, Level, Overlay, Tab};
 use super::response::Response;
 use super::route::{
-    to_access, to_export, to_identities, to_pools, to_roles, to_test_access, to_wizard,
+    to_access, to_doctor, to_export, to_identities, to_pools, to_roles, to_test_access, to_wizard,
 };
 use super::screen::Owner;
 use super::{Action, Effect, Model, Msg};
-use crate::screens::{access, export, identities, pools, roles, test_access};
+use crate::screens::{access, doctor, export, identities, pools, roles, test_access};
 use crate::view::layout;
 use crate::wizard;
 
@@ -112,6 +112,14 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             to_test_access(model, msg)
         }
+        Msg::Doctor(msg) => {
+            if let doctor::Msg::Action(action) = &msg
+                && !takes_keys(model, action, |f| matches!(f, Focus::Doctor(_)))
+            {
+                return settle(model);
+            }
+            to_doctor(model, msg)
+        }
         Msg::Export(msg) => {
             if let export::Msg::Action(action) = &msg
                 && !takes_keys(model, action, |f| matches!(f, Focus::Export(_)))
@@ -143,6 +151,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 to_test_access(model, test_access::Msg::Response { req, response })
             }
             Some(Owner::Export) => to_export(model, export::Msg::Response { req, response }),
+            Some(Owner::Doctor) => to_doctor(
+                model,
+                doctor::Msg::Response {
+                    req,
+                    response: Box::new(response),
+                },
+            ),
         },
     };
     effects.extend(settle(model));
@@ -211,6 +226,7 @@ fn on_connected(model: &mut Model, response: Response) -> Vec<Effect> {
             model.wizard.edit = None;
             model.test_access.panel = None;
             model.export.view = None;
+            model.doctor.view = None;
             model.current_pool = None;
             let mut effects = to_pools(model, pools::Msg::Start);
             // `:open` of a pool in another region: the region is switched, now open it.
@@ -229,7 +245,7 @@ fn on_connected(model: &mut Model, response: Response) -> Vec<Effect> {
     }
 }
 
-fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
+pub(super) fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     if action == Action::ForceQuit {
         // A pool half made by the wizard is never left behind silently: the first Ctrl-c asks.
         if model.wizard.is_half_made()
@@ -308,6 +324,7 @@ fn on_input(model: &mut Model, request: tui_input::InputRequest) -> Vec<Effect> 
         Focus::Roles => to_roles(model, roles::Msg::Input(request)),
         Focus::TestAccess(_) => to_test_access(model, test_access::Msg::Input(request)),
         Focus::Export(_) => to_export(model, export::Msg::Input(request)),
+        Focus::Doctor(_) => Vec::new(),
         Focus::Setup | Focus::NoPool(_) | Focus::Access => Vec::new(),
     }
 }
@@ -327,6 +344,11 @@ pub(super) fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
             ),
         },
         Ok(Command::Open(pool_id)) => return open_pool(model, pool_id),
+        Ok(Command::Doctor) if model.session().is_some() => {
+            let origin = model.tab;
+            return to_doctor(model, doctor::Msg::Open { origin });
+        }
+        Ok(Command::Doctor) => model.notify(Level::Warning, ":doctor needs a connection first"),
         Ok(Command::Help) => model.overlay = Some(Overlay::Help),
         Ok(Command::Quit) => return on_action(model, Action::Quit),
         Ok(Command::Region(region)) => {

@@ -326,6 +326,11 @@ impl Runner {
             } => call!(req, Export, |c| async {
                 export::read(c, &pool_id, include_roles).await.map(Box::new)
             }),
+            Effect::Doctor { req } => call!(req, Doctor, |c| async {
+                doctor::read(c).await.map(|(configs, account)| {
+                    Box::new(crate::domain::doctor::report(&configs, &account))
+                })
+            }),
             // The one local write: an export saved to a file.
             Effect::WriteFile {
                 req,

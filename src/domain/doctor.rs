@@ -104,6 +104,25 @@ fn wildcard(document: &str) -> Option<String> {
     })
 }
 
+/// A region's report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// How many pools were checked.
+    pub pools_checked: usize,
+    /// Every pool's findings, most severe first.
+    pub findings: Vec<Finding>,
+}
+
+/// The report on these pools.
+pub fn report(configs: &[PoolConfig], account: &Account) -> Report {
+    let mut findings: Vec<Finding> = configs.iter().flat_map(|c| check(c, account)).collect();
+    findings.sort_by_key(|f| f.severity);
+    Report {
+        pools_checked: configs.len(),
+        findings,
+    }
+}
+
 /// Every finding for one pool, most severe first.
 pub fn check(config: &PoolConfig, account: &Account) -> Vec<Finding> {
     let pool = &config.pool;

@@ -48,7 +48,10 @@ pub fn view(model: &Model, frame: &mut Frame) {
             (None, Some(view)) => {
                 screens::export::view::draw(model, view, &theme, frame, areas.body)
             }
-            (None, None) => (screens::screen(model.tab).draw)(model, &theme, frame, areas.body),
+            (None, None) => match model.doctor.on(model.tab) {
+                Some(view) => screens::doctor::view::draw(model, view, &theme, frame, areas.body),
+                None => (screens::screen(model.tab).draw)(model, &theme, frame, areas.body),
+            },
         },
         connection => setup::draw(model, connection, &theme, frame, areas.body),
     }

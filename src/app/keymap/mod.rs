@@ -269,6 +269,7 @@ pub fn sheet_below_overlay(model: &Model) -> KeySheet {
         Focus::Setup => SETUP.sheet(),
         Focus::TestAccess(panel) => crate::screens::test_access::keys(panel).sheet(),
         Focus::Export(view) => crate::screens::export::keys(view).sheet(),
+        Focus::Doctor(view) => crate::screens::doctor::keys(view).sheet(),
         _ => (crate::screens::screen(model.tab).keys)(model),
     }
 }
@@ -346,6 +347,9 @@ pub fn to_msg(model: &Model, event: &Event) -> Option<Msg> {
                 ),
                 Focus::Export(view) => {
                     route(crate::screens::export::keys(view), key, event, Msg::from)
+                }
+                Focus::Doctor(view) => {
+                    route(crate::screens::doctor::keys(view), key, event, Msg::from)
                 }
             }
         }
