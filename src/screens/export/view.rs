@@ -67,15 +67,17 @@ pub fn draw(model: &Model, view: &ExportView, theme: &Theme, frame: &mut Frame, 
                     Span::styled(label, theme.focused),
                     Span::styled(shown, theme.focused),
                 ]));
-                let status = match (&writing.problem, writing.req) {
-                    (_, Some(_)) => Line::styled("  Writing…", theme.dim),
-                    (Some(problem), None) => Line::styled(format!("  ✗ {problem}"), theme.error),
-                    (None, None) => Line::styled(
-                        "  A new file; an existing one is replaced only after a second ⏎.",
+                let (status, style) = match (&writing.problem, writing.req) {
+                    (_, Some(_)) => ("Writing…".to_string(), theme.dim),
+                    (Some(problem), None) => (format!("✗ {problem}"), theme.error),
+                    (None, None) => (
+                        "A new file; an existing one is replaced only after a second ⏎.".into(),
                         theme.dim,
                     ),
                 };
-                lines.push(status);
+                for line in wrap(&status, width.saturating_sub(2)) {
+                    lines.push(Line::styled(format!("  {line}"), style));
+                }
             }
             lines.push(Line::raw(""));
             let total = rendered.text.lines().count();
@@ -86,14 +88,16 @@ pub fn draw(model: &Model, view: &ExportView, theme: &Theme, frame: &mut Frame, 
                 lines.push(Line::raw(text));
             }
             let shown_to = (view.scroll + rows).min(total);
-            lines.push(Line::styled(
+            let position = if rows == 0 {
+                format!("  {total} lines (the terminal is too short to show them)")
+            } else {
                 format!(
                     "  lines {}–{shown_to} of {total} · {}",
                     (view.scroll + 1).min(total),
                     view.format.file_name()
-                ),
-                theme.dim,
-            ));
+                )
+            };
+            lines.push(Line::styled(position, theme.dim));
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
