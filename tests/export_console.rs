@@ -69,15 +69,7 @@ async fn x_reads_the_pool_and_w_writes_it_without_replacing_a_file_unasked() {
     }
     h.send(Msg::from(pools::Action::Export));
     read_done(&mut h).await;
-    let clients = cognito_tui::aws::connect_clients(
-        &Target::Sandbox {
-            endpoint_url: sb.endpoint_url(),
-        },
-        None,
-        Some("us-east-1".into()),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
+    let clients = common::console_clients(&sb).await;
     let view = h
         .model
         .export

@@ -9,9 +9,8 @@ use aws_sdk_cognitoidentity::types::{
     AmbiguousRoleResolutionType, CognitoIdentityProvider, MappingRule, MappingRuleMatchType,
     RoleMapping, RoleMappingType, RulesConfigurationType,
 };
-use cognito_tui::aws::{Clients, Target, connect_clients};
 use cognito_tui::export::{Format, render};
-use cognito_tui::sandbox::{RunningSandbox, Seed};
+use cognito_tui::sandbox::Seed;
 use std::collections::HashMap;
 use std::process::Command;
 
@@ -190,18 +189,6 @@ async fn random_pool(identity: &aws_sdk_cognitoidentity::Client, i: usize) -> (S
     (id, secret)
 }
 
-async fn clients(sb: &RunningSandbox) -> Clients {
-    connect_clients(
-        &Target::Sandbox {
-            endpoint_url: sb.endpoint_url(),
-        },
-        None,
-        Some("us-east-1".into()),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"))
-}
-
 /// Runs the script with aws-cli against `endpoint`; the new pool's id (its last line).
 fn apply(script: &str, endpoint: &str, secret: &str) -> String {
     let path = format!(
@@ -237,7 +224,10 @@ async fn the_aws_cli_script_recreates_fifty_random_pools_exactly() {
     let original = common::sandbox(Seed::Empty).await;
     let copy = common::sandbox(Seed::Empty).await;
     let identity = common::identity_client(&original, "us-east-1").await;
-    let (from, to) = (clients(&original).await, clients(&copy).await);
+    let (from, to) = (
+        common::console_clients(&original).await,
+        common::console_clients(&copy).await,
+    );
     let mut kinds = std::collections::BTreeSet::new();
     for i in 0..POOLS {
         let (id, secret) = random_pool(&identity, i).await;

@@ -10,9 +10,9 @@ use aws_sdk_cognitoidentity::types::{
     CognitoIdentityProvider, MappingRule, MappingRuleMatchType, RoleMapping, RoleMappingType,
     RulesConfigurationType,
 };
-use cognito_tui::aws::{Clients, Target, connect_clients};
+use cognito_tui::aws::Clients;
 use cognito_tui::export::{Format, PoolExport, render};
-use cognito_tui::sandbox::{RunningSandbox, Seed};
+use cognito_tui::sandbox::Seed;
 use std::collections::HashMap;
 use std::process::Command;
 
@@ -29,18 +29,6 @@ const ROLES: [&str; 4] = [
 
 fn role(name: &str) -> String {
     format!("arn:aws:iam::123456789012:role/{name}")
-}
-
-async fn clients(sb: &RunningSandbox) -> Clients {
-    connect_clients(
-        &Target::Sandbox {
-            endpoint_url: sb.endpoint_url(),
-        },
-        None,
-        Some("us-east-1".into()),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"))
 }
 
 async fn read(clients: &Clients, pool_id: &str, roles: bool) -> PoolExport {
@@ -256,7 +244,7 @@ async fn cloudformation_passes_cfn_lint_and_terraform_has_the_providers_argument
     let sb = common::sandbox(Seed::Demo).await;
     let identity = common::identity_client(&sb, "us-east-1").await;
     let every = everything_pool(&identity).await;
-    let clients = clients(&sb).await;
+    let clients = common::console_clients(&sb).await;
     let pools = identity
         .list_identity_pools()
         .max_results(60)

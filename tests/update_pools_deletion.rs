@@ -110,20 +110,13 @@ fn a_failed_delete_keeps_the_row_and_shows_the_service_error() {
 
 #[test]
 fn a_protected_pool_is_never_offered_for_deletion() {
-    let (mut model, effects) = connected(
+    let (mut model, _) = listed(
         Options {
             protected: vec!["pool-00*".into(), pool_id(7)],
             ..Default::default()
         },
         SIZE,
-    );
-    let req = list_req(&effects);
-    let _ = update(
-        &mut model,
-        Msg::Response {
-            req,
-            response: Response::ListIdentityPools(Ok((summaries(0..12), None))),
-        },
+        Ok((summaries(0..12), None)),
     );
     assert_eq!(act(&mut model, PoolAction::Delete), Vec::new());
     assert!(model.overlay.is_none(), "no confirmation opens");
@@ -141,20 +134,13 @@ fn a_protected_pool_is_never_offered_for_deletion() {
 
 #[test]
 fn read_only_refuses_to_delete_and_says_why() {
-    let (mut model, effects) = connected(
+    let (mut model, _) = listed(
         Options {
             read_only: true,
             ..Default::default()
         },
         SIZE,
-    );
-    let req = list_req(&effects);
-    let _ = update(
-        &mut model,
-        Msg::Response {
-            req,
-            response: Response::ListIdentityPools(Ok((summaries(0..3), None))),
-        },
+        Ok((summaries(0..3), None)),
     );
     let asked_before = model.in_flight.len();
     assert_eq!(act(&mut model, PoolAction::Delete), Vec::new());
@@ -186,15 +172,7 @@ fn read_only_refuses_to_delete_and_says_why() {
 
 #[test]
 fn a_pool_deleted_elsewhere_leaves_the_list_with_a_notice() {
-    let (mut model, effects) = connected(Options::default(), SIZE);
-    let req = list_req(&effects);
-    let effects = update(
-        &mut model,
-        Msg::Response {
-            req,
-            response: Response::ListIdentityPools(Ok((summaries(0..3), None))),
-        },
-    );
+    let (mut model, effects) = listed(Options::default(), SIZE, Ok((summaries(0..3), None)));
     let (req, id) = describes(&effects)[1].clone();
     let gone = AwsError::service(
         "ResourceNotFoundException",

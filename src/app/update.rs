@@ -351,11 +351,7 @@ pub(super) fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
         Ok(Command::Doctor) => model.notify(Level::Warning, ":doctor needs a connection first"),
         Ok(Command::Help) => model.overlay = Some(Overlay::Help),
         Ok(Command::Quit) => return on_action(model, Action::Quit),
-        Ok(Command::Region(region)) => {
-            model.options.region = Some(region.clone());
-            let profile = model.options.profile.clone();
-            return connect(model, profile, Some(region), true);
-        }
+        Ok(Command::Region(region)) => return switch_region(model, region),
         Ok(Command::Profile(profile)) => {
             if model.session().is_some_and(|s| s.sandbox) {
                 model.notify(
@@ -387,6 +383,11 @@ fn open_pool(model: &mut Model, pool_id: String) -> Vec<Effect> {
         return to_pools(model, pools::Msg::OpenById(pool_id));
     }
     model.pending_open = Some(pool_id);
+    switch_region(model, region)
+}
+
+/// Reconnects in `region` with the same profile (`:region`, and `:open` of another region's pool).
+fn switch_region(model: &mut Model, region: String) -> Vec<Effect> {
     model.options.region = Some(region.clone());
     let profile = model.options.profile.clone();
     connect(model, profile, Some(region), true)

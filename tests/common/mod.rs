@@ -372,3 +372,16 @@ pub fn run_cli(endpoint: &str, subcommand: &str, args: &[&str]) -> (i32, String,
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// The console's own clients (as the runner builds them) for the sandbox in us-east-1.
+pub async fn console_clients(sb: &RunningSandbox) -> cognito_tui::aws::Clients {
+    cognito_tui::aws::connect_clients(
+        &cognito_tui::aws::Target::Sandbox {
+            endpoint_url: sb.endpoint_url(),
+        },
+        None,
+        Some("us-east-1".into()),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"))
+}
