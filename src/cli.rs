@@ -217,6 +217,11 @@ pub struct FaultArgs {
     /// Requests per second allowed for one operation, e.g. ListIdentityPools=5 (repeatable).
     #[arg(long, value_name = "OP=RPS", value_parser = crate::sandbox::Faults::parse_rate_limit)]
     pub rate_limit: Vec<(String, f64)>,
+    /// Refuse every Cognito call in a region, as a region not enabled for the account
+    /// (UnrecognizedClientException) or denied by a policy (AccessDeniedException), e.g.
+    /// ap-east-2=not-enabled (repeatable).
+    #[arg(long, value_name = "REGION=not-enabled|denied", value_parser = crate::sandbox::RegionFault::parse)]
+    pub region_fault: Vec<(String, crate::sandbox::RegionFault)>,
 }
 
 fn parse_rate(text: &str) -> Result<f64, String> {
@@ -248,6 +253,9 @@ impl FaultArgs {
         }
 
         faults.rate_limits.extend(self.rate_limit.iter().cloned());
+        faults
+            .region_faults
+            .extend(self.region_fault.iter().cloned());
         faults
     }
 }

@@ -20,8 +20,21 @@ pub struct Headless {
 impl Headless {
     /// Starts like the console (connecting first) with a terminal of `size`.
     pub fn start(options: Options, target: Target, size: (u16, u16)) -> Self {
+        Self::start_with_journal(options, target, size, None)
+    }
+
+    /// Starts like [`Headless::start`], recording writes in the journal at `journal` when given.
+    pub fn start_with_journal(
+        options: Options,
+        target: Target,
+        size: (u16, u16),
+        journal: Option<std::path::PathBuf>,
+    ) -> Self {
         let (tx, rx) = mpsc::unbounded_channel();
-        let runner = Runner::new(tx, target);
+        let mut runner = Runner::new(tx, target);
+        if let Some(path) = journal {
+            runner = runner.journal_to(path);
+        }
         let mut model = Model::new(options, size);
         let _ = update(&mut model, Msg::Tick(epoch_seconds()));
         let effects = init(&mut model);

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod editor;
 pub mod export;
 pub mod headless;
+pub mod journal;
 pub mod logging;
 pub mod runtime;
 pub mod sandbox;

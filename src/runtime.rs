@@ -72,7 +72,10 @@ pub async fn run_console(options: Options, target: Target) -> color_eyre::Result
 
     let size = terminal.size()?;
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
-    let runner = Runner::new(tx, target);
+    let mut runner = Runner::new(tx, target);
+    if let Some(path) = crate::journal::default_path() {
+        runner = runner.journal_to(path);
+    }
     let mut model = Model::new(options, (size.width, size.height));
     let startup = init(&mut model);
     // The first frame goes out before any network call can answer.

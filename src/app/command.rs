@@ -9,6 +9,10 @@ pub enum Command {
     Tab(Tab),
     /// Switch region, rebuilding the clients.
     Region(String),
+    /// Every region's pools at once (`:region all`).
+    AllRegions,
+    /// The journal of the writes made from the console.
+    Journal,
     /// Switch profile, rebuilding the clients.
     Profile(String),
     /// List recent errors.
@@ -26,16 +30,18 @@ pub enum Command {
 }
 
 /// What the command line accepts, for error messages and help.
-pub const COMMANDS: &str = ":pools :access :identities :roles :open POOL :region NAME :profile NAME :test :doctor :errors :help :q";
+pub const COMMANDS: &str = ":pools :access :identities :roles :open POOL :region NAME|all :profile NAME :test :doctor :journal :errors :help :q";
 
 /// The commands, a line per group, for the help overlay.
 pub const COMMANDS_HELP: &[&str] = &[
     ":pools :access :identities :roles",
     ":region NAME    switch region",
+    ":region all     every region's pools at once",
     ":profile NAME   switch profile",
     ":open POOL      a pool by id or ARN",
     ":test           test access on the current pool",
     ":doctor         the region's security report",
+    ":journal        the writes made from here",
     ":errors         recent errors",
     ":help  :q",
 ];
@@ -64,7 +70,9 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "doctor" => no_arg(Command::Doctor),
         "help" | "h" => no_arg(Command::Help),
         "q" | "quit" | "q!" => no_arg(Command::Quit),
+        "journal" => no_arg(Command::Journal),
         "region" => match arg {
+            Some("all") => Ok(Command::AllRegions),
             Some(region) if is_region_name(region) => Ok(Command::Region(region.to_string())),
             Some(region) => Err(format!(
                 "\"{region}\" is not a region name (like us-east-1 or eu-west-1)"

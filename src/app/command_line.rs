@@ -18,43 +18,9 @@ const VERBS: &[&str] = &[
     "test",
     "open",
     "doctor",
+    "journal",
     "help",
     "quit",
-];
-
-/// The AWS Regions (commercial partition) `:region` completes.
-pub const REGIONS: &[&str] = &[
-    "af-south-1",
-    "ap-east-1",
-    "ap-northeast-1",
-    "ap-northeast-2",
-    "ap-northeast-3",
-    "ap-south-1",
-    "ap-south-2",
-    "ap-southeast-1",
-    "ap-southeast-2",
-    "ap-southeast-3",
-    "ap-southeast-4",
-    "ap-southeast-5",
-    "ca-central-1",
-    "ca-west-1",
-    "eu-central-1",
-    "eu-central-2",
-    "eu-north-1",
-    "eu-south-1",
-    "eu-south-2",
-    "eu-west-1",
-    "eu-west-2",
-    "eu-west-3",
-    "il-central-1",
-    "me-central-1",
-    "me-south-1",
-    "mx-central-1",
-    "sa-east-1",
-    "us-east-1",
-    "us-east-2",
-    "us-west-1",
-    "us-west-2",
 ];
 
 /// The command line's state that outlives one opening of it.
@@ -127,7 +93,10 @@ impl CommandLine {
         let verb = head.split_whitespace().next();
         let pool: Vec<String> = match (head.split_whitespace().count(), verb) {
             (0, _) => VERBS.iter().map(|v| v.to_string()).collect(),
-            (1, Some("region")) => REGIONS.iter().map(|r| r.to_string()).collect(),
+            (1, Some("region")) => std::iter::once("all")
+                .chain(crate::domain::regions::all())
+                .map(String::from)
+                .collect(),
             (1, Some("profile")) => profiles.to_vec(),
             _ => Vec::new(),
         };

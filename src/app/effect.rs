@@ -28,6 +28,16 @@ pub enum Effect {
         /// The token from the previous page.
         next_token: Option<String>,
     },
+    /// One page of ListIdentityPools in another region than the session's (`:region all`),
+    /// answered as `Response::ListIdentityPools`.
+    ListIdentityPoolsIn {
+        /// Request id of this page.
+        req: RequestId,
+        /// The region.
+        region: String,
+        /// The token from the previous page.
+        next_token: Option<String>,
+    },
     /// DescribeIdentityPool for one pool.
     DescribeIdentityPool {
         /// Request id.
@@ -82,6 +92,8 @@ pub enum Effect {
     DeleteIdentities {
         /// Request id of this batch.
         req: RequestId,
+        /// The pool they belong to (for the journal; the call names only the ids).
+        pool_id: String,
         /// The ids.
         ids: Vec<String>,
     },
@@ -304,6 +316,11 @@ pub enum Effect {
     },
     /// The security report of the session's region.
     Doctor {
+        /// Request id.
+        req: RequestId,
+    },
+    /// Read the journal of the writes made from the console.
+    ReadJournal {
         /// Request id.
         req: RequestId,
     },

@@ -214,6 +214,10 @@ pub enum Focus<'a> {
     Export(&'a crate::screens::export::ExportView),
     /// The security report (over the tab it was opened on).
     Doctor(&'a crate::screens::doctor::ReportView),
+    /// Every region's pools (over the Pools tab).
+    Inventory(&'a crate::screens::inventory::InventoryView),
+    /// The journal (over the tab it was opened on).
+    Journal(&'a crate::screens::journal::JournalView),
     /// Tabs 2–4 with no pool chosen (only the global keys).
     NoPool(Tab),
 }
@@ -243,6 +247,10 @@ pub struct Model {
     pub export: crate::screens::export::ExportState,
     /// The security report view.
     pub doctor: crate::screens::doctor::DoctorState,
+    /// Every region's pools (`:region all`).
+    pub inventory: crate::screens::inventory::InventoryState,
+    /// The journal view.
+    pub journal: crate::screens::journal::JournalState,
     /// A pool `:open` asked for in another region, opened once connected there.
     pub pending_open: Option<String>,
     /// The pool tabs 2–4 act on, as (id, name).
@@ -287,6 +295,8 @@ impl Model {
             export: Default::default(),
             pending_open: None,
             doctor: Default::default(),
+            inventory: Default::default(),
+            journal: Default::default(),
             current_pool: None,
             overlay: None,
             notice: None,
@@ -355,6 +365,12 @@ impl Model {
         }
         if let Some(view) = self.doctor.on(self.tab) {
             return Focus::Doctor(view);
+        }
+        if let Some(view) = self.inventory.on(self.tab) {
+            return Focus::Inventory(view);
+        }
+        if let Some(view) = self.journal.on(self.tab) {
+            return Focus::Journal(view);
         }
         match self.tab {
             Tab::Pools => match self.wizard.open.as_deref() {

@@ -54,6 +54,8 @@ pub enum DialogAction {
 pub enum Msg {
     /// The wall clock, in epoch seconds (drives the spinner, rates and "30 days ago").
     Tick(f64),
+    /// The journal could not record a write (the write itself happened).
+    JournalFailed(String),
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
     /// A global key.
@@ -82,6 +84,10 @@ pub enum Msg {
     Export(crate::screens::export::Msg),
     /// For the security report view.
     Doctor(crate::screens::doctor::Msg),
+    /// For the inventory of every region.
+    Inventory(crate::screens::inventory::Msg),
+    /// For the journal view.
+    Journal(crate::screens::journal::Msg),
     /// A request's answer; it goes to the screen that asked.
     Response {
         /// The request.
@@ -130,6 +136,18 @@ impl From<access::Action> for Msg {
 impl From<crate::screens::doctor::Action> for Msg {
     fn from(action: crate::screens::doctor::Action) -> Self {
         Msg::Doctor(crate::screens::doctor::Msg::Action(action))
+    }
+}
+
+impl From<crate::screens::inventory::Action> for Msg {
+    fn from(action: crate::screens::inventory::Action) -> Self {
+        Msg::Inventory(crate::screens::inventory::Msg::Action(action))
+    }
+}
+
+impl From<crate::screens::journal::Action> for Msg {
+    fn from(action: crate::screens::journal::Action) -> Self {
+        Msg::Journal(crate::screens::journal::Msg::Action(action))
     }
 }
 

@@ -81,6 +81,8 @@ pub enum Response {
     TestAccess(Box<super::test_access::Trial>),
     /// The security report.
     Doctor(Result<Box<crate::domain::doctor::Report>, AwsError>),
+    /// The journal's entries (oldest first) and its unreadable lines, or why it can't be read.
+    Journal(Result<(Vec<crate::journal::Entry>, usize), String>),
     /// Export: everything read for it.
     Export(Result<Box<crate::export::PoolExport>, AwsError>),
     /// A file written: its path, or why not (`exists` when it was there and not to be replaced).

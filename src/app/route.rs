@@ -5,7 +5,9 @@
 use super::model::{Button, Connection, Level, Overlay, Tab};
 use super::screen::{Ctx, Event, Outcome, Owner};
 use super::{Effect, Model};
-use crate::screens::{access, doctor, export, identities, pools, roles, test_access};
+use crate::screens::{
+    access, doctor, export, identities, inventory, journal, pools, roles, test_access,
+};
 use crate::wizard;
 
 /// The read-only context a screen sees, borrowed field by field so that the screen's own state
@@ -89,6 +91,46 @@ pub(super) fn to_doctor(model: &mut Model, msg: doctor::Msg) -> Vec<Effect> {
     let ctx = ctx!(model, Some(&model.pools));
     let outcome = doctor::update(&mut model.doctor, &ctx, msg);
     apply(model, Owner::Doctor, outcome)
+}
+
+/// A message for the inventory of every region.
+pub(super) fn to_inventory(model: &mut Model, msg: inventory::Msg) -> Vec<Effect> {
+    let ctx = ctx!(model, None);
+    let outcome = inventory::update(&mut model.inventory, &ctx, msg);
+    apply(model, Owner::Inventory, outcome)
+}
+
+/// Opens the inventory over the Pools tab: every region of the session's partition.
+pub(super) fn open_inventory(model: &mut Model) -> Vec<Effect> {
+    let Some(session) = model.session() else {
+        model.notify(Level::Warning, ":region all needs a connection first");
+        return Vec::new();
+    };
+    let regions = crate::domain::regions::sweep_from(&session.region)
+        .into_iter()
+        .map(String::from)
+        .collect();
+    model.tab = Tab::Pools;
+    to_inventory(
+        model,
+        inventory::Msg::Open {
+            origin: Tab::Pools,
+            regions,
+        },
+    )
+}
+
+/// A message for the journal view.
+pub(super) fn to_journal(model: &mut Model, msg: journal::Msg) -> Vec<Effect> {
+    let ctx = ctx!(model, None);
+    let outcome = journal::update(&mut model.journal, &ctx, msg);
+    apply(model, Owner::Journal, outcome)
+}
+
+/// Opens the journal over the tab shown.
+pub(super) fn open_journal(model: &mut Model) -> Vec<Effect> {
+    let origin = model.tab;
+    to_journal(model, journal::Msg::Open { origin })
 }
 
 /// A message for the export view.
@@ -184,6 +226,8 @@ fn on_event(model: &mut Model, event: Event) -> Vec<Effect> {
             return to_pools(model, pools::Msg::ShowCreated(pool));
         }
         Event::ShowHelp => model.overlay = Some(Overlay::Help),
+        Event::OpenInventory => return open_inventory(model),
+        Event::OpenPool(pool_id) => return super::update::open_pool(model, pool_id),
         Event::OpenWizard => return to_wizard(model, wizard::Msg::Open),
         Event::OpenTestAccess { pool_id, name } => {
             return open_test_access(model, pool_id, name);

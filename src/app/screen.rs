@@ -29,6 +29,10 @@ pub enum Owner {
     Export,
     /// The security report view.
     Doctor,
+    /// The inventory of every region.
+    Inventory,
+    /// The journal view.
+    Journal,
 }
 
 /// What a screen may read of the app while it handles a message.
@@ -110,6 +114,8 @@ pub enum Event {
     PoolCreated(IdentityPool),
     /// Open the help overlay.
     ShowHelp,
+    /// Open the inventory of every region over the Pools tab.
+    OpenInventory,
     /// Open the create wizard (or offer the kept draft).
     OpenWizard,
     /// Open Test access on this pool (made the current one), over the tab shown.
@@ -119,6 +125,8 @@ pub enum Event {
         /// Its name.
         name: String,
     },
+    /// Open this pool by id, switching to its region when it is another (`:open`).
+    OpenPool(String),
     /// Open the export view on this pool (made the current one), over the tab shown.
     OpenExport {
         /// The pool.

@@ -8,11 +8,14 @@ use super::intent::{self, Intent};
 use super::model::{Button, Connection, Focus, Level, Overlay, Tab};
 use super::response::Response;
 use super::route::{
-    to_access, to_doctor, to_export, to_identities, to_pools, to_roles, to_test_access, to_wizard,
+    to_access, to_doctor, to_export, to_identities, to_inventory, to_journal, to_pools, to_roles,
+    to_test_access, to_wizard,
 };
 use super::screen::Owner;
 use super::{Action, Effect, Model, Msg};
-use crate::screens::{access, doctor, export, identities, pools, roles, test_access};
+use crate::screens::{
+    access, doctor, export, identities, inventory, journal, pools, roles, test_access,
+};
 use crate::view::layout;
 use crate::wizard;
 
@@ -56,6 +59,14 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let mut effects = match msg {
         Msg::Tick(now) => {
             model.now = Some(now);
+            Vec::new()
+        }
+        Msg::JournalFailed(text) => {
+            model.notify(Level::Warning, text.clone());
+            model.record_error(
+                "Journal".into(),
+                super::AwsError::new(super::ErrorKind::Other, text),
+            );
             Vec::new()
         }
         Msg::Resize(width, height) => {
@@ -120,6 +131,22 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             to_doctor(model, msg)
         }
+        Msg::Inventory(msg) => {
+            if let inventory::Msg::Action(action) = &msg
+                && !takes_keys(model, action, |f| matches!(f, Focus::Inventory(_)))
+            {
+                return settle(model);
+            }
+            to_inventory(model, msg)
+        }
+        Msg::Journal(msg) => {
+            if let journal::Msg::Action(action) = &msg
+                && !takes_keys(model, action, |f| matches!(f, Focus::Journal(_)))
+            {
+                return settle(model);
+            }
+            to_journal(model, msg)
+        }
         Msg::Export(msg) => {
             if let export::Msg::Action(action) = &msg
                 && !takes_keys(model, action, |f| matches!(f, Focus::Export(_)))
@@ -151,6 +178,20 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 to_test_access(model, test_access::Msg::Response { req, response })
             }
             Some(Owner::Export) => to_export(model, export::Msg::Response { req, response }),
+            Some(Owner::Inventory) => to_inventory(
+                model,
+                inventory::Msg::Response {
+                    req,
+                    response: Box::new(response),
+                },
+            ),
+            Some(Owner::Journal) => to_journal(
+                model,
+                journal::Msg::Response {
+                    req,
+                    response: Box::new(response),
+                },
+            ),
             Some(Owner::Doctor) => to_doctor(
                 model,
                 doctor::Msg::Response {
@@ -227,6 +268,7 @@ fn on_connected(model: &mut Model, response: Response) -> Vec<Effect> {
             model.test_access.panel = None;
             model.export.view = None;
             model.doctor.view = None;
+            model.inventory.view = None;
             model.current_pool = None;
             let mut effects = to_pools(model, pools::Msg::Start);
             // `:open` of a pool in another region: the region is switched, now open it.
@@ -324,6 +366,8 @@ fn on_input(model: &mut Model, request: tui_input::InputRequest) -> Vec<Effect> 
         Focus::Roles => to_roles(model, roles::Msg::Input(request)),
         Focus::TestAccess(_) => to_test_access(model, test_access::Msg::Input(request)),
         Focus::Export(_) => to_export(model, export::Msg::Input(request)),
+        Focus::Inventory(_) => to_inventory(model, inventory::Msg::Input(request)),
+        Focus::Journal(_) => to_journal(model, journal::Msg::Input(request)),
         Focus::Doctor(_) => Vec::new(),
         Focus::Setup | Focus::NoPool(_) | Focus::Access => Vec::new(),
     }
@@ -349,9 +393,11 @@ pub(super) fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
             return to_doctor(model, doctor::Msg::Open { origin });
         }
         Ok(Command::Doctor) => model.notify(Level::Warning, ":doctor needs a connection first"),
+        Ok(Command::Journal) => return super::route::open_journal(model),
         Ok(Command::Help) => model.overlay = Some(Overlay::Help),
         Ok(Command::Quit) => return on_action(model, Action::Quit),
         Ok(Command::Region(region)) => return switch_region(model, region),
+        Ok(Command::AllRegions) => return super::route::open_inventory(model),
         Ok(Command::Profile(profile)) => {
             if model.session().is_some_and(|s| s.sandbox) {
                 model.notify(
@@ -370,7 +416,7 @@ pub(super) fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
 }
 
 /// `:open POOL`: its summary on the Pools tab, after switching to its region when needed.
-fn open_pool(model: &mut Model, pool_id: String) -> Vec<Effect> {
+pub(super) fn open_pool(model: &mut Model, pool_id: String) -> Vec<Effect> {
     let Some(session) = model.session() else {
         model.notify(Level::Warning, ":open needs a connection first");
         return Vec::new();

@@ -46,6 +46,34 @@ pub struct Clients {
     pub sts: aws_sdk_sts::Client,
 }
 
+impl Clients {
+    /// The same clients (credentials, endpoint, retries, connection pool) for another region:
+    /// for sweeping every region without reconnecting.
+    pub fn in_region(&self, region: &str) -> Self {
+        let region = Region::new(region.to_string());
+        Self {
+            identity: aws_sdk_cognitoidentity::Client::from_conf(
+                self.identity
+                    .config()
+                    .to_builder()
+                    .region(region.clone())
+                    .build(),
+            ),
+            iam: self.iam.clone(),
+            user_pools: aws_sdk_cognitoidentityprovider::Client::from_conf(
+                self.user_pools
+                    .config()
+                    .to_builder()
+                    .region(region.clone())
+                    .build(),
+            ),
+            sts: aws_sdk_sts::Client::from_conf(
+                self.sts.config().to_builder().region(region).build(),
+            ),
+        }
+    }
+}
+
 fn timeouts() -> TimeoutConfig {
     // Generous per attempt (a slow network), bounded overall, so no spinner ever stays stuck.
     TimeoutConfig::builder()
@@ -119,7 +147,13 @@ pub async fn connect(
         (false, Some(profile)) => profile,
         (false, None) => std::env::var("AWS_PROFILE").unwrap_or_else(|_| "default".to_string()),
     };
-    let sts = aws_sdk_sts::Client::new(&config);
+    // Every client records its responses' request ids for the journal (see `journal::request_ids`).
+    let record = crate::journal::request_ids::RecordRequestIds;
+    let sts = aws_sdk_sts::Client::from_conf(
+        aws_sdk_sts::config::Builder::from(&config)
+            .interceptor(record)
+            .build(),
+    );
     // Who the console really is: the credentials proved once, the ARN shown in the header.
     let caller = if sandbox {
         None
@@ -132,9 +166,21 @@ pub async fn connect(
         me.arn().map(String::from)
     };
     let clients = Clients {
-        identity: aws_sdk_cognitoidentity::Client::new(&config),
-        iam: aws_sdk_iam::Client::new(&config),
-        user_pools: aws_sdk_cognitoidentityprovider::Client::new(&config),
+        identity: aws_sdk_cognitoidentity::Client::from_conf(
+            aws_sdk_cognitoidentity::config::Builder::from(&config)
+                .interceptor(record)
+                .build(),
+        ),
+        iam: aws_sdk_iam::Client::from_conf(
+            aws_sdk_iam::config::Builder::from(&config)
+                .interceptor(record)
+                .build(),
+        ),
+        user_pools: aws_sdk_cognitoidentityprovider::Client::from_conf(
+            aws_sdk_cognitoidentityprovider::config::Builder::from(&config)
+                .interceptor(record)
+                .build(),
+        ),
         sts,
     };
     Ok((

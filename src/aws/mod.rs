@@ -30,6 +30,9 @@ pub struct Runner {
     target: Target,
     clients: Arc<RwLock<Option<Clients>>>,
     account: Arc<RwLock<Option<String>>>,
+    /// The session's (profile, region), for the journal's entries.
+    session: Arc<RwLock<Option<(String, String)>>>,
+    journal: Option<crate::journal::Journal>,
 }
 
 impl Runner {
@@ -40,7 +43,24 @@ impl Runner {
             target,
             clients: Arc::new(RwLock::new(None)),
             account: Arc::new(RwLock::new(None)),
+            session: Arc::new(RwLock::new(None)),
+            journal: None,
         }
+    }
+
+    /// The same runner, recording every write it makes in the journal at `path`; a failure to
+    /// write it comes back as `Msg::JournalFailed`.
+    pub fn journal_to(mut self, path: std::path::PathBuf) -> Self {
+        let tx = self.tx.clone();
+        self.journal = Some(crate::journal::Journal::start(path, move |text| {
+            let _ = tx.send(Msg::JournalFailed(text));
+        }));
+        self
+    }
+
+    /// Where the journal is written, when it is.
+    pub fn journal_path(&self) -> Option<&std::path::Path> {
+        self.journal.as_ref().map(|j| j.path())
     }
 
     /// The pool's ARN, with the account asked of STS once a session.
@@ -76,11 +96,67 @@ impl Runner {
     pub fn spawn(&self, effect: Effect) {
         let runner = self.clone();
         tokio::spawn(async move {
-            if let Some(msg) = runner.run(effect).await {
+            let write = runner
+                .journal
+                .as_ref()
+                .and_then(|_| crate::journal::describe(&effect));
+            let msg = match write {
+                None => runner.run(effect).await,
+                Some(write) => {
+                    let (msg, request_ids) =
+                        crate::journal::request_ids::recording(runner.run(effect)).await;
+                    runner.record(write, request_ids, msg.as_ref());
+                    msg
+                }
+            };
+            if let Some(msg) = msg {
                 // The receiver is gone only when the console is quitting.
                 let _ = runner.tx.send(msg);
             }
         });
+    }
+
+    /// Appends a write's entry to the journal (queued: the disk is never waited for here).
+    fn record(
+        &self,
+        (operation, target, summary): (&'static str, String, String),
+        request_ids: Vec<String>,
+        msg: Option<&Msg>,
+    ) {
+        let (Some(journal), Some(Msg::Response { response, .. })) = (&self.journal, msg) else {
+            return;
+        };
+        let (profile, region) = self
+            .session
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+            .unwrap_or_default();
+        let mut entry = crate::journal::Entry {
+            time: crate::clock::rfc3339(crate::clock::epoch_seconds()),
+            operation: operation.to_string(),
+            target,
+            region,
+            profile,
+            request_ids,
+            outcome: "ok".into(),
+            error: None,
+            summary,
+        };
+        match crate::journal::outcome(response) {
+            // A new pool is known by the id the service gave it.
+            Ok(Some(made)) if operation == "CreateIdentityPool" => entry.target = made,
+            Ok(Some(note)) if operation == "DeleteIdentities" => {
+                entry.outcome = "partly".into();
+                entry.error = Some(note);
+            }
+            Ok(_) => {}
+            Err(error) => {
+                entry.outcome = "failed".into();
+                entry.error = Some(error.to_string());
+            }
+        }
+        journal.append(entry);
     }
 
     async fn run(&self, effect: Effect) -> Option<Msg> {
@@ -108,6 +184,8 @@ impl Runner {
                 let result = result.map(|(session, clients)| {
                     let mut guard = self.clients.write().unwrap_or_else(|p| p.into_inner());
                     *guard = Some(clients);
+                    *self.session.write().unwrap_or_else(|p| p.into_inner()) =
+                        Some((session.profile.clone(), session.region.clone()));
                     *self.account.write().unwrap_or_else(|p| p.into_inner()) = None;
                     session
                 });
@@ -119,6 +197,23 @@ impl Runner {
                     next_token
                 ))
             }
+            Effect::ReadJournal { req } => {
+                let read = match self.journal.as_ref().map(|j| j.path().to_path_buf()) {
+                    Some(path) => tokio::task::spawn_blocking(move || crate::journal::read(&path))
+                        .await
+                        .unwrap_or_else(|e| Err(e.to_string())),
+                    None => Err("no data directory on this system, so nothing is journaled".into()),
+                };
+                (req, Response::Journal(read))
+            }
+            Effect::ListIdentityPoolsIn {
+                req,
+                region,
+                next_token,
+            } => call!(req, ListIdentityPools, |c| identity::list_pools(
+                &c.in_region(&region).identity,
+                next_token
+            )),
             Effect::DescribeIdentityPool { req, pool_id } => {
                 call!(req, DescribeIdentityPool, |c| identity::describe_pool(
                     &c.identity,
@@ -161,7 +256,7 @@ impl Runner {
                 LookupDeveloperIdentity,
                 |c| identity::lookup_developer(&c.identity, &pool_id, identity_id, developer_user)
             ),
-            Effect::DeleteIdentities { req, ids } => {
+            Effect::DeleteIdentities { req, ids, .. } => {
                 call!(req, DeleteIdentities, |c| identity::delete_identities(
                     &c.identity,
                     ids

@@ -13,6 +13,7 @@ pub mod pool;
 pub mod pool_ref;
 pub mod protection;
 pub mod provider;
+pub mod regions;
 pub mod resolution;
 pub mod role_use;
 pub mod roles;

@@ -48,6 +48,53 @@ impl Dialect {
     }
 }
 
+/// How a region answers every Cognito call when it can't be used from the account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RegionFault {
+    /// An opt-in region the account has not enabled: the region does not know the credentials.
+    NotEnabled,
+    /// A service control policy denies the region.
+    Denied,
+}
+
+impl RegionFault {
+    /// Parses `REGION=not-enabled|denied`, as `--region-fault` takes it.
+    pub fn parse(text: &str) -> Result<(String, Self), String> {
+        let (region, kind) = text
+            .split_once('=')
+            .ok_or_else(|| format!("expected REGION=not-enabled|denied, got {text:?}"))?;
+        let fault = match kind {
+            "not-enabled" => Self::NotEnabled,
+            "denied" => Self::Denied,
+            other => {
+                return Err(format!(
+                    "{other:?} is not a region fault: not-enabled or denied"
+                ));
+            }
+        };
+        Ok((region.to_string(), fault))
+    }
+
+    /// The service's answer: an unknown access key where the region is not enabled, an explicit
+    /// deny where a policy refuses it.
+    fn answer(self, service: &str, operation: &str) -> ServiceError {
+        match self {
+            Self::NotEnabled => ServiceError::client(
+                "UnrecognizedClientException",
+                "The security token included in the request is invalid.",
+            ),
+            Self::Denied => ServiceError::client(
+                "AccessDeniedException",
+                format!(
+                    "User: arn:aws:iam::{}:user/sandbox is not authorized to perform: {service}:{operation} with an explicit deny in a service control policy",
+                    super::store::SANDBOX_ACCOUNT
+                ),
+            ),
+        }
+    }
+}
+
 /// What to inject. The default injects nothing (fast and reliable).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Faults {
@@ -61,6 +108,8 @@ pub struct Faults {
     pub rate_limits: BTreeMap<String, f64>,
     /// The share of ids (0–1) that DeleteIdentities returns as unprocessed (InternalServerError).
     pub delete_failure_rate: f64,
+    /// Regions whose Cognito calls are all refused, and how.
+    pub region_faults: BTreeMap<String, RegionFault>,
 }
 
 impl Faults {
@@ -77,6 +126,7 @@ impl Faults {
             jitter: Duration::from_millis(10),
             fault_rate: 0.0,
             delete_failure_rate: 0.0,
+            region_faults: BTreeMap::new(),
             rate_limits: quotas
                 .iter()
                 .map(|(op, rps)| (op.to_string(), *rps))
@@ -160,6 +210,21 @@ impl FaultInjector {
             return Err(dialect.failed());
         }
         Ok(())
+    }
+
+    /// Refuses a Cognito call (`service` is `cognito-identity` or `cognito-idp`) signed for a
+    /// region the faults make unusable.
+    pub fn region_refusal(
+        &self,
+        region: Option<&str>,
+        service: &str,
+        operation: &str,
+    ) -> Result<(), ServiceError> {
+        let faults = self.faults.read().unwrap_or_else(|p| p.into_inner());
+        match region.and_then(|r| faults.region_faults.get(r)) {
+            Some(fault) => Err(fault.answer(service, operation)),
+            None => Ok(()),
+        }
     }
 
     fn take_token(&self, operation: &str, rate: f64) -> bool {
@@ -250,6 +315,39 @@ mod tests {
     }
 
     #[test]
+    fn a_faulted_region_is_refused_as_the_service_refuses_it() {
+        let mut faults = Faults::default();
+        faults
+            .region_faults
+            .insert("ap-east-2".into(), RegionFault::NotEnabled);
+        faults
+            .region_faults
+            .insert("me-south-1".into(), RegionFault::Denied);
+        let injector = FaultInjector::new(faults);
+        let refused = |region| {
+            injector
+                .region_refusal(Some(region), "cognito-identity", "ListIdentityPools")
+                .err()
+        };
+        assert_eq!(
+            refused("ap-east-2").map(|e| (e.status, e.code)),
+            Some((400, "UnrecognizedClientException"))
+        );
+        let denied = refused("me-south-1");
+        assert_eq!(
+            denied.as_ref().map(|e| e.code),
+            Some("AccessDeniedException")
+        );
+        assert!(denied.is_some_and(|e| e.message.contains("cognito-identity:ListIdentityPools")));
+        assert_eq!(refused("us-east-1"), None);
+        assert_eq!(
+            RegionFault::parse("eu-south-2=denied"),
+            Ok(("eu-south-2".into(), RegionFault::Denied))
+        );
+        assert!(RegionFault::parse("eu-south-2=off").is_err());
+    }
+
+    #[test]
     fn rate_limits_parse() {
         assert_eq!(
             Faults::parse_rate_limit("GetId=25"),
@@ -275,6 +373,8 @@ pub struct FaultsJson {
     pub delete_failure_rate: f64,
     /// Requests per second per operation.
     pub rate_limits: BTreeMap<String, f64>,
+    /// Regions refused outright: `"not-enabled"` or `"denied"`.
+    pub region_faults: BTreeMap<String, RegionFault>,
 }
 
 impl From<&Faults> for FaultsJson {
@@ -285,6 +385,7 @@ impl From<&Faults> for FaultsJson {
             fault_rate: f.fault_rate,
             delete_failure_rate: f.delete_failure_rate,
             rate_limits: f.rate_limits.clone(),
+            region_faults: f.region_faults.clone(),
         }
     }
 }
@@ -313,6 +414,7 @@ impl FaultsJson {
             fault_rate: self.fault_rate,
             delete_failure_rate: self.delete_failure_rate,
             rate_limits: self.rate_limits.clone(),
+            region_faults: self.region_faults.clone(),
         })
     }
 }

@@ -15,7 +15,7 @@ mod sts;
 mod tracked;
 mod userpools;
 
-pub use faults::{FaultInjector, Faults};
+pub use faults::{FaultInjector, Faults, RegionFault};
 pub use identity::OPERATIONS as IDENTITY_OPERATIONS;
 pub use seed::{DEMO_PASSWORD, Seed, demo_state};
 pub use store::{SANDBOX_ACCOUNT, State, StateFileError, Store};

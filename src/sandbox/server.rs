@@ -75,7 +75,12 @@ async fn handle(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Byt
     }
     let result = match target.split_once('.') {
         Some((identity::TARGET_PREFIX, operation)) => {
-            match shared.faults.before(operation, Dialect::Cognito).await {
+            let refused = shared.faults.region_refusal(
+                ctx.signed_region.as_deref(),
+                "cognito-identity",
+                operation,
+            );
+            match refused.and(shared.faults.before(operation, Dialect::Cognito).await) {
                 Ok(()) => parse_body(&body).and_then(|input| {
                     identity::handle(
                         &shared.store,
@@ -89,7 +94,12 @@ async fn handle(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Byt
             }
         }
         Some((userpools::TARGET_PREFIX, operation)) => {
-            match shared.faults.before(operation, Dialect::Cognito).await {
+            let refused = shared.faults.region_refusal(
+                ctx.signed_region.as_deref(),
+                "cognito-idp",
+                operation,
+            );
+            match refused.and(shared.faults.before(operation, Dialect::Cognito).await) {
                 Ok(()) => parse_body(&body)
                     .and_then(|input| userpools::handle(&shared.store, &ctx, operation, input)),
                 Err(fault) => Err(fault),

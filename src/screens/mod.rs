@@ -6,6 +6,8 @@ pub mod access;
 pub mod doctor;
 pub mod export;
 pub mod identities;
+pub mod inventory;
+pub mod journal;
 pub mod list;
 pub mod placeholder;
 pub mod pools;

@@ -48,9 +48,19 @@ pub fn view(model: &Model, frame: &mut Frame) {
             (None, Some(view)) => {
                 screens::export::view::draw(model, view, &theme, frame, areas.body)
             }
-            (None, None) => match model.doctor.on(model.tab) {
-                Some(view) => screens::doctor::view::draw(model, view, &theme, frame, areas.body),
-                None => (screens::screen(model.tab).draw)(model, &theme, frame, areas.body),
+            (None, None) => match (model.doctor.on(model.tab), model.inventory.on(model.tab)) {
+                (Some(view), _) => {
+                    screens::doctor::view::draw(model, view, &theme, frame, areas.body)
+                }
+                (None, Some(view)) => {
+                    screens::inventory::view::draw(model, view, &theme, frame, areas.body)
+                }
+                (None, None) => match model.journal.on(model.tab) {
+                    Some(view) => {
+                        screens::journal::view::draw(model, view, &theme, frame, areas.body)
+                    }
+                    None => (screens::screen(model.tab).draw)(model, &theme, frame, areas.body),
+                },
             },
         },
         connection => setup::draw(model, connection, &theme, frame, areas.body),

@@ -278,7 +278,7 @@ pub fn delete_batches(effects: &[Effect]) -> Vec<(u64, Vec<String>)> {
     effects
         .iter()
         .filter_map(|e| match e {
-            Effect::DeleteIdentities { req, ids } => Some((*req, ids.clone())),
+            Effect::DeleteIdentities { req, ids, .. } => Some((*req, ids.clone())),
             _ => None,
         })
         .collect()

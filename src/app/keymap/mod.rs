@@ -270,6 +270,8 @@ pub fn sheet_below_overlay(model: &Model) -> KeySheet {
         Focus::TestAccess(panel) => crate::screens::test_access::keys(panel).sheet(),
         Focus::Export(view) => crate::screens::export::keys(view).sheet(),
         Focus::Doctor(view) => crate::screens::doctor::keys(view).sheet(),
+        Focus::Inventory(view) => crate::screens::inventory::keys(view).sheet(),
+        Focus::Journal(view) => crate::screens::journal::keys(view).sheet(),
         _ => (crate::screens::screen(model.tab).keys)(model),
     }
 }
@@ -350,6 +352,12 @@ pub fn to_msg(model: &Model, event: &Event) -> Option<Msg> {
                 }
                 Focus::Doctor(view) => {
                     route(crate::screens::doctor::keys(view), key, event, Msg::from)
+                }
+                Focus::Inventory(view) => {
+                    route(crate::screens::inventory::keys(view), key, event, Msg::from)
+                }
+                Focus::Journal(view) => {
+                    route(crate::screens::journal::keys(view), key, event, Msg::from)
                 }
             }
         }

@@ -53,9 +53,14 @@ pub(super) fn send_batches(cx: &mut Cx) -> Vec<Effect> {
     } else {
         cx.state.deletion = Some(deletion);
     }
+    let pool_id = cx.state.pool_id.clone().unwrap_or_default();
     batches
         .into_iter()
-        .map(|(req, ids)| Effect::DeleteIdentities { req, ids })
+        .map(|(req, ids)| Effect::DeleteIdentities {
+            req,
+            pool_id: pool_id.clone(),
+            ids,
+        })
         .collect()
 }
 

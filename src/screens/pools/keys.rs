@@ -25,6 +25,8 @@ const LIST: &[Binding<Action>] = &[
     b(&[(KeyCode::Char('y'), NONE)], "y", "copy id", Action::CopyId, true),
     b(&[(KeyCode::Char('t'), NONE)], "t", "test access", Action::TestAccess, true),
     b(&[(KeyCode::Char('x'), NONE)], "x", "export", Action::Export, true),
+    b(&[(KeyCode::Char('0'), NONE)], "0", "all regions", Action::AllRegions, false),
+    b(&[(KeyCode::Char('u'), NONE)], "u", "copy web console URL", Action::CopyConsoleUrl, false),
     b(&[ESC], "Esc", "clear filter", Action::Back, false),
     MOVES[0], MOVES[1], MOVES[2], MOVES[3], MOVES[4], MOVES[5],
 ];
@@ -37,6 +39,7 @@ const SUMMARY: &[Binding<Action>] = &[
     b(&[(KeyCode::Char('y'), NONE)], "y", "copy id", Action::CopyId, true),
     b(&[(KeyCode::Char('t'), NONE)], "t", "test access", Action::TestAccess, true),
     b(&[(KeyCode::Char('x'), NONE)], "x", "export", Action::Export, true),
+    b(&[(KeyCode::Char('u'), NONE)], "u", "copy web console URL", Action::CopyConsoleUrl, false),
     b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "scroll down", Action::Down, false),
     b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "scroll up", Action::Up, false),
 ];

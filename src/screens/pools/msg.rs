@@ -41,6 +41,10 @@ pub enum Action {
     Export,
     /// Create a pool (the wizard).
     New,
+    /// Copy the pool's address in the AWS web console.
+    CopyConsoleUrl,
+    /// Every region's pools at once.
+    AllRegions,
 }
 
 impl Intent for Action {

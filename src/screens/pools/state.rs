@@ -89,6 +89,13 @@ impl PoolsState {
         self.list.selected_row()
     }
 
+    /// The id of the pool a key acts on: the open summary's, else the selected row's.
+    pub fn acted_on(&self) -> Option<String> {
+        self.open
+            .clone()
+            .or_else(|| self.selected_pool().map(|p| p.id.clone()))
+    }
+
     /// The pool with this id.
     pub fn pool(&self, id: &str) -> Option<&PoolSummary> {
         self.list.rows.iter().find(|p| p.id == id)

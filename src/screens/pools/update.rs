@@ -399,22 +399,28 @@ fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
             return effects;
         }
         Action::CopyId => {
-            let id = match &pools.open {
-                Some(id) => Some(id.clone()),
-                None => pools.selected_pool().map(|p| p.id.clone()),
-            };
-            if let Some(id) = id {
+            if let Some(id) = pools.acted_on() {
                 cx.notify(Level::Success, format!("Copied {id}"));
                 return vec![Effect::CopyToClipboard(id)];
             }
         }
+        Action::CopyConsoleUrl => {
+            match pools
+                .acted_on()
+                .map(|id| crate::domain::regions::console_url(&id))
+            {
+                Some(Ok(url)) => {
+                    cx.notify(Level::Success, format!("Copied {url}"));
+                    return vec![Effect::CopyToClipboard(url)];
+                }
+                Some(Err(why)) => cx.notify(Level::Warning, why),
+                None => {}
+            }
+        }
+        Action::AllRegions => cx.emit(Event::OpenInventory),
         Action::Delete => open_delete_dialog(cx),
         Action::TestAccess | Action::Export => {
-            let id = pools
-                .open
-                .clone()
-                .or_else(|| pools.selected_pool().map(|p| p.id.clone()));
-            if let Some(pool) = id.and_then(|id| pools.pool(&id)).cloned() {
+            if let Some(pool) = pools.acted_on().and_then(|id| pools.pool(&id)).cloned() {
                 cx.emit(if action == Action::Export {
                     Event::OpenExport {
                         pool_id: pool.id,

@@ -1,0 +1,42 @@
+//! The inventory's keys.
+
+use crossterm::event::KeyCode;
+
+use super::state::InventoryView;
+use super::update::Action;
+use crate::app::keymap::{Binding, ENTER, ESC, Keys, NONE, b, list_moves};
+
+const MOVES: [Binding<Action>; 6] = list_moves(
+    Action::Up,
+    Action::Down,
+    Action::Top,
+    Action::Bottom,
+    Action::PageUp,
+    Action::PageDown,
+);
+
+#[rustfmt::skip]
+const VIEW: &[Binding<Action>] = &[
+    b(&[ENTER], "⏎", "open (switches region)", Action::Open, true),
+    b(&[(KeyCode::Char('/'), NONE)], "/", "filter", Action::Filter, true),
+    b(&[(KeyCode::Char('y'), NONE)], "y", "copy id", Action::CopyId, true),
+    b(&[(KeyCode::Char('r'), NONE)], "r", "list again", Action::Refresh, true),
+    b(&[(KeyCode::Char('?'), NONE)], "?", "help", Action::Help, false),
+    b(&[ESC], "Esc", "close", Action::Back, true),
+    MOVES[0], MOVES[1], MOVES[2], MOVES[3], MOVES[4], MOVES[5],
+];
+
+#[rustfmt::skip]
+const FILTER: &[Binding<Action>] = &[
+    b(&[ENTER], "⏎", "apply", Action::Submit, true),
+    b(&[ESC], "Esc", "clear", Action::Back, true),
+];
+
+/// The view's keys.
+pub fn keys(view: &InventoryView) -> Keys<Action> {
+    if view.filter_editing {
+        Keys::typing("Typing a filter (region, name or id)", FILTER)
+    } else {
+        Keys::own("All regions", VIEW)
+    }
+}

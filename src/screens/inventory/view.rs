@@ -1,0 +1,121 @@
+//! Drawing the inventory: a summary line, the pools of every region in one table with a region
+//! column, and a line for each region that could not be listed.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::state::{InventoryView, refusal};
+use crate::app::Model;
+use crate::screens::list;
+use crate::view::theme::Theme;
+use crate::view::widgets::{fit, input_window, spinner, thousands, truncate, wrap};
+
+/// Draws the view over the body of the tab it covers.
+pub fn draw(model: &Model, view: &InventoryView, theme: &Theme, frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    let rows = view.rows();
+    let block = Block::bordered().title(Span::styled(
+        format!(" All regions ({}) ", view.regions.len()),
+        theme.accent,
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let mut lines = vec![summary(model, view, rows.len(), theme)];
+    if view.filter_editing || !view.filter.value().is_empty() {
+        let (shown, _) = input_window(&view.filter, width.saturating_sub(10));
+        let cursor = if view.filter_editing { "▏" } else { "" };
+        lines.push(Line::from(vec![
+            Span::styled("filter: ", theme.dim),
+            Span::raw(format!("{shown}{cursor}")),
+        ]));
+    }
+    let failed: Vec<Line> = view
+        .failed()
+        .flat_map(|(region, error)| {
+            let text = format!("✗ {region:<15} {}: {error}", refusal(error));
+            wrap(&text, width.saturating_sub(2))
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let indent = if i == 0 { "" } else { "                  " };
+                    Line::styled(format!("{indent}{l}"), theme.error)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    // The failed regions keep their lines below the table, the table takes the rest.
+    let header_rows = lines.len() + 1;
+    let table_rows = usize::from(inner.height)
+        .saturating_sub(header_rows + failed.len() + usize::from(!failed.is_empty()))
+        .max(1);
+    let name_width = (width / 3).clamp(12, 40);
+    lines.push(Line::styled(
+        format!("  {:<15} {} ID", "REGION", fit("NAME", name_width)),
+        theme.dim,
+    ));
+    let first = list::window(view.selected, view.offset, table_rows, rows.len());
+    for (i, (region, pool)) in rows.iter().enumerate().skip(first).take(table_rows) {
+        let text = format!("{region:<15} {} {}", fit(&pool.name, name_width), pool.id);
+        let text = truncate(&text, width.saturating_sub(2));
+        lines.push(if i == view.selected {
+            Line::styled(format!("> {text}"), theme.selected)
+        } else {
+            Line::raw(format!("  {text}"))
+        });
+    }
+    if rows.is_empty() && view.finished.is_some() {
+        lines.push(Line::styled(
+            if view.filter.value().is_empty() {
+                "  No identity pools in any region."
+            } else {
+                "  No pool matches the filter."
+            },
+            theme.dim,
+        ));
+    }
+    let used = lines.len();
+    let gap = usize::from(inner.height).saturating_sub(used + failed.len());
+    if !failed.is_empty() {
+        lines.extend((0..gap).map(|_| Line::raw("")));
+    }
+    lines.extend(failed);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn summary(model: &Model, view: &InventoryView, shown: usize, theme: &Theme) -> Line<'static> {
+    let (listing, done, failed) = view.counts();
+    let pools: usize = view.regions.iter().map(|r| r.pools.len()).sum();
+    let with_pools = view.regions.iter().filter(|r| !r.pools.is_empty()).count();
+    let mut spans = vec![Span::raw(format!(
+        "{} pools in {with_pools} of {} regions",
+        thousands(pools),
+        view.regions.len()
+    ))];
+    if shown != pools {
+        spans.push(Span::raw(format!(" · {} shown", thousands(shown))));
+    }
+    if failed > 0 {
+        spans.push(Span::styled(
+            format!(
+                " · {failed} region{} failed",
+                if failed == 1 { "" } else { "s" }
+            ),
+            theme.error,
+        ));
+    }
+    match (listing, view.started, view.finished) {
+        (0, Some(start), Some(end)) => spans.push(Span::styled(
+            format!(" · {done} listed in {:.1} s", (end - start).max(0.0)),
+            theme.dim,
+        )),
+        (0, _, _) => {}
+        (n, _, _) => spans.push(Span::styled(
+            format!(" · {} listing {n} more…", spinner(model.now)),
+            theme.dim,
+        )),
+    }
+    Line::from(spans)
+}
