@@ -78,6 +78,10 @@ pub struct DoctorArgs {
     /// One JSON document instead of lines.
     #[arg(long)]
     pub json: bool,
+    /// Every region where identity pools are offered, in the partition of the session's region
+    /// (regions not enabled for the account are skipped and said so).
+    #[arg(long)]
+    pub all_regions: bool,
 }
 
 /// `cognito-tui export …`

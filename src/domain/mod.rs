@@ -7,6 +7,7 @@ pub mod edit;
 pub mod grants;
 pub mod identity;
 pub mod identity_filter;
+pub mod identity_stats;
 pub mod limits;
 pub mod policy;
 pub mod pool;

@@ -113,6 +113,18 @@ pub fn all() -> Vec<&'static str> {
     all
 }
 
+/// Why a region refused a call, in words, when its error code says the region itself can't be
+/// used from the account (not enabled, or denied by a policy); `None` for any other failure.
+pub fn unusable(code: Option<&str>) -> Option<&'static str> {
+    match code? {
+        "UnrecognizedClientException" | "InvalidClientTokenId" | "AuthFailure" => {
+            Some("not enabled for this account")
+        }
+        code if code.starts_with("AccessDenied") => Some("access denied"),
+        _ => None,
+    }
+}
+
 /// The pool's page in the AWS web console (the address the AWS CDK's toolkit links to), or why
 /// there is none.
 pub fn console_url(pool_id: &str) -> Result<String, String> {

@@ -107,11 +107,5 @@ impl InventoryView {
 
 /// Why a region can't be listed, in words, from the service's error code.
 pub fn refusal(error: &AwsError) -> &'static str {
-    match error.code.as_deref() {
-        Some("UnrecognizedClientException" | "InvalidClientTokenId" | "AuthFailure") => {
-            "not enabled for this account"
-        }
-        Some(code) if code.starts_with("AccessDenied") => "access denied",
-        _ => "could not be listed",
-    }
+    crate::domain::regions::unusable(error.code.as_deref()).unwrap_or("could not be listed")
 }

@@ -42,7 +42,8 @@ pub fn draw(model: &Model, view: &JournalView, theme: &Theme, frame: &mut Frame,
     };
     let shown = view.shown();
     let failed = entries.iter().filter(|e| e.outcome != "ok").count();
-    let mut head = format!("{} writes", thousands(entries.len()));
+    let plural = if entries.len() == 1 { "" } else { "s" };
+    let mut head = format!("{} write{plural}", thousands(entries.len()));
     if failed > 0 {
         head.push_str(&format!(" · {failed} not ok"));
     }
@@ -95,7 +96,7 @@ pub fn draw(model: &Model, view: &JournalView, theme: &Theme, frame: &mut Frame,
         let text = format!(
             "{time} {} {} {}",
             fit(&entry.operation, 27),
-            fit(&entry.target, 24),
+            fit(&entry.target, (width / 3).clamp(12, 46)),
             entry.summary
         );
         let text = truncate(&text, width.saturating_sub(4));

@@ -1,7 +1,7 @@
 //! Drawing the Pools tab: the list (only the rows on screen are built) and a pool's summary.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
@@ -16,8 +16,33 @@ use crate::view::widgets::fit;
 /// Draws the list, or the open pool's summary.
 pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     match &model.pools.open {
-        Some(id) => super::summary::draw(&model.pools, id, theme, frame, area),
+        Some(id) => summary_with_statistics(model, id, theme, frame, area),
         None => list(model, theme, frame, area),
+    }
+}
+
+/// The summary, with the statistics of the identities the Identity browser has loaded of this
+/// pool beside it (or below it on a narrow terminal) when it has loaded any.
+fn summary_with_statistics(model: &Model, id: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let identities = &model.identities;
+    let loaded = identities.pool_id.as_deref() == Some(id) && !identities.list.rows.is_empty();
+    let (summary, statistics) = if !loaded {
+        (area, None)
+    } else if area.width >= 110 {
+        let right = (area.width * 2 / 5).max(44);
+        let [left, right] =
+            Layout::horizontal([Constraint::Min(0), Constraint::Length(right)]).areas(area);
+        (left, Some(right))
+    } else if area.height >= 30 {
+        let [top, bottom] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(14)]).areas(area);
+        (top, Some(bottom))
+    } else {
+        (area, None)
+    };
+    super::summary::draw(&model.pools, id, theme, frame, summary);
+    if let Some(statistics) = statistics {
+        super::identity_stats::draw(identities, theme, frame, statistics);
     }
 }
 
