@@ -125,6 +125,7 @@ async fn list_describe_delete_and_not_found_come_back_as_messages() {
 
     runner.spawn(Effect::DeleteIdentityPool {
         req: 4,
+        name: orders.name.clone(),
         pool_id: orders.id.clone(),
     });
     assert!(matches!(

@@ -42,7 +42,12 @@ fn delete_needs_the_typed_name_and_the_row_goes_only_after_the_service_confirms(
     assert!(model.overlay.is_some());
     type_text(&mut model, "0");
     let effects = act(&mut model, DialogAction::Submit);
-    let [Effect::DeleteIdentityPool { req, pool_id: id }] = effects.as_slice() else {
+    let [
+        Effect::DeleteIdentityPool {
+            req, pool_id: id, ..
+        },
+    ] = effects.as_slice()
+    else {
         panic!("{effects:?}")
     };
     assert_eq!(id, &pool_id(0));

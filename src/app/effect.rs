@@ -56,6 +56,8 @@ pub enum Effect {
     DeleteIdentityPool {
         /// Request id.
         req: RequestId,
+        /// Its name (for the journal: the pool is gone afterwards).
+        name: String,
         /// The pool.
         pool_id: String,
     },

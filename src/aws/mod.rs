@@ -104,7 +104,7 @@ impl Runner {
                 None => runner.run(effect).await,
                 Some(write) => {
                     let (msg, request_ids) =
-                        crate::journal::request_ids::recording(runner.run(effect)).await;
+                        crate::journal::request_ids::recording(write.0, runner.run(effect)).await;
                     runner.record(write, request_ids, msg.as_ref());
                     msg
                 }
@@ -226,7 +226,7 @@ impl Runner {
                     &pool_id
                 ))
             }
-            Effect::DeleteIdentityPool { req, pool_id } => {
+            Effect::DeleteIdentityPool { req, pool_id, .. } => {
                 call!(req, DeleteIdentityPool, |c| identity::delete_pool(
                     &c.identity,
                     &pool_id

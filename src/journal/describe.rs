@@ -24,10 +24,10 @@ pub fn describe(effect: &Effect) -> Option<(&'static str, String, String)> {
             pool.identity_pool_id.clone(),
             format!("set \"{}\": {}", pool.identity_pool_name, pool_shape(pool)),
         ),
-        Effect::DeleteIdentityPool { pool_id, .. } => (
+        Effect::DeleteIdentityPool { pool_id, name, .. } => (
             "DeleteIdentityPool",
             pool_id.clone(),
-            "delete the pool".into(),
+            format!("delete \"{name}\""),
         ),
         Effect::DeleteIdentities { pool_id, ids, .. } => (
             "DeleteIdentities",

@@ -8,11 +8,12 @@ use std::cell::RefCell;
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::interceptors::Intercept;
 use aws_smithy_runtime_api::client::interceptors::context::BeforeDeserializationInterceptorContextRef;
+use aws_smithy_runtime_api::client::orchestrator::Metadata;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::config_bag::ConfigBag;
 
 tokio::task_local! {
-    static SLOT: RefCell<Vec<String>>;
+    static SLOT: RefCell<Vec<(String, String)>>;
 }
 
 /// The interceptor that records request ids where a slot is set.
@@ -28,21 +29,34 @@ impl Intercept for RecordRequestIds {
         &self,
         context: &BeforeDeserializationInterceptorContextRef<'_>,
         _components: &RuntimeComponents,
-        _cfg: &mut ConfigBag,
+        cfg: &mut ConfigBag,
     ) -> Result<(), BoxError> {
+        let operation = cfg
+            .load::<Metadata>()
+            .map(|m| m.name().to_string())
+            .unwrap_or_default();
         if let Some(id) = context.response().headers().get("x-amzn-requestid") {
-            let _ = SLOT.try_with(|ids| ids.borrow_mut().push(id.to_string()));
+            let _ = SLOT.try_with(|ids| ids.borrow_mut().push((operation, id.to_string())));
         }
         Ok(())
     }
 }
 
-/// Runs `call` and returns its output with the request ids its exchanges got.
-pub async fn recording<T>(call: impl std::future::Future<Output = T>) -> (T, Vec<String>) {
+/// Runs `call` and returns its output with the request ids of its exchanges of `operation`
+/// (a write may read first, e.g. STS for the account in a pool's ARN: those are not its own).
+pub async fn recording<T>(
+    operation: &str,
+    call: impl std::future::Future<Output = T>,
+) -> (T, Vec<String>) {
     SLOT.scope(RefCell::new(Vec::new()), async move {
         let out = call.await;
         let ids = SLOT.with(|ids| ids.take());
-        (out, ids)
+        let own = ids
+            .into_iter()
+            .filter(|(op, _)| op == operation)
+            .map(|(_, id)| id)
+            .collect();
+        (out, own)
     })
     .await
 }

@@ -248,6 +248,7 @@ impl Creation {
             },
             Call::DeletePool => Effect::DeleteIdentityPool {
                 req,
+                name: self.plan.pool.identity_pool_name.clone(),
                 pool_id: pool_id?,
             },
         })

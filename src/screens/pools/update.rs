@@ -39,7 +39,7 @@ pub fn update(state: &mut PoolsState, ctx: &Ctx, msg: Msg) -> Outcome {
             let req = cx.start_request("DeleteIdentityPool", true);
             cx.state.deleting.insert(pool_id.clone(), req);
             cx.notify(Level::Info, format!("Deleting \"{name}\"…"));
-            vec![Effect::DeleteIdentityPool { req, pool_id }]
+            vec![Effect::DeleteIdentityPool { req, name, pool_id }]
         }
         Msg::ShowCreated(pool) => show_created(&mut cx, pool),
         Msg::OpenById(pool_id) => open_by_id(&mut cx, pool_id),
