@@ -108,7 +108,11 @@ fn summary(model: &Model, view: &InventoryView, shown: usize, theme: &Theme) -> 
     }
     match (listing, view.started, view.finished) {
         (0, Some(start), Some(end)) => spans.push(Span::styled(
-            format!(" · {done} listed in {:.1} s", (end - start).max(0.0)),
+            format!(
+                " · {} regions answered in {:.1} s",
+                done + failed,
+                (end - start).max(0.0)
+            ),
             theme.dim,
         )),
         (0, _, _) => {}

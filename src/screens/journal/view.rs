@@ -51,7 +51,8 @@ pub fn draw(model: &Model, view: &JournalView, theme: &Theme, frame: &mut Frame,
         head.push_str(&format!(" · {} shown", thousands(shown.len())));
     }
     if unreadable > 0 {
-        head.push_str(&format!(" · {unreadable} lines unreadable"));
+        let lines = if unreadable == 1 { "line" } else { "lines" };
+        head.push_str(&format!(" · {unreadable} {lines} unreadable"));
     }
     lines.push(Line::raw(head));
     if view.filter_editing || !view.filter.value().is_empty() {
@@ -96,7 +97,7 @@ pub fn draw(model: &Model, view: &JournalView, theme: &Theme, frame: &mut Frame,
         let text = format!(
             "{time} {} {} {}",
             fit(&entry.operation, 27),
-            fit(&entry.target, (width / 3).clamp(12, 46)),
+            fit(&entry.target, width.saturating_sub(94).clamp(12, 46)),
             entry.summary
         );
         let text = truncate(&text, width.saturating_sub(4));
