@@ -6,10 +6,11 @@
 
 mod common;
 
-use cognito_tui::app::{Action, DialogAction, Msg, Options, Owner};
+use cognito_tui::app::{Msg, Options, Owner};
 use cognito_tui::aws::Target;
 use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::{self, Faults, RegionFault, SandboxOptions, Seed};
+use cognito_tui::screens::cursor::Move;
 use cognito_tui::screens::inventory;
 use std::cell::Cell;
 use std::collections::BTreeSet;
@@ -17,14 +18,6 @@ use std::time::Duration;
 use tui_input::InputRequest;
 
 const WAIT: Duration = Duration::from_secs(60);
-
-fn command(h: &mut Headless, line: &str) {
-    h.send(Msg::from(Action::Command));
-    for c in line.chars() {
-        h.send(Msg::Input(InputRequest::InsertChar(c)));
-    }
-    h.send(Msg::from(DialogAction::Submit));
-}
 
 async fn make_pools(sb: &sandbox::RunningSandbox, region: &str, n: usize) -> Vec<String> {
     let client = common::identity_client(sb, region).await;
@@ -70,7 +63,7 @@ async fn every_region_is_listed_once_and_refusing_regions_are_one_line_each() {
     };
     let mut h = Headless::start(Options::default(), target, (140, 40));
     assert!(h.run_until(|m| m.session().is_some(), WAIT).await);
-    command(&mut h, "region all");
+    common::command(&mut h, "region all");
     let most_at_once = Cell::new(0);
     let finished = h
         .run_until(
@@ -147,7 +140,7 @@ async fn every_region_is_listed_once_and_refusing_regions_are_one_line_each() {
     h.send(Msg::from(inventory::Action::Submit));
     let shown = h.model.inventory.view.as_ref().map(|v| v.rows().len());
     assert_eq!(shown, Some(2), "the filter keeps that region's pools");
-    h.send(Msg::from(inventory::Action::Top));
+    h.send(Msg::from(inventory::Action::Move(Move::Top)));
     h.send(Msg::from(inventory::Action::Open));
     let opened = h
         .run_until(

@@ -5,7 +5,7 @@
 
 mod common;
 
-use cognito_tui::app::{Action, DialogAction, Effect, Msg, Options, Response};
+use cognito_tui::app::{DialogAction, Effect, Msg, Options, Response};
 use cognito_tui::aws::{Runner, Target};
 use cognito_tui::domain::IdentityPool;
 use cognito_tui::headless::Headless;
@@ -281,7 +281,7 @@ async fn the_console_journals_a_deletion_and_shows_it_in_the_journal_view() {
     assert!(h.run_until(|m| m.session().is_some(), WAIT).await);
     delete_through_the_dialog(&mut h, "old-pool").await;
     entries(&path, 1).await;
-    command(&mut h, "journal");
+    common::command(&mut h, "journal");
     assert!(
         h.run_until(
             |m| m
@@ -306,14 +306,6 @@ async fn the_console_journals_a_deletion_and_shows_it_in_the_journal_view() {
         "{:?}",
         view.shown()[0]
     );
-}
-
-fn command(h: &mut Headless, line: &str) {
-    h.send(Msg::from(Action::Command));
-    for c in line.chars() {
-        h.send(Msg::Input(InputRequest::InsertChar(c)));
-    }
-    h.send(Msg::from(DialogAction::Submit));
 }
 
 /// Selects the pool named `name` on the Pools tab, opens the typed-name dialog and confirms it.

@@ -5,22 +5,13 @@
 
 mod common;
 
-use cognito_tui::app::{Action, DialogAction, Msg, Options};
+use cognito_tui::app::Options;
 use cognito_tui::aws::Target;
 use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::Seed;
 use std::time::Duration;
-use tui_input::InputRequest;
 
 const WAIT: Duration = Duration::from_secs(60);
-
-fn command(h: &mut Headless, line: &str) {
-    h.send(Msg::from(Action::Command));
-    for c in line.chars() {
-        h.send(Msg::Input(InputRequest::InsertChar(c)));
-    }
-    h.send(Msg::from(DialogAction::Submit));
-}
 
 fn notice(h: &Headless) -> String {
     h.model
@@ -60,14 +51,14 @@ async fn open_by_id_by_arn_in_another_region_and_refusals() {
     let mut h = Headless::start(Options::default(), target, (140, 40));
     assert!(h.run_until(|m| m.session().is_some(), WAIT).await);
 
-    command(&mut h, &format!("open {orders}"));
+    common::command(&mut h, &format!("open {orders}"));
     summary_of(&mut h, &orders).await;
     assert_eq!(
         h.model.current_pool.as_ref().map(|(_, name)| name.as_str()),
         Some("orders-app")
     );
 
-    command(
+    common::command(
         &mut h,
         &format!("open arn:aws:cognito-identity:eu-west-1:123456789012:identitypool/{west_pool}"),
     );
@@ -93,7 +84,7 @@ async fn open_by_id_by_arn_in_another_region_and_refusals() {
     );
 
     let missing = "eu-west-1:00000000-0000-4000-8000-000000000000";
-    command(&mut h, &format!("open {missing}"));
+    common::command(&mut h, &format!("open {missing}"));
     assert!(
         h.run_until(|m| m.pools.open.is_none(), WAIT).await,
         "nothing stays open"
@@ -117,7 +108,7 @@ async fn open_by_id_by_arn_in_another_region_and_refusals() {
     );
 
     let calls = h.model.in_flight.len();
-    command(&mut h, "open orders-app");
+    common::command(&mut h, "open orders-app");
     assert!(
         notice(&h).contains("expected a pool id like us-east-1:"),
         "{}",

@@ -9,6 +9,7 @@ use cognito_tui::app::{Action, AwsError, Effect, ErrorKind, Msg, Response, Tab, 
 use cognito_tui::domain::PoolSummary;
 use cognito_tui::domain::doctor::{Finding, Report, Severity};
 use cognito_tui::journal::Entry;
+use cognito_tui::screens::cursor::Move;
 use cognito_tui::screens::{doctor, inventory, journal};
 use insta::assert_snapshot;
 
@@ -67,7 +68,7 @@ fn all_regions_with_a_region_not_enabled() {
             },
         ));
     }
-    let _ = update(&mut model, Msg::from(inventory::Action::Down));
+    let _ = update(&mut model, Msg::from(inventory::Action::Move(Move::Down)));
     assert_snapshot!(render(&model));
 }
 

@@ -160,6 +160,38 @@ pub struct Outcome {
     pub forgotten: Vec<RequestId>,
 }
 
+/// Opens a view that covers a tab (replacing one open) and starts it.
+pub fn open_view<V>(
+    slot: &mut Option<Box<V>>,
+    view: V,
+    ctx: &Ctx,
+    start: impl FnOnce(&mut Cx<'_, V>) -> Vec<Effect>,
+) -> Outcome {
+    let view = slot.insert(Box::new(view));
+    let mut cx = Cx::new(&mut **view, ctx);
+    let effects = start(&mut cx);
+    cx.finish(effects)
+}
+
+/// Handles a message for a view that covers a tab, when one is open: `handle` gets it and says
+/// whether it closes.
+pub fn in_view<V>(
+    slot: &mut Option<Box<V>>,
+    ctx: &Ctx,
+    handle: impl FnOnce(&mut Cx<'_, V>) -> (Vec<Effect>, bool),
+) -> Outcome {
+    let Some(view) = slot.as_deref_mut() else {
+        return Outcome::default();
+    };
+    let mut cx = Cx::new(view, ctx);
+    let (effects, close) = handle(&mut cx);
+    let outcome = cx.finish(effects);
+    if close {
+        *slot = None;
+    }
+    outcome
+}
+
 /// A screen's state, the app's context and the outcome so far, while one message is handled.
 pub struct Cx<'a, S> {
     /// The screen's own state.

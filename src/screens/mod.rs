@@ -3,6 +3,7 @@
 //! title, keys and a view does not build.
 
 pub mod access;
+pub mod cursor;
 pub mod doctor;
 pub mod export;
 pub mod identities;

@@ -385,3 +385,13 @@ pub async fn console_clients(sb: &RunningSandbox) -> cognito_tui::aws::Clients {
     .await
     .unwrap_or_else(|e| panic!("{e}"))
 }
+
+/// Types `line` on the console's command line and runs it.
+pub fn command(h: &mut cognito_tui::headless::Headless, line: &str) {
+    use cognito_tui::app::{Action, DialogAction, Msg};
+    h.send(Msg::from(Action::Command));
+    for c in line.chars() {
+        h.send(Msg::Input(tui_input::InputRequest::InsertChar(c)));
+    }
+    h.send(Msg::from(DialogAction::Submit));
+}

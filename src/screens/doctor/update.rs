@@ -3,6 +3,7 @@
 
 use super::state::{DoctorState, Report, ReportView};
 use crate::app::intent::Intent;
+use crate::app::screen::{in_view, open_view};
 use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
 
 type Cx<'a> = crate::app::Cx<'a, ReportView>;
@@ -52,26 +53,22 @@ pub enum Msg {
 
 /// Handles one message for the view.
 pub fn update(state: &mut DoctorState, ctx: &Ctx, msg: Msg) -> Outcome {
-    if let Msg::Open { origin } = msg {
-        let view = state.view.insert(Box::new(ReportView {
-            origin,
-            run: Ok(None),
-            req: None,
-            selected: 0,
-        }));
-        let mut cx = Cx::new(view, ctx);
-        let effects = run(&mut cx);
-        return cx.finish(effects);
-    }
-    let Some(view) = state.view.as_deref_mut() else {
-        return Outcome::default();
-    };
-    let mut cx = Cx::new(view, ctx);
-    let mut close = false;
-    let effects = match msg {
-        Msg::Open { .. } => Vec::new(),
-        Msg::Action(action) => on_action(&mut cx, action, &mut close),
-        Msg::Response { req, response } => {
+    match msg {
+        Msg::Open { origin } => {
+            let view = ReportView {
+                origin,
+                run: Ok(None),
+                req: None,
+                selected: 0,
+            };
+            open_view(&mut state.view, view, ctx, run)
+        }
+        Msg::Action(action) => in_view(&mut state.view, ctx, |cx| {
+            let mut close = false;
+            let effects = on_action(cx, action, &mut close);
+            (effects, close)
+        }),
+        Msg::Response { req, response } => in_view(&mut state.view, ctx, |cx| {
             if cx.state.req == Some(req)
                 && let Response::Doctor(result) = *response
             {
@@ -85,14 +82,9 @@ pub fn update(state: &mut DoctorState, ctx: &Ctx, msg: Msg) -> Outcome {
                     });
                 }
             }
-            Vec::new()
-        }
-    };
-    let outcome = cx.finish(effects);
-    if close {
-        state.view = None;
+            (Vec::new(), false)
+        }),
     }
-    outcome
 }
 
 fn run(cx: &mut Cx) -> Vec<Effect> {

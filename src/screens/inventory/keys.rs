@@ -5,14 +5,15 @@ use crossterm::event::KeyCode;
 use super::state::InventoryView;
 use super::update::Action;
 use crate::app::keymap::{Binding, ENTER, ESC, Keys, NONE, b, list_moves};
+use crate::screens::cursor::Move;
 
 const MOVES: [Binding<Action>; 6] = list_moves(
-    Action::Up,
-    Action::Down,
-    Action::Top,
-    Action::Bottom,
-    Action::PageUp,
-    Action::PageDown,
+    Action::Move(Move::Up),
+    Action::Move(Move::Down),
+    Action::Move(Move::Top),
+    Action::Move(Move::Bottom),
+    Action::Move(Move::PageUp),
+    Action::Move(Move::PageDown),
 );
 
 #[rustfmt::skip]
@@ -34,7 +35,7 @@ const FILTER: &[Binding<Action>] = &[
 
 /// The view's keys.
 pub fn keys(view: &InventoryView) -> Keys<Action> {
-    if view.filter_editing {
+    if view.filter.editing {
         Keys::typing("Typing a filter (region, name or id)", FILTER)
     } else {
         Keys::own("All regions", VIEW)

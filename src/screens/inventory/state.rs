@@ -1,10 +1,10 @@
 //! The inventory's state: each region's listing and pools, the filter and the selection.
 
 use std::collections::BTreeMap;
-use tui_input::Input;
 
 use crate::app::{AwsError, RequestId, Tab};
 use crate::domain::PoolSummary;
+use crate::screens::cursor::{Cursor, TypedFilter};
 
 /// How far one region's listing has come.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,13 +44,9 @@ pub struct InventoryView {
     /// When every region had answered.
     pub finished: Option<f64>,
     /// The filter typed (region, name or id).
-    pub filter: Input,
-    /// Whether the filter is being typed.
-    pub filter_editing: bool,
-    /// The selected row among the rows the filter shows.
-    pub selected: usize,
-    /// The first row on screen.
-    pub offset: usize,
+    pub filter: TypedFilter,
+    /// The selected row among the rows the filter shows, and the first on screen.
+    pub cursor: Cursor,
 }
 
 /// The screen: the view when open.

@@ -6,8 +6,9 @@ use tui_input::InputRequest;
 use super::state::{InventoryState, InventoryView, RegionSweep, Sweep};
 use crate::app::intent::Intent;
 use crate::app::model::Level;
+use crate::app::screen::{in_view, open_view};
 use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
-use crate::screens::list;
+use crate::screens::cursor::Move;
 use crate::view::layout;
 
 type Cx<'a> = crate::app::Cx<'a, InventoryView>;
@@ -20,18 +21,8 @@ pub const AT_ONCE: usize = 8;
 /// What the inventory's keys ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
-    /// The next pool.
-    Down,
-    /// The previous pool.
-    Up,
-    /// The first pool.
-    Top,
-    /// The last pool.
-    Bottom,
-    /// A screen up.
-    PageUp,
-    /// A screen down.
-    PageDown,
+    /// Move over the pools.
+    Move(Move),
     /// Open the selected pool in its region.
     Open,
     /// Start typing a filter.
@@ -80,43 +71,29 @@ pub enum Msg {
 
 /// Handles one message for the view.
 pub fn update(state: &mut InventoryState, ctx: &Ctx, msg: Msg) -> Outcome {
-    if let Msg::Open { origin, regions } = msg {
-        let view = state.view.insert(Box::new(InventoryView {
-            origin,
-            regions: Vec::new(),
-            awaiting: Default::default(),
-            started: None,
-            finished: None,
-            filter: Default::default(),
-            filter_editing: false,
-            selected: 0,
-            offset: 0,
-        }));
-        let mut cx = Cx::new(view, ctx);
-        let effects = sweep(&mut cx, regions);
-        return cx.finish(effects);
-    }
-    let Some(view) = state.view.as_deref_mut() else {
-        return Outcome::default();
-    };
-    let mut cx = Cx::new(view, ctx);
-    let mut close = false;
-    let effects = match msg {
-        Msg::Open { .. } => Vec::new(),
-        Msg::Action(action) => on_action(&mut cx, action, &mut close),
-        Msg::Input(request) => {
-            cx.state.filter.handle(request);
-            cx.state.selected = 0;
-            cx.state.offset = 0;
-            Vec::new()
+    match msg {
+        Msg::Open { origin, regions } => {
+            let view = InventoryView {
+                origin,
+                regions: Vec::new(),
+                awaiting: Default::default(),
+                started: None,
+                finished: None,
+                filter: Default::default(),
+                cursor: Default::default(),
+            };
+            open_view(&mut state.view, view, ctx, |cx| sweep(cx, regions))
         }
-        Msg::Response { req, response } => on_page(&mut cx, req, *response),
-    };
-    let outcome = cx.finish(effects);
-    if close {
-        state.view = None;
+        Msg::Action(action) => in_view(&mut state.view, ctx, |cx| on_action(cx, action)),
+        Msg::Input(request) => in_view(&mut state.view, ctx, |cx| {
+            cx.state.filter.handle(request);
+            cx.state.cursor.reset();
+            (Vec::new(), false)
+        }),
+        Msg::Response { req, response } => in_view(&mut state.view, ctx, |cx| {
+            (on_page(cx, req, *response), false)
+        }),
     }
-    outcome
 }
 
 /// Starts listing `regions` afresh.
@@ -134,8 +111,7 @@ fn sweep(cx: &mut Cx, regions: Vec<String>) -> Vec<Effect> {
         .collect();
     cx.state.started = cx.ctx.now;
     cx.state.finished = None;
-    cx.state.selected = 0;
-    cx.state.offset = 0;
+    cx.state.cursor.reset();
     start_more(cx)
 }
 
@@ -200,46 +176,44 @@ fn on_page(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
     effects
 }
 
-fn on_action(cx: &mut Cx, action: Action, close: &mut bool) -> Vec<Effect> {
-    let count = cx.state.rows().len();
-    let page = layout::list_rows(cx.ctx.size).max(1);
-    let view = &mut *cx.state;
+/// A key; true when the view closes.
+fn on_action(cx: &mut Cx, action: Action) -> (Vec<Effect>, bool) {
+    let selected = cx
+        .state
+        .rows()
+        .get(cx.state.cursor.selected)
+        .map(|(_, pool)| pool.id.clone());
     match action {
-        Action::Down => view.selected = list::moved(view.selected, 1, count),
-        Action::Up => view.selected = list::moved(view.selected, -1, count),
-        Action::PageDown => view.selected = list::moved(view.selected, page as isize, count),
-        Action::PageUp => view.selected = list::moved(view.selected, -(page as isize), count),
-        Action::Top => view.selected = 0,
-        Action::Bottom => view.selected = count.saturating_sub(1),
-        Action::Filter => view.filter_editing = true,
-        Action::Submit => view.filter_editing = false,
-        Action::Back if view.filter_editing || !view.filter.value().is_empty() => {
-            view.filter_editing = false;
-            view.filter.reset();
-            view.selected = 0;
-            view.offset = 0;
+        Action::Move(step) => {
+            let count = cx.state.rows().len();
+            let page = layout::list_rows(cx.ctx.size);
+            cx.state.cursor.step(step, count, page);
         }
-        Action::Back => *close = true,
+        Action::Filter => cx.state.filter.editing = true,
+        Action::Submit => cx.state.filter.editing = false,
+        Action::Back => {
+            if !cx.state.filter.clear() {
+                return (Vec::new(), true);
+            }
+            cx.state.cursor.reset();
+        }
         Action::Help => cx.emit(Event::ShowHelp),
         Action::Refresh => {
             let regions = cx.state.regions.iter().map(|r| r.region.clone()).collect();
-            return sweep(cx, regions);
+            return (sweep(cx, regions), false);
         }
         Action::CopyId => {
-            if let Some((_, pool)) = cx.state.rows().get(cx.state.selected) {
-                let id = pool.id.clone();
+            if let Some(id) = selected {
                 cx.notify(Level::Success, format!("Copied {id}"));
-                return vec![Effect::CopyToClipboard(id)];
+                return (vec![Effect::CopyToClipboard(id)], false);
             }
         }
         Action::Open => {
-            if let Some((_, pool)) = cx.state.rows().get(cx.state.selected) {
-                let id = pool.id.clone();
+            if let Some(id) = selected {
                 cx.emit(Event::OpenPool(id));
-                *close = true;
+                return (Vec::new(), true);
             }
         }
     }
-    cx.state.offset = list::window(cx.state.selected, cx.state.offset, page, count);
-    Vec::new()
+    (Vec::new(), false)
 }

@@ -10,7 +10,7 @@ use super::state::{InventoryView, refusal};
 use crate::app::Model;
 use crate::screens::list;
 use crate::view::theme::Theme;
-use crate::view::widgets::{fit, input_window, spinner, thousands, truncate, wrap};
+use crate::view::widgets::{filter_line, fit, spinner, thousands, truncate, wrap};
 
 /// Draws the view over the body of the tab it covers.
 pub fn draw(model: &Model, view: &InventoryView, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -24,14 +24,7 @@ pub fn draw(model: &Model, view: &InventoryView, theme: &Theme, frame: &mut Fram
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines = vec![summary(model, view, rows.len(), theme)];
-    if view.filter_editing || !view.filter.value().is_empty() {
-        let (shown, _) = input_window(&view.filter, width.saturating_sub(10));
-        let cursor = if view.filter_editing { "▏" } else { "" };
-        lines.push(Line::from(vec![
-            Span::styled("filter: ", theme.dim),
-            Span::raw(format!("{shown}{cursor}")),
-        ]));
-    }
+    lines.extend(filter_line(&view.filter, width, theme));
     let failed: Vec<Line> = view
         .failed()
         .flat_map(|(region, error)| {
@@ -56,11 +49,16 @@ pub fn draw(model: &Model, view: &InventoryView, theme: &Theme, frame: &mut Fram
         format!("  {:<15} {} ID", "REGION", fit("NAME", name_width)),
         theme.dim,
     ));
-    let first = list::window(view.selected, view.offset, table_rows, rows.len());
+    let first = list::window(
+        view.cursor.selected,
+        view.cursor.offset,
+        table_rows,
+        rows.len(),
+    );
     for (i, (region, pool)) in rows.iter().enumerate().skip(first).take(table_rows) {
         let text = format!("{region:<15} {} {}", fit(&pool.name, name_width), pool.id);
         let text = truncate(&text, width.saturating_sub(2));
-        lines.push(if i == view.selected {
+        lines.push(if i == view.cursor.selected {
             Line::styled(format!("> {text}"), theme.selected)
         } else {
             Line::raw(format!("  {text}"))

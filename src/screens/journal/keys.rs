@@ -4,14 +4,15 @@ use crossterm::event::KeyCode;
 
 use super::update::{Action, JournalView};
 use crate::app::keymap::{Binding, ENTER, ESC, Keys, NONE, b, list_moves};
+use crate::screens::cursor::Move;
 
 const MOVES: [Binding<Action>; 6] = list_moves(
-    Action::Up,
-    Action::Down,
-    Action::Top,
-    Action::Bottom,
-    Action::PageUp,
-    Action::PageDown,
+    Action::Move(Move::Up),
+    Action::Move(Move::Down),
+    Action::Move(Move::Top),
+    Action::Move(Move::Bottom),
+    Action::Move(Move::PageUp),
+    Action::Move(Move::PageDown),
 );
 
 #[rustfmt::skip]
@@ -31,7 +32,7 @@ const FILTER: &[Binding<Action>] = &[
 
 /// The view's keys.
 pub fn keys(view: &JournalView) -> Keys<Action> {
-    if view.filter_editing {
+    if view.filter.editing {
         Keys::typing("Typing a filter (every word must match)", FILTER)
     } else {
         Keys::own("Journal", VIEW).noted(&[

@@ -1,11 +1,12 @@
 //! The journal view's state and how it reacts: it reads the journal, filters it and moves over it.
 
-use tui_input::{Input, InputRequest};
+use tui_input::InputRequest;
 
 use crate::app::intent::Intent;
+use crate::app::screen::{in_view, open_view};
 use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
 use crate::journal::Entry;
-use crate::screens::list;
+use crate::screens::cursor::{Cursor, Move, TypedFilter};
 use crate::view::layout;
 
 type Cx<'a> = crate::app::Cx<'a, JournalView>;
@@ -21,13 +22,9 @@ pub struct JournalView {
     /// reading; the reason when the journal can't be read.
     pub read: Result<Option<(Vec<Entry>, usize)>, String>,
     /// The filter typed.
-    pub filter: Input,
-    /// Whether the filter is being typed.
-    pub filter_editing: bool,
-    /// The selected row (0 = the newest shown).
-    pub selected: usize,
-    /// The first row on screen.
-    pub offset: usize,
+    pub filter: TypedFilter,
+    /// The selected row (0 = the newest shown) and the first on screen.
+    pub cursor: Cursor,
 }
 
 impl JournalView {
@@ -58,18 +55,8 @@ impl JournalState {
 /// What the view's keys ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
-    /// The next (older) entry.
-    Down,
-    /// The previous (newer) entry.
-    Up,
-    /// The newest.
-    Top,
-    /// The oldest.
-    Bottom,
-    /// A screen up.
-    PageUp,
-    /// A screen down.
-    PageDown,
+    /// Move over the entries (down is older).
+    Move(Move),
     /// Start typing a filter.
     Filter,
     /// Keep the filter typed.
@@ -112,49 +99,33 @@ pub enum Msg {
 
 /// Handles one message for the view.
 pub fn update(state: &mut JournalState, ctx: &Ctx, msg: Msg) -> Outcome {
-    if let Msg::Open { origin } = msg {
-        let view = state.view.insert(Box::new(JournalView {
-            origin,
-            req: None,
-            read: Ok(None),
-            filter: Input::default(),
-            filter_editing: false,
-            selected: 0,
-            offset: 0,
-        }));
-        let mut cx = Cx::new(view, ctx);
-        let effects = read(&mut cx);
-        return cx.finish(effects);
-    }
-    let Some(view) = state.view.as_deref_mut() else {
-        return Outcome::default();
-    };
-    let mut cx = Cx::new(view, ctx);
-    let mut close = false;
-    let effects = match msg {
-        Msg::Open { .. } => Vec::new(),
-        Msg::Action(action) => on_action(&mut cx, action, &mut close),
-        Msg::Input(request) => {
-            cx.state.filter.handle(request);
-            cx.state.selected = 0;
-            cx.state.offset = 0;
-            Vec::new()
+    match msg {
+        Msg::Open { origin } => {
+            let view = JournalView {
+                origin,
+                req: None,
+                read: Ok(None),
+                filter: TypedFilter::default(),
+                cursor: Cursor::default(),
+            };
+            open_view(&mut state.view, view, ctx, read)
         }
-        Msg::Response { req, response } => {
+        Msg::Action(action) => in_view(&mut state.view, ctx, |cx| on_action(cx, action)),
+        Msg::Input(request) => in_view(&mut state.view, ctx, |cx| {
+            cx.state.filter.handle(request);
+            cx.state.cursor.reset();
+            (Vec::new(), false)
+        }),
+        Msg::Response { req, response } => in_view(&mut state.view, ctx, |cx| {
             if cx.state.req == Some(req)
                 && let Response::Journal(result) = *response
             {
                 cx.state.req = None;
                 cx.state.read = result.map(Some);
             }
-            Vec::new()
-        }
-    };
-    let outcome = cx.finish(effects);
-    if close {
-        state.view = None;
+            (Vec::new(), false)
+        }),
     }
-    outcome
 }
 
 fn read(cx: &mut Cx) -> Vec<Effect> {
@@ -163,29 +134,24 @@ fn read(cx: &mut Cx) -> Vec<Effect> {
     vec![Effect::ReadJournal { req }]
 }
 
-fn on_action(cx: &mut Cx, action: Action, close: &mut bool) -> Vec<Effect> {
-    let count = cx.state.shown().len();
-    let page = layout::list_rows(cx.ctx.size).max(1);
-    let view = &mut *cx.state;
+/// A key; true when the view closes.
+fn on_action(cx: &mut Cx, action: Action) -> (Vec<Effect>, bool) {
     match action {
-        Action::Down => view.selected = list::moved(view.selected, 1, count),
-        Action::Up => view.selected = list::moved(view.selected, -1, count),
-        Action::PageDown => view.selected = list::moved(view.selected, page as isize, count),
-        Action::PageUp => view.selected = list::moved(view.selected, -(page as isize), count),
-        Action::Top => view.selected = 0,
-        Action::Bottom => view.selected = count.saturating_sub(1),
-        Action::Filter => view.filter_editing = true,
-        Action::Submit => view.filter_editing = false,
-        Action::Back if view.filter_editing || !view.filter.value().is_empty() => {
-            view.filter_editing = false;
-            view.filter.reset();
-            view.selected = 0;
-            view.offset = 0;
+        Action::Move(step) => {
+            let count = cx.state.shown().len();
+            let page = layout::list_rows(cx.ctx.size);
+            cx.state.cursor.step(step, count, page);
         }
-        Action::Back => *close = true,
+        Action::Filter => cx.state.filter.editing = true,
+        Action::Submit => cx.state.filter.editing = false,
+        Action::Back => {
+            if !cx.state.filter.clear() {
+                return (Vec::new(), true);
+            }
+            cx.state.cursor.reset();
+        }
         Action::Help => cx.emit(Event::ShowHelp),
-        Action::Refresh => return read(cx),
+        Action::Refresh => return (read(cx), false),
     }
-    cx.state.offset = list::window(cx.state.selected, cx.state.offset, page, count);
-    Vec::new()
+    (Vec::new(), false)
 }

@@ -9,7 +9,7 @@ use super::update::JournalView;
 use crate::app::Model;
 use crate::screens::list;
 use crate::view::theme::Theme;
-use crate::view::widgets::{fit, input_window, spinner, thousands, truncate, wrap};
+use crate::view::widgets::{filter_line, fit, spinner, thousands, truncate, wrap};
 
 /// Draws the view over the body of the tab it covers.
 pub fn draw(model: &Model, view: &JournalView, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -55,14 +55,7 @@ pub fn draw(model: &Model, view: &JournalView, theme: &Theme, frame: &mut Frame,
         head.push_str(&format!(" · {unreadable} {lines} unreadable"));
     }
     lines.push(Line::raw(head));
-    if view.filter_editing || !view.filter.value().is_empty() {
-        let (text, _) = input_window(&view.filter, width.saturating_sub(10));
-        let cursor = if view.filter_editing { "▏" } else { "" };
-        lines.push(Line::from(vec![
-            Span::styled("filter: ", theme.dim),
-            Span::raw(format!("{text}{cursor}")),
-        ]));
-    }
+    lines.extend(filter_line(&view.filter, width, theme));
     if shown.is_empty() {
         lines.push(Line::styled(
             if entries.is_empty() {
@@ -76,13 +69,13 @@ pub fn draw(model: &Model, view: &JournalView, theme: &Theme, frame: &mut Frame,
         return;
     }
     let details = shown
-        .get(view.selected)
+        .get(view.cursor.selected)
         .map(|e| detail(e, width, theme))
         .unwrap_or_default();
     let rows = usize::from(inner.height)
         .saturating_sub(lines.len() + details.len() + 1)
         .max(1);
-    let first = list::window(view.selected, view.offset, rows, shown.len());
+    let first = list::window(view.cursor.selected, view.cursor.offset, rows, shown.len());
     for (i, entry) in shown.iter().enumerate().skip(first).take(rows) {
         let (mark, style) = match entry.outcome.as_str() {
             "ok" => ("✓", theme.success),
@@ -101,7 +94,7 @@ pub fn draw(model: &Model, view: &JournalView, theme: &Theme, frame: &mut Frame,
             entry.summary
         );
         let text = truncate(&text, width.saturating_sub(4));
-        let selected = i == view.selected;
+        let selected = i == view.cursor.selected;
         lines.push(Line::from(vec![
             Span::raw(if selected { "> " } else { "  " }),
             Span::styled(format!("{mark} "), style),

@@ -1,0 +1,137 @@
+//! What the views that cover a tab with a list share (`:region all`, `:journal`): the selection
+//! and window over rows computed on demand, the list keys' moves, and a filter typed on a line.
+
+use tui_input::{Input, InputRequest};
+
+use super::list;
+
+/// A move the list keys ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Move {
+    /// One row up.
+    Up,
+    /// One row down.
+    Down,
+    /// The first row.
+    Top,
+    /// The last row.
+    Bottom,
+    /// A screen up.
+    PageUp,
+    /// A screen down.
+    PageDown,
+}
+
+/// The selected row and the first row on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Cursor {
+    /// The selected row among those shown.
+    pub selected: usize,
+    /// The first row on screen.
+    pub offset: usize,
+}
+
+impl Cursor {
+    /// Makes `step` over `len` rows shown in pages of `page` rows, keeping the selection on screen.
+    pub fn step(&mut self, step: Move, len: usize, page: usize) {
+        let page = page.max(1) as isize;
+        self.selected = match step {
+            Move::Up => list::moved(self.selected, -1, len),
+            Move::Down => list::moved(self.selected, 1, len),
+            Move::PageUp => list::moved(self.selected, -page, len),
+            Move::PageDown => list::moved(self.selected, page, len),
+            Move::Top => 0,
+            Move::Bottom => len.saturating_sub(1),
+        };
+        self.offset = list::window(self.selected, self.offset, page as usize, len);
+    }
+
+    /// Back to the first row (the rows shown changed).
+    pub fn reset(&mut self) {
+        *self = Self::default();
+    }
+}
+
+/// A filter typed on a line of its own.
+#[derive(Debug, Clone, Default)]
+pub struct TypedFilter {
+    /// What was typed.
+    pub input: Input,
+    /// Whether keys go to it.
+    pub editing: bool,
+}
+
+impl TypedFilter {
+    /// The text typed.
+    pub fn value(&self) -> &str {
+        self.input.value()
+    }
+
+    /// Whether its line is drawn (being typed, or applied).
+    pub fn shown(&self) -> bool {
+        self.editing || !self.input.value().is_empty()
+    }
+
+    /// Types into it.
+    pub fn handle(&mut self, request: InputRequest) {
+        self.input.handle(request);
+    }
+
+    /// Esc: stops typing and clears it; false when there was nothing to clear (Esc then closes).
+    pub fn clear(&mut self) -> bool {
+        let had = self.shown();
+        self.editing = false;
+        self.input.reset();
+        had
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moves_stay_in_the_list_and_the_window_follows() {
+        let mut cursor = Cursor::default();
+        cursor.step(Move::PageDown, 25, 10);
+        assert_eq!(
+            cursor,
+            Cursor {
+                selected: 10,
+                offset: 1
+            }
+        );
+        cursor.step(Move::Bottom, 25, 10);
+        assert_eq!(
+            cursor,
+            Cursor {
+                selected: 24,
+                offset: 15
+            }
+        );
+        cursor.step(Move::Down, 25, 10);
+        assert_eq!(cursor.selected, 24, "no further than the last");
+        cursor.step(Move::Top, 25, 10);
+        assert_eq!(
+            cursor,
+            Cursor {
+                selected: 0,
+                offset: 0
+            }
+        );
+        cursor.step(Move::Up, 0, 10);
+        assert_eq!(cursor.selected, 0, "an empty list");
+    }
+
+    #[test]
+    fn esc_clears_a_filter_before_it_closes_anything() {
+        let mut filter = TypedFilter {
+            editing: true,
+            ..Default::default()
+        };
+        filter.handle(InputRequest::InsertChar('x'));
+        assert!(filter.clear(), "there was a filter");
+        assert!(!filter.shown() && filter.value().is_empty());
+        assert!(!filter.clear(), "nothing left: Esc closes");
+    }
+}
