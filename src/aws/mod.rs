@@ -100,31 +100,36 @@ impl Runner {
                 .journal
                 .as_ref()
                 .and_then(|_| crate::journal::describe(&effect));
-            let msg = match write {
-                None => runner.run(effect).await,
+            let (msg, entry) = match write {
+                None => (runner.run(effect).await, None),
                 Some(write) => {
                     let (msg, request_ids) =
                         crate::journal::request_ids::recording(write.0, runner.run(effect)).await;
-                    runner.record(write, request_ids, msg.as_ref());
-                    msg
+                    let entry = runner.entry(write, request_ids, msg.as_ref());
+                    (msg, entry)
                 }
             };
             if let Some(msg) = msg {
                 // The receiver is gone only when the console is quitting.
                 let _ = runner.tx.send(msg);
             }
+            // Queued after the answer, so that a journal that can't be written is said after
+            // (not hidden under) the write's own notice.
+            if let (Some(journal), Some(entry)) = (&runner.journal, entry) {
+                journal.append(entry);
+            }
         });
     }
 
-    /// Appends a write's entry to the journal (queued: the disk is never waited for here).
-    fn record(
+    /// A write's journal entry, from the effect's description and its answer.
+    fn entry(
         &self,
         (operation, target, summary): (&'static str, String, String),
         request_ids: Vec<String>,
         msg: Option<&Msg>,
-    ) {
-        let (Some(journal), Some(Msg::Response { response, .. })) = (&self.journal, msg) else {
-            return;
+    ) -> Option<crate::journal::Entry> {
+        let Some(Msg::Response { response, .. }) = msg else {
+            return None;
         };
         let (profile, region) = self
             .session
@@ -156,7 +161,7 @@ impl Runner {
                 entry.error = Some(error.to_string());
             }
         }
-        journal.append(entry);
+        Some(entry)
     }
 
     async fn run(&self, effect: Effect) -> Option<Msg> {

@@ -24,6 +24,7 @@ pub mod srp;
 pub mod trust;
 pub mod trust_check;
 pub mod trust_fix;
+pub mod user_pool_messages;
 pub mod validation;
 
 pub use identity::Identity;
