@@ -4,6 +4,7 @@
 //! tests/conformance/allowlist.toml.
 
 mod common;
+mod moto_scenarios;
 
 use aws_config::BehaviorVersion;
 use aws_sdk_cognitoidentity::config::{Credentials, Region};
@@ -392,6 +393,7 @@ async fn scenarios(url: &str) -> BTreeMap<String, Fields> {
         ),
     );
     user_pool_scenarios(&conf, &mut out).await;
+    moto_scenarios::user_pool_settings(&conf, &mut out).await;
     guest_scenarios(&conf, &iam, &mut out).await;
     out
 }

@@ -135,6 +135,24 @@ pub fn describe(pools: &UserPools, region: &str, mut input: Input) -> Result<Val
     Ok(json!({ "UserPoolClient": client.description }))
 }
 
+/// DeleteUserPoolClient.
+pub fn delete(
+    pools: &mut UserPools,
+    region: &str,
+    mut input: Input,
+) -> Result<Value, ServiceError> {
+    let pool_id = input.required("UserPoolId", &USER_POOL_ID);
+    let client_id = input.required("ClientId", &CLIENT_ID);
+    input.finish_as(INVALID)?;
+    pool_in(pools, region, &pool_id)?;
+    pools
+        .pools
+        .get_mut(&pool_id)
+        .and_then(|pool| pool.clients.remove(&client_id))
+        .ok_or_else(|| client_not_found(&client_id))?;
+    Ok(json!({}))
+}
+
 /// ListUserPoolClients: `MaxResults` 1–60 (default 60), in creation order.
 pub fn list(pools: &UserPools, region: &str, mut input: Input) -> Result<Value, ServiceError> {
     let pool_id = input.required("UserPoolId", &USER_POOL_ID);

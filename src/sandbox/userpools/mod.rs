@@ -28,6 +28,7 @@ pub const OPERATIONS: &[&str] = &[
     "DeleteUserPool",
     "CreateUserPoolClient",
     "DescribeUserPoolClient",
+    "DeleteUserPoolClient",
     "ListUserPoolClients",
     "AdminCreateUser",
     "AdminSetUserPassword",
@@ -130,6 +131,9 @@ pub fn handle(
             store.write(|s| clients::create(&mut s.user_pools, region, input))
         }
         "DescribeUserPoolClient" => store.read(|s| clients::describe(&s.user_pools, region, input)),
+        "DeleteUserPoolClient" => {
+            store.write(|s| clients::delete(&mut s.user_pools, region, input))
+        }
         "ListUserPoolClients" => store.read(|s| clients::list(&s.user_pools, region, input)),
         "AdminCreateUser" => store.write(|s| users::admin_create(&mut s.user_pools, region, input)),
         "AdminSetUserPassword" => {

@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 use super::{
     INVALID, NEXT_TOKEN, StoredUserPool, UserPools, now, pool_in, pool_not_found, random_text,
 };
+use crate::domain::user_pool_messages as messages;
 use crate::domain::validation::StrRule;
 use crate::sandbox::input::Input;
 use crate::sandbox::protocol::ServiceError;
@@ -20,6 +21,35 @@ pub const POOL_NAME: StrRule = StrRule {
     allowed: "1–128 characters",
 };
 pub use crate::domain::limits::USER_POOL_ID;
+
+/// `DefaultEmailOption`.
+const EMAIL_OPTIONS: &[&str] = &["CONFIRM_WITH_LINK", "CONFIRM_WITH_CODE"];
+
+/// `SmsConfiguration.SnsCallerArn` (the model's OptionalArnType).
+const SNS_CALLER_ARN: StrRule = StrRule {
+    min: 0,
+    max: 2048,
+    pattern: Some(
+        r"(arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?)?",
+    ),
+    allowed: "an IAM role ARN",
+};
+
+/// `SmsConfiguration.SnsRegion` (the model's RegionCodeType).
+const SNS_REGION: StrRule = StrRule {
+    min: 5,
+    max: 32,
+    pattern: None,
+    allowed: "a region code",
+};
+
+/// A string with no constraint in the model (`ExternalId`).
+const ANY_STRING: StrRule = StrRule {
+    min: 0,
+    max: 131_072,
+    pattern: None,
+    allowed: "any text",
+};
 
 /// The defaults DescribeUserPool shows for what CreateUserPool left out.
 pub(super) fn defaults() -> Map<String, Value> {
@@ -53,8 +83,51 @@ pub fn create(
             p.integer("MinimumLength", 6, 99, false)
         })
     });
+    let _ = input.object("VerificationMessageTemplate", false, |t| {
+        t.string("SmsMessage", &messages::SMS_MESSAGE, false);
+        t.string("EmailMessage", &messages::EMAIL_MESSAGE, false);
+        t.string("EmailSubject", &messages::EMAIL_SUBJECT, false);
+        t.string(
+            "EmailMessageByLink",
+            &messages::EMAIL_MESSAGE_BY_LINK,
+            false,
+        );
+        t.string("EmailSubjectByLink", &messages::EMAIL_SUBJECT, false);
+        t.enumerated("DefaultEmailOption", EMAIL_OPTIONS, false);
+    });
+    let invitation = input.object("AdminCreateUserConfig", false, |config| {
+        config.boolean("AllowAdminCreateUserOnly", false);
+        config.integer("UnusedAccountValidityDays", 0, 365, false);
+        config.object("InviteMessageTemplate", false, |t| {
+            let sms = t.string("SMSMessage", &messages::SMS_MESSAGE, false);
+            let email = t.string("EmailMessage", &messages::EMAIL_MESSAGE, false);
+            t.string("EmailSubject", &messages::EMAIL_SUBJECT, false);
+            (sms, email)
+        })
+    });
+    let _ = input.object("SmsConfiguration", false, |sms| {
+        sms.string("SnsCallerArn", &SNS_CALLER_ARN, false);
+        sms.string("ExternalId", &ANY_STRING, false);
+        sms.string("SnsRegion", &SNS_REGION, false);
+    });
+    let _ = input.enum_list("AutoVerifiedAttributes", &["phone_number", "email"]);
     let request = input.raw().clone();
     input.finish_as(INVALID)?;
+    // Beyond the model: an invitation must name the user as well as carry the password.
+    if let Some(Some((sms, email))) = invitation {
+        for (what, message) in [("SMS", sms), ("email", email)] {
+            if let Some(message) = message
+                && !messages::names_the_user(&message)
+            {
+                return Err(ServiceError::client(
+                    INVALID,
+                    format!(
+                        "The invitation {what} message must contain the {{username}} and {{####}} placeholders."
+                    ),
+                ));
+            }
+        }
+    }
     let id = format!(
         "{region}_{}",
         random_text(

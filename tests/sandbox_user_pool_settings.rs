@@ -1,0 +1,130 @@
+//! CreateUserPool's message settings in the sandbox, through the official SDK: kept exactly as
+//! sent, templates refused as the model's constraints say (InvalidParameterException naming the
+//! member and the pattern), an invitation without `{username}` refused, and DeleteUserPoolClient.
+
+mod common;
+
+use aws_sdk_cognitoidentityprovider::error::ProvideErrorMetadata;
+use aws_sdk_cognitoidentityprovider::types::{
+    AdminCreateUserConfigType, DefaultEmailOptionType, MessageTemplateType,
+    VerificationMessageTemplateType,
+};
+use cognito_tui::sandbox::Seed;
+
+#[tokio::test]
+async fn message_templates_are_kept_or_refused_as_the_service_does() {
+    let sb = common::sandbox(Seed::Empty).await;
+    let idp = common::idp_client(&sb, "us-east-1").await;
+    let by_link = VerificationMessageTemplateType::builder()
+        .email_subject_by_link("Verify your email")
+        .email_message_by_link("Please {##Verify Email##} to finish")
+        .default_email_option(DefaultEmailOptionType::ConfirmWithLink)
+        .sms_message("Your code is {####}")
+        .build();
+    let made = idp
+        .create_user_pool()
+        .pool_name("by-link")
+        .verification_message_template(by_link.clone())
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let id = made.user_pool().and_then(|p| p.id()).unwrap_or_default();
+    let read = idp
+        .describe_user_pool()
+        .user_pool_id(id)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(
+        read.user_pool()
+            .and_then(|p| p.verification_message_template()),
+        Some(&by_link),
+        "kept exactly"
+    );
+
+    let no_code = idp
+        .create_user_pool()
+        .pool_name("no-code")
+        .verification_message_template(
+            VerificationMessageTemplateType::builder()
+                .sms_message("Welcome aboard!")
+                .build(),
+        )
+        .send()
+        .await
+        .err();
+    let no_code = no_code.as_ref().and_then(|e| e.as_service_error());
+    assert_eq!(
+        no_code.and_then(|e| e.code()),
+        Some("InvalidParameterException")
+    );
+    let message = no_code.and_then(|e| e.message()).unwrap_or_default();
+    assert!(
+        message.contains("'verificationMessageTemplate.smsMessage'")
+            && message.contains(r"Member must satisfy regular expression pattern: .*\{####\}.*"),
+        "{message}"
+    );
+
+    let no_user = idp
+        .create_user_pool()
+        .pool_name("no-user")
+        .admin_create_user_config(
+            AdminCreateUserConfigType::builder()
+                .invite_message_template(
+                    MessageTemplateType::builder()
+                        .sms_message("Your temporary password is {####}")
+                        .build(),
+                )
+                .build(),
+        )
+        .send()
+        .await
+        .err();
+    let no_user = no_user.as_ref().and_then(|e| e.as_service_error());
+    assert_eq!(
+        no_user.and_then(|e| e.code()),
+        Some("InvalidParameterException")
+    );
+    assert!(
+        no_user
+            .and_then(|e| e.message())
+            .is_some_and(|m| m.contains("{username}")),
+        "{no_user:?}"
+    );
+    let listed = idp
+        .list_user_pools()
+        .max_results(60)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(listed.user_pools().len(), 1, "nothing refused was made");
+
+    let client = idp
+        .create_user_pool_client()
+        .user_pool_id(id)
+        .client_name("web")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let client_id = client
+        .user_pool_client()
+        .and_then(|c| c.client_id())
+        .unwrap_or_default();
+    idp.delete_user_pool_client()
+        .user_pool_id(id)
+        .client_id(client_id)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let again = idp
+        .delete_user_pool_client()
+        .user_pool_id(id)
+        .client_id(client_id)
+        .send()
+        .await
+        .err();
+    assert_eq!(
+        again.as_ref().and_then(|e| e.code()),
+        Some("ResourceNotFoundException")
+    );
+}
