@@ -139,6 +139,38 @@ pub enum Effect {
         /// Everything but the id.
         pool: IdentityPool,
     },
+    /// CreateUserPool (the wizard's new user pool).
+    CreateUserPool {
+        /// Request id.
+        req: RequestId,
+        /// Its settings.
+        settings: crate::domain::new_user_pool::UserPoolSettings,
+    },
+    /// CreateUserPoolClient.
+    CreateUserPoolClient {
+        /// Request id.
+        req: RequestId,
+        /// The user pool.
+        user_pool_id: String,
+        /// Its settings.
+        settings: crate::domain::new_user_pool::ClientSettings,
+    },
+    /// DeleteUserPoolClient (undo).
+    DeleteUserPoolClient {
+        /// Request id.
+        req: RequestId,
+        /// The user pool.
+        user_pool_id: String,
+        /// The client.
+        client_id: String,
+    },
+    /// DeleteUserPool (undo).
+    DeleteUserPool {
+        /// Request id.
+        req: RequestId,
+        /// The user pool.
+        user_pool_id: String,
+    },
     /// IAM CreateRole.
     CreateRole {
         /// Request id.

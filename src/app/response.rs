@@ -45,6 +45,14 @@ pub enum Response {
     ListSamlProviders(Result<Vec<String>, AwsError>),
     /// CreateIdentityPool: the new pool.
     CreateIdentityPool(Result<IdentityPool, AwsError>),
+    /// CreateUserPool: the new user pool's id.
+    CreateUserPool(Result<String, AwsError>),
+    /// CreateUserPoolClient: the new client's id.
+    CreateUserPoolClient(Result<String, AwsError>),
+    /// DeleteUserPoolClient.
+    DeleteUserPoolClient(Result<(), AwsError>),
+    /// DeleteUserPool.
+    DeleteUserPool(Result<(), AwsError>),
     /// IAM CreateRole: the new role's ARN.
     CreateRole(Result<String, AwsError>),
     /// IAM PutRolePolicy.

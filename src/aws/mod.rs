@@ -150,7 +150,12 @@ impl Runner {
         };
         match crate::journal::outcome(response) {
             // A new pool is known by the id the service gave it.
-            Ok(Some(made)) if operation == "CreateIdentityPool" => entry.target = made,
+            Ok(Some(made)) if matches!(operation, "CreateIdentityPool" | "CreateUserPool") => {
+                entry.target = made;
+            }
+            Ok(Some(made)) if operation == "CreateUserPoolClient" => {
+                entry.summary.push_str(&format!(" → {made}"));
+            }
             Ok(Some(note)) if operation == "DeleteIdentities" => {
                 entry.outcome = "partly".into();
                 entry.error = Some(note);
@@ -290,6 +295,30 @@ impl Runner {
             Effect::ListSamlProviders { req } => {
                 call!(req, ListSamlProviders, |c| iam::list_saml_providers(&c.iam))
             }
+            Effect::CreateUserPool { req, settings } => call!(req, CreateUserPool, |c| {
+                userpools::create_user_pool(&c.user_pools, &settings)
+            }),
+            Effect::CreateUserPoolClient {
+                req,
+                user_pool_id,
+                settings,
+            } => call!(req, CreateUserPoolClient, |c| userpools::create_client(
+                &c.user_pools,
+                &user_pool_id,
+                &settings
+            )),
+            Effect::DeleteUserPoolClient {
+                req,
+                user_pool_id,
+                client_id,
+            } => call!(req, DeleteUserPoolClient, |c| userpools::delete_client(
+                &c.user_pools,
+                &user_pool_id,
+                &client_id
+            )),
+            Effect::DeleteUserPool { req, user_pool_id } => call!(req, DeleteUserPool, |c| {
+                userpools::delete_user_pool(&c.user_pools, &user_pool_id)
+            }),
             Effect::CreateIdentityPool { req, pool } => {
                 call!(req, CreateIdentityPool, |c| creation::create_pool(
                     &c.identity,

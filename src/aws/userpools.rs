@@ -67,3 +67,117 @@ pub async fn list_clients(
         .collect();
     Ok((clients, out.next_token().map(String::from)))
 }
+
+/// CreateUserPool with the wizard's settings; the new pool's id.
+pub async fn create_user_pool(
+    client: &Client,
+    settings: &crate::domain::new_user_pool::UserPoolSettings,
+) -> Result<String, AwsError> {
+    use crate::domain::user_pool_messages::EmailStyle;
+    use aws_sdk_cognitoidentityprovider::types::{
+        AdminCreateUserConfigType, DefaultEmailOptionType, MessageTemplateType,
+        SmsConfigurationType, VerificationMessageTemplateType, VerifiedAttributeType,
+    };
+    let v = &settings.verification;
+    let template = match v.style {
+        EmailStyle::Code => VerificationMessageTemplateType::builder()
+            .email_subject(&v.email_subject)
+            .email_message(&v.email_body)
+            .default_email_option(DefaultEmailOptionType::ConfirmWithCode),
+        EmailStyle::Link => VerificationMessageTemplateType::builder()
+            .email_subject_by_link(&v.email_subject)
+            .email_message_by_link(&v.email_body)
+            .default_email_option(DefaultEmailOptionType::ConfirmWithLink),
+    }
+    .sms_message(&v.sms_message)
+    .build();
+    let i = &settings.invitation;
+    let invitation = MessageTemplateType::builder()
+        .email_subject(&i.email_subject)
+        .email_message(&i.email_body)
+        .sms_message(&i.sms_message)
+        .build();
+    let mut call = client
+        .create_user_pool()
+        .pool_name(&settings.name)
+        .verification_message_template(template)
+        .admin_create_user_config(
+            AdminCreateUserConfigType::builder()
+                .allow_admin_create_user_only(!settings.self_sign_up)
+                .invite_message_template(invitation)
+                .build(),
+        );
+    if settings.verify_email {
+        call = call.auto_verified_attributes(VerifiedAttributeType::Email);
+    }
+    if let Some(sms) = &settings.sms {
+        call = call.sms_configuration(
+            SmsConfigurationType::builder()
+                .sns_caller_arn(&sms.role_arn)
+                .external_id(&sms.external_id)
+                .build(),
+        );
+    }
+    let out = call.send().await.map_err(from_sdk)?;
+    Ok(out
+        .user_pool()
+        .and_then(|p| p.id())
+        .unwrap_or_default()
+        .to_string())
+}
+
+/// CreateUserPoolClient; the new client's id.
+pub async fn create_client(
+    client: &Client,
+    user_pool_id: &str,
+    settings: &crate::domain::new_user_pool::ClientSettings,
+) -> Result<String, AwsError> {
+    use aws_sdk_cognitoidentityprovider::types::ExplicitAuthFlowsType;
+    let out = client
+        .create_user_pool_client()
+        .user_pool_id(user_pool_id)
+        .client_name(&settings.name)
+        .set_explicit_auth_flows(Some(
+            settings
+                .flows()
+                .into_iter()
+                .map(ExplicitAuthFlowsType::from)
+                .collect(),
+        ))
+        .generate_secret(settings.secret)
+        .send()
+        .await
+        .map_err(from_sdk)?;
+    Ok(out
+        .user_pool_client()
+        .and_then(|c| c.client_id())
+        .unwrap_or_default()
+        .to_string())
+}
+
+/// DeleteUserPoolClient.
+pub async fn delete_client(
+    client: &Client,
+    user_pool_id: &str,
+    client_id: &str,
+) -> Result<(), AwsError> {
+    client
+        .delete_user_pool_client()
+        .user_pool_id(user_pool_id)
+        .client_id(client_id)
+        .send()
+        .await
+        .map_err(from_sdk)?;
+    Ok(())
+}
+
+/// DeleteUserPool.
+pub async fn delete_user_pool(client: &Client, user_pool_id: &str) -> Result<(), AwsError> {
+    client
+        .delete_user_pool()
+        .user_pool_id(user_pool_id)
+        .send()
+        .await
+        .map_err(from_sdk)?;
+    Ok(())
+}

@@ -9,6 +9,7 @@ pub mod identity;
 pub mod identity_filter;
 pub mod identity_stats;
 pub mod limits;
+pub mod new_user_pool;
 pub mod policy;
 pub mod pool;
 pub mod pool_ref;

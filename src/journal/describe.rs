@@ -83,6 +83,55 @@ pub fn describe(effect: &Effect) -> Option<(&'static str, String, String)> {
             pool_id.clone(),
             format!("untag {}", keys.join(", ")),
         ),
+        Effect::CreateUserPool { settings, .. } => (
+            "CreateUserPool",
+            String::new(),
+            format!(
+                "create user pool \"{}\": self sign-up {} · verification by {} · SMS role {}",
+                settings.name,
+                if settings.self_sign_up { "on" } else { "off" },
+                match settings.verification.style {
+                    crate::domain::user_pool_messages::EmailStyle::Code => "code",
+                    crate::domain::user_pool_messages::EmailStyle::Link => "link",
+                },
+                settings
+                    .sms
+                    .as_ref()
+                    .map_or("none", |s| s.role_arn.as_str())
+            ),
+        ),
+        Effect::CreateUserPoolClient {
+            user_pool_id,
+            settings,
+            ..
+        } => (
+            "CreateUserPoolClient",
+            user_pool_id.clone(),
+            format!(
+                "create app client \"{}\": {}{}",
+                settings.name,
+                settings.flows().join(", "),
+                if settings.secret {
+                    " · with a secret"
+                } else {
+                    ""
+                }
+            ),
+        ),
+        Effect::DeleteUserPoolClient {
+            user_pool_id,
+            client_id,
+            ..
+        } => (
+            "DeleteUserPoolClient",
+            user_pool_id.clone(),
+            format!("delete app client {client_id}"),
+        ),
+        Effect::DeleteUserPool { user_pool_id, .. } => (
+            "DeleteUserPool",
+            user_pool_id.clone(),
+            "delete the user pool".into(),
+        ),
         Effect::CreateRole { name, .. } => (
             "CreateRole",
             role(name),
@@ -124,7 +173,9 @@ pub fn outcome(response: &Response) -> Result<Option<String>, &AwsError> {
     match response {
         Response::CreateIdentityPool(r) => r.as_ref().map(|p| Some(p.identity_pool_id.clone())),
         Response::UpdateIdentityPool(r) => r.as_ref().map(|_| None),
-        Response::CreateRole(r) => r.as_ref().map(|arn| Some(arn.clone())),
+        Response::CreateRole(r)
+        | Response::CreateUserPool(r)
+        | Response::CreateUserPoolClient(r) => r.as_ref().map(|made| Some(made.clone())),
         Response::DeleteIdentities(r) => r.as_ref().map(|unprocessed| {
             (!unprocessed.is_empty()).then(|| {
                 let codes: Vec<&str> = unprocessed.iter().map(|(_, code)| code.as_str()).collect();
@@ -139,7 +190,9 @@ pub fn outcome(response: &Response) -> Result<Option<String>, &AwsError> {
         | Response::DeleteRole(r)
         | Response::TagResource(r)
         | Response::UntagResource(r)
-        | Response::UpdateAssumeRolePolicy(r) => r.as_ref().map(|_| None),
+        | Response::UpdateAssumeRolePolicy(r)
+        | Response::DeleteUserPoolClient(r)
+        | Response::DeleteUserPool(r) => r.as_ref().map(|_| None),
         _ => Ok(None),
     }
 }

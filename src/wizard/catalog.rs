@@ -8,6 +8,7 @@ use tui_input::Input;
 
 use super::draft::{Draft, RoleMode, RuleRole};
 use super::fields::{FieldId, PickerKind};
+use super::new_user_pool::NewPoolField;
 use crate::app::{AwsError, RequestId};
 use crate::domain::roles::{IamRole, is_role_arn, role_name};
 
@@ -378,6 +379,11 @@ pub fn current_item(catalog: &Catalog, draft: &Draft, picker: &Picker) -> usize 
             .get(i)
             .and_then(|rule| rule.role.clone())
             .map(PickValue::Role),
+        FieldId::NewPool(NewPoolField::SmsRoleExisting) => draft
+            .new_user_pool
+            .sms_role_existing
+            .as_ref()
+            .map(|role| PickValue::Role(RuleRole::Existing(role.clone()))),
         FieldId::UserPoolId => Some(PickValue::Id(chosen_user_pool(draft))),
         FieldId::ClientId => Some(PickValue::Id(draft.client_id.value().trim().to_string())),
         FieldId::ProviderArn(source) => draft.arns.get(&source).cloned().map(PickValue::Arn),
@@ -398,6 +404,10 @@ pub fn apply(draft: &mut Draft, target: FieldId, value: PickValue) {
         (FieldId::ExistingRole(audience), PickValue::Role(RuleRole::Existing(role))) => {
             draft.role_mut(audience).existing = Some(role);
         }
+        (
+            FieldId::NewPool(NewPoolField::SmsRoleExisting),
+            PickValue::Role(RuleRole::Existing(role)),
+        ) => draft.new_user_pool.sms_role_existing = Some(role),
         (FieldId::RuleRole(source, i), PickValue::Role(role)) => {
             if let Some(rule) = draft.provider_mut(source).rules.get_mut(i) {
                 rule.role = Some(role);

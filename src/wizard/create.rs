@@ -13,6 +13,14 @@ use crate::domain::{IdentityPool, roles::role_name};
 /// One call of the creation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Call {
+    /// CreateRole for the new user pool's SMS role.
+    CreateSmsRole,
+    /// PutRolePolicy: the SMS role may publish to SNS.
+    PutSmsRolePolicy,
+    /// CreateUserPool.
+    CreateUserPool,
+    /// CreateUserPoolClient.
+    CreateUserPoolClient,
     /// CreateIdentityPool.
     CreatePool,
     /// CreateRole for the new role of this access (its trust policy names the new pool).
@@ -29,6 +37,14 @@ pub enum Call {
     DeleteRole(Audience),
     /// Undo: DeleteIdentityPool.
     DeletePool,
+    /// Undo: DeleteUserPoolClient.
+    DeleteUserPoolClient,
+    /// Undo: DeleteUserPool.
+    DeleteUserPool,
+    /// Undo: DeleteRolePolicy on the SMS role.
+    DeleteSmsRolePolicy,
+    /// Undo: DeleteRole of the SMS role.
+    DeleteSmsRole,
 }
 
 /// Where a call stands.
@@ -72,6 +88,8 @@ pub struct Creation {
     pub pool: Option<IdentityPool>,
     /// The new roles' ARNs, once created.
     pub role_arns: BTreeMap<Audience, String>,
+    /// The new user pool's pieces, once created.
+    pub user_pool: super::create_user_pool::MadeUserPool,
 }
 
 /// The operation a call is.
@@ -85,13 +103,22 @@ pub fn operation(call: &Call) -> &'static str {
         Call::DeleteRolePolicy(_) => "DeleteRolePolicy",
         Call::DeleteRole(_) => "DeleteRole",
         Call::DeletePool => "DeleteIdentityPool",
+        Call::CreateSmsRole => "CreateRole",
+        Call::PutSmsRolePolicy => "PutRolePolicy",
+        Call::CreateUserPool => "CreateUserPool",
+        Call::CreateUserPoolClient => "CreateUserPoolClient",
+        Call::DeleteUserPoolClient => "DeleteUserPoolClient",
+        Call::DeleteUserPool => "DeleteUserPool",
+        Call::DeleteSmsRolePolicy => "DeleteRolePolicy",
+        Call::DeleteSmsRole => "DeleteRole",
     }
 }
 
 impl Creation {
     /// The calls a plan needs, in the order they must run.
     pub fn new(plan: Plan) -> Self {
-        let mut calls = vec![(Call::CreatePool, Status::Waiting)];
+        let mut calls = super::create_user_pool::first_calls(&plan);
+        calls.push((Call::CreatePool, Status::Waiting));
         for role in &plan.new_roles {
             calls.push((Call::CreateRole(role.audience), Status::Waiting));
             calls.push((Call::PutRolePolicy(role.audience), Status::Waiting));
@@ -108,6 +135,7 @@ impl Creation {
             undo: Vec::new(),
             pool: None,
             role_arns: BTreeMap::new(),
+            user_pool: Default::default(),
         }
     }
 
@@ -139,7 +167,7 @@ impl Creation {
 
     /// Whether quitting now would leave something made but not finished or undone.
     pub fn is_unfinished(&self) -> bool {
-        let made = self.pool.is_some() || !self.role_arns.is_empty();
+        let made = self.pool.is_some() || !self.role_arns.is_empty() || self.user_pool.any();
         matches!(self.phase(), Phase::Creating | Phase::Undoing)
             || (self.phase() == Phase::Failed && made)
     }
@@ -185,11 +213,16 @@ impl Creation {
     }
 
     fn effect(&self, call: &Call, req: RequestId) -> Option<Effect> {
+        if let Some(effect) = super::create_user_pool::effect(self, call, req) {
+            return Some(effect);
+        }
         let pool_id = self.pool.as_ref().map(|p| p.identity_pool_id.clone());
+        // With a new user pool, its ids replace the plan's placeholders once they exist.
+        let plan = || self.filled_plan();
         Some(match call {
             Call::CreatePool => Effect::CreateIdentityPool {
                 req,
-                pool: self.plan.pool.clone(),
+                pool: plan()?.pool,
             },
             Call::CreateRole(audience) => {
                 let role = self
@@ -216,7 +249,7 @@ impl Creation {
                 document: policy::cognito_basic_permissions(),
             },
             Call::SetRoles => {
-                let (roles, role_mappings) = self.plan.roles_request(&self.role_arns)?;
+                let (roles, role_mappings) = plan()?.roles_request(&self.role_arns)?;
                 Effect::SetIdentityPoolRoles {
                     req,
                     pool_id: pool_id?,
@@ -225,16 +258,18 @@ impl Creation {
                 }
             }
             Call::SetPrincipalTags(provider) => {
-                let (_, tags) = self
+                // The call names the provider as planned (a placeholder for a new user pool).
+                let index = self
                     .plan
                     .principal_tags
                     .iter()
-                    .find(|(p, _)| p == provider)?;
+                    .position(|(p, _)| p == provider)?;
+                let (provider, tags) = plan()?.principal_tags.get(index)?.clone();
                 Effect::SetPrincipalTagAttributeMap {
                     req,
                     pool_id: pool_id?,
-                    provider: provider.clone(),
-                    tags: tags.clone(),
+                    provider,
+                    tags,
                 }
             }
             Call::DeleteRolePolicy(audience) => Effect::DeleteRolePolicy {
@@ -251,7 +286,29 @@ impl Creation {
                 name: self.plan.pool.identity_pool_name.clone(),
                 pool_id: pool_id?,
             },
+            // The user pool's calls (`create_user_pool::effect`, above).
+            Call::CreateSmsRole
+            | Call::PutSmsRolePolicy
+            | Call::CreateUserPool
+            | Call::CreateUserPoolClient
+            | Call::DeleteUserPoolClient
+            | Call::DeleteUserPool
+            | Call::DeleteSmsRolePolicy
+            | Call::DeleteSmsRole => return None,
         })
+    }
+
+    /// The plan with the new user pool's ids in place of its placeholders (`None` until both
+    /// exist); the plan itself when it makes no user pool.
+    pub fn filled_plan(&self) -> Option<Plan> {
+        if self.plan.new_user_pool.is_none() {
+            return Some(self.plan.clone());
+        }
+        let (pool, client) = (
+            self.user_pool.user_pool_id.as_ref()?,
+            self.user_pool.client_id.as_ref()?,
+        );
+        Some(self.plan.with_user_pool(pool, client))
     }
 
     /// Whether `req` is one of this creation's calls in flight.
@@ -279,7 +336,7 @@ impl Creation {
                     (Call::CreateRole(audience), Created::Role(arn)) => {
                         self.role_arns.insert(audience, arn);
                     }
-                    _ => {}
+                    (call, created) => self.user_pool.record(&call, created),
                 }
                 Status::Done
             }
@@ -333,6 +390,7 @@ impl Creation {
         if self.pool.is_some() {
             undo.push((Call::DeletePool, Status::Waiting));
         }
+        undo.extend(self.user_pool.undo());
         self.undo = undo;
     }
 
@@ -353,6 +411,7 @@ impl Creation {
             };
             out.push(format!("{audience} role {} ({arn})", role_name(arn)));
         }
+        out.extend(self.user_pool.made());
         out
     }
 }

@@ -119,6 +119,8 @@ pub struct Draft {
     pub guest_role: RoleDraft,
     /// The user pool id (`<region>_<id>`).
     pub user_pool_id: Input,
+    /// A user pool to create instead (when `new_user_pool.create`).
+    pub new_user_pool: super::new_user_pool::NewUserPoolDraft,
     /// The user pool's app client id.
     pub client_id: Input,
     /// Whether the identity pool checks tokens with the user pool.

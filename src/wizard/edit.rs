@@ -12,6 +12,7 @@ use crate::domain::roles::{MATCH_TYPES, MAX_PRINCIPAL_TAGS, MAX_RULES};
 /// Space on a checkbox. Returns whether anything changed.
 pub fn toggle(draft: &mut Draft, id: FieldId) -> bool {
     let flag = match id {
+        FieldId::NewPool(field) => return draft.new_user_pool.toggle(field),
         FieldId::Authenticated => &mut draft.authenticated,
         FieldId::Guest => &mut draft.guest,
         FieldId::ServerSideCheck => &mut draft.server_side_check,
@@ -38,9 +39,12 @@ fn step(index: usize, len: usize, delta: isize) -> usize {
     usize::try_from((index + delta).rem_euclid(len)).unwrap_or(0)
 }
 
-/// ←/→ on a choice. Returns whether anything changed.
-pub fn choose(draft: &mut Draft, id: FieldId, delta: isize) -> bool {
+/// ←/→ on a choice; `seed` (the keystroke's clock) makes what a choice needs made, such as an
+/// SMS role's external id. Returns whether anything changed.
+pub fn choose(draft: &mut Draft, id: FieldId, delta: isize, seed: f64) -> bool {
     match id {
+        FieldId::UserPoolOrigin => draft.new_user_pool.create = !draft.new_user_pool.create,
+        FieldId::NewPool(field) => return draft.new_user_pool.choose(field, delta, seed),
         FieldId::RoleMode(audience) => {
             let role = draft.role_mut(audience);
             role.mode = match role.mode {
@@ -84,6 +88,7 @@ pub fn choose(draft: &mut Draft, id: FieldId, delta: isize) -> bool {
 /// The text a field edits.
 pub fn input_mut(draft: &mut Draft, id: FieldId) -> Option<&mut Input> {
     match id {
+        FieldId::NewPool(field) => draft.new_user_pool.input_mut(field),
         FieldId::RoleName(audience) => Some(&mut draft.role_mut(audience).new_name),
         FieldId::UserPoolId => Some(&mut draft.user_pool_id),
         FieldId::ClientId => Some(&mut draft.client_id),
@@ -121,6 +126,7 @@ pub fn input_mut(draft: &mut Draft, id: FieldId) -> Option<&mut Input> {
 pub fn input(draft: &Draft, id: FieldId) -> Option<&Input> {
     let provider = |s: Source| draft.providers.get(&s);
     match id {
+        FieldId::NewPool(field) => draft.new_user_pool.input(field),
         FieldId::RoleName(audience) => Some(&draft.role(audience).new_name),
         FieldId::UserPoolId => Some(&draft.user_pool_id),
         FieldId::ClientId => Some(&draft.client_id),

@@ -26,6 +26,10 @@ pub enum FieldId {
     ViewPolicy(Audience),
     /// The existing role picked.
     ExistingRole(Audience),
+    /// Pick an existing user pool, or create a new one.
+    UserPoolOrigin,
+    /// A field of the new user pool form.
+    NewPool(super::new_user_pool::NewPoolField),
     /// The user pool id.
     UserPoolId,
     /// The app client id.

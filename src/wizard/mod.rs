@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod create;
+pub mod create_user_pool;
 pub mod draft;
 pub mod edit;
 pub mod fields;
@@ -13,6 +14,7 @@ pub mod layout;
 mod lists;
 mod mouse;
 mod msg;
+pub mod new_user_pool;
 mod picking;
 pub mod plan;
 mod review;

@@ -102,6 +102,10 @@ pub enum Created {
     Pool(IdentityPool),
     /// A new role's ARN.
     Role(String),
+    /// A new user pool's id.
+    UserPool(String),
+    /// A new app client's id.
+    Client(String),
     /// Nothing to report but success.
     Done,
 }
@@ -112,6 +116,11 @@ impl Created {
         Some(match response {
             Response::CreateIdentityPool(result) => result.map(Created::Pool),
             Response::CreateRole(result) => result.map(Created::Role),
+            Response::CreateUserPool(result) => result.map(Created::UserPool),
+            Response::CreateUserPoolClient(result) => result.map(Created::Client),
+            Response::DeleteUserPoolClient(result) | Response::DeleteUserPool(result) => {
+                result.map(|()| Created::Done)
+            }
             Response::PutRolePolicy(result)
             | Response::SetIdentityPoolRoles(result)
             | Response::SetPrincipalTagAttributeMap(result)

@@ -92,6 +92,8 @@ pub struct Plan {
     pub mappings: Vec<PlannedMapping>,
     /// Attributes for access control by provider name.
     pub principal_tags: Vec<(String, PrincipalTagMap)>,
+    /// The user pool and app client to create first, when the draft asks for new ones.
+    pub new_user_pool: Option<super::new_user_pool::NewUserPoolPlan>,
 }
 
 /// `cognito-idp.<region>.amazonaws.com/<userPoolId>`; the region is the user pool id's prefix.
@@ -100,14 +102,27 @@ pub fn user_pool_provider_name(user_pool_id: &str) -> String {
     format!("cognito-idp.{region}.amazonaws.com/{user_pool_id}")
 }
 
+/// The user pool provider's name and app client id: the draft's, or placeholders for the user
+/// pool and client the run creates first (replaced once they exist, `Plan::with_user_pool`).
+fn user_pool_names(draft: &Draft) -> (String, String) {
+    use super::new_user_pool::{NEW_CLIENT, NEW_USER_POOL};
+    if draft.new_user_pool.create {
+        (NEW_USER_POOL.to_string(), NEW_CLIENT.to_string())
+    } else {
+        (
+            user_pool_provider_name(draft.user_pool_id.value()),
+            draft.client_id.value().to_string(),
+        )
+    }
+}
+
 /// The role-mapping key of a source (None for developer identities, which have no mapping).
 fn mapping_key(draft: &Draft, source: Source) -> Option<String> {
     match source {
-        Source::UserPool => Some(format!(
-            "{}:{}",
-            user_pool_provider_name(draft.user_pool_id.value()),
-            draft.client_id.value()
-        )),
+        Source::UserPool => {
+            let (provider, client) = user_pool_names(draft);
+            Some(format!("{provider}:{client}"))
+        }
         Source::Oidc(_) => draft.arns.get(&source).map(|arn| {
             arn.split_once(":oidc-provider/")
                 .map_or(arn.as_str(), |(_, host)| host)
@@ -122,7 +137,7 @@ fn mapping_key(draft: &Draft, source: Source) -> Option<String> {
 /// The provider name principal tags are set for.
 fn tag_provider(draft: &Draft, source: Source) -> Option<String> {
     match source {
-        Source::UserPool => Some(user_pool_provider_name(draft.user_pool_id.value())),
+        Source::UserPool => Some(user_pool_names(draft).0),
         Source::Oidc(_) | Source::Saml(_) => draft.arns.get(&source).cloned(),
         Source::Developer => None,
         social => social.login_key().map(String::from),
@@ -143,11 +158,14 @@ fn pool(draft: &Draft) -> IdentityPool {
     };
     for source in draft.active_sources() {
         match source {
-            Source::UserPool => pool.cognito_identity_providers.push(CognitoProvider {
-                provider_name: user_pool_provider_name(draft.user_pool_id.value()),
-                client_id: draft.client_id.value().to_string(),
-                server_side_token_check: draft.server_side_check,
-            }),
+            Source::UserPool => {
+                let (provider_name, client_id) = user_pool_names(draft);
+                pool.cognito_identity_providers.push(CognitoProvider {
+                    provider_name,
+                    client_id,
+                    server_side_token_check: draft.server_side_check,
+                });
+            }
             Source::Oidc(_) => pool
                 .open_id_connect_provider_arns
                 .extend(draft.arns.get(&source).cloned()),
@@ -269,7 +287,32 @@ impl Plan {
             default_roles,
             mappings,
             principal_tags,
+            new_user_pool: (draft.new_user_pool.create
+                && draft.active_sources().contains(&Source::UserPool))
+            .then(|| draft.new_user_pool.plan()),
         }
+    }
+
+    /// The plan with the new user pool's and client's real ids where it had placeholders.
+    pub fn with_user_pool(&self, user_pool_id: &str, client_id: &str) -> Plan {
+        use super::new_user_pool::{NEW_CLIENT, NEW_USER_POOL};
+        let provider = user_pool_provider_name(user_pool_id);
+        let fill = |text: &str| {
+            text.replace(NEW_USER_POOL, &provider)
+                .replace(NEW_CLIENT, client_id)
+        };
+        let mut plan = self.clone();
+        for p in &mut plan.pool.cognito_identity_providers {
+            p.provider_name = fill(&p.provider_name);
+            p.client_id = fill(&p.client_id);
+        }
+        for m in &mut plan.mappings {
+            m.key = fill(&m.key);
+        }
+        for (name, _) in &mut plan.principal_tags {
+            *name = fill(name);
+        }
+        plan
     }
 
     /// SetIdentityPoolRoles' `Roles` and `RoleMappings`, with the new roles' ARNs filled in;

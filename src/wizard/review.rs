@@ -79,7 +79,16 @@ fn section(step: Step, draft: &Draft) -> Vec<String> {
 fn providers(draft: &Draft) -> Vec<String> {
     let mut out = Vec::new();
     for source in draft.active_sources() {
+        let mut details = Vec::new();
         let ids = match source {
+            Source::UserPool if draft.new_user_pool.create => {
+                details = super::new_user_pool::review(&draft.new_user_pool);
+                let first = details.remove(0);
+                format!(
+                    "{first} · server-side token check {}",
+                    on_off(draft.server_side_check)
+                )
+            }
             Source::UserPool => format!(
                 "user pool {} · app client {} · server-side token check {}",
                 draft.user_pool_id.value(),
@@ -108,6 +117,7 @@ fn providers(draft: &Draft) -> Vec<String> {
                 .unwrap_or_default(),
         };
         out.push(format!("{}: {ids}", source.title()));
+        out.extend(details);
         let provider = draft.provider(source);
         if source.has_role_settings() {
             let unmatched = if provider.deny_unmatched {
@@ -280,6 +290,36 @@ pub fn call_label(call: &Call, creation: Option<&Creation>) -> String {
         Call::DeletePool => creation
             .and_then(|c| c.pool.as_ref())
             .map(|p| p.identity_pool_id.clone())
+            .unwrap_or_default(),
+        Call::CreateSmsRole | Call::DeleteSmsRole => format!(
+            "SMS role {}",
+            creation
+                .and_then(|c| super::create_user_pool::sms_role_name(&c.plan))
+                .unwrap_or_default()
+        ),
+        Call::PutSmsRolePolicy | Call::DeleteSmsRolePolicy => format!(
+            "{} on the SMS role",
+            crate::domain::new_user_pool::SMS_POLICY_NAME
+        ),
+        Call::CreateUserPool => format!(
+            "user pool {}",
+            creation
+                .and_then(|c| c.plan.new_user_pool.as_ref())
+                .map(|n| n.settings.name.clone())
+                .unwrap_or_default()
+        ),
+        Call::CreateUserPoolClient => format!(
+            "app client {}",
+            creation
+                .and_then(|c| c.plan.new_user_pool.as_ref())
+                .map(|n| n.client.name.clone())
+                .unwrap_or_default()
+        ),
+        Call::DeleteUserPoolClient => creation
+            .and_then(|c| c.user_pool.client_id.clone())
+            .unwrap_or_default(),
+        Call::DeleteUserPool => creation
+            .and_then(|c| c.user_pool.user_pool_id.clone())
             .unwrap_or_default(),
     };
     format!("{} {what}", operation(call))

@@ -342,7 +342,13 @@ pub(super) fn activate(cx: &mut Cx, id: FieldId, kind: &Kind, action: Action) ->
         (Kind::Toggle(_), Action::Toggle | Action::Open | Action::Submit) => {
             w.edited |= edit::toggle(&mut w.draft, id);
         }
-        (Kind::Choice { .. }, _) => w.edited |= edit::choose(&mut w.draft, id, delta),
+        (Kind::Choice { .. }, _) => {
+            let seed = cx.ctx.now.unwrap_or(0.0);
+            let Some(w) = wizard(cx) else {
+                return Vec::new();
+            };
+            w.edited |= edit::choose(&mut w.draft, id, delta, seed);
+        }
         (
             Kind::Text {
                 picker: Some(picker),

@@ -8,12 +8,7 @@ use crate::domain::validation::StrRule;
 use crate::sandbox::input::Input;
 use crate::sandbox::protocol::ServiceError;
 
-const CLIENT_NAME: StrRule = StrRule {
-    min: 1,
-    max: 128,
-    pattern: Some(r"[\w\s+=,.@-]+"),
-    allowed: "1–128 characters",
-};
+use crate::domain::new_user_pool::CLIENT_NAME;
 const CLIENT_ID: StrRule = StrRule {
     min: 1,
     max: 128,

@@ -13,14 +13,9 @@ use crate::sandbox::input::Input;
 use crate::sandbox::protocol::ServiceError;
 use crate::sandbox::store::SANDBOX_ACCOUNT;
 
-/// `PoolName`.
-pub const POOL_NAME: StrRule = StrRule {
-    min: 1,
-    max: 128,
-    pattern: Some(r"[\w\s+=,.@-]+"),
-    allowed: "1–128 characters",
-};
 pub use crate::domain::limits::USER_POOL_ID;
+/// `PoolName`.
+pub use crate::domain::new_user_pool::USER_POOL_NAME as POOL_NAME;
 
 /// `DefaultEmailOption`.
 const EMAIL_OPTIONS: &[&str] = &["CONFIRM_WITH_LINK", "CONFIRM_WITH_CODE"];

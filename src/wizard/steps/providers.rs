@@ -97,6 +97,21 @@ fn duplicate_arn(draft: &Draft, source: Source, rows: &mut [Row]) {
 pub fn ids(draft: &Draft, source: Source, rows: &mut Vec<Row>) {
     match source {
         Source::UserPool => {
+            rows.push(Row::Field(choice(
+                FieldId::UserPoolOrigin,
+                "User pool",
+                vec!["Pick an existing user pool", "Create a new user pool"],
+                usize::from(draft.new_user_pool.create),
+            )));
+            if draft.new_user_pool.create {
+                crate::wizard::new_user_pool::rows(draft, rows);
+                rows.push(Row::Field(plain(
+                    FieldId::ServerSideCheck,
+                    "Server-side token check",
+                    Kind::Toggle(draft.server_side_check),
+                )));
+                return;
+            }
             let pool = text(
                 FieldId::UserPoolId,
                 "User pool ID",

@@ -1,0 +1,148 @@
+//! A user pool and app client made for a new identity pool, as the AWS CDK UserPool construct
+//! makes them: self sign-up off by default, the verification and invitation messages, an SMS role
+//! (trusting Cognito user pools with an external id, allowed to publish to SNS), and an app
+//! client with SRP on, password auth optional, refresh always, with or without a secret.
+
+use super::user_pool_messages::{Invitation, Verification};
+use super::validation::StrRule;
+
+/// A user pool's name (`PoolName`).
+pub const USER_POOL_NAME: StrRule = StrRule {
+    min: 1,
+    max: 128,
+    pattern: Some(r"[\w\s+=,.@-]+"),
+    allowed: "1–128 characters: letters, digits, spaces and + = , . @ _ -",
+};
+
+/// An app client's name (`ClientName`).
+pub const CLIENT_NAME: StrRule = StrRule {
+    min: 1,
+    max: 128,
+    pattern: Some(r"[\w\s+=,.@-]+"),
+    allowed: "1–128 characters: letters, digits, spaces and + = , . @ _ -",
+};
+
+/// An SMS role's external id (`SmsConfiguration.ExternalId`): any text, but one is needed for
+/// the role's trust condition to mean anything.
+pub const EXTERNAL_ID: StrRule = StrRule {
+    min: 2,
+    max: 1224,
+    pattern: Some(r"[\w+=,.@:/-]*"),
+    allowed: "2–1,224 characters: letters, digits and + = , . @ : / _ - (IAM's sts:ExternalId)",
+};
+
+/// What CreateUserPool is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UserPoolSettings {
+    /// `PoolName`.
+    pub name: String,
+    /// Users may sign themselves up (`AdminCreateUserConfig.AllowAdminCreateUserOnly` off).
+    pub self_sign_up: bool,
+    /// `VerificationMessageTemplate`.
+    pub verification: Verification,
+    /// `AdminCreateUserConfig.InviteMessageTemplate`.
+    pub invitation: Invitation,
+    /// Email addresses are verified by the verification message (`AutoVerifiedAttributes`).
+    pub verify_email: bool,
+    /// `SmsConfiguration`: the role Cognito assumes to send SMS and its external id.
+    pub sms: Option<SmsConfig>,
+}
+
+/// The SMS role and the external id Cognito presents when it assumes it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SmsConfig {
+    /// The role's ARN.
+    pub role_arn: String,
+    /// `sts:ExternalId`.
+    pub external_id: String,
+}
+
+/// What CreateUserPoolClient is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ClientSettings {
+    /// `ClientName`.
+    pub name: String,
+    /// USER_PASSWORD_AUTH besides SRP (the password then crosses the network to Cognito).
+    pub password_auth: bool,
+    /// `GenerateSecret`.
+    pub secret: bool,
+}
+
+impl ClientSettings {
+    /// `ExplicitAuthFlows`: SRP always, password when asked, refresh always.
+    pub fn flows(&self) -> Vec<&'static str> {
+        let mut flows = vec!["ALLOW_USER_SRP_AUTH"];
+        if self.password_auth {
+            flows.push("ALLOW_USER_PASSWORD_AUTH");
+        }
+        flows.push("ALLOW_REFRESH_TOKEN_AUTH");
+        flows
+    }
+}
+
+/// The trust policy of a new SMS role: Cognito user pools may assume it when they present the
+/// external id.
+pub fn sms_trust_policy(external_id: &str) -> String {
+    let policy = serde_json::json!({
+        "Version": "2012-10-17",
+        "Statement": [{
+            "Effect": "Allow",
+            "Principal": { "Service": "cognito-idp.amazonaws.com" },
+            "Action": "sts:AssumeRole",
+            "Condition": { "StringEquals": { "sts:ExternalId": external_id } }
+        }]
+    });
+    serde_json::to_string_pretty(&policy).unwrap_or_default()
+}
+
+/// The inline policy name of a new SMS role.
+pub const SMS_POLICY_NAME: &str = "sns-publish";
+
+/// The permissions of a new SMS role: publishing SMS through SNS.
+pub fn sms_publish_policy() -> String {
+    let policy = serde_json::json!({
+        "Version": "2012-10-17",
+        "Statement": [{ "Effect": "Allow", "Action": "sns:Publish", "Resource": "*" }]
+    });
+    serde_json::to_string_pretty(&policy).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn srp_and_refresh_always_password_only_when_asked() {
+        let mut client = ClientSettings::default();
+        assert_eq!(
+            client.flows(),
+            ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
+        );
+        client.password_auth = true;
+        assert_eq!(
+            client.flows(),
+            [
+                "ALLOW_USER_SRP_AUTH",
+                "ALLOW_USER_PASSWORD_AUTH",
+                "ALLOW_REFRESH_TOKEN_AUTH"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_sms_role_trusts_cognito_idp_with_the_external_id_and_passes_iams_grammar() {
+        let trust = sms_trust_policy("c87467be-4f34");
+        let value: serde_json::Value = serde_json::from_str(&trust).unwrap_or_default();
+        assert_eq!(
+            value["Statement"][0]["Principal"]["Service"],
+            "cognito-idp.amazonaws.com"
+        );
+        assert_eq!(
+            value["Statement"][0]["Condition"]["StringEquals"]["sts:ExternalId"],
+            "c87467be-4f34"
+        );
+        use crate::domain::policy::{PolicyKind, check};
+        assert!(check(&trust, PolicyKind::Trust).is_ok());
+        assert!(check(&sms_publish_policy(), PolicyKind::Permissions).is_ok());
+    }
+}

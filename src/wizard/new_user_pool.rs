@@ -1,0 +1,575 @@
+//! The identity-provider step's "Create a new user pool": the AWS CDK UserPool construct's
+//! settings as a form (name, self sign-up, verification and invitation messages, SMS role and its
+//! external id, an app client), each field checked as it is typed with the service's rules, and
+//! what the creation run sends for it. Until the user pool and its client exist, the identity
+//! pool's provider names and mapping keys carry placeholders the run replaces.
+
+use tui_input::Input;
+
+use super::draft::Draft;
+use super::fields::{FieldId, Kind, PickerKind, Row, choice, pick, plain, text};
+use crate::domain::limits::IAM_ROLE_NAME;
+use crate::domain::new_user_pool::{
+    CLIENT_NAME, ClientSettings, EXTERNAL_ID, SmsConfig, USER_POOL_NAME, UserPoolSettings,
+};
+use crate::domain::roles::IamRole;
+use crate::domain::user_pool_messages::{
+    self as messages, EmailStyle, Invitation, MessageField, Verification,
+};
+use crate::domain::validation::StrRule;
+
+/// The new user pool's id in the plan until CreateUserPool answers.
+pub const NEW_USER_POOL: &str = "{new user pool}";
+/// The new app client's id in the plan until CreateUserPoolClient answers.
+pub const NEW_CLIENT: &str = "{new app client}";
+
+/// A field of the new user pool form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NewPoolField {
+    /// The user pool's name.
+    Name,
+    /// Self sign-up on/off.
+    SelfSignUp,
+    /// Verify email addresses automatically.
+    VerifyEmail,
+    /// The verification email's subject.
+    VerifySubject,
+    /// The verification email's body.
+    VerifyBody,
+    /// Code or link.
+    VerifyStyle,
+    /// The verification SMS.
+    VerifySms,
+    /// The invitation email's subject.
+    InviteSubject,
+    /// The invitation email's body.
+    InviteBody,
+    /// The invitation SMS.
+    InviteSms,
+    /// No SMS role, a new one or an existing one.
+    SmsRole,
+    /// The new SMS role's name.
+    SmsRoleName,
+    /// The existing SMS role picked.
+    SmsRoleExisting,
+    /// The external id.
+    ExternalId,
+    /// The app client's name.
+    ClientName,
+    /// USER_PASSWORD_AUTH besides SRP.
+    PasswordAuth,
+    /// Generate a client secret.
+    Secret,
+}
+
+/// Where the SMS role comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SmsRoleMode {
+    /// No SMS (email only).
+    #[default]
+    None,
+    /// A role the run creates.
+    New,
+    /// A role of the account.
+    Existing,
+}
+
+const SMS_ROLE_OPTIONS: [&str; 3] = [
+    "None (email only)",
+    "Create a new role",
+    "Use an existing role",
+];
+
+/// Where the plan's SMS role comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SmsRolePlan {
+    /// No SMS.
+    None,
+    /// Created first, with this name.
+    New(String),
+    /// This role of the account.
+    Existing(String),
+}
+
+/// What the run creates before the identity pool.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUserPoolPlan {
+    /// CreateUserPool's settings, without the SMS role's ARN (known once the role exists).
+    pub settings: UserPoolSettings,
+    /// CreateUserPoolClient's settings.
+    pub client: ClientSettings,
+    /// The SMS role.
+    pub sms_role: SmsRolePlan,
+    /// The external id the SMS role's trust names.
+    pub external_id: String,
+}
+
+impl NewUserPoolPlan {
+    /// CreateUserPool's settings with the SMS role's ARN.
+    pub fn settings_with(&self, sms_role_arn: Option<String>) -> UserPoolSettings {
+        let mut settings = self.settings.clone();
+        settings.sms = sms_role_arn.map(|role_arn| SmsConfig {
+            role_arn,
+            external_id: self.external_id.clone(),
+        });
+        settings
+    }
+}
+
+/// The form's values.
+#[derive(Debug, Clone)]
+pub struct NewUserPoolDraft {
+    /// Create a user pool (else pick an existing one).
+    pub create: bool,
+    /// Its name.
+    pub name: Input,
+    /// Users may sign themselves up (off, as in the construct).
+    pub self_sign_up: bool,
+    /// Email addresses are verified by the verification message.
+    pub verify_email: bool,
+    /// The verification email's subject.
+    pub verify_subject: Input,
+    /// The verification email's body.
+    pub verify_body: Input,
+    /// Code or link.
+    pub style: EmailStyle,
+    /// The verification SMS.
+    pub verify_sms: Input,
+    /// The invitation email's subject.
+    pub invite_subject: Input,
+    /// The invitation email's body.
+    pub invite_body: Input,
+    /// The invitation SMS.
+    pub invite_sms: Input,
+    /// Where the SMS role comes from.
+    pub sms_role: SmsRoleMode,
+    /// The new SMS role's name.
+    pub sms_role_name: Input,
+    /// The existing SMS role.
+    pub sms_role_existing: Option<IamRole>,
+    /// The external id Cognito presents when it assumes the role.
+    pub external_id: Input,
+    /// The app client's name.
+    pub client_name: Input,
+    /// USER_PASSWORD_AUTH besides SRP.
+    pub password_auth: bool,
+    /// Generate a client secret.
+    pub secret: bool,
+}
+
+impl Default for NewUserPoolDraft {
+    /// The AWS CDK UserPool construct's defaults: self sign-up off, verification by code, the
+    /// service's own messages.
+    fn default() -> Self {
+        Self {
+            create: false,
+            name: Input::default(),
+            self_sign_up: false,
+            verify_email: true,
+            verify_subject: Input::new("Verify your new account".into()),
+            verify_body: Input::new("The verification code to your new account is {####}".into()),
+            style: EmailStyle::Code,
+            verify_sms: Input::new("The verification code to your new account is {####}".into()),
+            invite_subject: Input::new("Your temporary password".into()),
+            invite_body: Input::new(
+                "Your username is {username} and temporary password is {####}.".into(),
+            ),
+            invite_sms: Input::new(
+                "Your username is {username} and temporary password is {####}.".into(),
+            ),
+            sms_role: SmsRoleMode::None,
+            sms_role_name: Input::default(),
+            sms_role_existing: None,
+            external_id: Input::default(),
+            client_name: Input::default(),
+            password_auth: false,
+            secret: false,
+        }
+    }
+}
+
+impl NewUserPoolDraft {
+    /// The verification message as the domain checks it.
+    pub fn verification(&self) -> Verification {
+        Verification {
+            email_subject: self.verify_subject.value().to_string(),
+            email_body: self.verify_body.value().to_string(),
+            style: self.style,
+            sms_message: self.verify_sms.value().to_string(),
+        }
+    }
+
+    /// The invitation as the domain checks it.
+    pub fn invitation(&self) -> Invitation {
+        Invitation {
+            email_subject: self.invite_subject.value().to_string(),
+            email_body: self.invite_body.value().to_string(),
+            sms_message: self.invite_sms.value().to_string(),
+        }
+    }
+
+    /// What the run creates for this form.
+    pub fn plan(&self) -> NewUserPoolPlan {
+        NewUserPoolPlan {
+            settings: UserPoolSettings {
+                name: self.name.value().trim().to_string(),
+                self_sign_up: self.self_sign_up,
+                verification: self.verification(),
+                invitation: self.invitation(),
+                verify_email: self.verify_email,
+                sms: None,
+            },
+            client: self.client(),
+            sms_role: match self.sms_role {
+                SmsRoleMode::None => SmsRolePlan::None,
+                SmsRoleMode::New => SmsRolePlan::New(self.sms_role_name.value().trim().to_string()),
+                SmsRoleMode::Existing => SmsRolePlan::Existing(
+                    self.sms_role_existing
+                        .as_ref()
+                        .map(|r| r.arn.clone())
+                        .unwrap_or_default(),
+                ),
+            },
+            external_id: self.external_id.value().to_string(),
+        }
+    }
+
+    /// What CreateUserPoolClient is sent.
+    pub fn client(&self) -> ClientSettings {
+        ClientSettings {
+            name: self.client_name.value().trim().to_string(),
+            password_auth: self.password_auth,
+            secret: self.secret,
+        }
+    }
+
+    /// The text a field edits.
+    pub fn input_mut(&mut self, field: NewPoolField) -> Option<&mut Input> {
+        use NewPoolField as F;
+        Some(match field {
+            F::Name => &mut self.name,
+            F::VerifySubject => &mut self.verify_subject,
+            F::VerifyBody => &mut self.verify_body,
+            F::VerifySms => &mut self.verify_sms,
+            F::InviteSubject => &mut self.invite_subject,
+            F::InviteBody => &mut self.invite_body,
+            F::InviteSms => &mut self.invite_sms,
+            F::SmsRoleName => &mut self.sms_role_name,
+            F::ExternalId => &mut self.external_id,
+            F::ClientName => &mut self.client_name,
+            _ => return None,
+        })
+    }
+
+    /// The text of a field.
+    pub fn input(&self, field: NewPoolField) -> Option<&Input> {
+        use NewPoolField as F;
+        Some(match field {
+            F::Name => &self.name,
+            F::VerifySubject => &self.verify_subject,
+            F::VerifyBody => &self.verify_body,
+            F::VerifySms => &self.verify_sms,
+            F::InviteSubject => &self.invite_subject,
+            F::InviteBody => &self.invite_body,
+            F::InviteSms => &self.invite_sms,
+            F::SmsRoleName => &self.sms_role_name,
+            F::ExternalId => &self.external_id,
+            F::ClientName => &self.client_name,
+            _ => return None,
+        })
+    }
+
+    /// Space on one of its checkboxes; whether anything changed.
+    pub fn toggle(&mut self, field: NewPoolField) -> bool {
+        let flag = match field {
+            NewPoolField::SelfSignUp => &mut self.self_sign_up,
+            NewPoolField::VerifyEmail => &mut self.verify_email,
+            NewPoolField::PasswordAuth => &mut self.password_auth,
+            NewPoolField::Secret => &mut self.secret,
+            _ => return false,
+        };
+        *flag = !*flag;
+        true
+    }
+
+    /// ←/→ on one of its choices; `seed` makes an external id when one is first needed (the
+    /// clock of the keystroke, so the draft stays a function of its messages).
+    pub fn choose(&mut self, field: NewPoolField, delta: isize, seed: f64) -> bool {
+        match field {
+            NewPoolField::VerifyStyle => {
+                self.style = match self.style {
+                    EmailStyle::Code => EmailStyle::Link,
+                    EmailStyle::Link => EmailStyle::Code,
+                };
+                // The body's placeholder follows the style, unless the operator wrote their own.
+                let defaults = Self::default();
+                if self.verify_body.value() == defaults.verify_body.value()
+                    && self.style == EmailStyle::Link
+                {
+                    self.verify_body =
+                        Input::new("Verify your new account: {##Verify Email##}".into());
+                } else if self.verify_body.value() == "Verify your new account: {##Verify Email##}"
+                {
+                    self.verify_body = defaults.verify_body;
+                }
+            }
+            NewPoolField::SmsRole => {
+                let modes = [SmsRoleMode::None, SmsRoleMode::New, SmsRoleMode::Existing];
+                let now = modes.iter().position(|m| *m == self.sms_role).unwrap_or(0);
+                let next = (now as isize + delta).rem_euclid(modes.len() as isize) as usize;
+                self.sms_role = modes[next];
+                if self.sms_role != SmsRoleMode::None && self.external_id.value().is_empty() {
+                    self.external_id = Input::new(external_id(seed));
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// An external id made from a seed, shaped like the UUIDs the construct's examples use.
+pub fn external_id(seed: f64) -> String {
+    // splitmix64 over the seed's bits: spreads nearby clocks far apart.
+    let mut x = seed.to_bits();
+    let mut next = || {
+        x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = x;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    let (a, b) = (next(), next());
+    format!(
+        "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0xfff,
+        b >> 52,
+        b & 0xffff_ffff_ffff
+    )
+}
+
+fn field_of(message: MessageField) -> NewPoolField {
+    match message {
+        MessageField::VerificationSubject => NewPoolField::VerifySubject,
+        MessageField::VerificationBody => NewPoolField::VerifyBody,
+        MessageField::VerificationSms => NewPoolField::VerifySms,
+        MessageField::InvitationSubject => NewPoolField::InviteSubject,
+        MessageField::InvitationBody => NewPoolField::InviteBody,
+        MessageField::InvitationSms => NewPoolField::InviteSms,
+    }
+}
+
+/// A text field of the form, its message problem (if any) beside it.
+fn message_field(
+    form: &NewUserPoolDraft,
+    field: NewPoolField,
+    label: &str,
+    rule: &StrRule,
+    problems: &[(MessageField, String)],
+) -> Row {
+    let input = form.input(field).cloned().unwrap_or_default();
+    let mut row = text(FieldId::NewPool(field), label, &input, rule);
+    if row.error.is_none() {
+        row.error = problems
+            .iter()
+            .find(|(f, _)| field_of(*f) == field)
+            .map(|(_, p)| p.clone());
+    }
+    Row::Field(row)
+}
+
+/// The form's rows (under the user pool provider of the identity-provider step).
+pub fn rows(draft: &Draft, rows: &mut Vec<Row>) {
+    let form = &draft.new_user_pool;
+    let verification = messages::verification_problems(&form.verification());
+    let invitation = messages::invitation_problems(&form.invitation());
+    let field = |f, label: &str, rule: &StrRule, problems: &[(MessageField, String)]| {
+        message_field(form, f, label, rule, problems)
+    };
+    rows.push(field(
+        NewPoolField::Name,
+        "User pool name",
+        &USER_POOL_NAME,
+        &[],
+    ));
+    rows.push(Row::Field(plain(
+        FieldId::NewPool(NewPoolField::SelfSignUp),
+        "Self sign-up",
+        Kind::Toggle(form.self_sign_up),
+    )));
+    rows.push(Row::Note(
+        "User verification (sent when a user signs up or an address changes)".into(),
+    ));
+    rows.push(Row::Field(plain(
+        FieldId::NewPool(NewPoolField::VerifyEmail),
+        "Verify email addresses",
+        Kind::Toggle(form.verify_email),
+    )));
+    rows.push(field(
+        NewPoolField::VerifySubject,
+        "Email subject",
+        &messages::EMAIL_SUBJECT,
+        &verification,
+    ));
+    rows.push(Row::Field(choice(
+        FieldId::NewPool(NewPoolField::VerifyStyle),
+        "Email style",
+        vec!["Code ({####})", "Link ({##Verify Email##})"],
+        usize::from(form.style == EmailStyle::Link),
+    )));
+    let body_rule = match form.style {
+        EmailStyle::Code => &messages::EMAIL_MESSAGE,
+        EmailStyle::Link => &messages::EMAIL_MESSAGE_BY_LINK,
+    };
+    rows.push(field(
+        NewPoolField::VerifyBody,
+        "Email body",
+        body_rule,
+        &verification,
+    ));
+    rows.push(field(
+        NewPoolField::VerifySms,
+        "SMS message",
+        &messages::SMS_MESSAGE,
+        &verification,
+    ));
+    rows.push(Row::Note(
+        "User invitation (sent to users an administrator creates; {username} and {####} required)"
+            .into(),
+    ));
+    rows.push(field(
+        NewPoolField::InviteSubject,
+        "Email subject",
+        &messages::EMAIL_SUBJECT,
+        &invitation,
+    ));
+    rows.push(field(
+        NewPoolField::InviteBody,
+        "Email body",
+        &messages::EMAIL_MESSAGE,
+        &invitation,
+    ));
+    rows.push(field(
+        NewPoolField::InviteSms,
+        "SMS message",
+        &messages::SMS_MESSAGE,
+        &invitation,
+    ));
+    let mode = [SmsRoleMode::None, SmsRoleMode::New, SmsRoleMode::Existing]
+        .iter()
+        .position(|m| *m == form.sms_role)
+        .unwrap_or(0);
+    rows.push(Row::Field(choice(
+        FieldId::NewPool(NewPoolField::SmsRole),
+        "SMS role",
+        SMS_ROLE_OPTIONS.to_vec(),
+        mode,
+    )));
+    match form.sms_role {
+        SmsRoleMode::None => rows.push(Row::Note(
+            "Without an SMS role the user pool sends no SMS: the SMS messages above are kept for later.".into(),
+        )),
+        SmsRoleMode::New => {
+            rows.push(field(NewPoolField::SmsRoleName, "New role name", &IAM_ROLE_NAME, &[]));
+            rows.push(Row::Note(
+                "It trusts cognito-idp.amazonaws.com with sts:ExternalId and may sns:Publish.".into(),
+            ));
+        }
+        SmsRoleMode::Existing => rows.push(Row::Field(pick(
+            FieldId::NewPool(NewPoolField::SmsRoleExisting),
+            "Existing role",
+            form.sms_role_existing.as_ref().map(|r| r.name.clone()),
+            PickerKind::Roles,
+            "a role Cognito user pools may assume",
+        ))),
+    }
+    if form.sms_role != SmsRoleMode::None {
+        rows.push(field(
+            NewPoolField::ExternalId,
+            "External id",
+            &EXTERNAL_ID,
+            &[],
+        ));
+    }
+    rows.push(Row::Note("App client".into()));
+    rows.push(field(
+        NewPoolField::ClientName,
+        "App client name",
+        &CLIENT_NAME,
+        &[],
+    ));
+    rows.push(Row::Note(
+        "Sign-in: SRP (ALLOW_USER_SRP_AUTH) and refresh tokens always.".into(),
+    ));
+    rows.push(Row::Field(plain(
+        FieldId::NewPool(NewPoolField::PasswordAuth),
+        "Also password auth (USER_PASSWORD_AUTH)",
+        Kind::Toggle(form.password_auth),
+    )));
+    rows.push(Row::Field(plain(
+        FieldId::NewPool(NewPoolField::Secret),
+        "Generate a client secret",
+        Kind::Toggle(form.secret),
+    )));
+    if form.secret {
+        rows.push(Row::Warning(
+            "Browser and mobile apps can't keep a secret: give those a client without one.".into(),
+        ));
+    }
+}
+
+/// The form in Review's words.
+pub fn review(form: &NewUserPoolDraft) -> Vec<String> {
+    let on = |b: bool| if b { "on" } else { "off" };
+    let sms = match form.sms_role {
+        SmsRoleMode::None => "none".to_string(),
+        SmsRoleMode::New => format!(
+            "new role {} (external id {})",
+            form.sms_role_name.value(),
+            form.external_id.value()
+        ),
+        SmsRoleMode::Existing => format!(
+            "{} (external id {})",
+            form.sms_role_existing
+                .as_ref()
+                .map_or("—".to_string(), |r| r.arn.clone()),
+            form.external_id.value()
+        ),
+    };
+    let client = form.client();
+    vec![
+        format!(
+            "new user pool {} · self sign-up {} · verify email {}",
+            form.name.value(),
+            on(form.self_sign_up),
+            on(form.verify_email)
+        ),
+        format!(
+            "    verification by {}: \"{}\" · SMS \"{}\"",
+            match form.style {
+                EmailStyle::Code => "code",
+                EmailStyle::Link => "link",
+            },
+            form.verify_subject.value(),
+            form.verify_sms.value()
+        ),
+        format!(
+            "    invitation: \"{}\" · SMS \"{}\"",
+            form.invite_subject.value(),
+            form.invite_sms.value()
+        ),
+        format!("    SMS role: {sms}"),
+        format!(
+            "    app client {} · {}{}",
+            client.name,
+            client.flows().join(", "),
+            if client.secret {
+                " · with a secret"
+            } else {
+                ""
+            }
+        ),
+    ]
+}
