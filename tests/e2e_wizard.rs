@@ -56,8 +56,10 @@ fn drive_the_wizard(console: &mut Console) {
     console.send(CTRL_N);
     console.wait_for("step 3 of 5: Connect identity providers", 10);
 
-    // The user pool and its app client, picked from the account.
-    console.send("\r");
+    // The user pool and its app client, picked from the account (past "Pick an existing user
+    // pool", the first choice).
+    console.wait_for("‹ Pick an existing user pool ›", 10);
+    console.send("\t\r");
     console.wait_for("Pick a user pool", 10);
     console.wait_for(USER_POOL, 10);
     console.send("Ord3rs\r");

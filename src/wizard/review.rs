@@ -252,11 +252,11 @@ pub fn lines(
         }
         out.push(Line::raw(""));
     }
-    let plan = Plan::from_draft(&wizard.draft);
-    let calls: Vec<String> = Creation::new(plan)
+    let planned = Creation::new(Plan::from_draft(&wizard.draft));
+    let calls: Vec<String> = planned
         .calls
         .iter()
-        .map(|(c, _)| call_label(c, None))
+        .map(|(c, _)| call_label(c, Some(&planned)))
         .collect();
     out.push(Line::styled(
         "⏎ Create identity pool — the calls, in order:",

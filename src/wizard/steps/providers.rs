@@ -70,7 +70,11 @@ pub fn rows(draft: &Draft, context: Context<'_>) -> Vec<Row> {
     let mut rows = Vec::new();
     for source in sources {
         rows.push(Row::Heading(source.title()));
-        ids(draft, source, &mut rows);
+        if source == Source::UserPool {
+            user_pool_origin(draft, &mut rows);
+        } else {
+            ids(draft, source, &mut rows);
+        }
         let provider = draft.provider(source);
         if source.has_role_settings() {
             role_rows(draft, source, &provider, context, &mut rows);
@@ -93,25 +97,31 @@ fn duplicate_arn(draft: &Draft, source: Source, rows: &mut [Row]) {
     }
 }
 
+/// Creating a pool: pick an existing user pool, or create one with the pool (a live pool's
+/// section edits only pick, in `ids`).
+fn user_pool_origin(draft: &Draft, rows: &mut Vec<Row>) {
+    rows.push(Row::Field(choice(
+        FieldId::UserPoolOrigin,
+        "User pool",
+        vec!["Pick an existing user pool", "Create a new user pool"],
+        usize::from(draft.new_user_pool.create),
+    )));
+    if !draft.new_user_pool.create {
+        ids(draft, Source::UserPool, rows);
+        return;
+    }
+    crate::wizard::new_user_pool::rows(draft, rows);
+    rows.push(Row::Field(plain(
+        FieldId::ServerSideCheck,
+        "Server-side token check",
+        Kind::Toggle(draft.server_side_check),
+    )));
+}
+
 /// A source's ids: user pool and app client, app id, provider ARN, developer provider name.
 pub fn ids(draft: &Draft, source: Source, rows: &mut Vec<Row>) {
     match source {
         Source::UserPool => {
-            rows.push(Row::Field(choice(
-                FieldId::UserPoolOrigin,
-                "User pool",
-                vec!["Pick an existing user pool", "Create a new user pool"],
-                usize::from(draft.new_user_pool.create),
-            )));
-            if draft.new_user_pool.create {
-                crate::wizard::new_user_pool::rows(draft, rows);
-                rows.push(Row::Field(plain(
-                    FieldId::ServerSideCheck,
-                    "Server-side token check",
-                    Kind::Toggle(draft.server_side_check),
-                )));
-                return;
-            }
             let pool = text(
                 FieldId::UserPoolId,
                 "User pool ID",
