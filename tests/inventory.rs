@@ -161,3 +161,57 @@ async fn every_region_is_listed_once_and_refusing_regions_are_one_line_each() {
     assert!(open.starts_with("ap-southeast-2:"), "{open}");
     assert!(expected.contains(&("ap-southeast-2".to_string(), open)));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_more_regions_are_listed_at_once_than_the_bound() {
+    let sb = common::sandbox(Seed::Demo).await;
+    let target = Target::Sandbox {
+        endpoint_url: sb.endpoint_url(),
+    };
+    let mut h = Headless::start(Options::default(), target, (140, 40));
+    assert!(h.run_until(|m| m.session().is_some(), WAIT).await);
+    // More regions than the bound: the sandbox answers any region it is signed for.
+    let regions: Vec<String> = (0..inventory::AT_ONCE + 5)
+        .map(|i| format!("xx-test-{i}"))
+        .chain(["us-east-1".to_string()])
+        .collect();
+    h.send(Msg::Inventory(inventory::Msg::Open {
+        origin: cognito_tui::app::Tab::Pools,
+        regions: regions.clone(),
+    }));
+    let listing = |m: &cognito_tui::app::Model| {
+        m.in_flight
+            .values()
+            .filter(|r| r.owner == Owner::Inventory)
+            .count()
+    };
+    assert_eq!(
+        listing(&h.model),
+        inventory::AT_ONCE,
+        "the first wave is the bound"
+    );
+    assert!(
+        h.run_until(
+            |m| m
+                .inventory
+                .view
+                .as_ref()
+                .is_some_and(|v| v.finished.is_some()),
+            WAIT
+        )
+        .await
+    );
+    let view = h
+        .model
+        .inventory
+        .view
+        .as_ref()
+        .unwrap_or_else(|| panic!("open"));
+    assert_eq!(view.regions.len(), regions.len());
+    assert_eq!(view.failed().count(), 0);
+    assert_eq!(
+        view.rows().len(),
+        6,
+        "the demo's six us-east-1 pools, and nothing elsewhere"
+    );
+}

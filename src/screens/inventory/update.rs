@@ -13,10 +13,11 @@ use crate::view::layout;
 
 type Cx<'a> = crate::app::Cx<'a, InventoryView>;
 
-/// How many regions are listed at once: enough to hide each region's round trips, few enough
-/// not to be throttled (ListIdentityPools is 5 calls a second per account and region, so regions
-/// never compete for one quota).
-pub const AT_ONCE: usize = 8;
+/// How many regions are listed at once. Each region is its own endpoint with its own quota
+/// (ListIdentityPools: 5 calls a second per account and region), so the regions of a partition
+/// compete for nothing and all of today's go at once (one round trip, not one per wave); the
+/// bound only keeps a partition that grows from opening connections without end.
+pub const AT_ONCE: usize = 40;
 
 /// What the inventory's keys ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
