@@ -156,6 +156,7 @@ async fn a_new_user_pool_holds_the_forms_settings_and_its_user_gets_the_authenti
         .cloned()
         .unwrap_or_else(|| panic!("admin config"));
     assert!(!admin.allow_admin_create_user_only(), "self sign-up on");
+    assert_eq!(admin.unused_account_validity_days(), 7, "the service's default, not 0");
     let invite = admin
         .invite_message_template()
         .cloned()

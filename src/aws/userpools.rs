@@ -104,6 +104,9 @@ pub async fn create_user_pool(
         .admin_create_user_config(
             AdminCreateUserConfigType::builder()
                 .allow_admin_create_user_only(!settings.self_sign_up)
+                // The SDK writes this member even when unset, as 0: an invitation that expires
+                // at once. The service's default is 7 days.
+                .unused_account_validity_days(7)
                 .invite_message_template(invitation)
                 .build(),
         );
