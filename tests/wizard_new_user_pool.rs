@@ -54,13 +54,18 @@ fn draft(name: &str, secret: bool) -> Draft {
     draft
 }
 
-/// Runs the wizard on `draft` until the creation stops; the console, the wizard still open on a
-/// failure.
-async fn run(sb: &RunningSandbox, draft: Draft) -> Headless {
+/// Runs the wizard on `draft` until the creation stops, journaling to `journal`; the console,
+/// the wizard still open on a failure.
+async fn run(sb: &RunningSandbox, draft: Draft, journal: &std::path::Path) -> Headless {
     let target = Target::Sandbox {
         endpoint_url: sb.endpoint_url(),
     };
-    let mut h = Headless::start(Options::default(), target, (120, 40));
+    let mut h = Headless::start_with_journal(
+        Options::default(),
+        target,
+        (120, 40),
+        Some(journal.to_path_buf()),
+    );
     assert!(h.run_until(|m| m.session().is_some(), WAIT).await);
     h.send(Msg::from(PoolAction::New));
     {
@@ -94,7 +99,9 @@ async fn run(sb: &RunningSandbox, draft: Draft) -> Headless {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_user_pool_holds_the_forms_settings_and_its_user_gets_the_authenticated_role() {
     let sb = common::sandbox(Seed::Empty).await;
-    let h = run(&sb, draft("shop", false)).await;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let journal = dir.path().join("journal.jsonl");
+    let h = run(&sb, draft("shop", false), &journal).await;
     let pool_id = h
         .model
         .pools
@@ -156,7 +163,11 @@ async fn a_new_user_pool_holds_the_forms_settings_and_its_user_gets_the_authenti
         .cloned()
         .unwrap_or_else(|| panic!("admin config"));
     assert!(!admin.allow_admin_create_user_only(), "self sign-up on");
-    assert_eq!(admin.unused_account_validity_days(), 7, "the service's default, not 0");
+    assert_eq!(
+        admin.unused_account_validity_days(),
+        7,
+        "the service's default, not 0"
+    );
     let invite = admin
         .invite_message_template()
         .cloned()
@@ -291,6 +302,38 @@ async fn a_new_user_pool_holds_the_forms_settings_and_its_user_gets_the_authenti
     )
     .await;
     assert!(caller.contains(":assumed-role/shop-auth/"), "{caller}");
+
+    // Every call of the run is in the journal, in order, the new user pool by its id.
+    let mut entries = Vec::new();
+    for _ in 0..200 {
+        entries = cognito_tui::journal::read(&journal)
+            .map(|(e, _)| e)
+            .unwrap_or_default();
+        if entries.len() >= 8 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    let ops: Vec<&str> = entries.iter().map(|e| e.operation.as_str()).collect();
+    assert_eq!(
+        ops,
+        [
+            "CreateRole",
+            "PutRolePolicy",
+            "CreateUserPool",
+            "CreateUserPoolClient",
+            "CreateIdentityPool",
+            "CreateRole",
+            "PutRolePolicy",
+            "SetIdentityPoolRoles"
+        ]
+    );
+    assert_eq!(entries[2].target, user_pool_id);
+    assert!(
+        entries
+            .iter()
+            .all(|e| e.outcome == "ok" && e.request_ids.len() == 1)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -318,7 +361,8 @@ async fn undo_after_a_failure_removes_the_client_the_user_pool_and_the_sms_role(
         .await
         .unwrap_or_else(|e| panic!("{e:?}"))
         .identity_pool_id;
-    let mut h = run(&sb, draft("cart", true)).await;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut h = run(&sb, draft("cart", true), &dir.path().join("journal.jsonl")).await;
     let creation = h
         .model
         .wizard
@@ -330,6 +374,20 @@ async fn undo_after_a_failure_removes_the_client_the_user_pool_and_the_sms_role(
     let user_pool_id = creation.user_pool.user_pool_id.clone().unwrap_or_default();
     assert!(creation.user_pool.client_id.is_some() && creation.user_pool.sms_role_arn.is_some());
     assert!(creation.pool.is_none(), "CreateIdentityPool was refused");
+    let secret = common::idp_client(&sb, "us-east-1")
+        .await
+        .describe_user_pool_client()
+        .user_pool_id(&user_pool_id)
+        .client_id(creation.user_pool.client_id.clone().unwrap_or_default())
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .user_pool_client
+        .and_then(|c| c.client_secret);
+    assert!(
+        secret.is_some_and(|s| !s.is_empty()),
+        "a secret, as asked for"
+    );
     assert!(
         creation.made().iter().any(|l| l.starts_with("user pool ")),
         "{:?}",
