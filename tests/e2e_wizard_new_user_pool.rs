@@ -97,46 +97,8 @@ fn a_pool_created_from_nothing_with_a_new_user_pool_lets_its_users_in() {
             .unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(pool.user_pool().and_then(|p| p.name()), Some("nup users"));
 
-        idp.admin_create_user()
-            .user_pool_id(&user_pool_id)
-            .username("bob")
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{e:?}"));
-        idp.admin_set_user_password()
-            .user_pool_id(&user_pool_id)
-            .username("bob")
-            .password("Sandbox-Passw0rd!")
-            .permanent(true)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{e:?}"));
-        let token = common::id_token(&idp, &client_id, "bob", "Sandbox-Passw0rd!").await;
-        let id = identity
-            .get_id()
-            .identity_pool_id(&pool_id)
-            .logins(&provider_name, &token)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{e:?}"))
-            .identity_id
-            .unwrap_or_default();
-        let credentials = identity
-            .get_credentials_for_identity()
-            .identity_id(&id)
-            .logins(&provider_name, &token)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{e:?}"))
-            .credentials
-            .unwrap_or_else(|| panic!("credentials"));
-        let caller = common::caller_arn_at(
-            &endpoint,
-            credentials.access_key_id().unwrap_or_default(),
-            credentials.secret_key().unwrap_or_default(),
-            credentials.session_token().unwrap_or_default(),
-        )
-        .await;
+        let caller =
+            common::new_user_caller(&endpoint, &pool_id, &user_pool_id, &client_id, "bob").await;
         assert_eq!(
             caller,
             "arn:aws:sts::123456789012:assumed-role/nup-auth/CognitoIdentityCredentials"

@@ -4,9 +4,10 @@
 //! printed, not failed on: the venv takes the newest botocore, and a region launched upstream
 //! must not turn CI red overnight (the session's own region is swept even when unlisted).
 
+mod common;
+
 use cognito_tui::domain::regions::PARTITIONS;
 use std::collections::BTreeMap;
-use std::process::Command;
 
 const SCRIPT: &str = r#"
 import json, os, botocore
@@ -22,17 +23,8 @@ print(json.dumps(out))
 
 #[test]
 fn the_region_lists_are_botocores() {
-    let out = Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.venv/bin/python"))
-        .args(["-c", SCRIPT])
-        .output()
-        .unwrap_or_else(|e| panic!("python with botocore (./scripts/setup-python.sh): {e}"));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let botocore: BTreeMap<String, Vec<String>> = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    let botocore: BTreeMap<String, Vec<String>> =
+        serde_json::from_value(common::venv_json(SCRIPT)).unwrap_or_else(|e| panic!("{e}"));
     for partition in PARTITIONS {
         let theirs = botocore.get(partition.name).cloned().unwrap_or_default();
         let unknown: Vec<&str> = partition

@@ -2,11 +2,12 @@
 //! cognito-idp (installed by ./scripts/setup-python.sh): each rule's length limits and pattern
 //! are the model's for its shape.
 
+mod common;
+
 use cognito_tui::domain::user_pool_messages::{
     EMAIL_MESSAGE, EMAIL_MESSAGE_BY_LINK, EMAIL_SUBJECT, SMS_MESSAGE,
 };
 use cognito_tui::domain::validation::StrRule;
-use std::process::Command;
 
 const SCRIPT: &str = r#"
 import json, botocore.session
@@ -19,17 +20,7 @@ print(json.dumps({n: model.shape_for(n).metadata for n in names}))
 
 #[test]
 fn message_rules_are_the_models() {
-    let out = Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.venv/bin/python"))
-        .args(["-c", SCRIPT])
-        .output()
-        .unwrap_or_else(|e| panic!("python with botocore (./scripts/setup-python.sh): {e}"));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let model: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    let model = common::venv_json(SCRIPT);
     let cases: [(&str, &StrRule); 5] = [
         ("EmailVerificationSubjectType", &EMAIL_SUBJECT),
         ("EmailVerificationSubjectByLinkType", &EMAIL_SUBJECT),

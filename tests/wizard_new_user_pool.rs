@@ -8,7 +8,7 @@
 mod app_support;
 mod common;
 
-use aws_sdk_cognitoidentityprovider::types::{AuthFlowType, DefaultEmailOptionType};
+use aws_sdk_cognitoidentityprovider::types::DefaultEmailOptionType;
 use cognito_tui::app::{Msg, Options};
 use cognito_tui::aws::Target;
 use cognito_tui::domain::user_pool_messages::EmailStyle;
@@ -248,57 +248,12 @@ async fn a_new_user_pool_holds_the_forms_settings_and_its_user_gets_the_authenti
     );
 
     // A user made in the new user pool signs in and gets the authenticated role.
-    idp.admin_create_user()
-        .user_pool_id(&user_pool_id)
-        .username("alice")
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    idp.admin_set_user_password()
-        .user_pool_id(&user_pool_id)
-        .username("alice")
-        .password("Sandbox-Passw0rd!")
-        .permanent(true)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let signed_in = idp
-        .initiate_auth()
-        .client_id(&client_id)
-        .auth_flow(AuthFlowType::UserPasswordAuth)
-        .auth_parameters("USERNAME", "alice")
-        .auth_parameters("PASSWORD", "Sandbox-Passw0rd!")
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let token = signed_in
-        .authentication_result()
-        .and_then(|r| r.id_token())
-        .unwrap_or_default()
-        .to_string();
-    let id = identity
-        .get_id()
-        .identity_pool_id(&pool_id)
-        .logins(&provider_name, &token)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .identity_id
-        .unwrap_or_default();
-    let credentials = identity
-        .get_credentials_for_identity()
-        .identity_id(&id)
-        .logins(&provider_name, &token)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .credentials
-        .unwrap_or_else(|| panic!("credentials"));
-    let caller = common::caller_arn_of(
-        &sb,
-        credentials.access_key_id().unwrap_or_default(),
-        credentials.secret_key().unwrap_or_default(),
-        credentials.session_token().unwrap_or_default(),
+    let caller = common::new_user_caller(
+        &sb.endpoint_url(),
+        &pool_id,
+        &user_pool_id,
+        &client_id,
+        "alice",
     )
     .await;
     assert!(caller.contains(":assumed-role/shop-auth/"), "{caller}");

@@ -8,6 +8,7 @@ mod error;
 pub mod export;
 mod iam;
 mod identity;
+mod journaled;
 mod roles;
 pub mod test_access;
 mod update;
@@ -105,7 +106,13 @@ impl Runner {
                 Some(write) => {
                     let (msg, request_ids) =
                         crate::journal::request_ids::recording(write.0, runner.run(effect)).await;
-                    let entry = runner.entry(write, request_ids, msg.as_ref());
+                    let session = runner
+                        .session
+                        .read()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .clone()
+                        .unwrap_or_default();
+                    let entry = journaled::entry(write, request_ids, &session, msg.as_ref());
                     (msg, entry)
                 }
             };
@@ -119,54 +126,6 @@ impl Runner {
                 journal.append(entry);
             }
         });
-    }
-
-    /// A write's journal entry, from the effect's description and its answer.
-    fn entry(
-        &self,
-        (operation, target, summary): (&'static str, String, String),
-        request_ids: Vec<String>,
-        msg: Option<&Msg>,
-    ) -> Option<crate::journal::Entry> {
-        let Some(Msg::Response { response, .. }) = msg else {
-            return None;
-        };
-        let (profile, region) = self
-            .session
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
-            .unwrap_or_default();
-        let mut entry = crate::journal::Entry {
-            time: crate::clock::rfc3339(crate::clock::epoch_seconds()),
-            operation: operation.to_string(),
-            target,
-            region,
-            profile,
-            request_ids,
-            outcome: "ok".into(),
-            error: None,
-            summary,
-        };
-        match crate::journal::outcome(response) {
-            // A new pool is known by the id the service gave it.
-            Ok(Some(made)) if matches!(operation, "CreateIdentityPool" | "CreateUserPool") => {
-                entry.target = made;
-            }
-            Ok(Some(made)) if operation == "CreateUserPoolClient" => {
-                entry.summary.push_str(&format!(" → {made}"));
-            }
-            Ok(Some(note)) if operation == "DeleteIdentities" => {
-                entry.outcome = "partly".into();
-                entry.error = Some(note);
-            }
-            Ok(_) => {}
-            Err(error) => {
-                entry.outcome = "failed".into();
-                entry.error = Some(error.to_string());
-            }
-        }
-        Some(entry)
     }
 
     async fn run(&self, effect: Effect) -> Option<Msg> {

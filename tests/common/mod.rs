@@ -395,3 +395,68 @@ pub fn command(h: &mut cognito_tui::headless::Headless, line: &str) {
     }
     h.send(Msg::from(DialogAction::Submit));
 }
+
+/// A user made in `user_pool_id` (AdminCreateUser, a permanent password) who signs in with the
+/// password flow and takes the ID token to `pool_id` (GetId, GetCredentialsForIdentity): the
+/// caller ARN STS gives those credentials.
+pub async fn new_user_caller(
+    endpoint: &str,
+    pool_id: &str,
+    user_pool_id: &str,
+    client_id: &str,
+    user: &str,
+) -> String {
+    let config = sdk_config_at(endpoint, "us-east-1").await;
+    let idp = aws_sdk_cognitoidentityprovider::Client::new(&config);
+    let identity = aws_sdk_cognitoidentity::Client::new(&config);
+    let password = "Sandbox-Passw0rd!";
+    idp.admin_create_user()
+        .user_pool_id(user_pool_id)
+        .username(user)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    idp.admin_set_user_password()
+        .user_pool_id(user_pool_id)
+        .username(user)
+        .password(password)
+        .permanent(true)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let token = id_token(&idp, client_id, user, password).await;
+    let provider = format!("cognito-idp.us-east-1.amazonaws.com/{user_pool_id}");
+    let id = identity_id(&identity, pool_id, &[(&provider, &token)]).await;
+    let credentials = identity
+        .get_credentials_for_identity()
+        .identity_id(&id)
+        .logins(&provider, &token)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .credentials
+        .unwrap_or_else(|| panic!("credentials"));
+    caller_arn_at(
+        endpoint,
+        credentials.access_key_id().unwrap_or_default(),
+        credentials.secret_key().unwrap_or_default(),
+        credentials.session_token().unwrap_or_default(),
+    )
+    .await
+}
+
+/// What a Python script printed as JSON, run by the venv's Python (botocore's data and models,
+/// installed by ./scripts/setup-python.sh).
+pub fn venv_json(script: &str) -> serde_json::Value {
+    let out = std::process::Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.venv/bin/python"))
+        .args(["-c", script])
+        .output()
+        .unwrap_or_else(|e| panic!("python with botocore (./scripts/setup-python.sh): {e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
