@@ -3,6 +3,7 @@
 //! request id it answered with); a journal that can't be written is reported and the write still
 //! happens; and the console's `:journal` shows a pool deletion made through its dialog.
 
+mod app_support;
 mod common;
 
 use cognito_tui::app::{DialogAction, Effect, Msg, Options, Response};
@@ -244,14 +245,18 @@ async fn an_unwritable_journal_is_a_warning_and_the_write_still_happens() {
     assert!(
         h.run_until(
             |m| m
-                .notice
+                .journal_failing
                 .as_ref()
-                .is_some_and(|n| n.text.contains("journal could not be written")),
+                .is_some_and(|text| text.contains("journal could not be written")),
             WAIT
         )
         .await,
-        "the warning shows: {:?}",
+        "the warning is kept: {:?}",
         h.model.notice
+    );
+    assert!(
+        app_support::render(&h.model).contains("[journal not written: :errors]"),
+        "and the header says so"
     );
     assert!(
         h.model.errors.iter().any(|e| e.operation == "Journal"),

@@ -259,6 +259,8 @@ pub struct Model {
     pub overlay: Option<Overlay>,
     /// The latest notice.
     pub notice: Option<Notice>,
+    /// Why the journal could not record a write, once that happened (the header keeps saying so).
+    pub journal_failing: Option<String>,
     /// Recent errors, newest first.
     pub errors: VecDeque<ErrorRecord>,
     /// The command line's history and completions.
@@ -300,6 +302,7 @@ impl Model {
             current_pool: None,
             overlay: None,
             notice: None,
+            journal_failing: None,
             command_line: Default::default(),
             errors: VecDeque::new(),
             in_flight: BTreeMap::new(),

@@ -62,6 +62,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::JournalFailed(text) => {
+            model.journal_failing = Some(text.clone());
             model.notify(Level::Warning, text.clone());
             model.record_error(
                 "Journal".into(),

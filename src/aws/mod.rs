@@ -116,14 +116,14 @@ impl Runner {
                     (msg, entry)
                 }
             };
+            // Queued before the answer goes, so the journal's order is the calls' order (the
+            // next call of a run starts only once this answer is handled).
+            if let (Some(journal), Some(entry)) = (&runner.journal, entry) {
+                journal.append(entry);
+            }
             if let Some(msg) = msg {
                 // The receiver is gone only when the console is quitting.
                 let _ = runner.tx.send(msg);
-            }
-            // Queued after the answer, so that a journal that can't be written is said after
-            // (not hidden under) the write's own notice.
-            if let (Some(journal), Some(entry)) = (&runner.journal, entry) {
-                journal.append(entry);
             }
         });
     }

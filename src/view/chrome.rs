@@ -55,6 +55,9 @@ pub fn header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     if model.options.read_only {
         right.push(Span::styled("[read-only] ", theme.warning));
     }
+    if model.journal_failing.is_some() {
+        right.push(Span::styled("[journal not written: :errors] ", theme.error));
+    }
     let pending = model.in_flight.len();
     if pending > 0 {
         let frame_char = super::widgets::spinner(model.now);
