@@ -456,6 +456,7 @@ async fn run_edit(
                     finished: Box::new(cognito_tui::wizard::scoped::Finished {
                         edit: cognito_tui::domain::edit::Edit::Remove(kind.reference()),
                         new_role: None,
+                        new_user_pool: None,
                         note: None,
                     }),
                 },

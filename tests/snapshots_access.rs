@@ -33,6 +33,7 @@ fn begin(model: &mut Model, edit: Edit) {
             finished: Box::new(Finished {
                 edit,
                 new_role: None,
+                new_user_pool: None,
                 note: Some("Its users can no longer sign in to this pool.".into()),
             }),
         }),

@@ -44,6 +44,7 @@ fn begin(model: &mut Model, edit: Edit) -> Vec<Effect> {
             finished: Box::new(Finished {
                 edit,
                 new_role: None,
+                new_user_pool: None,
                 note: None,
             }),
         }),

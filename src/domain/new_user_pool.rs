@@ -31,6 +31,52 @@ pub const EXTERNAL_ID: StrRule = StrRule {
     allowed: "2–1,224 characters: letters, digits and + = , . @ : / _ - (IAM's sts:ExternalId)",
 };
 
+/// The new user pool's provider name in a plan or edit until CreateUserPool answers.
+pub const NEW_USER_POOL: &str = "{new user pool}";
+/// The new app client's id in a plan or edit until CreateUserPoolClient answers.
+pub const NEW_CLIENT: &str = "{new app client}";
+
+/// Whether a provider name or client id is a placeholder for what is still to be created.
+pub fn is_placeholder(text: &str) -> bool {
+    text.contains(NEW_USER_POOL) || text.contains(NEW_CLIENT)
+}
+
+/// Where the plan's SMS role comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SmsRolePlan {
+    /// No SMS.
+    None,
+    /// Created first, with this name.
+    New(String),
+    /// This role of the account.
+    Existing(String),
+}
+
+/// What the run creates before the identity pool.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUserPoolPlan {
+    /// CreateUserPool's settings, without the SMS role's ARN (known once the role exists).
+    pub settings: UserPoolSettings,
+    /// CreateUserPoolClient's settings.
+    pub client: ClientSettings,
+    /// The SMS role.
+    pub sms_role: SmsRolePlan,
+    /// The external id the SMS role's trust names.
+    pub external_id: String,
+}
+
+impl NewUserPoolPlan {
+    /// CreateUserPool's settings with the SMS role's ARN.
+    pub fn settings_with(&self, sms_role_arn: Option<String>) -> UserPoolSettings {
+        let mut settings = self.settings.clone();
+        settings.sms = sms_role_arn.map(|role_arn| SmsConfig {
+            role_arn,
+            external_id: self.external_id.clone(),
+        });
+        settings
+    }
+}
+
 /// What CreateUserPool is sent.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct UserPoolSettings {

@@ -31,6 +31,19 @@ pub enum Write {
     CreateRole(NewRole),
     /// PutRolePolicy: the new role's basic permissions.
     PutRolePolicy(String),
+    /// CreateRole: a new user pool's SMS role (trusting Cognito user pools with the external id).
+    CreateSmsRole {
+        /// Its name.
+        name: String,
+        /// The external id its trust requires.
+        external_id: String,
+    },
+    /// PutRolePolicy: the SMS role may publish to SNS.
+    PutSmsRolePolicy(String),
+    /// CreateUserPool (the SMS role's ARN is put in when the call is made).
+    CreateUserPool(Box<crate::domain::new_user_pool::NewUserPoolPlan>),
+    /// CreateUserPoolClient in the user pool just created.
+    CreateUserPoolClient(crate::domain::new_user_pool::ClientSettings),
 }
 
 impl Write {
@@ -43,7 +56,10 @@ impl Write {
             Write::Tag(_) => "TagResource",
             Write::Untag(_) => "UntagResource",
             Write::CreateRole(_) => "CreateRole",
-            Write::PutRolePolicy(_) => "PutRolePolicy",
+            Write::PutRolePolicy(_) | Write::PutSmsRolePolicy(_) => "PutRolePolicy",
+            Write::CreateSmsRole { .. } => "CreateRole",
+            Write::CreateUserPool(_) => "CreateUserPool",
+            Write::CreateUserPoolClient(_) => "CreateUserPoolClient",
         }
     }
 }

@@ -110,8 +110,48 @@ impl Edit {
         }
     }
 
-    /// The providers whose attributes for access control this edit may change (read them fresh).
+    /// Puts a created user pool's provider name and app client id where the edit named them by
+    /// their placeholders (`new_user_pool::NEW_USER_POOL`, `NEW_CLIENT`).
+    pub fn fill_user_pool(&mut self, provider_name: &str, client_id: &str) {
+        use crate::domain::new_user_pool::{NEW_CLIENT, NEW_USER_POOL};
+        let fill = |text: &mut String| {
+            *text = text
+                .replace(NEW_USER_POOL, provider_name)
+                .replace(NEW_CLIENT, client_id);
+        };
+        match self {
+            Edit::Many(edits) => {
+                for edit in edits {
+                    edit.fill_user_pool(provider_name, client_id);
+                }
+            }
+            Edit::UserPool { provider, .. } => {
+                fill(&mut provider.provider_name);
+                fill(&mut provider.client_id);
+            }
+            Edit::Mapping { provider, .. } | Edit::PrincipalTags { provider, .. } => {
+                if let ProviderRef::UserPool {
+                    provider_name,
+                    client_id,
+                } = provider
+                {
+                    fill(provider_name);
+                    fill(client_id);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The providers whose attributes for access control this edit may change (read them fresh);
+    /// a user pool still to be created has none to read.
     pub fn providers_read(&self) -> Vec<String> {
+        let mut names = self.providers_named();
+        names.retain(|name| !crate::domain::new_user_pool::is_placeholder(name));
+        names
+    }
+
+    fn providers_named(&self) -> Vec<String> {
         match self {
             Edit::UserPool {
                 provider,
@@ -131,7 +171,7 @@ impl Edit {
             Edit::ReplaceIamProvider { old, new } => vec![old.tag_provider(), new.clone()],
             Edit::Many(edits) => {
                 let mut names: Vec<String> = Vec::new();
-                for name in edits.iter().flat_map(Edit::providers_read) {
+                for name in edits.iter().flat_map(Edit::providers_named) {
                     if !names.contains(&name) {
                         names.push(name);
                     }

@@ -163,6 +163,7 @@ fn toggle_guest(cx: &mut Cx) -> Vec<Effect> {
                 role: None,
             },
             new_role: None,
+            new_user_pool: None,
             note: None,
         };
         let pool_id = config.pool.identity_pool_id.clone();
@@ -279,6 +280,7 @@ fn on_confirm_remove(
             let finished = Finished {
                 edit: Edit::Remove(provider),
                 new_role: None,
+                new_user_pool: None,
                 note: Some(
                     "Its users can no longer sign in to this pool; its role mapping and attributes for access control go with it."
                         .into(),

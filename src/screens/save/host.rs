@@ -36,11 +36,13 @@ pub fn begin<S>(
     let Finished {
         edit,
         new_role,
+        new_user_pool,
         note,
     } = finished;
-    let (save, effects) = Save::begin_with_role(pool_id, edit, new_role, |op, write| {
+    let (mut save, effects) = Save::begin_with_role(pool_id, edit, new_role, |op, write| {
         cx.start_request(op, write)
     });
+    save.new_user_pool = new_user_pool;
     Some((SaveView { save, note }, effects))
 }
 

@@ -16,6 +16,7 @@ pub use reads::Read;
 use crate::app::{AwsError, Effect, RequestId, Response};
 use crate::domain::config::{FieldChange, PoolConfig, diff};
 use crate::domain::edit::{Edit, new_role_placeholder};
+use crate::domain::new_user_pool::NewUserPoolPlan;
 use crate::domain::policy::NewRole;
 use crate::domain::roles::PrincipalTagMap;
 use crate::domain::save_plan::{Write, plan};
@@ -73,6 +74,11 @@ pub struct Save {
     pub edit: Edit,
     /// A role to create first; the edit names it by [`new_role_placeholder`] until it exists.
     pub new_role: Option<NewRole>,
+    /// A user pool and app client to create first (a provider added with "Create a new user
+    /// pool"); the edit names them by placeholders until they exist.
+    pub new_user_pool: Option<NewUserPoolPlan>,
+    /// What was made of the new user pool so far: the SMS role's ARN, the user pool's id.
+    pub made: (Option<String>, Option<String>),
     /// Where it stands.
     pub phase: Phase,
     /// The configuration the edit was applied to.
@@ -115,6 +121,8 @@ impl Save {
             pool_id: pool_id.to_string(),
             edit,
             new_role,
+            new_user_pool: None,
+            made: (None, None),
             phase: Phase::Reading(read),
             base: None,
             intended: None,
@@ -150,7 +158,11 @@ impl Save {
             Ok(intended) => {
                 let intended = normalized(intended);
                 self.changes = diff(&base, &intended);
-                let mut calls: Vec<Write> = Vec::new();
+                let mut calls: Vec<Write> = self
+                    .new_user_pool
+                    .as_ref()
+                    .map(calls::user_pool_writes)
+                    .unwrap_or_default();
                 if let Some(role) = &self.new_role {
                     calls.push(Write::CreateRole(role.clone()));
                     calls.push(Write::PutRolePolicy(role.name.clone()));
@@ -180,6 +192,30 @@ impl Save {
             return;
         };
         self.edit.fill_role(&new_role_placeholder(&role.name), arn);
+        self.replan();
+    }
+
+    /// What a creating call made: the role's ARN where the edit names it, or the new user pool's
+    /// pieces (the pool's writes planned again once its client exists).
+    fn made(&mut self, write: &Write, made: calls::Made) {
+        match (write, made) {
+            (Write::CreateSmsRole { .. }, calls::Made::Arn(arn)) => self.made.0 = Some(arn),
+            (_, calls::Made::Arn(arn)) => self.role_created(&arn),
+            (_, calls::Made::UserPool(id)) => self.made.1 = Some(id),
+            (_, calls::Made::Client(client_id)) => {
+                let Some(pool) = self.made.1.clone() else {
+                    return;
+                };
+                let provider = crate::wizard::plan::user_pool_provider_name(&pool);
+                self.edit.fill_user_pool(&provider, &client_id);
+                self.replan();
+            }
+            (_, calls::Made::Nothing) => {}
+        }
+    }
+
+    /// The pool's writes planned again from the edit as it is now (the creating calls kept).
+    fn replan(&mut self) {
         let Some(base) = self.base.clone() else {
             return;
         };
@@ -188,8 +224,7 @@ impl Save {
         };
         let intended = normalized(intended);
         self.changes = diff(&base, &intended);
-        self.calls
-            .retain(|(w, _)| matches!(w, Write::CreateRole(_) | Write::PutRolePolicy(_)));
+        self.calls.retain(|(w, _)| calls::creates(w));
         self.calls.extend(
             plan(&base, &intended)
                 .into_iter()
@@ -225,9 +260,10 @@ impl Save {
         let Phase::Failed(now) = &self.phase else {
             return Vec::new();
         };
-        let role_pending = self.calls.iter().any(|(w, s)| {
-            matches!(w, Write::CreateRole(_) | Write::PutRolePolicy(_)) && *s != CallStatus::Done
-        });
+        let role_pending = self
+            .calls
+            .iter()
+            .any(|(w, s)| calls::creates(w) && *s != CallStatus::Done);
         match (now, &self.intended, role_pending) {
             (Some(now), Some(intended), false) => {
                 let replanned = plan(now, intended);
@@ -342,11 +378,10 @@ impl Save {
             return Vec::new();
         };
         match calls::written(response) {
-            Ok(arn) => {
+            Ok(made) => {
                 self.calls[index].1 = CallStatus::Done;
-                if let Some(arn) = arn {
-                    self.role_created(&arn);
-                }
+                let write = self.calls[index].0.clone();
+                self.made(&write, made);
                 self.next_call(&mut start)
             }
             Err(error) => {
@@ -383,6 +418,7 @@ impl Save {
             .as_ref()
             .map(|b| b.pool.identity_pool_name.clone())
             .unwrap_or_default();
-        vec![calls::effect(&self.pool_id, &name, req, write)]
+        let made = (self.made.0.as_deref(), self.made.1.as_deref());
+        vec![calls::effect(&self.pool_id, &name, req, write, made)]
     }
 }

@@ -10,14 +10,11 @@ mod rows;
 
 pub use rows::{review, rows};
 
-use crate::domain::new_user_pool::{ClientSettings, SmsConfig, UserPoolSettings};
+use crate::domain::new_user_pool::{ClientSettings, UserPoolSettings};
 use crate::domain::roles::IamRole;
 use crate::domain::user_pool_messages::{EmailStyle, Invitation, Verification};
 
-/// The new user pool's id in the plan until CreateUserPool answers.
-pub const NEW_USER_POOL: &str = "{new user pool}";
-/// The new app client's id in the plan until CreateUserPoolClient answers.
-pub const NEW_CLIENT: &str = "{new app client}";
+pub use crate::domain::new_user_pool::{NEW_CLIENT, NEW_USER_POOL, NewUserPoolPlan, SmsRolePlan};
 
 /// A field of the new user pool form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -68,42 +65,6 @@ pub enum SmsRoleMode {
     New,
     /// A role of the account.
     Existing,
-}
-
-/// Where the plan's SMS role comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SmsRolePlan {
-    /// No SMS.
-    None,
-    /// Created first, with this name.
-    New(String),
-    /// This role of the account.
-    Existing(String),
-}
-
-/// What the run creates before the identity pool.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewUserPoolPlan {
-    /// CreateUserPool's settings, without the SMS role's ARN (known once the role exists).
-    pub settings: UserPoolSettings,
-    /// CreateUserPoolClient's settings.
-    pub client: ClientSettings,
-    /// The SMS role.
-    pub sms_role: SmsRolePlan,
-    /// The external id the SMS role's trust names.
-    pub external_id: String,
-}
-
-impl NewUserPoolPlan {
-    /// CreateUserPool's settings with the SMS role's ARN.
-    pub fn settings_with(&self, sms_role_arn: Option<String>) -> UserPoolSettings {
-        let mut settings = self.settings.clone();
-        settings.sms = sms_role_arn.map(|role_arn| SmsConfig {
-            role_arn,
-            external_id: self.external_id.clone(),
-        });
-        settings
-    }
 }
 
 /// The form's values.

@@ -19,6 +19,8 @@ pub struct Finished {
     pub edit: Edit,
     /// A role to create first (the edit names it by its placeholder).
     pub new_role: Option<NewRole>,
+    /// A user pool and app client to create first (the edit names them by placeholders).
+    pub new_user_pool: Option<crate::domain::new_user_pool::NewUserPoolPlan>,
     /// What the review should say beside the diff.
     pub note: Option<String>,
 }
@@ -28,6 +30,7 @@ impl Finished {
         Self {
             edit,
             new_role: None,
+            new_user_pool: None,
             note: None,
         }
     }
@@ -40,6 +43,7 @@ impl Finished {
                 role: None,
             },
             new_role: None,
+            new_user_pool: None,
             note: Some("Existing guest identities stop getting credentials.".into()),
         }
     }
@@ -123,7 +127,10 @@ pub fn finish(scope: &EditScope, draft: &Draft) -> Result<Finished, String> {
             if map != PrincipalTagMap::default() {
                 edits.push(Edit::PrincipalTags { provider, map });
             }
-            Finished::edit(Edit::Many(edits))
+            Finished {
+                new_user_pool: plan.new_user_pool.clone(),
+                ..Finished::edit(Edit::Many(edits))
+            }
         }
         Section::Name => Finished::edit(Edit::Rename(draft.name.value().to_string())),
         Section::ClassicFlow => Finished::edit(Edit::ClassicFlow(draft.classic_flow)),
@@ -166,6 +173,7 @@ fn role_edit(
                     name,
                     tag_session,
                 }),
+                new_user_pool: None,
                 note: None,
             })
         }

@@ -159,7 +159,11 @@ pub fn rows(scope: &EditScope, draft: &Draft, context: Context<'_>) -> Vec<Row> 
         Section::AddProvider(source) => {
             let source = *source;
             rows.push(Row::Heading(source.to_string()));
-            providers::ids(draft, source, &mut rows);
+            if source == Source::UserPool {
+                providers::user_pool_origin(draft, &mut rows);
+            } else {
+                providers::ids(draft, source, &mut rows);
+            }
             let provider = draft.provider(source);
             if source.has_role_settings() {
                 providers::role_rows(draft, source, &provider, context, &mut rows);

@@ -97,9 +97,9 @@ fn duplicate_arn(draft: &Draft, source: Source, rows: &mut [Row]) {
     }
 }
 
-/// Creating a pool: pick an existing user pool, or create one with the pool (a live pool's
-/// section edits only pick, in `ids`).
-fn user_pool_origin(draft: &Draft, rows: &mut Vec<Row>) {
+/// Creating a pool or adding a provider: pick an existing user pool, or create one first (a live
+/// provider's own section only picks, in `ids`).
+pub fn user_pool_origin(draft: &Draft, rows: &mut Vec<Row>) {
     rows.push(Row::Field(choice(
         FieldId::UserPoolOrigin,
         "User pool",
