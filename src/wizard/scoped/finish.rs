@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{EditScope, Section, rows, source_of};
 use crate::domain::edit::{Edit, ProviderRef, new_role_placeholder};
+use crate::domain::new_user_pool::{NEW_CLIENT, NEW_USER_POOL};
 use crate::domain::policy::{Audience, NewRole};
 use crate::domain::roles::PrincipalTagMap;
 use crate::wizard::draft::{Draft, RoleMode};
@@ -128,6 +129,12 @@ pub fn finish(scope: &EditScope, draft: &Draft) -> Result<Finished, String> {
                 edits.push(Edit::PrincipalTags { provider, map });
             }
             Finished {
+                note: plan.new_user_pool.as_ref().map(|new| {
+                    format!(
+                        "The user pool \"{}\" and its app client \"{}\" are created first; their ids take the place of {NEW_USER_POOL} and {NEW_CLIENT}.",
+                        new.settings.name, new.client.name
+                    )
+                }),
                 new_user_pool: plan.new_user_pool.clone(),
                 ..Finished::edit(Edit::Many(edits))
             }
