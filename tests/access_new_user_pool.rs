@@ -22,7 +22,7 @@ async fn adding_a_new_user_pool_creates_it_first_and_its_users_get_the_rules_rol
     let sdk = common::identity_client(&sb, "us-east-1").await;
     let pool_id = common::pool_id_named(&sdk, "partner-portal").await;
     let before = fields(&sdk, &pool_id).await;
-    let providers_before = providers(&sdk, &pool_id).await;
+    let providers_before = common::user_pool_providers(&sdk, &pool_id).await;
     let mut h = console_on(&sb, &pool_id, Options::default()).await;
 
     let save = edit(&mut h, Section::AddProvider(Source::UserPool), |d| {
@@ -72,12 +72,12 @@ async fn adding_a_new_user_pool_creates_it_first_and_its_users_get_the_rules_rol
     // The provider is the new user pool and client, with its rules mapping; nothing else moved.
     let after = fields(&sdk, &pool_id).await;
     let diff = changed(&before, &after);
-    let added: Vec<(String, String)> = providers(&sdk, &pool_id)
+    let added: Vec<(String, String, String)> = common::user_pool_providers(&sdk, &pool_id)
         .await
         .into_iter()
         .filter(|p| !providers_before.contains(p))
         .collect();
-    let [(provider_name, client_id)] = added.as_slice() else {
+    let [(provider_name, client_id, user_pool_id)] = added.as_slice() else {
         panic!("one provider added: {added:?} ({diff:?})");
     };
     assert!(
@@ -85,15 +85,10 @@ async fn adding_a_new_user_pool_creates_it_first_and_its_users_get_the_rules_rol
             .all(|k| k.contains(provider_name.as_str()) || k.starts_with("user pool")),
         "only the new provider and its mapping changed: {diff:?}"
     );
-    let user_pool_id = provider_name
-        .rsplit('/')
-        .next()
-        .unwrap_or_default()
-        .to_string();
     let idp = common::idp_client(&sb, "us-east-1").await;
     let pool = idp
         .describe_user_pool()
-        .user_pool_id(&user_pool_id)
+        .user_pool_id(user_pool_id)
         .send()
         .await
         .unwrap_or_else(|e| panic!("{e:?}"))
@@ -111,7 +106,7 @@ async fn adding_a_new_user_pool_creates_it_first_and_its_users_get_the_rules_rol
     let caller = common::new_user_caller(
         &sb.endpoint_url(),
         &pool_id,
-        &user_pool_id,
+        user_pool_id,
         client_id,
         "carol",
     )
@@ -136,22 +131,4 @@ async fn adding_a_new_user_pool_creates_it_first_and_its_users_get_the_rules_rol
         mapping.rules_configuration().map(|r| r.rules().len()),
         Some(1)
     );
-}
-
-/// The pool's user pool providers as (provider name, client id).
-async fn providers(sdk: &aws_sdk_cognitoidentity::Client, pool_id: &str) -> Vec<(String, String)> {
-    sdk.describe_identity_pool()
-        .identity_pool_id(pool_id)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .cognito_identity_providers()
-        .iter()
-        .map(|p| {
-            (
-                p.provider_name().unwrap_or_default().to_string(),
-                p.client_id().unwrap_or_default().to_string(),
-            )
-        })
-        .collect()
 }

@@ -71,24 +71,10 @@ fn a_pool_created_from_nothing_with_a_new_user_pool_lets_its_users_in() {
         let identity = aws_sdk_cognitoidentity::Client::new(&config);
         let idp = aws_sdk_cognitoidentityprovider::Client::new(&config);
         let pool_id = common::pool_id_named(&identity, "nup-pool").await;
-        let described = identity
-            .describe_identity_pool()
-            .identity_pool_id(&pool_id)
-            .send()
+        let [(_, client_id, user_pool_id)] = common::user_pool_providers(&identity, &pool_id)
             .await
-            .unwrap_or_else(|e| panic!("{e:?}"));
-        let provider = described
-            .cognito_identity_providers()
-            .first()
-            .cloned()
-            .unwrap_or_else(|| panic!("the new user pool is the provider"));
-        let provider_name = provider.provider_name().unwrap_or_default().to_string();
-        let client_id = provider.client_id().unwrap_or_default().to_string();
-        let user_pool_id = provider_name
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .to_string();
+            .try_into()
+            .unwrap_or_else(|p| panic!("the new user pool is the provider: {p:?}"));
         let pool = idp
             .describe_user_pool()
             .user_pool_id(&user_pool_id)

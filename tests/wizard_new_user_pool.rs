@@ -109,23 +109,15 @@ async fn a_new_user_pool_holds_the_forms_settings_and_its_user_gets_the_authenti
         .clone()
         .unwrap_or_else(|| panic!("created and opened: {:?}", h.model.notice));
     let identity = common::identity_client(&sb, "us-east-1").await;
-    let described = identity
-        .describe_identity_pool()
-        .identity_pool_id(&pool_id)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let provider = described
-        .cognito_identity_providers()
-        .first()
-        .cloned()
-        .unwrap_or_else(|| panic!("a user pool provider"));
-    let provider_name = provider.provider_name().unwrap_or_default().to_string();
-    let user_pool_id = provider_name
-        .strip_prefix("cognito-idp.us-east-1.amazonaws.com/")
-        .unwrap_or_else(|| panic!("{provider_name}"))
-        .to_string();
-    let client_id = provider.client_id().unwrap_or_default().to_string();
+    let [(provider_name, client_id, user_pool_id)] =
+        common::user_pool_providers(&identity, &pool_id)
+            .await
+            .try_into()
+            .unwrap_or_else(|p| panic!("one provider: {p:?}"));
+    assert_eq!(
+        provider_name,
+        format!("cognito-idp.us-east-1.amazonaws.com/{user_pool_id}")
+    );
 
     // The user pool, as DescribeUserPool returns it.
     let idp = common::idp_client(&sb, "us-east-1").await;

@@ -460,3 +460,28 @@ pub fn venv_json(script: &str) -> serde_json::Value {
     serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
 }
+
+/// A pool's user pool providers as (provider name, app client id, user pool id), in order.
+pub async fn user_pool_providers(
+    identity: &aws_sdk_cognitoidentity::Client,
+    pool_id: &str,
+) -> Vec<(String, String, String)> {
+    identity
+        .describe_identity_pool()
+        .identity_pool_id(pool_id)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .cognito_identity_providers()
+        .iter()
+        .map(|p| {
+            let name = p.provider_name().unwrap_or_default().to_string();
+            let user_pool = name.rsplit('/').next().unwrap_or_default().to_string();
+            (
+                name,
+                p.client_id().unwrap_or_default().to_string(),
+                user_pool,
+            )
+        })
+        .collect()
+}

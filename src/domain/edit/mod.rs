@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+mod fill;
 mod provider;
 
 pub use provider::ProviderRef;
@@ -90,59 +91,6 @@ pub fn new_role_placeholder(name: &str) -> String {
 }
 
 impl Edit {
-    /// Puts a created role's ARN where the edit named it by its placeholder.
-    pub fn fill_role(&mut self, placeholder: &str, arn: &str) {
-        if let Edit::Many(edits) = self {
-            for edit in edits {
-                edit.fill_role(placeholder, arn);
-            }
-            return;
-        }
-        let role = match self {
-            Edit::GuestAccess {
-                role: Some(role), ..
-            }
-            | Edit::AuthenticatedRole(Some(role)) => role,
-            _ => return,
-        };
-        if role == placeholder {
-            *role = arn.to_string();
-        }
-    }
-
-    /// Puts a created user pool's provider name and app client id where the edit named them by
-    /// their placeholders (`new_user_pool::NEW_USER_POOL`, `NEW_CLIENT`).
-    pub fn fill_user_pool(&mut self, provider_name: &str, client_id: &str) {
-        use crate::domain::new_user_pool::{NEW_CLIENT, NEW_USER_POOL};
-        let fill = |text: &mut String| {
-            *text = text
-                .replace(NEW_USER_POOL, provider_name)
-                .replace(NEW_CLIENT, client_id);
-        };
-        match self {
-            Edit::Many(edits) => {
-                for edit in edits {
-                    edit.fill_user_pool(provider_name, client_id);
-                }
-            }
-            Edit::UserPool { provider, .. } => {
-                fill(&mut provider.provider_name);
-                fill(&mut provider.client_id);
-            }
-            Edit::Mapping { provider, .. } | Edit::PrincipalTags { provider, .. } => {
-                if let ProviderRef::UserPool {
-                    provider_name,
-                    client_id,
-                } = provider
-                {
-                    fill(provider_name);
-                    fill(client_id);
-                }
-            }
-            _ => {}
-        }
-    }
-
     /// The providers whose attributes for access control this edit may change (read them fresh);
     /// a user pool still to be created has none to read.
     pub fn providers_read(&self) -> Vec<String> {
