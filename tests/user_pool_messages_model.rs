@@ -5,7 +5,7 @@
 mod common;
 
 use cognito_tui::domain::user_pool_messages::{
-    EMAIL_MESSAGE, EMAIL_MESSAGE_BY_LINK, EMAIL_SUBJECT, SMS_MESSAGE,
+    EMAIL_MESSAGE, EMAIL_MESSAGE_BY_LINK, EMAIL_SUBJECT, INVITE_EMAIL, INVITE_SMS, SMS_MESSAGE,
 };
 use cognito_tui::domain::validation::StrRule;
 
@@ -14,14 +14,16 @@ import json, botocore.session
 model = botocore.session.get_session().get_service_model("cognito-idp")
 names = ["EmailVerificationSubjectType", "EmailVerificationSubjectByLinkType",
          "EmailVerificationMessageType", "EmailVerificationMessageByLinkType",
-         "SmsVerificationMessageType"]
+         "SmsVerificationMessageType", "SmsInviteMessageType", "EmailInviteMessageType"]
 print(json.dumps({n: model.shape_for(n).metadata for n in names}))
 "#;
 
 #[test]
 fn message_rules_are_the_models() {
     let model = common::venv_json(SCRIPT);
-    let cases: [(&str, &StrRule); 5] = [
+    let cases: [(&str, &StrRule); 7] = [
+        ("SmsInviteMessageType", &INVITE_SMS),
+        ("EmailInviteMessageType", &INVITE_EMAIL),
         ("EmailVerificationSubjectType", &EMAIL_SUBJECT),
         ("EmailVerificationSubjectByLinkType", &EMAIL_SUBJECT),
         ("EmailVerificationMessageType", &EMAIL_MESSAGE),

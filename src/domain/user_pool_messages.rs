@@ -1,10 +1,10 @@
 //! The messages a user pool sends, as CreateUserPool takes them: the verification message
 //! (`VerificationMessageTemplate`: email subject and body, by code or by link, and the SMS) and
 //! the invitation (`AdminCreateUserConfig.InviteMessageTemplate`). The lengths and patterns are
-//! the service model's (held to botocore's by `tests/validation_from_model.rs`); that an
-//! invitation must also carry `{username}` is the service's own rule, which the model does not
-//! state (the developer guide: "Your custom message must contain the {username} and {####}
-//! placeholders").
+//! the service model's (held to botocore's by `tests/user_pool_messages_model.rs`). An invitation
+//! must also carry `{username}`, the service's own rule the model does not state; its `{####}`
+//! (the temporary password) the model no longer requires, since users created without a
+//! password (passwordless sign-in) get none, so its absence is a warning, not a refusal.
 
 use super::validation::StrRule;
 
@@ -40,6 +40,22 @@ pub const SMS_MESSAGE: StrRule = StrRule {
     max: 140,
     pattern: Some(r".*\{####\}.*"),
     allowed: "6–140 characters with the code placeholder {####}",
+};
+
+/// An invitation SMS (`InviteMessageTemplate.SMSMessage`).
+pub const INVITE_SMS: StrRule = StrRule {
+    min: 6,
+    max: 140,
+    pattern: Some(r"(?s).*"),
+    allowed: "6–140 characters with the user name placeholder {username}",
+};
+
+/// An invitation email body (`InviteMessageTemplate.EmailMessage`).
+pub const INVITE_EMAIL: StrRule = StrRule {
+    min: 6,
+    max: 20_000,
+    pattern: Some(r"[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*"),
+    allowed: "6–20,000 characters with the user name placeholder {username}",
 };
 
 /// How the verification email lets the user confirm.
@@ -130,6 +146,24 @@ pub fn verification_problems(v: &Verification) -> Vec<(MessageField, String)> {
     .collect()
 }
 
+/// The invitation's messages that carry no temporary password (`{####}`): fine for users created
+/// without one, not for users given a password.
+pub fn invitation_warnings(i: &Invitation) -> Vec<(MessageField, String)> {
+    [
+        (MessageField::InvitationBody, &i.email_body),
+        (MessageField::InvitationSms, &i.sms_message),
+    ]
+    .into_iter()
+    .filter(|(_, message)| !message.contains("{####}"))
+    .map(|(field, _)| {
+        (
+            field,
+            "No {####}: users created with a temporary password won't be told it (fine for passwordless users only)".to_string(),
+        )
+    })
+    .collect()
+}
+
 /// Whether an invitation message has the user name placeholder the service requires.
 pub fn names_the_user(message: &str) -> bool {
     message.contains("{username}")
@@ -139,9 +173,8 @@ pub fn names_the_user(message: &str) -> bool {
 pub fn invitation_problems(i: &Invitation) -> Vec<(MessageField, String)> {
     let with_user = |rule: &StrRule, value: &str| {
         problem(rule, value).or_else(|| {
-            (!names_the_user(value)).then(|| {
-                "An invitation must name the user: add {username} (and keep {####}, the temporary password)".to_string()
-            })
+            (!names_the_user(value))
+                .then(|| "An invitation must name the user: add {username}".to_string())
         })
     };
     [
@@ -151,11 +184,11 @@ pub fn invitation_problems(i: &Invitation) -> Vec<(MessageField, String)> {
         ),
         (
             MessageField::InvitationBody,
-            with_user(&EMAIL_MESSAGE, &i.email_body),
+            with_user(&INVITE_EMAIL, &i.email_body),
         ),
         (
             MessageField::InvitationSms,
-            with_user(&SMS_MESSAGE, &i.sms_message),
+            with_user(&INVITE_SMS, &i.sms_message),
         ),
     ]
     .into_iter()
@@ -228,9 +261,15 @@ mod tests {
         assert!(problems[0].1.contains("{username}"), "{}", problems[0].1);
         i.email_body = "Hello {username}".into();
         assert!(
-            invitation_problems(&i)
+            !invitation_problems(&i)
                 .iter()
-                .any(|(f, p)| *f == MessageField::InvitationBody && p.contains("{####}"))
+                .any(|(f, _)| *f == MessageField::InvitationBody),
+            "the model no longer requires {{####}} in an invitation"
+        );
+        assert_eq!(
+            invitation_warnings(&i).first().map(|(f, _)| *f),
+            Some(MessageField::InvitationBody),
+            "but its absence is said"
         );
     }
 }

@@ -94,8 +94,8 @@ pub fn create(
         config.boolean("AllowAdminCreateUserOnly", false);
         config.integer("UnusedAccountValidityDays", 0, 365, false);
         config.object("InviteMessageTemplate", false, |t| {
-            let sms = t.string("SMSMessage", &messages::SMS_MESSAGE, false);
-            let email = t.string("EmailMessage", &messages::EMAIL_MESSAGE, false);
+            let sms = t.string("SMSMessage", &messages::INVITE_SMS, false);
+            let email = t.string("EmailMessage", &messages::INVITE_EMAIL, false);
             t.string("EmailSubject", &messages::EMAIL_SUBJECT, false);
             (sms, email)
         })
@@ -117,7 +117,7 @@ pub fn create(
                 return Err(ServiceError::client(
                     INVALID,
                     format!(
-                        "The invitation {what} message must contain the {{username}} and {{####}} placeholders."
+                        "The invitation {what} message must contain the {{username}} placeholder."
                     ),
                 ));
             }

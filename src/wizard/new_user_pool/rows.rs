@@ -101,7 +101,7 @@ pub fn rows(draft: &Draft, rows: &mut Vec<Row>) {
         &verification,
     ));
     rows.push(Row::Note(
-        "User invitation (sent to users an administrator creates; {username} and {####} required)"
+        "User invitation (sent to users an administrator creates: {username} required, {####} is their temporary password)"
             .into(),
     ));
     rows.push(field(
@@ -113,15 +113,18 @@ pub fn rows(draft: &Draft, rows: &mut Vec<Row>) {
     rows.push(field(
         NewPoolField::InviteBody,
         "Email body",
-        &messages::EMAIL_MESSAGE,
+        &messages::INVITE_EMAIL,
         &invitation,
     ));
     rows.push(field(
         NewPoolField::InviteSms,
         "SMS message",
-        &messages::SMS_MESSAGE,
+        &messages::INVITE_SMS,
         &invitation,
     ));
+    if let Some((_, warning)) = messages::invitation_warnings(&form.invitation()).first() {
+        rows.push(Row::Warning(warning.clone()));
+    }
     let mode = [SmsRoleMode::None, SmsRoleMode::New, SmsRoleMode::Existing]
         .iter()
         .position(|m| *m == form.sms_role)
