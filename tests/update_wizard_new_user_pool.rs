@@ -237,3 +237,33 @@ fn request_of(effect: &Effect) -> u64 {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn an_existing_sms_role_that_does_not_trust_cognito_user_pools_is_warned_about() {
+    let mut model = on_the_form();
+    focus(&mut model, FieldId::NewPool(F::SmsRole));
+    let _ = send(&mut model, Msg::from(Action::ChooseNext));
+    let _ = send(&mut model, Msg::from(Action::ChooseNext));
+    assert_eq!(
+        wizard(&model).draft.new_user_pool.sms_role,
+        SmsRoleMode::Existing
+    );
+    // An identity pool's role (it trusts cognito-identity.amazonaws.com), picked as the SMS role.
+    wizard_mut(&mut model).draft.new_user_pool.sms_role_existing =
+        Some(existing_role("orders-auth"));
+    let w = wizard(&model);
+    let warnings: Vec<String> = w
+        .rows(w.step)
+        .into_iter()
+        .filter_map(|row| match row {
+            cognito_tui::wizard::fields::Row::Warning(text) => Some(text),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("cognito-idp.amazonaws.com")),
+        "{warnings:?}"
+    );
+}

@@ -141,6 +141,42 @@ pub fn sms_trust_policy(external_id: &str) -> String {
     serde_json::to_string_pretty(&policy).unwrap_or_default()
 }
 
+/// What keeps an existing role's trust policy from serving as a user pool's SMS role with
+/// `external_id`: Cognito user pools (`cognito-idp.amazonaws.com`) must be allowed
+/// `sts:AssumeRole`, and an `sts:ExternalId` condition must name the same id.
+pub fn sms_trust_problem(trust_policy: &str, external_id: &str) -> Option<String> {
+    let Ok(policy) = serde_json::from_str::<serde_json::Value>(trust_policy) else {
+        return Some("Its trust policy can't be read as JSON".into());
+    };
+    let listed = |value: &serde_json::Value, wanted: &[&str]| match value {
+        serde_json::Value::String(s) => wanted.contains(&s.as_str()),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .any(|i| i.as_str().is_some_and(|s| wanted.contains(&s))),
+        _ => false,
+    };
+    let statements = match &policy["Statement"] {
+        serde_json::Value::Array(items) => items.clone(),
+        single => vec![single.clone()],
+    };
+    let trusting = statements.iter().find(|s| {
+        s["Effect"] == "Allow"
+            && listed(&s["Principal"]["Service"], &["cognito-idp.amazonaws.com"])
+            && listed(&s["Action"], &["sts:AssumeRole", "sts:*", "*"])
+    });
+    let Some(statement) = trusting else {
+        return Some(
+            "Its trust doesn't let cognito-idp.amazonaws.com sts:AssumeRole it: the user pool couldn't send SMS".into(),
+        );
+    };
+    match statement["Condition"]["StringEquals"]["sts:ExternalId"].as_str() {
+        Some(required) if required != external_id => Some(format!(
+            "Its trust requires the external id {required}: use the same one here"
+        )),
+        _ => None,
+    }
+}
+
 /// The inline policy name of a new SMS role.
 pub const SMS_POLICY_NAME: &str = "sns-publish";
 
@@ -156,6 +192,26 @@ pub fn sms_publish_policy() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_existing_sms_roles_trust_is_checked_for_cognito_and_the_external_id() {
+        let ours = sms_trust_policy("id-1");
+        assert_eq!(sms_trust_problem(&ours, "id-1"), None);
+        assert!(
+            sms_trust_problem(&ours, "id-2").is_some_and(|p| p.contains("id-1")),
+            "another external id"
+        );
+        let identity = crate::domain::policy::cognito_trust_policy(
+            "us-east-1:p",
+            crate::domain::policy::Audience::Authenticated,
+            false,
+        );
+        assert!(
+            sms_trust_problem(&identity, "id-1").is_some_and(|p| p.contains("cognito-idp")),
+            "an identity pool role is no SMS role"
+        );
+        assert!(sms_trust_problem("{", "id-1").is_some());
+    }
 
     #[test]
     fn srp_and_refresh_always_password_only_when_asked() {

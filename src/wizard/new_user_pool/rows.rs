@@ -145,13 +145,23 @@ pub fn rows(draft: &Draft, rows: &mut Vec<Row>) {
                 "It trusts cognito-idp.amazonaws.com with sts:ExternalId and may sns:Publish.".into(),
             ));
         }
-        SmsRoleMode::Existing => rows.push(Row::Field(pick(
-            FieldId::NewPool(NewPoolField::SmsRoleExisting),
-            "Existing role",
-            form.sms_role_existing.as_ref().map(|r| r.name.clone()),
-            PickerKind::Roles,
-            "a role Cognito user pools may assume",
-        ))),
+        SmsRoleMode::Existing => {
+            rows.push(Row::Field(pick(
+                FieldId::NewPool(NewPoolField::SmsRoleExisting),
+                "Existing role",
+                form.sms_role_existing.as_ref().map(|r| r.name.clone()),
+                PickerKind::Roles,
+                "a role Cognito user pools may assume",
+            )));
+            if let Some(problem) = form.sms_role_existing.as_ref().and_then(|role| {
+                crate::domain::new_user_pool::sms_trust_problem(
+                    &role.trust_policy,
+                    form.external_id.value(),
+                )
+            }) {
+                rows.push(Row::Warning(problem));
+            }
+        }
     }
     if form.sms_role != SmsRoleMode::None {
         rows.push(field(
