@@ -128,3 +128,76 @@ async fn message_templates_are_kept_or_refused_as_the_service_does() {
         Some("ResourceNotFoundException")
     );
 }
+
+#[tokio::test]
+async fn an_sms_role_must_trust_cognito_and_may_publish_with_sns() {
+    use aws_sdk_cognitoidentityprovider::types::SmsConfigurationType;
+    use cognito_tui::domain::new_user_pool::{sms_publish_policy, sms_trust_policy};
+    let sb = common::sandbox(Seed::Demo).await;
+    let idp = common::idp_client(&sb, "us-east-1").await;
+    let iam = common::iam_client(&sb).await;
+    let create = |role: &str| {
+        idp.create_user_pool()
+            .pool_name("sms")
+            .sms_configuration(
+                SmsConfigurationType::builder()
+                    .sns_caller_arn(format!("arn:aws:iam::123456789012:role/{role}"))
+                    .external_id("ext-1")
+                    .build(),
+            )
+            .send()
+    };
+    // An identity pool's role trusts cognito-identity, not Cognito user pools.
+    let refused = create("orders-app-auth").await.err();
+    assert_eq!(
+        refused.as_ref().and_then(|e| e.code()),
+        Some("InvalidSmsRoleTrustRelationshipException")
+    );
+    assert_eq!(
+        refused.as_ref().and_then(|e| e.message()),
+        Some("Role does not have a trust relationship allowing Cognito to assume the role")
+    );
+    // Trusted, but with no permission to publish.
+    iam.create_role()
+        .role_name("sms-no-publish")
+        .assume_role_policy_document(sms_trust_policy("ext-1"))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let refused = create("sms-no-publish").await.err();
+    assert_eq!(
+        refused.as_ref().and_then(|e| e.code()),
+        Some("InvalidSmsRoleAccessPolicyException")
+    );
+    assert_eq!(
+        refused.as_ref().and_then(|e| e.message()),
+        Some("Role does not have permission to publish with SNS")
+    );
+    // With the policy it is accepted; another external id is not.
+    iam.put_role_policy()
+        .role_name("sms-no-publish")
+        .policy_name("sns")
+        .policy_document(sms_publish_policy())
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    create("sms-no-publish")
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let other = idp
+        .create_user_pool()
+        .pool_name("sms-other-id")
+        .sms_configuration(
+            SmsConfigurationType::builder()
+                .sns_caller_arn("arn:aws:iam::123456789012:role/sms-no-publish")
+                .external_id("ext-2")
+                .build(),
+        )
+        .send()
+        .await
+        .err();
+    assert_eq!(
+        other.as_ref().and_then(|e| e.code()),
+        Some("InvalidSmsRoleTrustRelationshipException")
+    );
+}

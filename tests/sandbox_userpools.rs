@@ -256,6 +256,24 @@ async fn cdk_style_user_pool_settings_are_kept() {
     };
     let sb = common::sandbox(Seed::Empty).await;
     let client = common::idp_client(&sb, "us-east-1").await;
+    // The service checks the SMS role at creation: it must trust Cognito user pools with the
+    // external id and may publish with SNS.
+    let iam = common::iam_client(&sb).await;
+    iam.create_role()
+        .role_name("cognito-sms")
+        .assume_role_policy_document(cognito_tui::domain::new_user_pool::sms_trust_policy(
+            "external-123",
+        ))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    iam.put_role_policy()
+        .role_name("cognito-sms")
+        .policy_name("sns")
+        .policy_document(cognito_tui::domain::new_user_pool::sms_publish_policy())
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
     let created = client
         .create_user_pool()
         .pool_name("cdk pool")

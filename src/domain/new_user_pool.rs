@@ -177,6 +177,34 @@ pub fn sms_trust_problem(trust_policy: &str, external_id: &str) -> Option<String
     }
 }
 
+/// Whether any of a role's permission policies allows `sns:Publish` (what Cognito needs of an
+/// SMS role; an explicit deny is not weighed — the sandbox's check, not IAM's evaluation).
+pub fn allows_sms(documents: &[&str]) -> bool {
+    let allows = |action: &serde_json::Value| {
+        let one = |a: &str| {
+            let a = a.to_ascii_lowercase();
+            a == "sns:publish" || a == "sns:*" || a == "*"
+        };
+        match action {
+            serde_json::Value::String(a) => one(a),
+            serde_json::Value::Array(items) => items.iter().filter_map(|i| i.as_str()).any(one),
+            _ => false,
+        }
+    };
+    documents.iter().any(|document| {
+        let Ok(policy) = serde_json::from_str::<serde_json::Value>(document) else {
+            return false;
+        };
+        let statements = match &policy["Statement"] {
+            serde_json::Value::Array(items) => items.clone(),
+            single => vec![single.clone()],
+        };
+        statements
+            .iter()
+            .any(|s| s["Effect"] == "Allow" && allows(&s["Action"]))
+    })
+}
+
 /// The inline policy name of a new SMS role.
 pub const SMS_POLICY_NAME: &str = "sns-publish";
 
@@ -211,6 +239,19 @@ mod tests {
             "an identity pool role is no SMS role"
         );
         assert!(sms_trust_problem("{", "id-1").is_some());
+    }
+
+    #[test]
+    fn an_sms_role_must_be_allowed_to_publish() {
+        assert!(allows_sms(&[&sms_publish_policy()]));
+        assert!(allows_sms(&[
+            r#"{"Statement":{"Effect":"Allow","Action":["s3:GetObject","SNS:Publish"],"Resource":"*"}}"#
+        ]));
+        assert!(!allows_sms(&[
+            r#"{"Statement":[{"Effect":"Deny","Action":"sns:Publish","Resource":"*"}]}"#,
+            &crate::domain::policy::cognito_basic_permissions()
+        ]));
+        assert!(!allows_sms(&[]));
     }
 
     #[test]

@@ -123,7 +123,9 @@ pub fn handle(
     }
     let region = ctx.require_signed_region()?;
     match operation {
-        "CreateUserPool" => store.write(|s| pools::create(&mut s.user_pools, region, input)),
+        "CreateUserPool" => {
+            store.write(|s| pools::create(&mut s.user_pools, &s.iam, region, input))
+        }
         "DescribeUserPool" => store.read(|s| pools::describe(&s.user_pools, region, input)),
         "ListUserPools" => store.read(|s| pools::list(&s.user_pools, region, input)),
         "DeleteUserPool" => store.write(|s| pools::delete(&mut s.user_pools, region, input)),

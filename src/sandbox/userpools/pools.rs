@@ -68,6 +68,7 @@ pub(super) fn defaults() -> Map<String, Value> {
 /// CreateUserPool: only `PoolName` is required; the rest of the request is kept and echoed.
 pub fn create(
     pools: &mut UserPools,
+    iam: &crate::sandbox::iam::IamState,
     region: &str,
     mut input: Input,
 ) -> Result<Value, ServiceError> {
@@ -100,15 +101,20 @@ pub fn create(
             (sms, email)
         })
     });
-    let _ = input.object("SmsConfiguration", false, |sms| {
-        sms.string("SnsCallerArn", &SNS_CALLER_ARN, false);
-        sms.string("ExternalId", &ANY_STRING, false);
+    let sms_role = input.object("SmsConfiguration", false, |sms| {
+        let arn = sms.string("SnsCallerArn", &SNS_CALLER_ARN, false);
+        let external_id = sms.string("ExternalId", &ANY_STRING, false);
         sms.string("SnsRegion", &SNS_REGION, false);
+        arn.filter(|a| !a.is_empty())
+            .map(|arn| (arn, external_id.unwrap_or_default()))
     });
     let _ = input.enum_list("AutoVerifiedAttributes", &["phone_number", "email"]);
     let request = input.raw().clone();
     input.finish_as(INVALID)?;
-    // Beyond the model: an invitation must name the user as well as carry the password.
+    if let Some(Some((arn, external_id))) = &sms_role {
+        sms_role_usable(iam, arn, external_id)?;
+    }
+    // Beyond the model: an invitation must name the user.
     if let Some(Some((sms, email))) = invitation {
         for (what, message) in [("SMS", sms), ("email", email)] {
             if let Some(message) = message
@@ -165,6 +171,44 @@ pub fn create(
     let pool = StoredUserPool::new(pools.next_seq, description.clone());
     pools.pools.insert(id, pool);
     Ok(json!({ "UserPool": description }))
+}
+
+/// The SMS role Cognito would assume to send SMS: it must trust Cognito user pools with the
+/// external id, and be allowed to publish with SNS (the service checks both at creation).
+fn sms_role_usable(
+    iam: &crate::sandbox::iam::IamState,
+    arn: &str,
+    external_id: &str,
+) -> Result<(), ServiceError> {
+    use crate::domain::new_user_pool::{allows_sms, sms_trust_problem};
+    let name = crate::domain::roles::role_name(arn);
+    let trusted = iam
+        .roles
+        .get(name)
+        .filter(|role| sms_trust_problem(&role.trust_policy, external_id).is_none());
+    let Some(role) = trusted else {
+        return Err(ServiceError::client(
+            "InvalidSmsRoleTrustRelationshipException",
+            "Role does not have a trust relationship allowing Cognito to assume the role",
+        ));
+    };
+    let documents: Vec<&str> = role
+        .inline_policies
+        .values()
+        .map(String::as_str)
+        .chain(
+            role.attached
+                .iter()
+                .filter_map(|p| iam.policies.get(p).map(|m| m.document.as_str())),
+        )
+        .collect();
+    if !allows_sms(&documents) {
+        return Err(ServiceError::client(
+            "InvalidSmsRoleAccessPolicyException",
+            "Role does not have permission to publish with SNS",
+        ));
+    }
+    Ok(())
 }
 
 fn pool_id(input: &mut Input) -> String {
