@@ -4,7 +4,7 @@
 
 mod common;
 
-use cognito_tui::sandbox::{self, Faults, RegionFault, SandboxOptions, Seed};
+use cognito_tui::sandbox::{Faults, RegionFault, Seed};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_region_is_checked_and_a_region_not_enabled_is_skipped() {
@@ -12,13 +12,7 @@ async fn every_region_is_checked_and_a_region_not_enabled_is_skipped() {
     faults
         .region_faults
         .insert("ap-east-2".into(), RegionFault::NotEnabled);
-    let sb = sandbox::start(SandboxOptions {
-        seed: Seed::Empty,
-        faults,
-        ..Default::default()
-    })
-    .await
-    .unwrap_or_else(|e| panic!("sandbox: {e}"));
+    let sb = common::sandbox_with(Seed::Empty, faults).await;
     let url = sb.endpoint_url();
     // us-east-1: the basic flow on (medium). eu-west-1: a default role that doesn't exist (high).
     let east = common::identity_client(&sb, "us-east-1").await;
@@ -125,13 +119,7 @@ async fn a_region_that_fails_otherwise_fails_the_run() {
     faults
         .rate_limits
         .insert("DescribeIdentityPool".into(), 0.001);
-    let sb = sandbox::start(SandboxOptions {
-        seed: Seed::Demo,
-        faults,
-        ..Default::default()
-    })
-    .await
-    .unwrap_or_else(|e| panic!("sandbox: {e}"));
+    let sb = common::sandbox_with(Seed::Demo, faults).await;
     let (code, out, err) = common::run_cli(&sb.endpoint_url(), "doctor", &["--all-regions"]);
     assert_eq!(code, 1, "{out}{err}");
     assert!(

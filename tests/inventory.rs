@@ -9,7 +9,7 @@ mod common;
 use cognito_tui::app::{Msg, Options, Owner};
 use cognito_tui::aws::Target;
 use cognito_tui::headless::Headless;
-use cognito_tui::sandbox::{self, Faults, RegionFault, SandboxOptions, Seed};
+use cognito_tui::sandbox::{self, Faults, RegionFault, Seed};
 use cognito_tui::screens::cursor::Move;
 use cognito_tui::screens::inventory;
 use std::cell::Cell;
@@ -44,13 +44,7 @@ async fn every_region_is_listed_once_and_refusing_regions_are_one_line_each() {
     faults
         .region_faults
         .insert("me-south-1".into(), RegionFault::Denied);
-    let sb = sandbox::start(SandboxOptions {
-        seed: Seed::Empty,
-        faults,
-        ..Default::default()
-    })
-    .await
-    .unwrap_or_else(|e| panic!("sandbox: {e}"));
+    let sb = common::sandbox_with(Seed::Empty, faults).await;
     let mut expected = BTreeSet::new();
     for (region, n) in [("us-east-1", 3), ("eu-west-1", 65), ("ap-southeast-2", 2)] {
         for id in make_pools(&sb, region, n).await {

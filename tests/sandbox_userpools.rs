@@ -259,21 +259,7 @@ async fn cdk_style_user_pool_settings_are_kept() {
     // The service checks the SMS role at creation: it must trust Cognito user pools with the
     // external id and may publish with SNS.
     let iam = common::iam_client(&sb).await;
-    iam.create_role()
-        .role_name("cognito-sms")
-        .assume_role_policy_document(cognito_tui::domain::new_user_pool::sms_trust_policy(
-            "external-123",
-        ))
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    iam.put_role_policy()
-        .role_name("cognito-sms")
-        .policy_name("sns")
-        .policy_document(cognito_tui::domain::new_user_pool::sms_publish_policy())
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
+    common::sms_role(&iam, "cognito-sms", "external-123").await;
     let created = client
         .create_user_pool()
         .pool_name("cdk pool")

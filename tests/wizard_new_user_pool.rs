@@ -291,13 +291,7 @@ async fn undo_after_a_failure_removes_the_client_the_user_pool_and_the_sms_role(
     faults
         .rate_limits
         .insert("CreateIdentityPool".into(), 0.001);
-    let sb = cognito_tui::sandbox::start(cognito_tui::sandbox::SandboxOptions {
-        seed: Seed::Empty,
-        faults,
-        ..Default::default()
-    })
-    .await
-    .unwrap_or_else(|e| panic!("sandbox: {e}"));
+    let sb = common::sandbox_with(Seed::Empty, faults).await;
     let iam = common::iam_client(&sb).await;
     let identity = common::identity_client(&sb, "us-east-1").await;
     let spent = identity

@@ -26,7 +26,8 @@ pub struct IdentityStats {
 /// The statistics of `identities`.
 pub fn stats<'a>(identities: impl IntoIterator<Item = &'a Identity>) -> IdentityStats {
     let mut out = IdentityStats::default();
-    let mut providers: BTreeMap<String, usize> = BTreeMap::new();
+    // Counted by raw login key (borrowed: this runs as the summary draws), named once per key.
+    let mut logins: BTreeMap<&str, usize> = BTreeMap::new();
     let mut months: BTreeMap<(i32, u8), usize> = BTreeMap::new();
     for identity in identities {
         out.total += 1;
@@ -36,11 +37,15 @@ pub fn stats<'a>(identities: impl IntoIterator<Item = &'a Identity>) -> Identity
             out.authenticated += 1;
         }
         for login in &identity.logins {
-            *providers.entry(short_provider(login)).or_default() += 1;
+            *logins.entry(login.as_str()).or_default() += 1;
         }
         if let Some(month) = identity.created.and_then(month_of) {
             *months.entry(month).or_default() += 1;
         }
+    }
+    let mut providers: BTreeMap<String, usize> = BTreeMap::new();
+    for (login, n) in logins {
+        *providers.entry(short_provider(login)).or_default() += n;
     }
     out.by_provider = providers.into_iter().collect();
     out.by_provider

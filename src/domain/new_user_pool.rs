@@ -36,6 +36,19 @@ pub const NEW_USER_POOL: &str = "{new user pool}";
 /// The new app client's id in a plan or edit until CreateUserPoolClient answers.
 pub const NEW_CLIENT: &str = "{new app client}";
 
+/// `cognito-idp.<region>.amazonaws.com/<userPoolId>`: a user pool's provider name (the logins
+/// key of its tokens); the region is the user pool id's prefix.
+pub fn user_pool_provider_name(user_pool_id: &str) -> String {
+    let region = user_pool_id.split_once('_').map_or("", |(r, _)| r);
+    format!("cognito-idp.{region}.amazonaws.com/{user_pool_id}")
+}
+
+/// `text` with the placeholders of a new user pool and client replaced by what was created.
+pub fn fill_placeholders(text: &str, provider_name: &str, client_id: &str) -> String {
+    text.replace(NEW_USER_POOL, provider_name)
+        .replace(NEW_CLIENT, client_id)
+}
+
 /// Whether a provider name or client id is a placeholder for what is still to be created.
 pub fn is_placeholder(text: &str) -> bool {
     text.contains(NEW_USER_POOL) || text.contains(NEW_CLIENT)

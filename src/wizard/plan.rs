@@ -96,11 +96,7 @@ pub struct Plan {
     pub new_user_pool: Option<super::new_user_pool::NewUserPoolPlan>,
 }
 
-/// `cognito-idp.<region>.amazonaws.com/<userPoolId>`; the region is the user pool id's prefix.
-pub fn user_pool_provider_name(user_pool_id: &str) -> String {
-    let region = user_pool_id.split_once('_').map_or("", |(r, _)| r);
-    format!("cognito-idp.{region}.amazonaws.com/{user_pool_id}")
-}
+pub use crate::domain::new_user_pool::user_pool_provider_name;
 
 /// The user pool provider's name and app client id: the draft's, or placeholders for the user
 /// pool and client the run creates first (replaced once they exist, `Plan::with_user_pool`).
@@ -295,11 +291,9 @@ impl Plan {
 
     /// The plan with the new user pool's and client's real ids where it had placeholders.
     pub fn with_user_pool(&self, user_pool_id: &str, client_id: &str) -> Plan {
-        use super::new_user_pool::{NEW_CLIENT, NEW_USER_POOL};
         let provider = user_pool_provider_name(user_pool_id);
         let fill = |text: &str| {
-            text.replace(NEW_USER_POOL, &provider)
-                .replace(NEW_CLIENT, client_id)
+            crate::domain::new_user_pool::fill_placeholders(text, &provider, client_id)
         };
         let mut plan = self.clone();
         for p in &mut plan.pool.cognito_identity_providers {

@@ -485,3 +485,33 @@ pub async fn user_pool_providers(
         })
         .collect()
 }
+
+/// A sandbox with `faults`, stopped when dropped.
+pub async fn sandbox_with(seed: Seed, faults: cognito_tui::sandbox::Faults) -> RunningSandbox {
+    sandbox::start(SandboxOptions {
+        seed,
+        faults,
+        ..Default::default()
+    })
+    .await
+    .unwrap_or_else(|e| panic!("sandbox starts: {e}"))
+}
+
+/// An SMS role as Cognito user pools require it: trusting them with `external_id`, allowed to
+/// publish with SNS.
+pub async fn sms_role(iam: &aws_sdk_iam::Client, name: &str, external_id: &str) {
+    use cognito_tui::domain::new_user_pool::{sms_publish_policy, sms_trust_policy};
+    iam.create_role()
+        .role_name(name)
+        .assume_role_policy_document(sms_trust_policy(external_id))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    iam.put_role_policy()
+        .role_name(name)
+        .policy_name("sns-publish")
+        .policy_document(sms_publish_policy())
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+}

@@ -19,21 +19,7 @@ pub async fn user_pool_settings(conf: &aws_types::SdkConfig, out: &mut BTreeMap<
     // The SMS role, as the service requires it: trusting Cognito user pools with the external
     // id, allowed to publish with SNS.
     let iam = aws_sdk_iam::Client::new(conf);
-    iam.create_role()
-        .role_name("settings-sms")
-        .assume_role_policy_document(cognito_tui::domain::new_user_pool::sms_trust_policy(
-            "settings-external-id",
-        ))
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    iam.put_role_policy()
-        .role_name("settings-sms")
-        .policy_name("sns-publish")
-        .policy_document(cognito_tui::domain::new_user_pool::sms_publish_policy())
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
+    crate::common::sms_role(&iam, "settings-sms", "settings-external-id").await;
     let verification = VerificationMessageTemplateType::builder()
         .email_subject("Verify your email for our awesome app!")
         .email_message("Thanks for signing up! Your verification code is {####}")

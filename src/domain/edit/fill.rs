@@ -27,11 +27,8 @@ impl Edit {
     /// Puts a created user pool's provider name and app client id where the edit named them by
     /// their placeholders (`new_user_pool::NEW_USER_POOL`, `NEW_CLIENT`).
     pub fn fill_user_pool(&mut self, provider_name: &str, client_id: &str) {
-        use crate::domain::new_user_pool::{NEW_CLIENT, NEW_USER_POOL};
         let fill = |text: &mut String| {
-            *text = text
-                .replace(NEW_USER_POOL, provider_name)
-                .replace(NEW_CLIENT, client_id);
+            *text = crate::domain::new_user_pool::fill_placeholders(text, provider_name, client_id);
         };
         match self {
             Edit::Many(edits) => {

@@ -206,7 +206,7 @@ impl Save {
                 let Some(pool) = self.made.1.clone() else {
                     return;
                 };
-                let provider = crate::wizard::plan::user_pool_provider_name(&pool);
+                let provider = crate::domain::new_user_pool::user_pool_provider_name(&pool);
                 self.edit.fill_user_pool(&provider, &client_id);
                 self.replan();
             }
