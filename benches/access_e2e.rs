@@ -46,7 +46,7 @@ async fn engine(url: &str, n: usize) -> (Duration, Duration) {
             .rows
             .iter()
             .find(|p| p.name.starts_with("orders-app"))
-            .and_then(|p| m.pools.loaded(&p.id))
+            .and_then(|p| m.store.pool(&p.id))
             .map(|p| p.identity_pool_id.clone())
     };
     let found = h.run_until(|m| orders(m).is_some(), WAIT).await;
@@ -67,10 +67,19 @@ async fn engine(url: &str, n: usize) -> (Duration, Duration) {
 
     let start = Instant::now();
     h.send(Msg::Action(Action::GoTab(Tab::UserAccess)));
-    assert!(h.run_until(|m| m.access.read.config.is_some(), WAIT).await);
+    assert!(
+        h.run_until(|m| m.access.read.config(&m.store).is_some(), WAIT)
+            .await
+    );
     let open = start.elapsed();
 
-    let config = h.model.access.read.config.clone().unwrap_or_default();
+    let config = h
+        .model
+        .access
+        .read
+        .config(&h.model.store)
+        .cloned()
+        .unwrap_or_default();
     h.send(Msg::Wizard(cognito_tui::wizard::Msg::EditSection(
         Box::new(EditScope {
             pool_id,

@@ -129,7 +129,7 @@ async fn engine(url: &str, pool_id: &str) -> (Duration, Duration) {
     let mut h = Headless::start(Options::default(), target, (140, 40));
     assert!(h.run_until(|m| m.session().is_some(), WAIT).await);
     // As on screen: the Pools tab has described the pool, so the tab knows its providers.
-    let described = |m: &cognito_tui::app::Model| m.pools.loaded(pool_id).is_some();
+    let described = |m: &cognito_tui::app::Model| m.store.pool(pool_id).is_some();
     assert!(h.run_until(described, WAIT).await);
     h.model.current_pool = Some((pool_id.to_string(), "twelve-roles".into()));
     let start = Instant::now();

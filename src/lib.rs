@@ -16,6 +16,7 @@ pub mod logging;
 pub mod runtime;
 pub mod sandbox;
 pub mod screens;
+pub mod store;
 pub mod test_access;
 pub mod view;
 pub mod wizard;

@@ -2,12 +2,15 @@
 //! mappings with rules, principal tags, tags) and one random section edit each, run through the
 //! real update, runner and SDK against the sandbox, a fresh SDK read differs from the read before
 //! in exactly the fields the edit names — no field lost, none changed besides. The expected change
-//! is modelled here, on the SDK's own output, not by the console's code.
+//! is modelled here, on the SDK's own output, not by the console's code. And every tab that held
+//! the pool before the edit (the Pools summary, User access, Role settings) draws, without a
+//! refresh, exactly what a console started afterwards draws.
 
 mod access;
 mod common;
 
-use access::{Fields, changed, close, confirm, console_on, edit, fields};
+use access::tabs::{SIZE, assert_tabs_match_fresh, visit_tabs};
+use access::{Fields, changed, close, confirm, console_at, edit, fields};
 use aws_sdk_cognitoidentity::types::{
     CognitoIdentityProvider, MappingRule, MappingRuleMatchType, RoleMapping, RoleMappingType,
     RulesConfigurationType,
@@ -522,7 +525,8 @@ fn a_random_edit_of_a_random_pool_changes_exactly_what_it_names() {
         runtime.block_on(async {
             let pool_id = create(&sdk, &spec, counter.get()).await;
             let before = fields(&sdk, &pool_id).await;
-            let mut h = console_on(&sb, &pool_id, Options::default()).await;
+            let mut h = console_at(&sb, &pool_id, Options::default(), SIZE).await;
+            visit_tabs(&mut h, &pool_id).await;
             if let Some(expected) = run_edit(&mut h, &spec, &edit_spec, &before).await {
                 let after = fields(&sdk, &pool_id).await;
                 assert_eq!(
@@ -530,6 +534,8 @@ fn a_random_edit_of_a_random_pool_changes_exactly_what_it_names() {
                     BTreeMap::new(),
                     "{edit_spec:?} on {spec:?}"
                 );
+                let what = format!("{edit_spec:?} on {spec:?}");
+                assert_tabs_match_fresh(&mut h, &sb, &pool_id, &what).await;
                 checked.set(checked.get() + 1);
             }
         });

@@ -184,7 +184,7 @@ async fn a_user_pools_role_settings_change_from_rules_to_token_touches_only_its_
     let provider = h
         .model
         .access
-        .items()
+        .items(&h.model.store)
         .into_iter()
         .find_map(|i| match i {
             cognito_tui::screens::access::Item::Provider(p @ ProviderRef::UserPool { .. }) => {
@@ -372,11 +372,11 @@ async fn read_only_refuses_every_edit_and_a_developer_provider_is_never_changed(
     }
     assert!(
         matches!(
-            h.model.access.selected_item(),
+            h.model.access.selected_item(&h.model.store),
             Some(cognito_tui::screens::access::Item::Developer(_))
         ),
         "{:?}",
-        h.model.access.selected_item()
+        h.model.access.selected_item(&h.model.store)
     );
     h.send(Msg::from(AccessAction::Remove));
     assert!(h.model.access.panel.is_none());
@@ -411,7 +411,13 @@ async fn with_faults_a_multi_call_saves_report_matches_a_fresh_read_every_time()
         let pool_id = pool.identity_pool_id().to_string();
         let before = fields(&sdk, &pool_id).await;
         let mut h = console_on(&sb, &pool_id, Options::default()).await;
-        let config = h.model.access.read.config.clone().unwrap_or_default();
+        let config = h
+            .model
+            .access
+            .read
+            .config(&h.model.store)
+            .cloned()
+            .unwrap_or_default();
         let scope = cognito_tui::wizard::scoped::EditScope {
             pool_id: pool_id.clone(),
             section: Section::AddProvider(Source::Google),

@@ -144,7 +144,7 @@ async fn every_region_is_listed_once_and_refusing_regions_are_one_line_each() {
                     && m.pools
                         .open
                         .as_ref()
-                        .is_some_and(|id| m.pools.loaded(id).is_some())
+                        .is_some_and(|id| m.store.pool(id).is_some())
             },
             WAIT,
         )

@@ -25,7 +25,7 @@ async fn summary_of(h: &mut Headless, pool_id: &str) {
     let id = pool_id.to_string();
     assert!(
         h.run_until(
-            move |m| m.pools.open.as_deref() == Some(id.as_str()) && m.pools.loaded(&id).is_some(),
+            move |m| m.pools.open.as_deref() == Some(id.as_str()) && m.store.pool(&id).is_some(),
             WAIT
         )
         .await,

@@ -152,7 +152,7 @@ async fn console(sb: &cognito_tui::sandbox::RunningSandbox, pool_id: &str) -> He
 async fn checked(h: &mut Headless) {
     assert!(
         h.run_until(
-            |m| m.roles.read.config.is_some()
+            |m| m.roles.read.config(&m.store).is_some()
                 && m.roles.read.reading.is_none()
                 && m.roles.fetcher.left() == 0,
             WAIT
@@ -166,7 +166,7 @@ async fn checked(h: &mut Headless) {
 fn select(h: &mut Headless, item: &Item) {
     h.send(Msg::from(Ra::Top));
     for _ in 0..40 {
-        if h.model.roles.selected_item().as_ref() == Some(item) {
+        if h.model.roles.selected_item(&h.model.store).as_ref() == Some(item) {
             return;
         }
         h.send(Msg::from(Ra::Down));
@@ -243,7 +243,13 @@ async fn every_trust_defect_is_reported_and_a_fixed_role_then_gets_credentials()
     }
 
     let mut h = console(&sb, &pool_id).await;
-    let config = h.model.roles.read.config.clone().unwrap_or_default();
+    let config = h
+        .model
+        .roles
+        .read
+        .config(&h.model.store)
+        .cloned()
+        .unwrap_or_default();
     let handed = role_use::handed_out(&config);
     assert_eq!(handed.len(), cases.len(), "every rule's role is checked");
     for (name, _, reason, refused, fixable) in &cases {

@@ -106,18 +106,29 @@ fn summary_with(roles: cognito_tui::domain::roles::PoolRoles) -> cognito_tui::ap
 fn a_guest_only_pool_and_long_values_read_right() {
     let mut model = loaded(4, (60, 40));
     let mut effects = act(&mut model, PoolAction::Open);
+    // pool-000 as the service describes it: no providers, a long tag whose continuation lines
+    // stay under the value, not at the edge.
+    let mut pool = described(0);
+    pool.cognito_identity_providers.clear();
+    pool.supported_login_providers.clear();
+    pool.identity_pool_tags.insert(
+        "owner".into(),
+        "the platform team of the orders department, reachable on the ops channel".into(),
+    );
+    let describe = describes(&effects)
+        .into_iter()
+        .find(|(_, id)| *id == pool_id(0))
+        .map(|(req, _)| req);
+    effects.retain(|e| !matches!(e, cognito_tui::app::Effect::DescribeIdentityPool { req, .. } if Some(*req) == describe));
+    let more = update(
+        &mut model,
+        Msg::Response {
+            req: describe.unwrap_or_default(),
+            response: Response::DescribeIdentityPool(Ok(pool)),
+        },
+    );
+    effects.extend(more);
     answer_describes(&mut model, &mut effects);
-    // pool-000's tag, made long: its continuation lines stay under the value, not at the edge.
-    if let Some(cognito_tui::screens::pools::Detail::Loaded(pool)) =
-        model.pools.details.get_mut(&pool_id(0))
-    {
-        pool.cognito_identity_providers.clear();
-        pool.supported_login_providers.clear();
-        pool.identity_pool_tags.insert(
-            "owner".into(),
-            "the platform team of the orders department, reachable on the ops channel".into(),
-        );
-    }
     let roles_req = effects.iter().find_map(|e| match e {
         cognito_tui::app::Effect::GetIdentityPoolRoles { req, .. } => Some(*req),
         _ => None,

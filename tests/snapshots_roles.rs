@@ -34,7 +34,7 @@ fn config() -> PoolConfig {
 fn select(model: &mut Model, item: &Item) {
     let _ = act(model, Ra::Top);
     for _ in 0..40 {
-        if model.roles.selected_item().as_ref() == Some(item) {
+        if model.roles.selected_item(&model.store).as_ref() == Some(item) {
             return;
         }
         let _ = act(model, Ra::Down);

@@ -123,7 +123,7 @@ async fn a_guest_the_password_flow_and_each_refusal_of_a_user_sign_in() {
     key(&mut h, Action::ChooseRight);
     assert!(
         panel(&h)
-            .chosen_provider()
+            .chosen_provider(&h.model.store)
             .is_some_and(|p| format!("{p:?}").contains(&no_srp))
     );
     let trial = sign_in(&mut h, "demo-user", DEMO_PASSWORD, Flow::Srp).await;
@@ -285,8 +285,7 @@ async fn a_pool_changed_behind_the_panel_is_flagged_until_it_is_read_again() {
         h.run_until(
             |m| m.test_access.panel.as_ref().is_some_and(|p| p
                 .read
-                .config
-                .as_ref()
+                .config(&m.store)
                 .is_some_and(|c| c.roles.role_mappings.is_empty())),
             WAIT
         )

@@ -28,7 +28,12 @@ fn save_of(model: &Model) -> &Save {
 fn select(model: &mut Model, wanted: impl Fn(&Item) -> bool) {
     let _ = act(model, Ua::Top);
     for _ in 0..20 {
-        if model.access.selected_item().as_ref().is_some_and(&wanted) {
+        if model
+            .access
+            .selected_item(&model.store)
+            .as_ref()
+            .is_some_and(&wanted)
+        {
             return;
         }
         let _ = act(model, Ua::Down);
@@ -90,7 +95,7 @@ fn opening_the_tab_reads_the_pool_its_roles_and_every_providers_tags_at_once() {
     assert_eq!(ops, expected, "one round trip: everything in parallel");
     let rest = answer_reads(&mut model, effects, &config);
     assert!(rest.is_empty(), "{rest:?}");
-    assert_eq!(model.access.read.config.as_ref(), Some(&config));
+    assert_eq!(model.access.read.config(&model.store), Some(&config));
 }
 
 #[test]

@@ -305,10 +305,7 @@ fn stale_describe_answers_after_a_refresh_are_ignored() {
             response: Response::DescribeIdentityPool(Ok(described(0))),
         },
     );
-    assert!(!matches!(
-        model.pools.details.get(&id),
-        Some(Detail::Loaded(_))
-    ));
+    assert!(!matches!(model.pools.details.get(&id), Some(Detail::Read)));
 }
 
 #[test]

@@ -26,7 +26,12 @@ const SIZE: (u16, u16) = (140, 40);
 fn select(model: &mut Model, wanted: impl Fn(&Item) -> bool) {
     let _ = act(model, Ra::Top);
     for _ in 0..40 {
-        if model.roles.selected_item().as_ref().is_some_and(&wanted) {
+        if model
+            .roles
+            .selected_item(&model.store)
+            .as_ref()
+            .is_some_and(&wanted)
+        {
             return;
         }
         let _ = act(model, Ra::Down);

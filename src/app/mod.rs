@@ -7,6 +7,7 @@ pub mod effect;
 pub mod error;
 pub mod intent;
 pub mod keymap;
+mod learned;
 pub mod model;
 pub mod msg;
 pub mod overlay;

@@ -152,6 +152,8 @@ pub struct InFlight {
     pub write: bool,
     /// Who asked: the answer goes there.
     pub owner: Owner,
+    /// What its answer tells the store, when it reads or writes a pool.
+    pub subject: Option<crate::store::Subject>,
 }
 
 /// The focused button of a dialog.
@@ -231,6 +233,8 @@ pub struct Model {
     pub connection: Connection,
     /// The tab shown.
     pub tab: Tab,
+    /// What the service holds, as last read: every screen draws from it.
+    pub store: crate::store::Store,
     /// The Pools tab.
     pub pools: PoolsState,
     /// The Identity browser tab.
@@ -288,6 +292,7 @@ impl Model {
                 announce: false,
             },
             tab: Tab::Pools,
+            store: Default::default(),
             pools: PoolsState::default(),
             identities: IdentitiesState::default(),
             access: AccessState::default(),
@@ -337,6 +342,7 @@ impl Model {
                 operation,
                 write,
                 owner,
+                subject: None,
             },
         );
         req

@@ -13,14 +13,14 @@ use crate::wizard;
 /// The read-only context a screen sees, borrowed field by field so that the screen's own state
 /// can be borrowed mutably beside it.
 macro_rules! ctx {
-    ($model:ident, $pools:expr) => {
+    ($model:ident) => {
         Ctx {
             session: match &$model.connection {
                 Connection::Ready(session) => Some(session),
                 _ => None,
             },
             current_pool: $model.current_pool.as_ref(),
-            pools: $pools,
+            store: &$model.store,
             size: $model.size,
             read_only: $model.options.read_only,
             now: $model.now,
@@ -32,42 +32,42 @@ macro_rules! ctx {
 
 /// A message for the Pools tab.
 pub(super) fn to_pools(model: &mut Model, msg: pools::Msg) -> Vec<Effect> {
-    let ctx = ctx!(model, None);
+    let ctx = ctx!(model);
     let outcome = pools::update(&mut model.pools, &ctx, msg);
     apply(model, Owner::Pools, outcome)
 }
 
 /// A message for the Identity browser, which sees the current pool's configuration.
 pub(super) fn to_identities(model: &mut Model, msg: identities::Msg) -> Vec<Effect> {
-    let ctx = ctx!(model, Some(&model.pools));
+    let ctx = ctx!(model);
     let outcome = identities::update(&mut model.identities, &ctx, msg);
     apply(model, Owner::Identities, outcome)
 }
 
 /// A message for the User access tab, which sees the current pool's configuration.
 pub(super) fn to_access(model: &mut Model, msg: access::Msg) -> Vec<Effect> {
-    let ctx = ctx!(model, Some(&model.pools));
+    let ctx = ctx!(model);
     let outcome = access::update(&mut model.access, &ctx, msg);
     apply(model, Owner::Access, outcome)
 }
 
 /// A message for the Role settings tab, which sees the current pool's configuration.
 pub(super) fn to_roles(model: &mut Model, msg: roles::Msg) -> Vec<Effect> {
-    let ctx = ctx!(model, Some(&model.pools));
+    let ctx = ctx!(model);
     let outcome = roles::update(&mut model.roles, &ctx, msg);
     apply(model, Owner::Roles, outcome)
 }
 
 /// A message for the create wizard.
 pub(super) fn to_wizard(model: &mut Model, msg: wizard::Msg) -> Vec<Effect> {
-    let ctx = ctx!(model, None);
+    let ctx = ctx!(model);
     let outcome = wizard::update(&mut model.wizard, &ctx, msg);
     apply(model, Owner::Wizard, outcome)
 }
 
 /// A message for the Test access panel.
 pub(super) fn to_test_access(model: &mut Model, msg: test_access::Msg) -> Vec<Effect> {
-    let ctx = ctx!(model, Some(&model.pools));
+    let ctx = ctx!(model);
     let outcome = test_access::update(&mut model.test_access, &ctx, msg);
     apply(model, Owner::TestAccess, outcome)
 }
@@ -88,14 +88,14 @@ pub(super) fn open_test_access(model: &mut Model, pool_id: String, name: String)
 
 /// A message for the security report view.
 pub(super) fn to_doctor(model: &mut Model, msg: doctor::Msg) -> Vec<Effect> {
-    let ctx = ctx!(model, Some(&model.pools));
+    let ctx = ctx!(model);
     let outcome = doctor::update(&mut model.doctor, &ctx, msg);
     apply(model, Owner::Doctor, outcome)
 }
 
 /// A message for the inventory of every region.
 pub(super) fn to_inventory(model: &mut Model, msg: inventory::Msg) -> Vec<Effect> {
-    let ctx = ctx!(model, None);
+    let ctx = ctx!(model);
     let outcome = inventory::update(&mut model.inventory, &ctx, msg);
     apply(model, Owner::Inventory, outcome)
 }
@@ -122,7 +122,7 @@ pub(super) fn open_inventory(model: &mut Model) -> Vec<Effect> {
 
 /// A message for the journal view.
 pub(super) fn to_journal(model: &mut Model, msg: journal::Msg) -> Vec<Effect> {
-    let ctx = ctx!(model, None);
+    let ctx = ctx!(model);
     let outcome = journal::update(&mut model.journal, &ctx, msg);
     apply(model, Owner::Journal, outcome)
 }
@@ -135,7 +135,7 @@ pub(super) fn open_journal(model: &mut Model) -> Vec<Effect> {
 
 /// A message for the export view.
 pub(super) fn to_export(model: &mut Model, msg: export::Msg) -> Vec<Effect> {
-    let ctx = ctx!(model, Some(&model.pools));
+    let ctx = ctx!(model);
     let outcome = export::update(&mut model.export, &ctx, msg);
     apply(model, Owner::Export, outcome)
 }
@@ -169,12 +169,19 @@ pub(super) fn apply(model: &mut Model, owner: Owner, outcome: Outcome) -> Vec<Ef
                 operation: request.operation,
                 write: request.write,
                 owner,
+                subject: None,
             },
         );
         model.next_req = model.next_req.max(request.req + 1);
     }
     for req in forgotten {
         model.in_flight.remove(&req);
+    }
+    // What each answer will tell the store is known now, from the effect that asks for it.
+    for (req, subject) in effects.iter().filter_map(crate::store::Subject::of) {
+        if let Some(request) = model.in_flight.get_mut(&req) {
+            request.subject = Some(subject);
+        }
     }
     for event in events {
         effects.extend(on_event(model, event));

@@ -6,7 +6,6 @@ use super::effect::{Effect, RequestId};
 use super::error::AwsError;
 use super::model::{Level, Session, Tab};
 use crate::domain::IdentityPool;
-use crate::screens::pools::PoolsState;
 
 /// Which screen asked for a request; its answer goes back there and nowhere else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -42,8 +41,8 @@ pub struct Ctx<'a> {
     pub session: Option<&'a Session>,
     /// The pool tabs 2–4 act on.
     pub current_pool: Option<&'a (String, String)>,
-    /// What the Pools tab knows of the pools (for the current pool's configuration).
-    pub pools: Option<&'a PoolsState>,
+    /// What the service holds, as last read.
+    pub store: &'a crate::store::Store,
     /// The terminal's size (columns, rows).
     pub size: (u16, u16),
     /// `--read-only`.
@@ -57,11 +56,11 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    /// The current pool's configuration, once the Pools tab has described it (looked up only
-    /// when asked: it costs a hash of the pool id).
+    /// The current pool's configuration, once described (looked up only when asked: it costs a
+    /// hash of the pool id).
     pub fn pool_config(&self) -> Option<&'a IdentityPool> {
         let (id, _) = self.current_pool?;
-        self.pools?.loaded(id)
+        self.store.pool(id)
     }
 }
 

@@ -164,43 +164,54 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             to_wizard(model, msg)
         }
-        Msg::Response { req, response } => match model.finish_request(req) {
-            // Not waited for any more (a refresh replaced it, its screen was reset): dropped.
-            None => Vec::new(),
-            Some(Owner::App) => on_connected(model, response),
-            Some(Owner::Pools) => to_pools(model, pools::Msg::Response { req, response }),
-            Some(Owner::Identities) => {
-                to_identities(model, identities::Msg::Response { req, response })
-            }
-            Some(Owner::Wizard) => to_wizard(model, wizard::Msg::Response { req, response }),
-            Some(Owner::Access) => to_access(model, access::Msg::Response { req, response }),
-            Some(Owner::Roles) => to_roles(model, roles::Msg::Response { req, response }),
-            Some(Owner::TestAccess) => {
-                to_test_access(model, test_access::Msg::Response { req, response })
-            }
-            Some(Owner::Export) => to_export(model, export::Msg::Response { req, response }),
-            Some(Owner::Inventory) => to_inventory(
-                model,
-                inventory::Msg::Response {
-                    req,
-                    response: Box::new(response),
-                },
-            ),
-            Some(Owner::Journal) => to_journal(
-                model,
-                journal::Msg::Response {
-                    req,
-                    response: Box::new(response),
-                },
-            ),
-            Some(Owner::Doctor) => to_doctor(
-                model,
-                doctor::Msg::Response {
-                    req,
-                    response: Box::new(response),
-                },
-            ),
-        },
+        Msg::Response { req, response } => {
+            let Some(request) = model.in_flight.remove(&req) else {
+                // Not waited for any more (a refresh replaced it, its screen was reset): dropped.
+                return settle(model);
+            };
+            // The store learns first, so the screen that asked sees the new state with its answer.
+            let learned = match &request.subject {
+                Some(subject) => model.store.absorb(req, subject, &response, model.now),
+                None => crate::store::Learned::Nothing,
+            };
+            let mut effects = match request.owner {
+                Owner::App => on_connected(model, response),
+                Owner::Pools => to_pools(model, pools::Msg::Response { req, response }),
+                Owner::Identities => {
+                    to_identities(model, identities::Msg::Response { req, response })
+                }
+                Owner::Wizard => to_wizard(model, wizard::Msg::Response { req, response }),
+                Owner::Access => to_access(model, access::Msg::Response { req, response }),
+                Owner::Roles => to_roles(model, roles::Msg::Response { req, response }),
+                Owner::TestAccess => {
+                    to_test_access(model, test_access::Msg::Response { req, response })
+                }
+                Owner::Export => to_export(model, export::Msg::Response { req, response }),
+                Owner::Inventory => to_inventory(
+                    model,
+                    inventory::Msg::Response {
+                        req,
+                        response: Box::new(response),
+                    },
+                ),
+                Owner::Journal => to_journal(
+                    model,
+                    journal::Msg::Response {
+                        req,
+                        response: Box::new(response),
+                    },
+                ),
+                Owner::Doctor => to_doctor(
+                    model,
+                    doctor::Msg::Response {
+                        req,
+                        response: Box::new(response),
+                    },
+                ),
+            };
+            effects.extend(super::learned::passed_on(model, learned));
+            effects
+        }
     };
     effects.extend(settle(model));
     effects
@@ -261,6 +272,8 @@ fn on_connected(model: &mut Model, response: Response) -> Vec<Effect> {
                 );
             }
             model.connection = Connection::Ready(session);
+            // Another profile or region: what was read belongs to another view of the service.
+            model.store.clear();
             model.pools = Default::default();
             model.identities = Default::default();
             model.access = Default::default();

@@ -3,6 +3,8 @@
 //! a pool read back with the SDK into one flat map, so a test can say which fields may change.
 #![allow(dead_code)]
 
+pub mod tabs;
+
 use cognito_tui::app::{Action, Msg, Options, Tab};
 use cognito_tui::aws::Target;
 use cognito_tui::headless::Headless;
@@ -22,10 +24,20 @@ pub type Fields = BTreeMap<String, String>;
 
 /// The console connected to `sb`, on the User access tab of `pool_id`, its configuration read.
 pub async fn console_on(sb: &RunningSandbox, pool_id: &str, options: Options) -> Headless {
+    console_at(sb, pool_id, options, (140, 40)).await
+}
+
+/// [`console_on`] with a terminal of `size`.
+pub async fn console_at(
+    sb: &RunningSandbox,
+    pool_id: &str,
+    options: Options,
+    size: (u16, u16),
+) -> Headless {
     let target = Target::Sandbox {
         endpoint_url: sb.endpoint_url(),
     };
-    let mut h = Headless::start(options, target, (140, 40));
+    let mut h = Headless::start(options, target, size);
     assert!(
         h.run_until(|m| m.session().is_some(), WAIT).await,
         "connected"
@@ -40,7 +52,7 @@ pub async fn console_on(sb: &RunningSandbox, pool_id: &str, options: Options) ->
 pub async fn reread(h: &mut Headless) {
     assert!(
         h.run_until(
-            |m| m.access.read.config.is_some() && m.access.read.reading.is_none(),
+            |m| m.access.read.config(&m.store).is_some() && m.access.read.reading.is_none(),
             WAIT
         )
         .await,
@@ -52,7 +64,13 @@ pub async fn reread(h: &mut Headless) {
 /// Opens the form of `section`, lets `fill` change its draft, and asks to save (Ctrl-s): the
 /// save's first read is awaited, so the save is on its review (or refused).
 pub async fn edit(h: &mut Headless, section: Section, fill: impl FnOnce(&mut Draft)) -> Save {
-    let config = h.model.access.read.config.clone().unwrap_or_default();
+    let config = h
+        .model
+        .access
+        .read
+        .config(&h.model.store)
+        .cloned()
+        .unwrap_or_default();
     let scope = EditScope {
         pool_id: config.pool.identity_pool_id.clone(),
         section,

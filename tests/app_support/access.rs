@@ -169,6 +169,9 @@ pub fn opened_on(
 pub fn on_access(config: &PoolConfig, options: Options, size: (u16, u16)) -> Model {
     let (model, rest) = opened_on(Tab::UserAccess, config, options, size);
     assert!(rest.is_empty(), "{rest:?}");
-    assert!(model.access.read.config.is_some(), "the tab read its pool");
+    assert!(
+        model.access.read.config(&model.store).is_some(),
+        "the tab read its pool"
+    );
     model
 }

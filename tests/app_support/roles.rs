@@ -155,7 +155,10 @@ pub fn on_roles(config: &PoolConfig, iam: &FakeIam, options: Options, size: (u16
     let (mut model, effects) = super::access::opened_on(Tab::Roles, config, options, size);
     let rest = answer_iam(&mut model, effects, iam);
     assert!(rest.is_empty(), "{rest:?}");
-    assert!(model.roles.read.config.is_some(), "the tab read its pool");
+    assert!(
+        model.roles.read.config(&model.store).is_some(),
+        "the tab read its pool"
+    );
     model
 }
 

@@ -27,7 +27,7 @@ pub fn opened(config: &PoolConfig, iam: &FakeIam, options: Options, size: (u16, 
     let rest = answer_iam(&mut model, effects, iam);
     assert!(rest.is_empty(), "{rest:?}");
     assert!(
-        panel(&model).read.config.is_some(),
+        panel(&model).read.config(&model.store).is_some(),
         "the panel read its pool"
     );
     model

@@ -88,7 +88,7 @@ pub async fn open(h: &mut Headless, pool_id: &str, name: &str) {
                 .test_access
                 .panel
                 .as_ref()
-                .is_some_and(|p| p.read.config.is_some()),
+                .is_some_and(|p| p.read.config(&m.store).is_some()),
             WAIT
         )
         .await
@@ -124,6 +124,6 @@ pub fn agreement(h: &Headless) -> Option<Agreement> {
     let Run::Done(done) = &panel.run else {
         return None;
     };
-    let prediction = predict(panel, panel.read.config.as_ref()?, done)?;
+    let prediction = predict(panel, panel.read.config(&h.model.store)?, done)?;
     compare(&prediction, &done.trial)
 }

@@ -6,6 +6,7 @@ use crate::domain::edit::ProviderRef;
 use crate::screens::save::Save;
 pub use crate::screens::save::host::SaveView;
 use crate::screens::save::tab_read::TabRead;
+use crate::store::Store;
 use crate::wizard::scoped::Section;
 use crate::wizard::source::Source;
 
@@ -73,8 +74,8 @@ pub struct AccessState {
 
 impl AccessState {
     /// The rows for the configuration read.
-    pub fn items(&self) -> Vec<Item> {
-        let Some(config) = &self.read.config else {
+    pub fn items(&self, store: &Store) -> Vec<Item> {
+        let Some(config) = self.read.config(store) else {
             return Vec::new();
         };
         let mut items = vec![Item::Guest, Item::Authenticated];
@@ -87,8 +88,8 @@ impl AccessState {
     }
 
     /// The row selected.
-    pub fn selected_item(&self) -> Option<Item> {
-        self.items().get(self.selected).cloned()
+    pub fn selected_item(&self, store: &Store) -> Option<Item> {
+        self.items(store).get(self.selected).cloned()
     }
 
     /// The save on screen, if any.

@@ -50,7 +50,7 @@ fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
     }
     let (answered, effects) = tab_read::answer(cx, req, response);
     if answered == Answered::Read {
-        let count = cx.state.items().len();
+        let count = cx.state.items(cx.ctx.store).len();
         cx.state.selected = cx.state.selected.min(count.saturating_sub(1));
     }
     effects
@@ -79,7 +79,7 @@ fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
 }
 
 fn on_list(cx: &mut Cx, action: Action) -> Vec<Effect> {
-    let count = cx.state.items().len();
+    let count = cx.state.items(cx.ctx.store).len();
     let state = &mut cx.state;
     match action {
         Action::Up => state.selected = moved(state.selected, -1, count),
@@ -92,7 +92,7 @@ fn on_list(cx: &mut Cx, action: Action) -> Vec<Effect> {
                 cx.emit(Event::OpenTestAccess { pool_id, name });
             }
         }
-        Action::Edit | Action::Submit => match state.selected_item() {
+        Action::Edit | Action::Submit => match state.selected_item(cx.ctx.store) {
             Some(Item::Provider(provider)) => {
                 state.panel = Some(Panel::Provider { provider, focus: 0 })
             }
@@ -102,7 +102,7 @@ fn on_list(cx: &mut Cx, action: Action) -> Vec<Effect> {
             None => {}
         },
         Action::Add => open_add(cx),
-        Action::Remove => match state.selected_item() {
+        Action::Remove => match state.selected_item(cx.ctx.store) {
             Some(Item::Provider(provider)) => {
                 state.panel = Some(Panel::ConfirmRemove {
                     provider,
@@ -136,7 +136,7 @@ fn refuse_developer(cx: &mut Cx) {
 }
 
 fn open_add(cx: &mut Cx) {
-    let Some(config) = &cx.state.read.config else {
+    let Some(config) = cx.state.read.config(cx.ctx.store) else {
         return;
     };
     cx.state.panel = Some(Panel::AddKind {
@@ -148,7 +148,7 @@ fn open_add(cx: &mut Cx) {
 /// Activates guest access with the role it has, or opens the form to choose one; deactivates
 /// it after the review says what that means.
 fn toggle_guest(cx: &mut Cx) -> Vec<Effect> {
-    let Some(config) = &cx.state.read.config else {
+    let Some(config) = cx.state.read.config(cx.ctx.store) else {
         return Vec::new();
     };
     let has_role = config.roles.roles.contains_key("unauthenticated");
@@ -176,7 +176,7 @@ fn toggle_guest(cx: &mut Cx) -> Vec<Effect> {
 
 /// Opens the wizard's form on one section, filled from the configuration read.
 fn open_form(cx: &mut Cx, section: Section) {
-    let Some(config) = cx.state.read.config.clone() else {
+    let Some(config) = cx.state.read.config(cx.ctx.store).cloned() else {
         cx.notify(Level::Info, "The pool is still being read");
         return;
     };

@@ -29,8 +29,8 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     };
     let width = usize::from(inner.width);
-    let lines = match (&state.read.config, &state.read.error) {
-        (Some(config), _) => body(state, config, theme, width),
+    let lines = match (state.read.config(&model.store), &state.read.error) {
+        (Some(config), _) => body(state, &model.store, config, theme, width),
         (None, Some(error)) => vec![Line::styled(error.clone(), theme.error)],
         (None, None) => vec![Line::raw(format!(
             "{} Reading the pool…",
@@ -57,13 +57,14 @@ fn row(selected: bool, label: &str, value: String, theme: &Theme, width: usize) 
 
 fn body(
     state: &AccessState,
+    store: &crate::store::Store,
     config: &PoolConfig,
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'static>> {
     let pool = &config.pool;
     let mut lines = Vec::new();
-    let items = state.items();
+    let items = state.items(store);
     let is = |i: usize| i == state.selected;
     for (i, item) in items.iter().enumerate() {
         match item {
@@ -199,7 +200,7 @@ fn draw_panel(
 ) {
     let (title, lines, width, height) = match panel {
         Panel::Provider { provider, focus } => {
-            let Some(config) = &state.read.config else {
+            let Some(config) = state.read.config(&model.store) else {
                 return;
             };
             (

@@ -90,4 +90,13 @@ pub enum Msg {
     ShowCreated(IdentityPool),
     /// Open this pool's summary (`:open`), listed or not.
     OpenById(String),
+    /// The store learned a pool's new name (renamed here or elsewhere): the row follows.
+    Renamed {
+        /// The pool.
+        pool_id: String,
+        /// Its name now.
+        name: String,
+    },
+    /// The store learned the pool no longer exists: its row goes.
+    Gone(String),
 }

@@ -68,7 +68,7 @@ pub(super) fn show_created(cx: &mut Cx, pool: crate::domain::IdentityPool) -> Ve
             name: pool.identity_pool_name.clone(),
         });
     }
-    cx.state.details.insert(id.clone(), Detail::Loaded(pool));
+    cx.state.details.insert(id.clone(), Detail::Read);
     cx.state.filter.reset();
     cx.state.filter_editing = false;
     cx.state.refilter();

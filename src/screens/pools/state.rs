@@ -4,20 +4,19 @@ use std::collections::HashMap;
 use tui_input::Input;
 
 use crate::app::{AwsError, RequestId};
-use crate::domain::roles::PoolRoles;
-use crate::domain::{IdentityPool, PoolSummary};
+use crate::domain::PoolSummary;
 use crate::screens::list::FilteredList;
 
 /// At most this many DescribeIdentityPool calls run at once, so scrolling never floods the service.
 pub const MAX_DETAILS_IN_FLIGHT: usize = 4;
 
-/// A pool's configuration, as far as it is known.
+/// Where the tab's own DescribeIdentityPool of a pool stands (what it answered is in the store).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Detail {
     /// DescribeIdentityPool is on its way.
     Loading(RequestId),
-    /// Described.
-    Loaded(IdentityPool),
+    /// Described: the store has it.
+    Read,
     /// Describing failed; `r` tries again.
     Failed(AwsError),
 }
@@ -49,7 +48,7 @@ pub enum Listing {
 pub struct PoolsState {
     /// Every pool listed, in the service's order, the ones the filter shows, and the selection.
     pub list: FilteredList<PoolSummary>,
-    /// What is known of each pool's configuration, by id.
+    /// The tab's describes of the pools, by id (their answers are in the store).
     pub details: HashMap<String, Detail>,
     /// The paging state.
     pub listing: Listing,
@@ -63,8 +62,8 @@ pub struct PoolsState {
     pub open: Option<String>,
     /// How far the summary is scrolled.
     pub summary_scroll: u16,
-    /// The open pool's roles: (request awaited, answer).
-    pub summary_roles: Option<(RequestId, Option<Result<PoolRoles, AwsError>>)>,
+    /// The open pool's GetIdentityPoolRoles: (request awaited, why it failed).
+    pub summary_roles: Option<(RequestId, Option<AwsError>)>,
     /// The open pool's attributes for access control, per provider.
     pub summary_tags: Option<SummaryTags>,
     /// Pools with a DeleteIdentityPool in flight, and its request.
@@ -78,9 +77,8 @@ pub struct SummaryTags {
     pub pool_id: String,
     /// Requests awaited, by the provider each reads.
     pub pending: std::collections::BTreeMap<RequestId, String>,
-    /// The answers, by provider name.
-    pub maps:
-        std::collections::BTreeMap<String, Result<crate::domain::roles::PrincipalTagMap, AwsError>>,
+    /// The reads that failed, by provider name (the maps read are in the store).
+    pub failed: std::collections::BTreeMap<String, AwsError>,
 }
 
 impl PoolsState {
@@ -99,14 +97,6 @@ impl PoolsState {
     /// The pool with this id.
     pub fn pool(&self, id: &str) -> Option<&PoolSummary> {
         self.list.rows.iter().find(|p| p.id == id)
-    }
-
-    /// The configuration of a pool, once described.
-    pub fn loaded(&self, id: &str) -> Option<&IdentityPool> {
-        match self.details.get(id) {
-            Some(Detail::Loaded(pool)) => Some(pool),
-            _ => None,
-        }
     }
 
     /// Whether the list is still growing.

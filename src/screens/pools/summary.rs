@@ -8,11 +8,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::state::{Detail, PoolsState, SummaryTags};
+use super::state::{Detail, PoolsState};
 use crate::app::AwsError;
 use crate::domain::identity::short_provider;
 use crate::domain::roles::{PoolRoles, PrincipalTagMap, RoleMapping, role_name};
 use crate::domain::{IdentityPool, ProviderKind};
+use crate::store::Store;
 use crate::view::theme::Theme;
 use crate::view::widgets::{fit, mask_secret, wrap};
 
@@ -88,11 +89,18 @@ fn shown_app_id(kind: ProviderKind, value: &str) -> String {
 }
 
 /// Draws the open pool's summary.
-pub fn draw(pools: &PoolsState, id: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let name = pools
+pub fn draw(
+    pools: &PoolsState,
+    store: &Store,
+    id: &str,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let name = store
         .pool(id)
-        .map(|p| p.name.clone())
-        .or_else(|| pools.loaded(id).map(|p| p.identity_pool_name.clone()))
+        .map(|p| p.identity_pool_name.clone())
+        .or_else(|| pools.pool(id).map(|p| p.name.clone()))
         .unwrap_or_default();
     let block = Block::bordered()
         .title(Span::styled(format!(" {name} "), theme.accent))
@@ -105,16 +113,9 @@ pub fn draw(pools: &PoolsState, id: &str, theme: &Theme, frame: &mut Frame, area
     };
     lines.row("ID", id);
     lines.row("Name", &name);
-    match pools.details.get(id) {
-        Some(Detail::Loaded(pool)) => {
-            let roles = pools
-                .summary_roles
-                .as_ref()
-                .and_then(|(_, answer)| answer.as_ref());
-            let tags = pools.summary_tags.as_ref().filter(|t| t.pool_id == id);
-            describe(pool, roles, tags, &mut lines);
-        }
-        Some(Detail::Failed(error)) => {
+    // Opened, the summary is read fresh: it says so until its own describe answers.
+    match (pools.details.get(id), store.pool(id)) {
+        (Some(Detail::Failed(error)), _) => {
             lines.out.push(Line::raw(""));
             lines.text(
                 0,
@@ -123,7 +124,33 @@ pub fn draw(pools: &PoolsState, id: &str, theme: &Theme, frame: &mut Frame, area
             );
             lines.text(0, "Press r to try again.", theme.dim);
         }
-        Some(Detail::Loading(_)) | None => {
+        (Some(Detail::Read) | None, Some(pool)) => {
+            if store
+                .entry(id)
+                .is_some_and(crate::store::PoolEntry::written_since_read)
+            {
+                lines.text(
+                    0,
+                    "Written since this was read: r reads it again",
+                    theme.dim,
+                );
+            }
+            let roles = match pools.summary_roles.as_ref() {
+                Some((_, Some(error))) => Some(Err(error)),
+                _ => store.pool_roles(id).map(Ok),
+            };
+            let failed = pools
+                .summary_tags
+                .as_ref()
+                .filter(|t| t.pool_id == id)
+                .map(|t| &t.failed);
+            let tags = |provider: &str| match failed.and_then(|f| f.get(provider)) {
+                Some(error) => Some(Err(error)),
+                None => store.tag_map(id, provider).map(Ok),
+            };
+            describe(pool, roles, &tags, &mut lines);
+        }
+        (Some(Detail::Loading(_)), _) | (_, None) => {
             lines.out.push(Line::raw(""));
             lines.text(0, "Loading the pool's configuration…", theme.dim);
         }
@@ -135,10 +162,14 @@ pub fn draw(pools: &PoolsState, id: &str, theme: &Theme, frame: &mut Frame, area
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
-fn describe(
+/// What is known of one provider's attributes for access control: `None` while not read,
+/// `Ok(None)` when inactive.
+type TagRead<'a> = Option<Result<Option<&'a PrincipalTagMap>, &'a AwsError>>;
+
+fn describe<'a>(
     pool: &IdentityPool,
-    roles: Option<&Result<PoolRoles, AwsError>>,
-    tags: Option<&SummaryTags>,
+    roles: Option<Result<&PoolRoles, &AwsError>>,
+    tags: &dyn Fn(&str) -> TagRead<'a>,
     lines: &mut Lines,
 ) {
     let guest = if pool.allow_unauthenticated_identities {
@@ -205,20 +236,27 @@ fn describe(
 }
 
 /// Each provider's attributes for access control (GetPrincipalTagAttributeMap).
-fn access_control_section(pool: &IdentityPool, tags: Option<&SummaryTags>, lines: &mut Lines) {
+fn access_control_section<'a>(
+    pool: &IdentityPool,
+    tags: &dyn Fn(&str) -> TagRead<'a>,
+    lines: &mut Lines,
+) {
     let providers = pool.tag_providers();
     if providers.is_empty() {
         return;
     }
     lines.heading("Attributes for access control".into());
     for provider in providers {
-        let (value, style) = match tags.and_then(|t| t.maps.get(&provider)) {
+        let (value, style) = match tags(&provider) {
             None => (
                 "loading (GetPrincipalTagAttributeMap)…".to_string(),
                 lines.theme.dim,
             ),
             Some(Err(error)) => (format!("could not load: {error}"), lines.theme.error),
-            Some(Ok(map)) => (describe_map(map), Style::new()),
+            Some(Ok(map)) => (
+                describe_map(map.unwrap_or(&PrincipalTagMap::default())),
+                Style::new(),
+            ),
         };
         lines.text(2, &format!("{}: {value}", short_provider(&provider)), style);
     }
@@ -242,7 +280,7 @@ fn describe_map(map: &PrincipalTagMap) -> String {
 
 /// The default roles and each provider's role mapping (editing them belongs to Role settings).
 fn roles_section(
-    roles: Option<&Result<PoolRoles, AwsError>>,
+    roles: Option<Result<&PoolRoles, &AwsError>>,
     has_providers: bool,
     lines: &mut Lines,
 ) {

@@ -27,7 +27,7 @@ pub(super) fn on_roles(cx: &mut Cx, req: RequestId, result: Result<PoolRoles, Aw
             error: error.clone(),
         });
     }
-    cx.state.summary_roles = Some((req, Some(result)));
+    cx.state.summary_roles = Some((req, result.err()));
 }
 
 /// GetPrincipalTagAttributeMap for each of the described pool's providers (replacing any read
@@ -64,13 +64,13 @@ pub(super) fn on_tags(cx: &mut Cx, req: RequestId, result: Result<PrincipalTagMa
     let Some(provider) = tags.pending.remove(&req) else {
         return;
     };
-    if let Err(error) = &result {
+    if let Err(error) = result {
         cx.emit(Event::Record {
             operation: "GetPrincipalTagAttributeMap".into(),
             error: error.clone(),
         });
-    }
-    if let Some(tags) = cx.state.summary_tags.as_mut() {
-        tags.maps.insert(provider, result);
+        if let Some(tags) = cx.state.summary_tags.as_mut() {
+            tags.failed.insert(provider, error);
+        }
     }
 }

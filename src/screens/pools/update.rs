@@ -43,6 +43,23 @@ pub fn update(state: &mut PoolsState, ctx: &Ctx, msg: Msg) -> Outcome {
         }
         Msg::ShowCreated(pool) => show_created(&mut cx, pool),
         Msg::OpenById(pool_id) => open_by_id(&mut cx, pool_id),
+        Msg::Renamed { pool_id, name } => {
+            if let Some(row) = cx.state.list.rows.iter_mut().find(|p| p.id == pool_id)
+                && row.name != name
+            {
+                row.name = name;
+                cx.state.refilter();
+            }
+            Vec::new()
+        }
+        Msg::Gone(pool_id) => {
+            // A describe of its own on the way answers the same and says so where it was asked
+            // (`:open` of a pool that isn't there); otherwise the row and the summary go now.
+            if !matches!(cx.state.details.get(&pool_id), Some(Detail::Loading(_))) {
+                cx.state.remove(&pool_id);
+            }
+            Vec::new()
+        }
     };
     cx.finish(effects)
 }
@@ -218,28 +235,14 @@ fn on_described(
     }
     match result {
         Ok(pool) => {
-            // A rename elsewhere shows up here first; keep the row's name in step.
-            if let Some(row) = cx.state.list.rows.iter_mut().find(|p| p.id == pool_id) {
-                row.name.clone_from(&pool.identity_pool_name);
-            }
-            // The current pool goes by its name (opened by id with `:open`, or renamed).
-            let stale = cx
-                .ctx
-                .current_pool
-                .is_some_and(|(id, name)| *id == pool_id && *name != pool.identity_pool_name);
-            if stale {
-                cx.emit(Event::SetCurrentPool(
-                    pool_id.clone(),
-                    pool.identity_pool_name.clone(),
-                ));
-            }
+            // The row's name and the current pool's follow the store (`app::learned`).
             // The open summary shows each provider's attributes for access control.
             let effects = if cx.state.open.as_deref() == Some(pool_id.as_str()) {
                 summary_reads::load_tags(cx, &pool)
             } else {
                 Vec::new()
             };
-            cx.state.details.insert(pool_id, Detail::Loaded(pool));
+            cx.state.details.insert(pool_id, Detail::Read);
             effects
         }
         Err(error) if error.is_not_found() && cx.state.pool(&pool_id).is_none() => {

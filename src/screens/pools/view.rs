@@ -40,7 +40,7 @@ fn summary_with_statistics(model: &Model, id: &str, theme: &Theme, frame: &mut F
     } else {
         (area, None)
     };
-    super::summary::draw(&model.pools, id, theme, frame, summary);
+    super::summary::draw(&model.pools, &model.store, id, theme, frame, summary);
     if let Some(statistics) = statistics {
         super::identity_stats::draw(identities, theme, frame, statistics);
     }
@@ -150,8 +150,11 @@ fn list(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else {
             pool.name.clone()
         };
-        let (guest, basic, providers, detail_style) =
-            detail_cells(pools.details.get(&pool.id), theme);
+        let (guest, basic, providers, detail_style) = detail_cells(
+            pools.details.get(&pool.id),
+            model.store.pool(&pool.id),
+            theme,
+        );
         let row_style = if selected {
             theme.selected
         } else {
@@ -177,10 +180,19 @@ fn list(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The GUEST, BASIC FLOW and PROVIDERS cells, from what is known of the pool.
-fn detail_cells(detail: Option<&Detail>, theme: &Theme) -> (String, String, String, Style) {
-    match detail {
-        Some(Detail::Loaded(pool)) => {
+/// The GUEST, BASIC FLOW and PROVIDERS cells, from what the store holds of the pool (a failed
+/// describe shows as failed until it is read again).
+fn detail_cells(
+    detail: Option<&Detail>,
+    described: Option<&IdentityPool>,
+    theme: &Theme,
+) -> (String, String, String, Style) {
+    match (detail, described) {
+        (Some(Detail::Failed(error)), _) => {
+            let code = error.code.clone().unwrap_or_else(|| "error".into());
+            ("!".into(), "!".into(), code, theme.error)
+        }
+        (Some(Detail::Read) | None, Some(pool)) => {
             let guest = if pool.allow_unauthenticated_identities {
                 "on"
             } else {
@@ -203,11 +215,9 @@ fn detail_cells(detail: Option<&Detail>, theme: &Theme) -> (String, String, Stri
                 Style::new(),
             )
         }
-        Some(Detail::Failed(error)) => {
-            let code = error.code.clone().unwrap_or_else(|| "error".into());
-            ("!".into(), "!".into(), code, theme.error)
+        (Some(Detail::Loading(_)), _) | (_, None) => {
+            ("…".into(), "…".into(), "…".into(), theme.dim)
         }
-        Some(Detail::Loading(_)) | None => ("…".into(), "…".into(), "…".into(), theme.dim),
     }
 }
 

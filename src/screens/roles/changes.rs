@@ -44,7 +44,7 @@ pub(super) fn edit_policy(cx: &mut Cx, arn: &str, policy: Option<&PolicyRef>) ->
 
 /// `f` on a role: its trust policy corrected for this pool, as a diff to confirm.
 pub(super) fn begin_fix(cx: &mut Cx, arn: &str) {
-    let Some(config) = cx.state.read.config.as_ref() else {
+    let Some(config) = cx.state.read.config(cx.ctx.store) else {
         return;
     };
     let Some(handed) = role_use::handed_out(config)

@@ -81,4 +81,7 @@ pub enum Msg {
     },
     /// After every message: read the current pool when the tab shows another one.
     Settle,
+    /// The store holds something new of this pool (read or written by any tab): the simulator
+    /// answers again and roles the pool now hands out are checked.
+    Stored(String),
 }

@@ -35,7 +35,7 @@ pub fn draw(
     let (title, lines) = match open {
         Panel::Role { arn, focus } => (
             format!(" Role {} ", crate::domain::roles::role_name(arn)),
-            role_lines(state, arn, *focus, theme, inner),
+            role_lines(state, &model.store, arn, *focus, theme, inner),
         ),
         Panel::Document {
             title,
@@ -79,12 +79,13 @@ pub fn draw(
 
 fn role_lines(
     state: &RolesState,
+    store: &crate::store::Store,
     arn: &str,
     focus: usize,
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let Some(config) = state.config() else {
+    let Some(config) = state.config(store) else {
         return Vec::new();
     };
     let Some(handed) = handed_out(config).into_iter().find(|h| h.arn == arn) else {

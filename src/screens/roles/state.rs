@@ -1,6 +1,7 @@
 //! What the Role settings tab holds: the current pool's configuration as read, what IAM said of
 //! every role the pool hands out, the row selected and the panel open over the rows.
 
+use crate::store::Store;
 use std::collections::BTreeMap;
 
 use super::fetch::Fetcher;
@@ -162,17 +163,13 @@ pub struct RolesState {
 
 impl RolesState {
     /// The roles the pool hands out, once read.
-    pub fn handed_out(&self) -> Vec<HandedOut> {
-        self.read
-            .config
-            .as_ref()
-            .map(handed_out)
-            .unwrap_or_default()
+    pub fn handed_out(&self, store: &Store) -> Vec<HandedOut> {
+        self.read.config(store).map(handed_out).unwrap_or_default()
     }
 
     /// The rows for the configuration read.
-    pub fn items(&self) -> Vec<Item> {
-        let Some(config) = &self.read.config else {
+    pub fn items(&self, store: &Store) -> Vec<Item> {
+        let Some(config) = self.read.config(store) else {
             return Vec::new();
         };
         let mut items = vec![
@@ -190,13 +187,13 @@ impl RolesState {
     }
 
     /// The row selected.
-    pub fn selected_item(&self) -> Option<Item> {
-        self.items().get(self.selected).cloned()
+    pub fn selected_item(&self, store: &Store) -> Option<Item> {
+        self.items(store).get(self.selected).cloned()
     }
 
     /// The configuration read.
-    pub fn config(&self) -> Option<&PoolConfig> {
-        self.read.config.as_ref()
+    pub fn config<'s>(&self, store: &'s Store) -> Option<&'s PoolConfig> {
+        self.read.config(store)
     }
 
     /// What is known of a role's trust, for the simulator.

@@ -31,6 +31,7 @@ pub fn update(state: &mut RolesState, ctx: &Ctx, msg: Msg) -> Outcome {
         Msg::Response { req, response } => on_response(&mut cx, req, response),
         Msg::Save { pool_id, finished } => begin_save(&mut cx, &pool_id, *finished),
         Msg::Settle => sync(&mut cx),
+        Msg::Stored(pool_id) => follow_store(&mut cx, &pool_id),
     };
     cx.finish(effects)
 }
@@ -63,11 +64,29 @@ fn check_roles(cx: &mut Cx) -> Vec<Effect> {
         cx.finish_request(req);
     }
     cx.state.roles.clear();
-    for handed in cx.state.handed_out() {
+    for handed in cx.state.handed_out(cx.ctx.store) {
         cx.state
             .roles
             .insert(handed.arn.clone(), Default::default());
         cx.state.fetcher.push(Job::Role(handed.arn));
+    }
+    start_fetches(cx)
+}
+
+/// The pool shown changed in the store: what the tab derived from it follows (the simulator's
+/// answer, the roles it checks), without reading again what it already has.
+fn follow_store(cx: &mut Cx, pool_id: &str) -> Vec<Effect> {
+    if cx.state.pool_id.as_deref() != Some(pool_id) || cx.state.read.reading.is_some() {
+        return Vec::new();
+    }
+    refresh_simulator(cx);
+    for handed in cx.state.handed_out(cx.ctx.store) {
+        if !cx.state.roles.contains_key(&handed.arn) {
+            cx.state
+                .roles
+                .insert(handed.arn.clone(), Default::default());
+            cx.state.fetcher.push(Job::Role(handed.arn));
+        }
     }
     start_fetches(cx)
 }
@@ -98,7 +117,7 @@ fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
     }
     let (answered, mut effects) = tab_read::answer(cx, req, response);
     if answered == Answered::Read {
-        let count = cx.state.items().len();
+        let count = cx.state.items(cx.ctx.store).len();
         cx.state.selected = cx.state.selected.min(count.saturating_sub(1));
         effects.extend(check_roles(cx));
         refresh_simulator(cx);
@@ -148,7 +167,7 @@ fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
 }
 
 fn on_list(cx: &mut Cx, action: Action) -> Vec<Effect> {
-    let count = cx.state.items().len();
+    let count = cx.state.items(cx.ctx.store).len();
     let state = &mut cx.state;
     match action {
         Action::Up => state.selected = moved(state.selected, -1, count),
@@ -157,7 +176,7 @@ fn on_list(cx: &mut Cx, action: Action) -> Vec<Effect> {
         Action::Bottom => state.selected = count.saturating_sub(1),
         Action::Refresh => return read(cx),
         Action::Simulate => open_simulator(cx),
-        Action::Open | Action::Edit => match state.selected_item() {
+        Action::Open | Action::Edit => match state.selected_item(cx.ctx.store) {
             Some(Item::Role(arn)) if action == Action::Open => {
                 state.panel = Some(Panel::Role { arn, focus: 0 })
             }
@@ -175,7 +194,7 @@ fn on_list(cx: &mut Cx, action: Action) -> Vec<Effect> {
             }
             None => {}
         },
-        Action::Fix => match state.selected_item() {
+        Action::Fix => match state.selected_item(cx.ctx.store) {
             Some(Item::Role(arn)) => changes::begin_fix(cx, &arn),
             _ => cx.notify(
                 Level::Info,
@@ -189,7 +208,7 @@ fn on_list(cx: &mut Cx, action: Action) -> Vec<Effect> {
 
 /// Opens the wizard's form on a default role or a provider's role settings.
 fn open_form(cx: &mut Cx, item: &Item) {
-    let Some(config) = cx.state.read.config.clone() else {
+    let Some(config) = cx.state.read.config(cx.ctx.store).cloned() else {
         cx.notify(Level::Info, "The pool is still being read");
         return;
     };
@@ -211,7 +230,7 @@ fn open_form(cx: &mut Cx, item: &Item) {
 }
 
 fn open_simulator(cx: &mut Cx) {
-    let Some(config) = cx.state.read.config.as_ref() else {
+    let Some(config) = cx.state.read.config(cx.ctx.store) else {
         cx.notify(Level::Info, "The pool is still being read");
         return;
     };
@@ -226,7 +245,7 @@ fn with_simulator(cx: &mut Cx, f: impl FnOnce(&mut Simulator)) {
         return;
     };
     f(&mut sim);
-    if let Some(config) = cx.state.read.config.as_ref() {
+    if let Some(config) = cx.state.read.config(cx.ctx.store) {
         sim.recompute(config, |arn| cx.state.trust_of(arn));
     }
     cx.state.panel = Some(Panel::Simulator(sim));

@@ -33,7 +33,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     };
     let width = usize::from(inner.width);
-    let lines = match (&state.read.config, &state.read.error) {
+    let lines = match (state.read.config(&model.store), &state.read.error) {
         (Some(config), _) => body(model, state, config, theme, width),
         (None, Some(error)) => vec![Line::styled(error.clone(), theme.error)],
         (None, None) => vec![Line::raw(format!(
@@ -66,7 +66,7 @@ fn body(
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let selected = state.selected_item();
+    let selected = state.selected_item(&model.store);
     let is = |item: &Item| selected.as_ref() == Some(item);
     let mut lines = vec![Line::styled("Default roles", theme.accent)];
     for (audience, label, key) in [
@@ -118,7 +118,7 @@ fn body(
         ));
     }
     lines.push(Line::raw(""));
-    let handed = state.handed_out();
+    let handed = state.handed_out(&model.store);
     let left = state.fetcher.left();
     let heading = if left > 0 {
         format!(

@@ -1,23 +1,35 @@
 //! How a tab reads the current pool's whole configuration: everything in parallel, the
-//! providers known from the Pools tab (or the last read) with it; a pool with providers not known
-//! then has their attributes for access control read in a second round. Shared by the User
-//! access and Role settings tabs.
+//! providers the store knows with it; a pool with providers not known then has their attributes
+//! for access control read in a second round. Shared by the User access, Role settings and Test
+//! access tabs. What the reads answer lands in the store, which is what the tab draws.
 
 use super::Read;
 use crate::app::{Cx, Effect, Event, RequestId, Response};
 use crate::domain::config::PoolConfig;
+use crate::store::Store;
 
-/// A tab's read of its pool: in flight, the configuration read, or why it failed.
+/// A tab's read of its pool: in flight, or why it failed (what it read is in the store).
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct TabRead {
     /// The read in flight.
     pub reading: Option<Read>,
-    /// The pool's configuration, once read.
-    pub config: Option<PoolConfig>,
     /// Why the last read failed.
     pub error: Option<String>,
     /// The pool being read.
     pool_id: Option<String>,
+    /// Whether a whole read of the pool (every provider's attributes too) has come back.
+    read_once: bool,
+}
+
+impl TabRead {
+    /// The pool's whole configuration as the store holds it, once this tab's first read of it
+    /// is complete: from then on whatever any tab reads or writes of the pool shows here.
+    pub fn config<'s>(&self, store: &'s Store) -> Option<&'s PoolConfig> {
+        if !self.read_once {
+            return None;
+        }
+        store.config(self.pool_id.as_deref()?)
+    }
 }
 
 /// A tab state that reads its pool with a [`TabRead`].
@@ -47,7 +59,7 @@ pub fn read<S: ReadsPool>(cx: &mut Cx<S>) -> Vec<Effect> {
         return Vec::new();
     };
     let mut read = std::mem::take(cx.state.tab_read());
-    let effects = start(cx, &mut read, &pool_id, cx.ctx.pool_config());
+    let effects = start(cx, &mut read, &pool_id);
     *cx.state.tab_read() = read;
     effects
 }
@@ -71,25 +83,21 @@ pub enum Answered {
     NotMine,
     /// Taken; more answers are awaited.
     Pending,
-    /// The configuration is read (into `config`).
+    /// The configuration is read (into the store).
     Read,
     /// The read failed (said in `error` and the footer).
     Failed,
 }
 
-/// Starts reading `pool_id` (forgetting any read in flight); `known` is the configuration the
-/// providers are taken from, when the tab has none yet.
-pub fn start<S>(
-    cx: &mut Cx<S>,
-    read: &mut TabRead,
-    pool_id: &str,
-    known: Option<&crate::domain::IdentityPool>,
-) -> Vec<Effect> {
-    let providers = match (&read.config, known) {
-        (Some(config), _) => config.pool.tag_providers(),
-        (None, Some(pool)) if pool.identity_pool_id == pool_id => pool.tag_providers(),
-        _ => Vec::new(),
-    };
+/// Starts reading `pool_id` (forgetting any read in flight), with the attributes for access
+/// control of the providers the store knows it has.
+pub fn start<S>(cx: &mut Cx<S>, read: &mut TabRead, pool_id: &str) -> Vec<Effect> {
+    let providers = cx
+        .ctx
+        .store
+        .pool(pool_id)
+        .map(crate::domain::IdentityPool::tag_providers)
+        .unwrap_or_default();
     start_with(cx, read, pool_id, &providers)
 }
 
@@ -106,7 +114,10 @@ fn start_with<S>(
     }
     let (reading, effects) = Read::start(pool_id, providers, |op| cx.start_request(op, false));
     read.reading = Some(reading);
-    read.pool_id = Some(pool_id.to_string());
+    if read.pool_id.as_deref() != Some(pool_id) {
+        read.read_once = false;
+        read.pool_id = Some(pool_id.to_string());
+    }
     effects
 }
 
@@ -139,7 +150,7 @@ pub fn on_response<S>(
                 return (Answered::Pending, effects);
             }
             read.error = None;
-            read.config = Some(config);
+            read.read_once = true;
             (Answered::Read, Vec::new())
         }
         Err((operation, error)) => {

@@ -21,7 +21,7 @@ pub fn draw(model: &Model, panel: &Panel, theme: &Theme, frame: &mut Frame, area
         Run::Done(done) => Some(done.as_ref()),
         _ => None,
     };
-    let prediction = match (done, &panel.read.config) {
+    let prediction = match (done, panel.read.config(&model.store)) {
         (Some(done), Some(config)) => predict(panel, config, done),
         _ => None,
     };
@@ -56,7 +56,14 @@ pub fn draw(model: &Model, panel: &Panel, theme: &Theme, frame: &mut Frame, area
             "{} Signing in as {kind}…",
             spinner(model.now)
         ))],
-        Run::Done(done) => result_lines(panel, done, prediction.as_ref(), theme, left_width),
+        Run::Done(done) => result_lines(
+            panel,
+            panel.read.config(&model.store),
+            done,
+            prediction.as_ref(),
+            theme,
+            left_width,
+        ),
     };
     frame.render_widget(
         Paragraph::new(result).block(
@@ -125,6 +132,7 @@ fn steps(steps: &[Step], theme: &Theme) -> Vec<Line<'static>> {
 
 fn result_lines(
     panel: &Panel,
+    config: Option<&crate::domain::config::PoolConfig>,
     done: &Done,
     prediction: Option<&Prediction>,
     theme: &Theme,
@@ -132,7 +140,7 @@ fn result_lines(
 ) -> Vec<Line<'static>> {
     match &done.trial {
         Trial::Issued(access) => issued(access, prediction, theme, width),
-        Trial::Refused(refused) => refused_lines(panel, done, refused, theme, width),
+        Trial::Refused(refused) => refused_lines(panel, config, done, refused, theme, width),
         Trial::NewPasswordRequired {
             sign_in, steps: s, ..
         } => {
@@ -217,6 +225,7 @@ fn issued(
 
 fn refused_lines(
     panel: &Panel,
+    config: Option<&crate::domain::config::PoolConfig>,
     done: &Done,
     refused: &Refused,
     theme: &Theme,
@@ -233,7 +242,7 @@ fn refused_lines(
     if let Some(id) = &refused.error.request_id {
         lines.push(Line::styled(format!("request id {id}"), theme.dim));
     }
-    if let Some(config) = &panel.read.config
+    if let Some(config) = config
         && let Some(findings) = trust_finding(panel, config, done)
     {
         lines.push(Line::styled("trust check", theme.accent));

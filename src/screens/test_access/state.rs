@@ -1,6 +1,7 @@
 //! The Test access panel's state: the pool read fresh (for its providers and the prediction),
 //! who signs in and with what, the run, and the roles' trust policies read for the prediction.
 
+use crate::store::Store;
 use std::collections::BTreeMap;
 use tui_input::Input;
 
@@ -170,9 +171,9 @@ impl Panel {
 
     /// The modes the pool offers: a guest always (a refusal is an answer too), a user with a
     /// user pool provider, a token with any provider, a developer user with a developer provider.
-    pub fn modes(&self) -> Vec<Mode> {
+    pub fn modes(&self, store: &Store) -> Vec<Mode> {
         let mut modes = vec![Mode::Guest];
-        let Some(config) = &self.read.config else {
+        let Some(config) = self.read.config(store) else {
             return modes;
         };
         if !config.pool.cognito_identity_providers.is_empty() {
@@ -189,8 +190,8 @@ impl Panel {
 
     /// The providers the mode chooses among: the user pool providers for a user, every
     /// provider for a token.
-    pub fn providers(&self) -> Vec<ProviderRef> {
-        let Some(config) = &self.read.config else {
+    pub fn providers(&self, store: &Store) -> Vec<ProviderRef> {
+        let Some(config) = self.read.config(store) else {
             return Vec::new();
         };
         let all = ProviderRef::all(&config.pool);
@@ -205,8 +206,8 @@ impl Panel {
     }
 
     /// The provider chosen.
-    pub fn chosen_provider(&self) -> Option<ProviderRef> {
-        let providers = self.providers();
+    pub fn chosen_provider(&self, store: &Store) -> Option<ProviderRef> {
+        let providers = self.providers(store);
         let last = providers.len().checked_sub(1)?;
         providers.get(self.provider.min(last)).cloned()
     }

@@ -10,6 +10,7 @@ use crate::app::test_access::{Attempt, Flow, Secret, Trial, UserSignIn, shortene
 use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response};
 use crate::domain::edit::ProviderRef;
 use crate::screens::save::tab_read::{self, Answered};
+use crate::store::Store;
 
 type Cx<'a> = crate::app::Cx<'a, Panel>;
 
@@ -72,7 +73,7 @@ fn on_action(cx: &mut Cx, action: Action, warned: &mut bool, close: &mut bool) -
         }
         Action::ChooseLeft | Action::ChooseRight => {
             let delta = if action == Action::ChooseRight { 1 } else { -1 };
-            choose(panel, delta);
+            choose(panel, cx.ctx.store, delta);
         }
         Action::Refresh => {
             let mut effects = tab_read::read(cx);
@@ -93,7 +94,7 @@ fn on_action(cx: &mut Cx, action: Action, warned: &mut bool, close: &mut bool) -
             if panel.running() {
                 return Vec::new();
             }
-            if let Some(problem) = problem(panel) {
+            if let Some(problem) = problem(panel, cx.ctx.store) {
                 panel.focus = problem.0;
                 panel.problem = Some(problem);
                 return Vec::new();
@@ -110,20 +111,20 @@ fn on_action(cx: &mut Cx, action: Action, warned: &mut bool, close: &mut bool) -
 }
 
 /// ←/→ on a choice field.
-fn choose(panel: &mut Panel, delta: isize) {
+fn choose(panel: &mut Panel, store: &Store, delta: isize) {
     let turn = |at: usize, count: usize| -> usize {
         let count = count.max(1) as isize;
         (at as isize + delta).rem_euclid(count) as usize
     };
     match panel.focus {
         Field::Mode => {
-            let modes = panel.modes();
+            let modes = panel.modes(store);
             let at = modes.iter().position(|m| *m == panel.mode).unwrap_or(0);
             panel.mode = modes[turn(at, modes.len())];
             panel.provider = 0;
             panel.problem = None;
         }
-        Field::Provider => panel.provider = turn(panel.provider, panel.providers().len()),
+        Field::Provider => panel.provider = turn(panel.provider, panel.providers(store).len()),
         Field::Flow => {
             const FLOWS: [Flow; 3] = [Flow::Auto, Flow::Srp, Flow::Password];
             let at = FLOWS.iter().position(|f| *f == panel.flow).unwrap_or(0);
@@ -134,11 +135,11 @@ fn choose(panel: &mut Panel, delta: isize) {
 }
 
 /// What stops a run, next to its field.
-fn problem(panel: &Panel) -> Option<(Field, String)> {
+fn problem(panel: &Panel, store: &Store) -> Option<(Field, String)> {
     let empty = |input: &tui_input::Input| input.value().trim().is_empty();
     match panel.mode {
         Mode::Guest => None,
-        Mode::User if panel.chosen_provider().is_none() => {
+        Mode::User if panel.chosen_provider(store).is_none() => {
             Some((Field::Provider, "The pool has no user pool provider.".into()))
         }
         Mode::User if empty(&panel.username) => {
@@ -166,14 +167,14 @@ fn problem(panel: &Panel) -> Option<(Field, String)> {
 }
 
 /// The attempt the form describes.
-fn attempt(panel: &Panel) -> Option<Attempt> {
+fn attempt(panel: &Panel, store: &Store) -> Option<Attempt> {
     Some(match panel.mode {
         Mode::Guest => Attempt::Guest,
         Mode::User => {
             let Some(ProviderRef::UserPool {
                 provider_name,
                 client_id,
-            }) = panel.chosen_provider()
+            }) = panel.chosen_provider(store)
             else {
                 return None;
             };
@@ -201,14 +202,13 @@ fn attempt(panel: &Panel) -> Option<Attempt> {
             }
         }
         Mode::Token => Attempt::Token {
-            provider: panel.chosen_provider()?.login_name(),
+            provider: panel.chosen_provider(store)?.login_name(),
             token: Secret(panel.token.value().split_whitespace().collect()),
         },
         Mode::Developer => Attempt::Developer {
             provider_name: panel
                 .read
-                .config
-                .as_ref()?
+                .config(store)?
                 .pool
                 .developer_provider_name
                 .clone()?,
@@ -218,7 +218,7 @@ fn attempt(panel: &Panel) -> Option<Attempt> {
 }
 
 fn start(cx: &mut Cx) -> Vec<Effect> {
-    let Some(attempt) = attempt(cx.state) else {
+    let Some(attempt) = attempt(cx.state, cx.ctx.store) else {
         cx.state.run = Run::Idle;
         return Vec::new();
     };
@@ -254,7 +254,7 @@ fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
                 cx.state.new_password.reset();
             }
             let provider = match cx.state.mode {
-                Mode::User | Mode::Token => cx.state.chosen_provider(),
+                Mode::User | Mode::Token => cx.state.chosen_provider(cx.ctx.store),
                 Mode::Guest | Mode::Developer => None,
             };
             cx.state.run = Run::Done(Box::new(Done {
@@ -285,7 +285,7 @@ fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
         response => {
             let (answered, mut effects) = tab_read::answer(cx, req, response);
             if answered == Answered::Read {
-                first_read(cx.state);
+                first_read(cx.state, cx.ctx.store);
                 effects.extend(read_roles(cx));
             }
             effects
@@ -294,8 +294,11 @@ fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
 }
 
 /// Once the pool is read: a pool with a user pool provider starts on a user's sign-in.
-fn first_read(panel: &mut Panel) {
-    if panel.run == Run::Idle && panel.mode == Mode::Guest && panel.modes().contains(&Mode::User) {
+fn first_read(panel: &mut Panel, store: &Store) {
+    if panel.run == Run::Idle
+        && panel.mode == Mode::Guest
+        && panel.modes(store).contains(&Mode::User)
+    {
         panel.mode = Mode::User;
         panel.focus = Field::Username;
     }
@@ -303,7 +306,7 @@ fn first_read(panel: &mut Panel) {
 
 /// GetRole for each role the prediction may need that is not read or being read.
 fn read_roles(cx: &mut Cx) -> Vec<Effect> {
-    let Some(config) = cx.state.read.config.as_ref() else {
+    let Some(config) = cx.state.read.config(cx.ctx.store) else {
         return Vec::new();
     };
     let trial = match &cx.state.run {

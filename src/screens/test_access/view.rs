@@ -79,7 +79,7 @@ fn form_lines(
 ) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
     let mut lines = Vec::new();
     let mut cursor = None;
-    if panel.read.config.is_none() {
+    if panel.read.config(&model.store).is_none() {
         let text = match &panel.read.error {
             Some(error) => Line::styled(error.clone(), theme.error),
             None => Line::raw(format!("{} Reading the pool…", spinner(model.now))),
@@ -97,10 +97,10 @@ fn form_lines(
         let mark = if focused { "▸ " } else { "  " };
         let label = format!("{mark}{:<LABEL$}", label(field));
         let value = match field {
-            Field::Mode => choice(&mode_text(panel.mode), panel.modes().len()),
-            Field::Provider => match panel.chosen_provider() {
+            Field::Mode => choice(&mode_text(panel.mode), panel.modes(&model.store).len()),
+            Field::Provider => match panel.chosen_provider(&model.store) {
                 Some(p) => {
-                    let count = panel.providers().len();
+                    let count = panel.providers(&model.store).len();
                     let text = provider_text(&p);
                     let at = panel.provider.min(count.saturating_sub(1)) + 1;
                     let text = if count > 1 {

@@ -1,0 +1,96 @@
+//! Every tab against a fresh console: a console that has the pool open on every tab (the Pools
+//! summary, User access, Role settings), after writes made from any of them, must draw what a
+//! console started afterwards — which reads everything from the service — draws. A tab that keeps
+//! a copy of what the service held shows the old value and the texts differ.
+
+use cognito_tui::app::{Action, Model, Msg, Options, Tab};
+use cognito_tui::aws::Target;
+use cognito_tui::headless::Headless;
+use cognito_tui::sandbox::RunningSandbox;
+use cognito_tui::screens::pools;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::WAIT;
+
+/// The size both consoles draw at: tall enough for a whole summary, narrow enough that no
+/// identity statistics sit beside it.
+pub const SIZE: (u16, u16) = (100, 120);
+
+/// Opens the pool on the Pools tab (its summary) and on Role settings, then comes back to User
+/// access: every tab now holds the pool.
+pub async fn visit_tabs(h: &mut Headless, pool_id: &str) {
+    h.send(Msg::Pools(pools::Msg::OpenById(pool_id.to_string())));
+    h.send(Msg::Action(Action::GoTab(Tab::Roles)));
+    assert!(
+        h.run_until(
+            |m| m.in_flight.is_empty() && m.roles.read.config(&m.store).is_some(),
+            WAIT
+        )
+        .await,
+        "every tab read the pool"
+    );
+    h.send(Msg::Action(Action::GoTab(Tab::UserAccess)));
+}
+
+/// What each tab draws (the tab bar and the body; the header's spinner and the footer's notice
+/// are not the pool's), once nothing is in flight.
+pub async fn drawn(h: &mut Headless) -> Vec<(Tab, String)> {
+    let mut out = Vec::new();
+    for tab in [Tab::Pools, Tab::UserAccess, Tab::Roles] {
+        h.send(Msg::Action(Action::GoTab(tab)));
+        assert!(
+            h.run_until(|m| m.in_flight.is_empty(), WAIT).await,
+            "{tab:?} settled"
+        );
+        out.push((tab, body(&h.model)));
+    }
+    h.send(Msg::Action(Action::GoTab(Tab::UserAccess)));
+    out
+}
+
+/// A console started now on `pool_id`, every tab visited: what it draws.
+pub async fn drawn_fresh(sb: &RunningSandbox, pool_id: &str) -> Vec<(Tab, String)> {
+    let target = Target::Sandbox {
+        endpoint_url: sb.endpoint_url(),
+    };
+    let mut fresh = Headless::start(Options::default(), target, SIZE);
+    assert!(
+        fresh.run_until(|m| m.session().is_some(), WAIT).await,
+        "connected"
+    );
+    fresh.model.current_pool = Some((pool_id.to_string(), String::new()));
+    visit_tabs(&mut fresh, pool_id).await;
+    drawn(&mut fresh).await
+}
+
+/// Asserts that every tab of `h` draws what a fresh console draws.
+pub async fn assert_tabs_match_fresh(
+    h: &mut Headless,
+    sb: &RunningSandbox,
+    pool_id: &str,
+    what: &str,
+) {
+    let fresh = drawn_fresh(sb, pool_id).await;
+    let shown = drawn(h).await;
+    for ((tab, fresh), (_, shown)) in fresh.iter().zip(&shown) {
+        pretty_assertions::assert_eq!(shown, fresh, "{tab:?} after {what}");
+    }
+}
+
+fn body(model: &Model) -> String {
+    let (w, h) = model.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
+    terminal
+        .draw(|frame| cognito_tui::view::view(model, frame))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let buffer = terminal.backend().buffer();
+    let mut lines = Vec::new();
+    for y in 1..buffer.area.height.saturating_sub(2) {
+        let line: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        lines.push(line.trim_end().to_string());
+    }
+    lines.join("\n")
+}
