@@ -10,8 +10,10 @@
 
 mod support;
 
-use cognito_tui::app::{Action, Msg, Options, Tab};
+use cognito_tui::app::Tab;
+
 use cognito_tui::aws::Target;
+use cognito_tui::console::{Action, Msg, Options};
 use cognito_tui::headless::Headless;
 use cognito_tui::screens::access::{Action as Ua, Panel};
 use cognito_tui::screens::save::Phase;
@@ -40,7 +42,7 @@ async fn engine(url: &str, n: usize) -> (Duration, Duration) {
     let mut h = Headless::start(Options::default(), target, (120, 40));
     assert!(h.run_until(|m| m.session().is_some(), WAIT).await);
     // The Pools tab has described the pools on screen: the tab knows the providers to read.
-    let orders = |m: &cognito_tui::app::Model| {
+    let orders = |m: &cognito_tui::console::Model| {
         m.pools
             .list
             .rows
@@ -108,7 +110,7 @@ async fn engine(url: &str, n: usize) -> (Duration, Duration) {
     (open, save)
 }
 
-fn phase_is(m: &cognito_tui::app::Model, f: impl Fn(&Phase) -> bool) -> bool {
+fn phase_is(m: &cognito_tui::console::Model, f: impl Fn(&Phase) -> bool) -> bool {
     matches!(&m.access.panel, Some(Panel::Save(view)) if f(&view.save.phase))
 }
 

@@ -14,8 +14,8 @@ mod support;
 mod app_support;
 
 use app_support::wizard::{existing_role, user_pool_draft};
-use cognito_tui::app::{Msg, Options};
 use cognito_tui::aws::Target;
+use cognito_tui::console::{Msg, Options};
 use cognito_tui::domain::policy::{self, Audience};
 use cognito_tui::headless::Headless;
 use cognito_tui::screens::pools::Action as PoolAction;

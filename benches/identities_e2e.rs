@@ -8,8 +8,10 @@
 
 mod support;
 
-use cognito_tui::app::{Action, Msg, Options, Tab};
+use cognito_tui::app::Tab;
+
 use cognito_tui::aws::Target;
+use cognito_tui::console::{Action, Msg, Options};
 use cognito_tui::headless::Headless;
 use cognito_tui::screens::identities::Action as IdAction;
 use cognito_tui::screens::identities::Loading;

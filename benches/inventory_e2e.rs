@@ -10,8 +10,10 @@
 
 mod support;
 
-use cognito_tui::app::{Msg, Options, Tab};
+use cognito_tui::app::Tab;
+
 use cognito_tui::aws::Target;
+use cognito_tui::console::{Msg, Options};
 use cognito_tui::domain::regions::sweep_from;
 use cognito_tui::headless::Headless;
 use cognito_tui::screens::inventory;
@@ -63,10 +65,10 @@ async fn sweep(url: &str, regions: &[&str]) -> (Duration, usize) {
             .await
     );
     let start = Instant::now();
-    h.send(Msg::Inventory(inventory::Msg::Open {
+    h.send(Msg::Inventory(inventory::Msg::Open(inventory::Open {
         origin: Tab::Pools,
         regions: regions.iter().map(|r| r.to_string()).collect(),
-    }));
+    })));
     let done = h
         .run_until(
             |m| {

@@ -7,7 +7,8 @@ mod app_support;
 
 use app_support::*;
 use cognito_tui::app::Response;
-use cognito_tui::app::{Msg, Options, update};
+use cognito_tui::console::{Msg, Options, update};
+use cognito_tui::screens::cursor::Move;
 use cognito_tui::screens::identities::Action as IdAction;
 use cognito_tui::screens::pools::Action as PoolAction;
 use cognito_tui::wizard::Action as WizAction;
@@ -22,13 +23,13 @@ fn render_pools(c: &mut Criterion) {
         let mut model = loaded(5_000, (w, h));
         // Somewhere in the middle, as after scrolling.
         for _ in 0..2_500 {
-            let _ = update(&mut model, Msg::from(PoolAction::Down));
+            let _ = update(&mut model, Msg::from(PoolAction::Move(Move::Down)));
         }
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
         c.bench_function(&format!("render pools list, 5000 pools, {w}x{h}"), |b| {
             b.iter(|| {
                 terminal
-                    .draw(|frame| cognito_tui::view::view(black_box(&model), frame))
+                    .draw(|frame| cognito_tui::console::view(black_box(&model), frame))
                     .unwrap_or_else(|e| panic!("{e}"));
             })
         });
@@ -39,7 +40,7 @@ fn update_pools(c: &mut Criterion) {
     let model = loaded(5_000, (100, 30));
     let mut moving = loaded(5_000, (100, 30));
     c.bench_function("update: move selection, 5000 pools", |b| {
-        b.iter(|| black_box(update(&mut moving, Msg::from(PoolAction::Down))))
+        b.iter(|| black_box(update(&mut moving, Msg::from(PoolAction::Move(Move::Down)))))
     });
     drop(model);
     let mut filtering = loaded(5_000, (100, 30));
@@ -88,19 +89,19 @@ fn identities_100k(c: &mut Criterion) {
     let size = (140u16, 40u16);
     let mut model = identities_loaded(100_000, size);
     for _ in 0..50_000 {
-        let _ = update(&mut model, Msg::from(IdAction::Down));
+        let _ = update(&mut model, Msg::from(IdAction::Move(Move::Down)));
     }
     let mut terminal =
         Terminal::new(TestBackend::new(size.0, size.1)).unwrap_or_else(|e| panic!("{e}"));
     c.bench_function("render identity browser, 100000 identities, 140x40", |b| {
         b.iter(|| {
             terminal
-                .draw(|frame| cognito_tui::view::view(black_box(&model), frame))
+                .draw(|frame| cognito_tui::console::view(black_box(&model), frame))
                 .unwrap_or_else(|e| panic!("{e}"));
         })
     });
     c.bench_function("update: move selection, 100000 identities", |b| {
-        b.iter(|| black_box(update(&mut model, Msg::from(IdAction::Down))))
+        b.iter(|| black_box(update(&mut model, Msg::from(IdAction::Move(Move::Down)))))
     });
     let _ = update(&mut model, Msg::from(IdAction::Filter));
     c.bench_function(
@@ -160,7 +161,7 @@ fn wizard(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 terminal
-                    .draw(|frame| cognito_tui::view::view(black_box(&model), frame))
+                    .draw(|frame| cognito_tui::console::view(black_box(&model), frame))
                     .unwrap_or_else(|e| panic!("{e}"));
             })
         },
@@ -191,7 +192,7 @@ fn wizard(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 terminal
-                    .draw(|frame| cognito_tui::view::view(black_box(&model), frame))
+                    .draw(|frame| cognito_tui::console::view(black_box(&model), frame))
                     .unwrap_or_else(|e| panic!("{e}"));
             })
         },

@@ -8,7 +8,7 @@ mod app_support;
 
 use app_support::access::*;
 use app_support::roles::*;
-use cognito_tui::app::{Msg, Options, update};
+use cognito_tui::console::{Msg, Options, update};
 use cognito_tui::domain::roles::{MappingRule, RulesConfiguration};
 use cognito_tui::screens::roles::{Action as Ra, Msg as RolesMsg};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -78,7 +78,7 @@ fn keystroke(c: &mut Criterion) {
             typed = !typed;
             let _ = update(&mut model, Msg::Roles(RolesMsg::Input(key)));
             terminal
-                .draw(|frame| cognito_tui::view::view(black_box(&model), frame))
+                .draw(|frame| cognito_tui::console::view(black_box(&model), frame))
                 .unwrap_or_else(|e| panic!("{e}"));
         })
     });

@@ -13,8 +13,9 @@ mod support;
 use aws_sdk_cognitoidentity::types::{
     MappingRule, MappingRuleMatchType, RoleMapping, RoleMappingType, RulesConfigurationType,
 };
-use cognito_tui::app::{Action, Msg, Options, Tab};
+use cognito_tui::app::Tab;
 use cognito_tui::aws::Target;
+use cognito_tui::console::{Action, Msg, Options};
 use cognito_tui::domain::policy::{Audience, cognito_trust_policy};
 use cognito_tui::headless::Headless;
 use cognito_tui::screens::roles::Fetch;
@@ -113,7 +114,7 @@ async fn pool_with_roles(url: &str) -> String {
     pool_id
 }
 
-fn trust_checked(m: &cognito_tui::app::Model) -> bool {
+fn trust_checked(m: &cognito_tui::console::Model) -> bool {
     m.roles.roles.len() == ROLES
         && m.roles
             .roles
@@ -129,7 +130,7 @@ async fn engine(url: &str, pool_id: &str) -> (Duration, Duration) {
     let mut h = Headless::start(Options::default(), target, (140, 40));
     assert!(h.run_until(|m| m.session().is_some(), WAIT).await);
     // As on screen: the Pools tab has described the pool, so the tab knows its providers.
-    let described = |m: &cognito_tui::app::Model| m.store.pool(pool_id).is_some();
+    let described = |m: &cognito_tui::console::Model| m.store.pool(pool_id).is_some();
     assert!(h.run_until(described, WAIT).await);
     h.model.current_pool = Some((pool_id.to_string(), "twelve-roles".into()));
     let start = Instant::now();

@@ -4,10 +4,11 @@
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
 
-use crate::app::update::{init, step};
-use crate::app::{Effect, Model, Msg, Options, update};
+use crate::app::Effect;
 use crate::aws::{Runner, Target};
 use crate::clock::epoch_seconds;
+use crate::console::update::{init, step};
+use crate::console::{Model, Msg, Options, update};
 
 /// A console model with its runner, fed by hand.
 pub struct Headless {

@@ -6,6 +6,7 @@ pub mod aws;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod console;
 pub mod doctor;
 pub mod domain;
 pub mod editor;
@@ -73,7 +74,7 @@ pub async fn run(cli: Cli) -> color_eyre::Result<runtime::Ended> {
         None => {
             let _log = logging::to_file();
             let (config, warning) = config::load(cli.config.as_deref());
-            let options = app::Options {
+            let options = console::Options {
                 read_only: cli.read_only || config.read_only,
                 profile: cli.profile.or(config.profile),
                 region: cli.region.or(config.region),

@@ -8,11 +8,11 @@ use std::io::Write;
 use std::time::Duration;
 use tokio::sync::mpsc;
 
-use crate::app::update::{init, step};
-use crate::app::{Effect, Model, Msg, Options, keymap};
+use crate::app::Effect;
 use crate::aws::{Runner, Target};
 use crate::clock::epoch_seconds;
-use crate::view::view;
+use crate::console::update::{init, step};
+use crate::console::{Model, Msg, Options, keymap, view};
 
 /// How often the spinner turns while requests are in flight.
 const TICK: Duration = Duration::from_millis(120);

@@ -7,7 +7,7 @@ mod access;
 mod common;
 
 use access::{changed, confirm, console_on, edit, fields};
-use cognito_tui::app::Options;
+use cognito_tui::console::Options;
 use cognito_tui::sandbox::{SANDBOX_ACCOUNT, Seed};
 use cognito_tui::screens::save::Phase;
 use cognito_tui::wizard::Source;

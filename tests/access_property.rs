@@ -15,7 +15,7 @@ use aws_sdk_cognitoidentity::types::{
     CognitoIdentityProvider, MappingRule, MappingRuleMatchType, RoleMapping, RoleMappingType,
     RulesConfigurationType,
 };
-use cognito_tui::app::Options;
+use cognito_tui::console::Options;
 use cognito_tui::domain::edit::ProviderRef;
 use cognito_tui::domain::roles::IamRole;
 use cognito_tui::sandbox::{SANDBOX_ACCOUNT, Seed};
@@ -453,7 +453,7 @@ async fn run_edit(
             if !shared {
                 expected.remove(&principal);
             }
-            h.send(cognito_tui::app::Msg::Access(
+            h.send(cognito_tui::console::Msg::Access(
                 cognito_tui::screens::access::Msg::Save {
                     pool_id: before_pool_id(h),
                     finished: Box::new(cognito_tui::wizard::scoped::Finished {

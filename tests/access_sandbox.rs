@@ -7,7 +7,7 @@ mod access;
 mod common;
 
 use access::{changed, close, confirm, console_on, edit, fields};
-use cognito_tui::app::{Action, Msg, Options};
+use cognito_tui::console::{Action, Msg, Options};
 use cognito_tui::domain::edit::ProviderRef;
 use cognito_tui::domain::roles::IamRole;
 use cognito_tui::sandbox::{SANDBOX_ACCOUNT, Seed};
@@ -443,7 +443,7 @@ async fn with_faults_a_multi_call_saves_report_matches_a_fresh_read_every_time()
         // Once the re-read has passed and the writes begin, 60% of calls fail with the service's
         // 500 (about one in eight even after the SDK's retries): the writes and the check.
         h.send(Msg::from(AccessAction::Submit));
-        let writing = |m: &cognito_tui::app::Model| !matches!(&m.access.panel, Some(cognito_tui::screens::access::Panel::Save(v)) if matches!(v.save.phase, Phase::Rereading(_)));
+        let writing = |m: &cognito_tui::console::Model| !matches!(&m.access.panel, Some(cognito_tui::screens::access::Panel::Save(v)) if matches!(v.save.phase, Phase::Rereading(_)));
         assert!(h.run_until(writing, access::WAIT).await);
         access::set_faults(sb.addr, r#"{"fault_rate": 0.6}"#);
         let save = access::settle(&mut h).await;

@@ -63,6 +63,8 @@ fn sigterm_ends_the_console_with_status_143_and_the_terminal_restored() {
     console.wait_for("orders-app", 60);
     console.signal("TERM");
     assert_eq!(console.wait_exit(10), 143, "128 + SIGTERM");
-    let out = String::from_utf8_lossy(&console.output()).to_string();
-    assert!(out.contains("\x1b[?1049l"), "the alternate screen is left");
+    assert!(
+        console.wait_output(b"\x1b[?1049l", 10),
+        "the alternate screen is left"
+    );
 }

@@ -4,8 +4,10 @@
 mod app_support;
 mod common;
 
-use cognito_tui::app::{Action, DialogAction, Msg, Options, Tab};
+use cognito_tui::app::Tab;
+
 use cognito_tui::aws::Target;
+use cognito_tui::console::{Action, DialogAction, Msg, Options};
 use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::Seed;
 use cognito_tui::screens::doctor::Action as Doc;

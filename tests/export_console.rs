@@ -4,8 +4,8 @@
 
 mod common;
 
-use cognito_tui::app::{Msg, Options};
 use cognito_tui::aws::Target;
+use cognito_tui::console::{Msg, Options};
 use cognito_tui::export::{Format, render};
 use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::Seed;
@@ -65,7 +65,9 @@ async fn x_reads_the_pool_and_w_writes_it_without_replacing_a_file_unasked() {
         .position(|p| p.name == "orders-app")
         .unwrap_or_else(|| panic!("orders-app listed"));
     for _ in 0..orders {
-        h.send(Msg::from(pools::Action::Down));
+        h.send(Msg::from(pools::Action::Move(
+            cognito_tui::screens::cursor::Move::Down,
+        )));
     }
     h.send(Msg::from(pools::Action::Export));
     read_done(&mut h).await;

@@ -3,8 +3,11 @@
 
 mod common;
 
-use cognito_tui::app::{Action, Msg, Options, Tab};
+use cognito_tui::app::Tab;
+use cognito_tui::screens::cursor::Move;
+
 use cognito_tui::aws::Target;
+use cognito_tui::console::{Action, Msg, Options};
 use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::{self, Faults, SandboxOptions, Seed};
 use cognito_tui::screens::identities::Action as IdAction;
@@ -35,7 +38,7 @@ async fn browse_orders_app(target: Target) -> Headless {
         .iter()
         .position(|&i| h.model.pools.list.rows[i].name == "orders-app");
     for _ in 0..position.unwrap_or(0) {
-        h.send(Msg::from(PoolAction::Down));
+        h.send(Msg::from(PoolAction::Move(Move::Down)));
     }
     h.send(Msg::from(PoolAction::Open));
     h.send(Msg::Action(Action::GoTab(Tab::Identities)));

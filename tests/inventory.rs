@@ -6,11 +6,11 @@
 
 mod common;
 
-use cognito_tui::app::{Msg, Options, Owner};
 use cognito_tui::aws::Target;
+use cognito_tui::console::{Msg, Options, Owner};
 use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::{self, Faults, RegionFault, Seed};
-use cognito_tui::screens::cursor::Move;
+use cognito_tui::screens::cursor::{ListKey, Move};
 use cognito_tui::screens::inventory;
 use std::cell::Cell;
 use std::collections::BTreeSet;
@@ -127,14 +127,14 @@ async fn every_region_is_listed_once_and_refusing_regions_are_one_line_each() {
     assert_eq!(recorded, 2, "one :errors entry per refusing region");
 
     // ⏎ on a pool of another region: the console switches there and opens its summary.
-    h.send(Msg::from(inventory::Action::Filter));
+    h.send(Msg::from(inventory::Action::List(ListKey::Filter)));
     for c in "ap-southeast-2".chars() {
         h.send(Msg::Input(InputRequest::InsertChar(c)));
     }
-    h.send(Msg::from(inventory::Action::Submit));
+    h.send(Msg::from(inventory::Action::List(ListKey::Submit)));
     let shown = h.model.inventory.view.as_ref().map(|v| v.rows().len());
     assert_eq!(shown, Some(2), "the filter keeps that region's pools");
-    h.send(Msg::from(inventory::Action::Move(Move::Top)));
+    h.send(Msg::from(inventory::Action::List(ListKey::Move(Move::Top))));
     h.send(Msg::from(inventory::Action::Open));
     let opened = h
         .run_until(
@@ -169,11 +169,11 @@ async fn no_more_regions_are_listed_at_once_than_the_bound() {
         .map(|i| format!("xx-test-{i}"))
         .chain(["us-east-1".to_string()])
         .collect();
-    h.send(Msg::Inventory(inventory::Msg::Open {
+    h.send(Msg::Inventory(inventory::Msg::Open(inventory::Open {
         origin: cognito_tui::app::Tab::Pools,
         regions: regions.clone(),
-    }));
-    let listing = |m: &cognito_tui::app::Model| {
+    })));
+    let listing = |m: &cognito_tui::console::Model| {
         m.in_flight
             .values()
             .filter(|r| r.owner == Owner::Inventory)

@@ -6,8 +6,10 @@
 mod app_support;
 mod common;
 
-use cognito_tui::app::{DialogAction, Effect, Msg, Options, Response};
+use cognito_tui::app::{Effect, Response};
+
 use cognito_tui::aws::{Runner, Target};
+use cognito_tui::console::{DialogAction, Msg, Options};
 use cognito_tui::domain::IdentityPool;
 use cognito_tui::headless::Headless;
 use cognito_tui::journal::{Entry, read};

@@ -5,8 +5,8 @@
 
 mod common;
 
-use cognito_tui::app::Options;
 use cognito_tui::aws::Target;
+use cognito_tui::console::Options;
 use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::Seed;
 use std::time::Duration;

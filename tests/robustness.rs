@@ -4,7 +4,9 @@
 mod app_support;
 
 use app_support::*;
-use cognito_tui::app::{Action, AwsError, DialogAction, Msg, Options, Response, Tab, update};
+use cognito_tui::app::{AwsError, Response, Tab};
+use cognito_tui::console::{Action, DialogAction, Msg, Options, update};
+use cognito_tui::screens::cursor::Move;
 use cognito_tui::screens::identities::Action as IdAction;
 use cognito_tui::screens::pools::Action as PoolAction;
 use cognito_tui::wizard::Action as WizAction;
@@ -38,12 +40,12 @@ fn dialog_action() -> impl Strategy<Value = Msg> {
 
 fn pools_action() -> impl Strategy<Value = Msg> {
     prop_oneof![
-        Just(PoolAction::Up),
-        Just(PoolAction::Down),
-        Just(PoolAction::Top),
-        Just(PoolAction::Bottom),
-        Just(PoolAction::PageUp),
-        Just(PoolAction::PageDown),
+        Just(PoolAction::Move(Move::Up)),
+        Just(PoolAction::Move(Move::Down)),
+        Just(PoolAction::Move(Move::Top)),
+        Just(PoolAction::Move(Move::Bottom)),
+        Just(PoolAction::Move(Move::PageUp)),
+        Just(PoolAction::Move(Move::PageDown)),
         Just(PoolAction::Open),
         Just(PoolAction::Back),
         Just(PoolAction::Delete),
@@ -58,12 +60,12 @@ fn pools_action() -> impl Strategy<Value = Msg> {
 
 fn identities_action() -> impl Strategy<Value = Msg> {
     prop_oneof![
-        Just(IdAction::Up),
-        Just(IdAction::Down),
-        Just(IdAction::Top),
-        Just(IdAction::Bottom),
-        Just(IdAction::PageUp),
-        Just(IdAction::PageDown),
+        Just(IdAction::Move(Move::Up)),
+        Just(IdAction::Move(Move::Down)),
+        Just(IdAction::Move(Move::Top)),
+        Just(IdAction::Move(Move::Bottom)),
+        Just(IdAction::Move(Move::PageUp)),
+        Just(IdAction::Move(Move::PageDown)),
         Just(IdAction::Open),
         Just(IdAction::Back),
         Just(IdAction::Delete),

@@ -6,8 +6,11 @@
 
 mod common;
 
-use cognito_tui::app::{Action, Msg, Options, Response, Tab};
+use cognito_tui::app::{Response, Tab};
+use cognito_tui::screens::cursor::Move;
+
 use cognito_tui::aws::Target;
+use cognito_tui::console::{Action, Msg, Options};
 use cognito_tui::domain::policy::{Audience, cognito_trust_policy};
 use cognito_tui::domain::role_use;
 use cognito_tui::headless::Headless;
@@ -164,12 +167,12 @@ async fn checked(h: &mut Headless) {
 }
 
 fn select(h: &mut Headless, item: &Item) {
-    h.send(Msg::from(Ra::Top));
+    h.send(Msg::from(Ra::Move(Move::Top)));
     for _ in 0..40 {
         if h.model.roles.selected_item(&h.model.store).as_ref() == Some(item) {
             return;
         }
-        h.send(Msg::from(Ra::Down));
+        h.send(Msg::from(Ra::Move(Move::Down)));
     }
     panic!("no row {item:?}");
 }

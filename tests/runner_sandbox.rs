@@ -2,8 +2,9 @@
 //! comes back as the message `update` expects, errors included.
 
 use cognito_tui::app::Response;
-use cognito_tui::app::{Effect, ErrorKind, Msg};
+use cognito_tui::app::{Effect, ErrorKind};
 use cognito_tui::aws::{Runner, Target};
+use cognito_tui::console::Msg;
 use cognito_tui::sandbox::{self, Faults, RunningSandbox, SandboxOptions, Seed};
 use std::time::Duration;
 use tokio::sync::mpsc;
@@ -164,10 +165,11 @@ async fn list_describe_delete_and_not_found_come_back_as_messages() {
 #[tokio::test]
 async fn throttling_is_retried_and_then_reported_as_throttling() {
     let mut faults = Faults::default();
-    // One call a second: the SDK's retries (with backoff) get some through, a burst does not.
+    // One call every five seconds: the SDK's retries (three attempts with backoff, a few seconds
+    // in all) get at most one more through, however slowly a loaded machine runs them.
     faults
         .rate_limits
-        .insert("DescribeIdentityPool".into(), 1.0);
+        .insert("DescribeIdentityPool".into(), 0.2);
     let sb = start(faults).await;
     let (runner, mut rx) = connected(Target::Sandbox {
         endpoint_url: sb.endpoint_url(),

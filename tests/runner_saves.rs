@@ -3,8 +3,10 @@
 
 mod common;
 
-use cognito_tui::app::{Effect, Msg, Response};
+use cognito_tui::app::{Effect, Response};
+
 use cognito_tui::aws::{Runner, Target};
+use cognito_tui::console::Msg;
 use cognito_tui::sandbox::Seed;
 use std::collections::BTreeMap;
 use std::time::Duration;

@@ -4,10 +4,11 @@
 mod app_support;
 
 use app_support::*;
-use cognito_tui::app::model::Level;
-use cognito_tui::app::{AwsError, DialogAction, Options, Tab};
+use cognito_tui::app::Level;
+use cognito_tui::app::{AwsError, Tab};
+use cognito_tui::console::tabs::screen;
+use cognito_tui::console::{DialogAction, Options};
 use cognito_tui::screens::pools::Action as PoolAction;
-use cognito_tui::screens::screen;
 use cognito_tui::view::theme::{Theme, ThemeName};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -18,11 +19,11 @@ use strum::IntoEnumIterator;
 
 const SIZE: (u16, u16) = (110, 30);
 
-fn buffer(model: &cognito_tui::app::Model) -> Buffer {
+fn buffer(model: &cognito_tui::console::Model) -> Buffer {
     let (w, h) = model.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
     terminal
-        .draw(|frame| cognito_tui::view::view(model, frame))
+        .draw(|frame| cognito_tui::console::view(model, frame))
         .unwrap_or_else(|e| panic!("{e}"));
     terminal.backend().buffer().clone()
 }
@@ -57,9 +58,9 @@ fn every_tab_has_a_title_keys_and_a_view() {
     let mut titles = HashSet::new();
     for tab in Tab::ALL {
         let screen = screen(tab);
-        assert!(!screen.title.is_empty(), "{tab:?} has a title");
-        assert!(titles.insert(screen.title), "{tab:?}'s title is its own");
-        assert_eq!(tab.to_string(), screen.title);
+        assert!(!tab.title().is_empty(), "{tab:?} has a title");
+        assert!(titles.insert(tab.title()), "{tab:?}'s title is its own");
+        assert_eq!(tab.to_string(), tab.title());
         model.tab = tab;
         let sheet = (screen.keys)(&model);
         let text = render(&model);
@@ -186,7 +187,7 @@ fn read_only_dims_every_tabs_refused_hints_and_only_those() {
         let footer: String = (0..drawn.area.width)
             .map(|x| drawn[(x, y)].symbol().to_string())
             .collect();
-        for hint in cognito_tui::app::keymap::active_sheet(&model)
+        for hint in cognito_tui::console::keymap::active_sheet(&model)
             .iter()
             .filter(|h| h.hint)
         {

@@ -6,7 +6,8 @@ mod app_support;
 
 use app_support::access::*;
 use app_support::*;
-use cognito_tui::app::{AwsError, Effect, Model, Msg, Options, Response, update};
+use cognito_tui::app::{AwsError, Effect, Response};
+use cognito_tui::console::{Model, Msg, Options, update};
 use cognito_tui::domain::edit::{Edit, ProviderRef};
 use cognito_tui::screens::access::{Action as Ua, Panel};
 use cognito_tui::wizard::scoped::Finished;

@@ -6,7 +6,8 @@ mod app_support;
 
 use app_support::access::every_kind;
 use app_support::*;
-use cognito_tui::app::{AwsError, Effect, FileError, Model, Msg, Response};
+use cognito_tui::app::{AwsError, Effect, FileError, Response};
+use cognito_tui::console::{Model, Msg};
 use cognito_tui::export::{ExportedRole, PoolExport};
 use cognito_tui::screens::export::{Action as Ex, Read};
 use cognito_tui::screens::pools;
@@ -56,7 +57,7 @@ fn export(roles: bool) -> PoolExport {
 }
 
 fn answered(model: &mut Model, req: u64, roles: bool) {
-    let effects = cognito_tui::app::update(
+    let effects = cognito_tui::console::update(
         model,
         Msg::Response {
             req,
@@ -101,7 +102,7 @@ fn the_read_in_flight_and_a_refused_read() {
     let (mut model, req) = opened();
     let reading = drawn(&model);
     assert!(reading.contains("Reading the pool"), "{reading}");
-    let _ = cognito_tui::app::update(
+    let _ = cognito_tui::console::update(
         &mut model,
         Msg::Response {
             req,
@@ -143,7 +144,7 @@ fn the_file_prompt_asks_before_replacing() {
     };
     assert!(!replace, "a first ⏎ never replaces");
     assert_eq!(path.to_string_lossy(), "pool-000-identity-pool.yaml");
-    let _ = cognito_tui::app::update(
+    let _ = cognito_tui::console::update(
         &mut model,
         Msg::Response {
             req: *req,

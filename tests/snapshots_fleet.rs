@@ -5,11 +5,12 @@
 mod app_support;
 
 use app_support::*;
-use cognito_tui::app::{Action, AwsError, Effect, ErrorKind, Msg, Response, Tab, update};
+use cognito_tui::app::{AwsError, Effect, ErrorKind, Response, Tab};
+use cognito_tui::console::{Action, Msg, update};
 use cognito_tui::domain::PoolSummary;
 use cognito_tui::domain::doctor::{Finding, Report, Severity};
 use cognito_tui::journal::Entry;
-use cognito_tui::screens::cursor::Move;
+use cognito_tui::screens::cursor::{ListKey, Move};
 use cognito_tui::screens::{doctor, inventory, journal};
 use insta::assert_snapshot;
 
@@ -41,10 +42,10 @@ fn all_regions_with_a_region_not_enabled() {
         .to_vec();
     let mut pending = update(
         &mut model,
-        Msg::Inventory(inventory::Msg::Open {
+        Msg::Inventory(inventory::Msg::Open(inventory::Open {
             origin: Tab::Pools,
             regions,
-        }),
+        })),
     );
     // Answer region by region until every one has answered.
     while let Some((req, region)) = requests(&pending).first().cloned() {
@@ -68,17 +69,17 @@ fn all_regions_with_a_region_not_enabled() {
             },
         ));
     }
-    let _ = update(&mut model, Msg::from(inventory::Action::Move(Move::Down)));
+    let _ = update(
+        &mut model,
+        Msg::from(inventory::Action::List(ListKey::Move(Move::Down))),
+    );
     assert_snapshot!(render(&model));
 }
 
 #[test]
 fn the_security_report_lists_findings_most_severe_first() {
     let mut model = loaded(3, (100, 30));
-    let effects = update(
-        &mut model,
-        Msg::Doctor(doctor::Msg::Open { origin: Tab::Pools }),
-    );
+    let effects = update(&mut model, Msg::Doctor(doctor::Msg::Open(Tab::Pools)));
     let Some(Effect::Doctor { req }) = effects.first().cloned() else {
         panic!("the report runs: {effects:?}");
     };
@@ -161,10 +162,7 @@ fn entry(time: &str, operation: &str, outcome: &str, summary: &str) -> Entry {
 #[test]
 fn the_journal_newest_first_with_a_failed_write_selected() {
     let mut model = loaded(3, (120, 30));
-    let effects = update(
-        &mut model,
-        Msg::Journal(journal::Msg::Open { origin: Tab::Pools }),
-    );
+    let effects = update(&mut model, Msg::Journal(journal::Msg::Open(Tab::Pools)));
     let Some(Effect::ReadJournal { req }) = effects.first().cloned() else {
         panic!("the journal is read: {effects:?}");
     };

@@ -3,8 +3,10 @@
 mod app_support;
 
 use app_support::*;
+use cognito_tui::app::AwsError;
 use cognito_tui::app::Response;
-use cognito_tui::app::{Action, AwsError, Msg, Options, update};
+use cognito_tui::console::{Action, Msg, Options, update};
+use cognito_tui::screens::cursor::Move;
 use cognito_tui::screens::identities::Action as IdAction;
 use insta::assert_snapshot;
 
@@ -40,7 +42,7 @@ fn identities_filtered_and_marked() {
     type_text(&mut model, "p:google created>30d");
     let _ = act(&mut model, IdAction::Submit);
     let _ = act(&mut model, IdAction::MarkAll);
-    let _ = act(&mut model, IdAction::Down);
+    let _ = act(&mut model, IdAction::Move(Move::Down));
     let _ = act(&mut model, IdAction::Mark);
     assert_snapshot!(render(&model));
 }
@@ -56,7 +58,7 @@ fn identities_filter_error() {
 #[test]
 fn identity_details() {
     let mut model = identities_loaded(5, SIZE);
-    let _ = act(&mut model, IdAction::Down);
+    let _ = act(&mut model, IdAction::Move(Move::Down));
     let effects = act(&mut model, IdAction::Open);
     let Some(cognito_tui::app::Effect::DescribeIdentity { req, .. }) = effects.first().cloned()
     else {

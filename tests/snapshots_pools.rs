@@ -3,10 +3,12 @@
 mod app_support;
 
 use app_support::*;
-use cognito_tui::app::DialogAction;
 use cognito_tui::app::Response;
-use cognito_tui::app::model::{Connection, Overlay};
-use cognito_tui::app::{Action, AwsError, ErrorKind, Msg, Options, Tab, update};
+use cognito_tui::app::{AwsError, ErrorKind, Tab};
+use cognito_tui::console::DialogAction;
+use cognito_tui::console::model::{Connection, Overlay};
+use cognito_tui::console::{Action, Msg, Options, update};
+use cognito_tui::screens::cursor::Move;
 use cognito_tui::screens::pools::Action as PoolAction;
 use insta::assert_snapshot;
 
@@ -30,7 +32,7 @@ fn pools_loaded_with_details_and_a_page_still_loading() {
         },
     );
     answer_describes(&mut model, &mut pending);
-    let _ = act(&mut model, PoolAction::Down);
+    let _ = act(&mut model, PoolAction::Move(Move::Down));
     assert_snapshot!(render(&model));
 }
 
@@ -64,7 +66,7 @@ fn pools_empty_region() {
 }
 
 /// The fourth pool opened, its details and these roles answered.
-fn summary_with(roles: cognito_tui::domain::roles::PoolRoles) -> cognito_tui::app::Model {
+fn summary_with(roles: cognito_tui::domain::roles::PoolRoles) -> cognito_tui::console::Model {
     let mut model = loaded(4, SIZE);
     let mut effects = act(&mut model, PoolAction::Open);
     let roles_req = effects.iter().find_map(|e| match e {
@@ -140,7 +142,7 @@ fn a_guest_only_pool_and_long_values_read_right() {
             response: Response::GetIdentityPoolRoles(Ok(Default::default())),
         },
     );
-    let _ = act(&mut model, PoolAction::Down);
+    let _ = act(&mut model, PoolAction::Move(Move::Down));
     let screen = render(&model);
     assert!(
         screen.contains("none (no identity providers)"),
@@ -243,14 +245,14 @@ fn delete_dialog_right_name_delete_focused() {
 
 #[test]
 fn no_credentials_screen() {
-    let mut model = cognito_tui::app::Model::new(
+    let mut model = cognito_tui::console::Model::new(
         Options {
             profile: Some("prod".into()),
             ..Default::default()
         },
         SIZE,
     );
-    let effects = cognito_tui::app::update::init(&mut model);
+    let effects = cognito_tui::console::update::init(&mut model);
     let Some(cognito_tui::app::Effect::Connect { req, .. }) = effects.first().cloned() else {
         panic!()
     };
@@ -271,8 +273,8 @@ fn no_credentials_screen() {
 
 #[test]
 fn no_region_screen() {
-    let mut model = cognito_tui::app::Model::new(Options::default(), SIZE);
-    let effects = cognito_tui::app::update::init(&mut model);
+    let mut model = cognito_tui::console::Model::new(Options::default(), SIZE);
+    let effects = cognito_tui::console::update::init(&mut model);
     let Some(cognito_tui::app::Effect::Connect { req, .. }) = effects.first().cloned() else {
         panic!()
     };

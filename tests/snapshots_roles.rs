@@ -7,10 +7,12 @@ mod app_support;
 use app_support::access::*;
 use app_support::roles::*;
 use app_support::*;
-use cognito_tui::app::{Model, Msg, Options, Response};
+use cognito_tui::app::Response;
+use cognito_tui::console::{Model, Msg, Options};
 use cognito_tui::domain::config::PoolConfig;
 use cognito_tui::domain::policy::{Audience, cognito_trust_policy};
 use cognito_tui::domain::roles::RoleMapping;
+use cognito_tui::screens::cursor::Move;
 use cognito_tui::screens::roles::{Action as Ra, Item, Msg as RolesMsg};
 use insta::assert_snapshot;
 use tui_input::InputRequest;
@@ -32,12 +34,12 @@ fn config() -> PoolConfig {
 }
 
 fn select(model: &mut Model, item: &Item) {
-    let _ = act(model, Ra::Top);
+    let _ = act(model, Ra::Move(Move::Top));
     for _ in 0..40 {
         if model.roles.selected_item(&model.store).as_ref() == Some(item) {
             return;
         }
-        let _ = act(model, Ra::Down);
+        let _ = act(model, Ra::Move(Move::Down));
     }
     panic!("no row {item:?}");
 }
@@ -96,14 +98,14 @@ fn the_simulators_step_by_step_answer() {
     let mut model = on_roles(&config, &healthy_iam(&config), Options::default(), SIZE);
     let _ = act(&mut model, Ra::Simulate);
     for c in "custom:tier=partner".chars() {
-        let _ = cognito_tui::app::update(
+        let _ = cognito_tui::console::update(
             &mut model,
             Msg::Roles(RolesMsg::Input(InputRequest::InsertChar(c))),
         );
     }
     let _ = act(&mut model, Ra::NewLine);
     for c in "cognito:groups=staff,readers".chars() {
-        let _ = cognito_tui::app::update(
+        let _ = cognito_tui::console::update(
             &mut model,
             Msg::Roles(RolesMsg::Input(InputRequest::InsertChar(c))),
         );
@@ -123,7 +125,7 @@ fn an_edited_policy_refused_with_where_the_mistake_is() {
         Some(cognito_tui::app::Effect::EditInEditor { req, .. }) => *req,
         other => panic!("{other:?}"),
     };
-    let _ = cognito_tui::app::update(
+    let _ = cognito_tui::console::update(
         &mut model,
         Msg::Response {
             req,

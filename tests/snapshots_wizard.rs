@@ -6,7 +6,8 @@ mod app_support;
 use app_support::wizard::*;
 use app_support::*;
 use cognito_tui::app::Response;
-use cognito_tui::app::{AwsError, Effect, ErrorKind, Msg};
+use cognito_tui::app::{AwsError, Effect, ErrorKind};
+use cognito_tui::console::Msg;
 use cognito_tui::domain::policy::Audience;
 use cognito_tui::wizard::draft::{RoleMode, SecretInput, TagMode};
 use cognito_tui::wizard::fields::FieldId;
@@ -17,7 +18,7 @@ use tui_input::Input;
 
 const SIZE: (u16, u16) = (120, 36);
 
-fn filled(step: Step) -> cognito_tui::app::Model {
+fn filled(step: Step) -> cognito_tui::console::Model {
     app_support::wizard::filled(step, SIZE)
 }
 
@@ -152,7 +153,7 @@ fn wizard_review() {
 }
 
 /// Runs `ok` calls successfully, then fails the next (if `fail`).
-fn run(model: &mut cognito_tui::app::Model, ok: usize, fail: bool) -> Option<Effect> {
+fn run(model: &mut cognito_tui::console::Model, ok: usize, fail: bool) -> Option<Effect> {
     let _ = send(model, Msg::Tick(NOW));
     let mut effect = key(model, KeyCode::Enter).first().cloned()?;
     for _ in 0..ok {

@@ -5,9 +5,9 @@
 
 mod common;
 
-use cognito_tui::app::Options;
 use cognito_tui::app::test_access::Trial;
 use cognito_tui::aws::Target;
+use cognito_tui::console::Options;
 use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::{DEMO_PASSWORD, Seed};
 use cognito_tui::screens::test_access::prediction::Agreement;
@@ -37,9 +37,13 @@ async fn each_demo_user_gets_their_role_as_predicted_and_a_refused_guest_too() {
         fill(&mut h, Field::Username, user);
         fill(&mut h, Field::Password, DEMO_PASSWORD);
         // Asked once a session: only the first run finds the warning not yet confirmed.
-        assert_eq!(h.model.test_access.warned, i != 0, "asked once a session");
+        assert_eq!(
+            h.model.test_access.kept.confirmed,
+            i != 0,
+            "asked once a session"
+        );
         let trial = run(&mut h).await;
-        assert!(h.model.test_access.warned);
+        assert!(h.model.test_access.kept.confirmed);
         let Trial::Issued(access) = &trial else {
             panic!("{user}: {trial:?}")
         };
@@ -67,7 +71,7 @@ async fn each_demo_user_gets_their_role_as_predicted_and_a_refused_guest_too() {
         );
     }
     key(&mut h, Action::Back);
-    assert!(h.model.test_access.panel.is_none());
+    assert!(h.model.test_access.view.is_none());
 
     open(&mut h, &partner, "partner-portal").await;
     // A pool with a user pool provider starts on a user: go back to the guest.

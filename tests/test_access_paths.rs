@@ -7,9 +7,9 @@
 mod common;
 
 use aws_sdk_cognitoidentityprovider::types::ExplicitAuthFlowsType;
-use cognito_tui::app::Options;
 use cognito_tui::app::test_access::{Access, Flow, Novelty, Trial};
 use cognito_tui::aws::Target;
+use cognito_tui::console::Options;
 use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::{DEMO_PASSWORD, RunningSandbox, Seed};
 use cognito_tui::screens::test_access::prediction::Agreement;
@@ -283,7 +283,7 @@ async fn a_pool_changed_behind_the_panel_is_flagged_until_it_is_read_again() {
     key(&mut h, Action::Refresh);
     assert!(
         h.run_until(
-            |m| m.test_access.panel.as_ref().is_some_and(|p| p
+            |m| m.test_access.view.as_ref().is_some_and(|p| p
                 .read
                 .config(&m.store)
                 .is_some_and(|c| c.roles.role_mappings.is_empty())),

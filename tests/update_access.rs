@@ -6,8 +6,9 @@ mod app_support;
 
 use app_support::access::*;
 use app_support::*;
-use cognito_tui::app::model::Overlay;
-use cognito_tui::app::{Action, AwsError, Effect, Model, Msg, Options, Response, Tab, update};
+use cognito_tui::app::{AwsError, Effect, Response, Tab};
+use cognito_tui::console::model::Overlay;
+use cognito_tui::console::{Action, Model, Msg, Options, update};
 use cognito_tui::domain::edit::{Edit, ProviderRef};
 use cognito_tui::screens::access::{Action as Ua, Item, Panel};
 use cognito_tui::screens::save::{Phase, Save};

@@ -4,9 +4,11 @@
 mod app_support;
 
 use app_support::*;
+use cognito_tui::app::Level;
 use cognito_tui::app::Response;
-use cognito_tui::app::model::Level;
-use cognito_tui::app::{Action, AwsError, Effect, ErrorKind, Msg, Options, update};
+use cognito_tui::app::{AwsError, Effect, ErrorKind};
+use cognito_tui::console::{Action, Msg, Options, update};
+use cognito_tui::screens::cursor::Move;
 use cognito_tui::screens::identities::Action as IdAction;
 use cognito_tui::screens::identities::deletion::{BATCH, START_CONCURRENCY};
 use cognito_tui::screens::identities::{Loading, Panel, TYPE_COUNT_ABOVE};
@@ -39,7 +41,7 @@ fn opening_the_tab_lists_the_current_pool_page_after_page() {
     assert!(
         matches!(&effects[..], [Effect::ListIdentities { next_token: Some(t), .. }] if t == "t")
     );
-    let _ = act(&mut model, IdAction::Down);
+    let _ = act(&mut model, IdAction::Move(Move::Down));
     assert_eq!(model.identities.list.selected, 1);
 }
 
@@ -152,7 +154,7 @@ fn hide_disabled_reloads_with_the_flag() {
     assert_eq!(notice_text(&model), "", "reloaded: \"(reloading)\" went");
 }
 
-fn filter(model: &mut cognito_tui::app::Model, text: &str) {
+fn filter(model: &mut cognito_tui::console::Model, text: &str) {
     let _ = act(model, IdAction::Filter);
     type_text(model, text);
     let _ = act(model, IdAction::Submit);
@@ -234,7 +236,7 @@ fn mark_all_marks_every_filtered_row_even_off_screen() {
     assert_eq!(model.identities.marked, 0);
 }
 
-fn start_deletion(model: &mut cognito_tui::app::Model) -> Vec<Effect> {
+fn start_deletion(model: &mut cognito_tui::console::Model) -> Vec<Effect> {
     let _ = act(model, IdAction::Delete);
     let count = match &model.identities.panel {
         Some(Panel::ConfirmDelete { ids, .. }) => ids.len(),
@@ -497,14 +499,14 @@ fn q_during_a_deletion_asks_before_quitting() {
     let _ = start_deletion(&mut model);
     assert!(model.identities.deletion.is_some());
     let q = Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE));
-    let msg = cognito_tui::app::keymap::to_msg(&model, &q);
+    let msg = cognito_tui::console::keymap::to_msg(&model, &q);
     assert_eq!(msg, Some(Msg::Action(Action::Quit)), "q reaches the app");
     let effects = update(&mut model, Msg::Action(Action::Quit));
     assert!(effects.is_empty(), "not quitting at once: {effects:?}");
     assert!(
         matches!(
             model.overlay,
-            Some(cognito_tui::app::model::Overlay::ConfirmQuit { .. })
+            Some(cognito_tui::console::model::Overlay::ConfirmQuit { .. })
         ),
         "{:?}",
         model.overlay
@@ -570,7 +572,7 @@ fn a_wrong_count_says_it_does_not_match_and_the_count_reads_the_same_everywhere(
 }
 
 /// Types a filter, returning the effects typing asked for.
-fn filter_effects(model: &mut cognito_tui::app::Model, text: &str) -> Vec<Effect> {
+fn filter_effects(model: &mut cognito_tui::console::Model, text: &str) -> Vec<Effect> {
     let mut effects = act(model, IdAction::Filter);
     for c in text.chars() {
         effects.extend(update(model, Msg::Input(InputRequest::InsertChar(c))));

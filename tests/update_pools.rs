@@ -3,10 +3,13 @@
 mod app_support;
 
 use app_support::*;
-use cognito_tui::app::DialogAction;
+use cognito_tui::app::Level;
 use cognito_tui::app::Response;
-use cognito_tui::app::model::{Button, Connection, Level, Overlay};
-use cognito_tui::app::{Action, AwsError, Effect, ErrorKind, Msg, Options, Tab, update};
+use cognito_tui::app::{AwsError, Effect, ErrorKind, Tab};
+use cognito_tui::console::DialogAction;
+use cognito_tui::console::model::{Button, Connection, Overlay};
+use cognito_tui::console::{Action, Msg, Options, update};
+use cognito_tui::screens::cursor::Move;
 use cognito_tui::screens::pools::Action as PoolAction;
 use cognito_tui::screens::pools::{Detail, Listing, MAX_DETAILS_IN_FLIGHT};
 use pretty_assertions::assert_eq;
@@ -15,8 +18,8 @@ const SIZE: (u16, u16) = (100, 30);
 
 #[test]
 fn start_up_connects_then_lists_the_first_page() {
-    let mut model = cognito_tui::app::Model::new(Options::default(), SIZE);
-    let effects = cognito_tui::app::update::init(&mut model);
+    let mut model = cognito_tui::console::Model::new(Options::default(), SIZE);
+    let effects = cognito_tui::console::update::init(&mut model);
     assert!(matches!(
         effects.as_slice(),
         [Effect::Connect {
@@ -62,7 +65,7 @@ fn pages_stream_in_and_the_next_is_asked_at_once() {
         Listing::Loading { pages: 1, .. }
     ));
     // The list can be used while pages load.
-    let _ = act(&mut model, PoolAction::Down);
+    let _ = act(&mut model, PoolAction::Move(Move::Down));
     assert_eq!(model.pools.list.selected, 1);
     let effects = update(
         &mut model,
@@ -191,7 +194,7 @@ fn details_load_lazily_for_visible_rows_without_flooding() {
     answer_describes(&mut model, &mut pending);
     assert_eq!(model.pools.details.len(), 24);
     // Jumping to the bottom asks for the rows now on screen.
-    let effects = act(&mut model, PoolAction::Bottom);
+    let effects = act(&mut model, PoolAction::Move(Move::Bottom));
     let asked: Vec<String> = describes(&effects).into_iter().map(|(_, id)| id).collect();
     assert_eq!(asked, (476..480).map(pool_id).collect::<Vec<_>>());
     assert!(model.pools.details_in_flight() <= MAX_DETAILS_IN_FLIGHT);
@@ -234,7 +237,7 @@ fn filtering_by_name_or_id_and_esc_clears() {
 #[test]
 fn opening_a_pool_makes_it_current_and_rereads_it() {
     let mut model = loaded(5, SIZE);
-    let _ = act(&mut model, PoolAction::Down);
+    let _ = act(&mut model, PoolAction::Move(Move::Down));
     let effects = act(&mut model, PoolAction::Open);
     assert_eq!(model.pools.open.as_deref(), Some(pool_id(1).as_str()));
     assert_eq!(
@@ -362,8 +365,8 @@ fn command_line_switches_region_and_reports_mistakes() {
 
 #[test]
 fn a_failed_connection_can_be_retried() {
-    let mut model = cognito_tui::app::Model::new(Options::default(), SIZE);
-    let effects = cognito_tui::app::update::init(&mut model);
+    let mut model = cognito_tui::console::Model::new(Options::default(), SIZE);
+    let effects = cognito_tui::console::update::init(&mut model);
     let Some(Effect::Connect { req, .. }) = effects.first().cloned() else {
         panic!()
     };
@@ -403,8 +406,8 @@ fn the_command_line_completes_with_tab_and_recalls_with_up() {
     use crossterm::event::KeyCode;
     let mut model = loaded(2, SIZE);
     model.options.profiles = vec!["prod".into(), "prod-admin".into()];
-    let value = |model: &cognito_tui::app::Model| match &model.overlay {
-        Some(cognito_tui::app::model::Overlay::Command(input)) => input.value().to_string(),
+    let value = |model: &cognito_tui::console::Model| match &model.overlay {
+        Some(cognito_tui::console::model::Overlay::Command(input)) => input.value().to_string(),
         other => panic!("not on the command line: {other:?}"),
     };
     let _ = act(&mut model, Action::Command);

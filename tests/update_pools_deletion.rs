@@ -4,10 +4,13 @@
 mod app_support;
 
 use app_support::*;
-use cognito_tui::app::DialogAction;
+use cognito_tui::app::Level;
 use cognito_tui::app::Response;
-use cognito_tui::app::model::{Button, Level, Overlay};
-use cognito_tui::app::{AwsError, Effect, Msg, Options, update};
+use cognito_tui::app::{AwsError, Effect};
+use cognito_tui::console::DialogAction;
+use cognito_tui::console::model::{Button, Overlay};
+use cognito_tui::console::{Msg, Options, update};
+use cognito_tui::screens::cursor::Move;
 use cognito_tui::screens::pools::Action as PoolAction;
 use pretty_assertions::assert_eq;
 
@@ -131,7 +134,7 @@ fn a_protected_pool_is_never_offered_for_deletion() {
     );
     // pool-010 matches no name pattern: its confirmation opens as usual.
     for _ in 0..10 {
-        let _ = act(&mut model, PoolAction::Down);
+        let _ = act(&mut model, PoolAction::Move(Move::Down));
     }
     let _ = act(&mut model, PoolAction::Delete);
     assert!(model.overlay.is_some(), "an unprotected pool asks as usual");

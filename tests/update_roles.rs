@@ -9,9 +9,11 @@ mod app_support;
 use app_support::access::*;
 use app_support::roles::*;
 use app_support::*;
-use cognito_tui::app::{Effect, Model, Msg, Options, Response};
+use cognito_tui::app::{Effect, Response};
+use cognito_tui::console::{Model, Msg, Options};
 use cognito_tui::domain::policy::Audience;
 use cognito_tui::domain::roles::{MappingRule, RulesConfiguration};
+use cognito_tui::screens::cursor::Move;
 use cognito_tui::screens::roles::{
     Action as Ra, DocTarget, Fetch, Item, Msg as RolesMsg, PARALLEL, Panel, WritePhase,
 };
@@ -24,7 +26,7 @@ use tui_input::InputRequest;
 const SIZE: (u16, u16) = (140, 40);
 
 fn select(model: &mut Model, wanted: impl Fn(&Item) -> bool) {
-    let _ = act(model, Ra::Top);
+    let _ = act(model, Ra::Move(Move::Top));
     for _ in 0..40 {
         if model
             .roles
@@ -34,7 +36,7 @@ fn select(model: &mut Model, wanted: impl Fn(&Item) -> bool) {
         {
             return;
         }
-        let _ = act(model, Ra::Down);
+        let _ = act(model, Ra::Move(Move::Down));
     }
     panic!("no such row");
 }
@@ -47,12 +49,12 @@ fn write_of(model: &Model) -> &cognito_tui::screens::roles::DocWrite {
 }
 
 fn respond(model: &mut Model, req: u64, response: Response) -> Vec<Effect> {
-    cognito_tui::app::update(model, Msg::Response { req, response })
+    cognito_tui::console::update(model, Msg::Response { req, response })
 }
 
 fn type_in(model: &mut Model, text: &str) {
     for c in text.chars() {
-        let _ = cognito_tui::app::update(
+        let _ = cognito_tui::console::update(
             model,
             Msg::Roles(RolesMsg::Input(InputRequest::InsertChar(c))),
         );
@@ -91,7 +93,7 @@ fn every_role_the_pool_hands_out_is_read_with_at_most_eight_iam_reads_at_once() 
     model.current_pool = Some((pool_id(0), "pool-000".into()));
     let effects = act(
         &mut model,
-        cognito_tui::app::Action::GoTab(cognito_tui::app::Tab::Roles),
+        cognito_tui::console::Action::GoTab(cognito_tui::app::Tab::Roles),
     );
     let effects = answer_all_reads(&mut model, effects, &config);
     let gets = effects

@@ -5,9 +5,10 @@ mod app_support;
 
 use app_support::wizard::*;
 use app_support::*;
+use cognito_tui::app::Level;
 use cognito_tui::app::Response;
-use cognito_tui::app::model::Level;
-use cognito_tui::app::{AwsError, Effect, ErrorKind, Msg, Tab};
+use cognito_tui::app::{AwsError, Effect, ErrorKind, Tab};
+use cognito_tui::console::Msg;
 use cognito_tui::domain::policy::{self, Audience};
 use cognito_tui::domain::roles::{
     MAX_RULES, MappingRule, PrincipalTagMap, RoleMapping, RulesConfiguration,
@@ -25,14 +26,14 @@ use std::collections::BTreeMap;
 const SIZE: (u16, u16) = (120, 40);
 
 /// The wizard on Review with the user-pool draft (roles a and g).
-fn sample() -> cognito_tui::app::Model {
+fn sample() -> cognito_tui::console::Model {
     on_review(
         user_pool_draft("p", "a", "g", existing_role("partner")),
         SIZE,
     )
 }
 
-fn notice(model: &cognito_tui::app::Model) -> String {
+fn notice(model: &cognito_tui::console::Model) -> String {
     notice_text(model)
 }
 
@@ -219,7 +220,7 @@ fn the_rule_table_adds_edits_reorders_deletes_and_stops_at_25() {
         Some(FieldId::RuleClaim(Source::UserPool, 0)),
         "focus follows the moved rule"
     );
-    let claims = |m: &cognito_tui::app::Model| {
+    let claims = |m: &cognito_tui::console::Model| {
         wizard(m)
             .draft
             .provider(Source::UserPool)
@@ -349,7 +350,7 @@ fn arn(name: &str) -> String {
 }
 
 /// Runs the user-pool draft's creation, answering every call with success; returns the effects.
-fn create_all(model: &mut cognito_tui::app::Model) -> Vec<Effect> {
+fn create_all(model: &mut cognito_tui::console::Model) -> Vec<Effect> {
     let mut seen = Vec::new();
     let mut effect = only(&key(model, KeyCode::Enter));
     loop {
@@ -517,7 +518,7 @@ fn fail(code: &str) -> AwsError {
 }
 
 /// Creates until the `n`th call (0-based), which fails.
-fn create_failing_at(model: &mut cognito_tui::app::Model, n: usize) {
+fn create_failing_at(model: &mut cognito_tui::console::Model, n: usize) {
     let mut effect = only(&key(model, KeyCode::Enter));
     for i in 0.. {
         let result = if i == n {
@@ -910,7 +911,7 @@ fn ctrl_c_asks_before_leaving_a_half_made_pool_and_a_second_ctrl_c_quits() {
     assert!(effects.is_empty(), "{effects:?}");
     assert!(matches!(
         model.overlay,
-        Some(cognito_tui::app::model::Overlay::ConfirmQuit { .. })
+        Some(cognito_tui::console::model::Overlay::ConfirmQuit { .. })
     ));
     let _ = key(&mut model, KeyCode::Enter);
     assert!(
@@ -995,7 +996,7 @@ fn without_list_permissions_a_full_arn_can_be_typed_into_the_picker() {
 }
 
 /// Where `text` is drawn: (column, row) of its first character.
-fn find(model: &cognito_tui::app::Model, text: &str) -> (u16, u16) {
+fn find(model: &cognito_tui::console::Model, text: &str) -> (u16, u16) {
     let screen = render(model);
     for (row, line) in screen.lines().enumerate() {
         if let Some(at) = line.find(text) {
@@ -1084,7 +1085,7 @@ fn clicks_in_the_picker_select_then_pick_and_the_wheel_moves_the_selection() {
             response: Response::ListUserPools(Ok((pools, None))),
         },
     );
-    let selected = |model: &cognito_tui::app::Model| {
+    let selected = |model: &cognito_tui::console::Model| {
         wizard(model)
             .picker
             .as_ref()
@@ -1124,12 +1125,12 @@ fn clicks_in_the_picker_select_then_pick_and_the_wheel_moves_the_selection() {
 }
 
 /// Where the terminal's cursor is after drawing `model`.
-fn cursor(model: &cognito_tui::app::Model) -> (u16, u16) {
+fn cursor(model: &cognito_tui::console::Model) -> (u16, u16) {
     let (w, h) = model.size;
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h))
         .unwrap_or_else(|e| panic!("{e}"));
     terminal
-        .draw(|frame| cognito_tui::view::view(model, frame))
+        .draw(|frame| cognito_tui::console::view(model, frame))
         .unwrap_or_else(|e| panic!("{e}"));
     let at = terminal
         .get_cursor_position()
@@ -1338,7 +1339,7 @@ fn a_kept_draft_asks_before_it_moves_to_another_region() {
     let _ = key(&mut model, KeyCode::Tab);
     let _ = key(&mut model, KeyCode::Enter);
     assert!(model.wizard.parked.is_some(), "the draft is kept");
-    if let cognito_tui::app::model::Connection::Ready(session) = &mut model.connection {
+    if let cognito_tui::console::model::Connection::Ready(session) = &mut model.connection {
         session.region = "eu-west-1".into();
     }
     let _ = act(&mut model, PoolAction::New);

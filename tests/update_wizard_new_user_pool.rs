@@ -9,7 +9,8 @@ mod app_support;
 
 use app_support::wizard::*;
 use app_support::*;
-use cognito_tui::app::{Effect, Msg, Response};
+use cognito_tui::app::{Effect, Response};
+use cognito_tui::console::Msg;
 use cognito_tui::wizard::create::Call;
 use cognito_tui::wizard::draft::Draft;
 use cognito_tui::wizard::fields::FieldId;
@@ -23,7 +24,7 @@ const SIZE: (u16, u16) = (120, 60);
 
 /// The wizard on the identity-provider step with a user pool source and "Create a new user
 /// pool" chosen with ←/→, as an operator does.
-fn on_the_form() -> cognito_tui::app::Model {
+fn on_the_form() -> cognito_tui::console::Model {
     let mut draft = Draft {
         authenticated: true,
         name: Input::new("shop".into()),
@@ -42,7 +43,7 @@ fn on_the_form() -> cognito_tui::app::Model {
     model
 }
 
-fn type_into(model: &mut cognito_tui::app::Model, field: F, text: &str) {
+fn type_into(model: &mut cognito_tui::console::Model, field: F, text: &str) {
     focus(model, FieldId::NewPool(field));
     let _ = press(
         model,

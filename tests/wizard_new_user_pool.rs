@@ -9,8 +9,8 @@ mod app_support;
 mod common;
 
 use aws_sdk_cognitoidentityprovider::types::DefaultEmailOptionType;
-use cognito_tui::app::{Msg, Options};
 use cognito_tui::aws::Target;
+use cognito_tui::console::{Msg, Options};
 use cognito_tui::domain::user_pool_messages::EmailStyle;
 use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::{RunningSandbox, Seed};
@@ -85,7 +85,7 @@ async fn run(sb: &RunningSandbox, draft: Draft, journal: &std::path::Path) -> He
     }
     app_support::wizard::go_to(&mut h.model, Step::Review);
     h.send(Msg::from(WizAction::Create));
-    let stopped = |m: &cognito_tui::app::Model| match m.wizard.open.as_ref() {
+    let stopped = |m: &cognito_tui::console::Model| match m.wizard.open.as_ref() {
         None => true,
         Some(w) => w
             .creation

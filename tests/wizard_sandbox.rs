@@ -6,8 +6,8 @@ mod app_support;
 mod common;
 
 use app_support::wizard::{CLIENT, USER_POOL, rule, user_pool_draft};
-use cognito_tui::app::{Msg, Options};
 use cognito_tui::aws::Target;
+use cognito_tui::console::{Msg, Options};
 use cognito_tui::domain::policy::{self, Audience};
 use cognito_tui::domain::roles::IamRole;
 use cognito_tui::headless::Headless;
@@ -101,7 +101,7 @@ async fn create(sb: &RunningSandbox, draft: Draft) -> String {
     }
     app_support::wizard::go_to(&mut h.model, Step::Review);
     h.send(Msg::from(WizAction::Create));
-    let finished = |m: &cognito_tui::app::Model| match m.wizard.open.as_ref() {
+    let finished = |m: &cognito_tui::console::Model| match m.wizard.open.as_ref() {
         None => true,
         Some(w) => w
             .creation
@@ -528,7 +528,7 @@ async fn a_refused_call_stops_the_run_and_undo_removes_everything() {
     app_support::wizard::go_to(&mut h.model, Step::Review);
     h.send(Msg::from(WizAction::Create));
     use cognito_tui::wizard::create::Phase;
-    let phase = |m: &cognito_tui::app::Model| {
+    let phase = |m: &cognito_tui::console::Model| {
         m.wizard
             .open
             .as_ref()
@@ -641,7 +641,7 @@ async fn a_user_pool_of_another_region_lists_its_app_clients_there() {
     app_support::wizard::go_to(&mut h.model, Step::Providers);
     app_support::wizard::focus(&mut h.model, FieldId::ClientId);
     h.send(Msg::from(WizAction::Open));
-    let listed = |m: &cognito_tui::app::Model| {
+    let listed = |m: &cognito_tui::console::Model| {
         m.wizard.open.as_ref().is_some_and(|w| {
             matches!(
                 w.catalog.clients.get(&pool_id),

@@ -13,14 +13,14 @@ pub fn refusal(read_only: bool, intent: &impl Intent) -> Option<String> {
     Some(format!("Read-only mode (--read-only): {what} is disabled"))
 }
 
-impl Intent for super::Action {
-    fn changes(&self) -> Option<&'static str> {
-        None
-    }
+/// Says that a key-intent type changes nothing on the service (a view that only reads).
+macro_rules! only_reads {
+    ($action:ty) => {
+        impl $crate::app::intent::Intent for $action {
+            fn changes(&self) -> Option<&'static str> {
+                None
+            }
+        }
+    };
 }
-
-impl Intent for super::msg::DialogAction {
-    fn changes(&self) -> Option<&'static str> {
-        None
-    }
-}
+pub(crate) use only_reads;

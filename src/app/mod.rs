@@ -1,26 +1,21 @@
-//! The Elm core: the model, the messages that change it, the effects it asks for, and the pure
-//! `update` between them. No tokio, no SDK types, no terminal I/O.
+//! The vocabulary every screen speaks, below the screens: the effects a screen asks for and the
+//! responses that come back, request ids, errors, intents and the key-table kit, the context a
+//! screen's `update` and view read ([`Ctx`], [`ViewCtx`]) and what it gives back ([`Outcome`],
+//! [`Event`]). Nothing here names a screen's state or the composition that holds them
+//! (`console`), and no SDK type appears.
 
-pub mod command;
-pub mod command_line;
+pub mod context;
+pub mod cover;
 pub mod effect;
 pub mod error;
 pub mod intent;
-pub mod keymap;
-mod learned;
-pub mod model;
-pub mod msg;
-pub mod overlay;
+pub mod keys;
 pub mod response;
-mod route;
 pub mod screen;
 pub mod test_access;
-pub mod update;
 
+pub use context::{Condition, Level, Session, Tab};
 pub use effect::{Effect, RequestId};
 pub use error::{AwsError, ErrorKind};
-pub use model::{Model, Options, Tab};
-pub use msg::{Action, DialogAction, Msg};
 pub use response::{FileError, Response};
-pub use screen::{Ctx, Cx, Event, Outcome, Owner};
-pub use update::update;
+pub use screen::{Ctx, Cx, Event, Outcome, ViewCtx};

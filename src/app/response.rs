@@ -1,8 +1,8 @@
 //! What the runner answers: one variant per operation, each carrying that operation's result. The
-//! answer goes back to the screen that asked (see [`super::screen::Owner`]).
+//! answer goes back to the screen that asked (see `console::Owner`).
 
+use super::context::Session;
 use super::error::AwsError;
-use super::model::Session;
 use crate::domain::roles::{IamRole, PoolRoles, PrincipalTagMap};
 use crate::domain::{Identity, IdentityPool, PoolSummary};
 

@@ -1,37 +1,33 @@
 //! What a screen's `update` gets and gives back: a read-only [`Ctx`] of what the app knows, an
 //! [`Outcome`] of effects and [`Event`]s for the app, and [`Cx`], the two bundled with the screen's
-//! own state while one message is handled.
+//! own state while one message is handled; and what its view reads besides its own state
+//! ([`ViewCtx`]).
 
+use super::context::{Condition, Level, Session, Tab};
 use super::effect::{Effect, RequestId};
 use super::error::AwsError;
-use super::model::{Level, Session, Tab};
 use crate::domain::IdentityPool;
 
-/// Which screen asked for a request; its answer goes back there and nowhere else.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Owner {
-    /// The app itself (connecting).
-    App,
-    /// The Pools tab.
-    Pools,
-    /// The Identity browser.
-    Identities,
-    /// The create-pool wizard (and the section edit form).
-    Wizard,
-    /// The User access tab.
-    Access,
-    /// The Role settings tab.
-    Roles,
-    /// The Test access panel.
-    TestAccess,
-    /// The export view.
-    Export,
-    /// The security report view.
-    Doctor,
-    /// The inventory of every region.
-    Inventory,
-    /// The journal view.
-    Journal,
+/// What a screen's view may read besides its own state: the same facts its `update` gets, never
+/// another screen's state or the composition's.
+#[derive(Debug, Clone, Copy)]
+pub struct ViewCtx<'a> {
+    /// What the service holds, as last read.
+    pub store: &'a crate::store::Store,
+    /// The session, once connected.
+    pub session: Option<&'a Session>,
+    /// The pool tabs 2–4 act on (id, name).
+    pub current_pool: Option<&'a (String, String)>,
+    /// The pool they acted on until a read found it deleted (id, name), until another is chosen.
+    pub lost_pool: Option<&'a (String, String)>,
+    /// The terminal's size (columns, rows).
+    pub size: (u16, u16),
+    /// The wall clock at the latest event (spinners, "3 days ago").
+    pub now: Option<f64>,
+    /// The tab shown.
+    pub tab: Tab,
+    /// `--read-only`.
+    pub read_only: bool,
 }
 
 /// What a screen may read of the app while it handles a message.
@@ -70,7 +66,7 @@ pub enum Event {
     /// Show a notice in the footer.
     Notify(Level, String),
     /// Show a notice in the footer until the condition it is about goes.
-    NotifyWhile(Level, String, super::model::Condition),
+    NotifyWhile(Level, String, Condition),
     /// A request failed: show it and keep it for `:errors`.
     Failed {
         /// The operation.
@@ -159,38 +155,6 @@ pub struct Outcome {
     pub forgotten: Vec<RequestId>,
 }
 
-/// Opens a view that covers a tab (replacing one open) and starts it.
-pub fn open_view<V>(
-    slot: &mut Option<Box<V>>,
-    view: V,
-    ctx: &Ctx,
-    start: impl FnOnce(&mut Cx<'_, V>) -> Vec<Effect>,
-) -> Outcome {
-    let view = slot.insert(Box::new(view));
-    let mut cx = Cx::new(&mut **view, ctx);
-    let effects = start(&mut cx);
-    cx.finish(effects)
-}
-
-/// Handles a message for a view that covers a tab, when one is open: `handle` gets it and says
-/// whether it closes.
-pub fn in_view<V>(
-    slot: &mut Option<Box<V>>,
-    ctx: &Ctx,
-    handle: impl FnOnce(&mut Cx<'_, V>) -> (Vec<Effect>, bool),
-) -> Outcome {
-    let Some(view) = slot.as_deref_mut() else {
-        return Outcome::default();
-    };
-    let mut cx = Cx::new(view, ctx);
-    let (effects, close) = handle(&mut cx);
-    let outcome = cx.finish(effects);
-    if close {
-        *slot = None;
-    }
-    outcome
-}
-
 /// A screen's state, the app's context and the outcome so far, while one message is handled.
 pub struct Cx<'a, S> {
     /// The screen's own state.
@@ -233,12 +197,7 @@ impl<'a, S> Cx<'a, S> {
     }
 
     /// Shows a notice that goes when `about` does.
-    pub fn notify_while(
-        &mut self,
-        level: Level,
-        text: impl Into<String>,
-        about: super::model::Condition,
-    ) {
+    pub fn notify_while(&mut self, level: Level, text: impl Into<String>, about: Condition) {
         self.out
             .events
             .push(Event::NotifyWhile(level, text.into(), about));

@@ -9,7 +9,7 @@ use aws_credential_types::provider::ProvideCredentials;
 use aws_types::region::Region;
 use std::time::Duration;
 
-use crate::app::model::Session;
+use crate::app::Session;
 use crate::app::{AwsError, ErrorKind};
 
 /// The region the sandbox uses when none is asked for.

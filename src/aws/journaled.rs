@@ -2,7 +2,7 @@
 //! description (`journal::describe`), the request ids its exchanges got, the session's profile
 //! and region, and the answer (`journal::outcome`).
 
-use crate::app::Msg;
+use crate::console::Msg;
 use crate::journal::Entry;
 
 /// The entry of a write answered with `msg`; `None` when nothing answered.

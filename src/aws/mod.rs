@@ -22,7 +22,8 @@ use std::sync::{Arc, RwLock};
 use tokio::sync::mpsc::UnboundedSender;
 
 use crate::app::test_access::Trial;
-use crate::app::{AwsError, Effect, ErrorKind, Msg, Response};
+use crate::app::{AwsError, Effect, ErrorKind, Response};
+use crate::console::Msg;
 
 /// Runs request effects against AWS (or the sandbox) and reports back on `tx`.
 #[derive(Clone)]

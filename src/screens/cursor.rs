@@ -1,25 +1,70 @@
-//! What the views that cover a tab with a list share (`:region all`, `:journal`): the selection
-//! and window over rows computed on demand, the list keys' moves, and a filter typed on a line.
+//! What every list shares: the list keys' moves ([`Move`], bound by `app::keys::list_moves`),
+//! where a move lands, the selection and window of a view over rows computed on demand
+//! ([`Cursor`]: `:region all`, `:journal`), and a filter typed on a line.
 
 use tui_input::{Input, InputRequest};
 
 use super::list;
+pub use crate::app::keys::Move;
 
-/// A move the list keys ask for.
+/// The keys a filtered list view handles the same way everywhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Move {
-    /// One row up.
-    Up,
-    /// One row down.
-    Down,
-    /// The first row.
-    Top,
-    /// The last row.
-    Bottom,
-    /// A screen up.
-    PageUp,
-    /// A screen down.
-    PageDown,
+pub enum ListKey {
+    /// Move over the rows.
+    Move(Move),
+    /// Start typing a filter.
+    Filter,
+    /// Keep the filter typed.
+    Submit,
+    /// Clear the filter, or close the view.
+    Back,
+}
+
+/// The keys of a filter being typed, for a view whose intent `wrap` carries a [`ListKey`]:
+/// ⏎ keeps it, Esc clears it.
+macro_rules! filter_keys {
+    ($wrap:path) => {
+        [
+            $crate::app::keys::b(
+                &[$crate::app::keys::ENTER],
+                "⏎",
+                "apply",
+                $wrap($crate::screens::cursor::ListKey::Submit),
+                true,
+            ),
+            $crate::app::keys::b(
+                &[$crate::app::keys::ESC],
+                "Esc",
+                "clear",
+                $wrap($crate::screens::cursor::ListKey::Back),
+                true,
+            ),
+        ]
+    };
+}
+pub(crate) use filter_keys;
+
+/// Handles a [`ListKey`] over `count` rows shown in pages of `page` rows; true when the view
+/// closes (Esc with no filter left to clear).
+pub fn list_key(
+    cursor: &mut Cursor,
+    filter: &mut TypedFilter,
+    key: ListKey,
+    count: usize,
+    page: usize,
+) -> bool {
+    match key {
+        ListKey::Move(step) => cursor.step(step, count, page),
+        ListKey::Filter => filter.editing = true,
+        ListKey::Submit => filter.editing = false,
+        ListKey::Back => {
+            if !filter.clear() {
+                return true;
+            }
+            cursor.reset();
+        }
+    }
+    false
 }
 
 /// The selected row and the first row on screen.
@@ -34,16 +79,8 @@ pub struct Cursor {
 impl Cursor {
     /// Makes `step` over `len` rows shown in pages of `page` rows, keeping the selection on screen.
     pub fn step(&mut self, step: Move, len: usize, page: usize) {
-        let page = page.max(1) as isize;
-        self.selected = match step {
-            Move::Up => list::moved(self.selected, -1, len),
-            Move::Down => list::moved(self.selected, 1, len),
-            Move::PageUp => list::moved(self.selected, -page, len),
-            Move::PageDown => list::moved(self.selected, page, len),
-            Move::Top => 0,
-            Move::Bottom => len.saturating_sub(1),
-        };
-        self.offset = list::window(self.selected, self.offset, page as usize, len);
+        self.selected = step.from(self.selected, len, page);
+        self.offset = list::window(self.selected, self.offset, page.max(1), len);
     }
 
     /// Back to the first row (the rows shown changed).

@@ -113,6 +113,12 @@ impl<T> FilteredList<T> {
         self.selected = moved(self.selected, delta, self.shown.len());
     }
 
+    /// Makes a list move in pages of `page` rows, keeping the selection on screen.
+    pub fn step(&mut self, step: super::cursor::Move, page: usize) {
+        self.selected = step.from(self.selected, self.shown.len(), page);
+        self.scroll_into_view(page);
+    }
+
     /// Selects the first shown row.
     pub fn select_first(&mut self) {
         self.selected = 0;

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::app::Model;
+use crate::app::ViewCtx;
 
 use super::theme::Theme;
 use super::widgets::centered;
@@ -65,19 +65,22 @@ pub fn draw(
 }
 
 /// The frame of a tab acting on the current pool: with no pool chosen, `hint` says how to choose
-/// one (None comes back); else a box titled with the tab and the pool, and the area inside it.
+/// one (None comes back), after saying which pool was found deleted if that is why; else a box
+/// titled with the tab and the pool, and the area inside it.
 pub fn pool_tab(
-    model: &Model,
+    vx: &ViewCtx,
     title: &str,
     hint: &str,
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
 ) -> Option<Rect> {
-    let Some((pool_id, pool_name)) = &model.current_pool else {
+    let Some((pool_id, pool_name)) = vx.current_pool else {
         let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.accent));
+        let mut lines = lost_pool(vx, theme);
+        lines.push(Line::raw(hint.to_string()));
         frame.render_widget(
-            Paragraph::new(hint.to_string())
+            Paragraph::new(lines)
                 .block(block)
                 .wrap(Wrap { trim: false }),
             area,
@@ -91,6 +94,20 @@ pub fn pool_tab(
     let inner = block.inner(area);
     frame.render_widget(block, area);
     Some(inner)
+}
+
+/// What a tab acting on the current pool says first when that pool was found deleted.
+pub fn lost_pool(vx: &ViewCtx, theme: &Theme) -> Vec<Line<'static>> {
+    match vx.lost_pool {
+        Some((id, name)) => vec![
+            Line::styled(
+                format!("Pool \"{name}\" ({id}) no longer exists: it was deleted."),
+                theme.warning,
+            ),
+            Line::raw(""),
+        ],
+        None => Vec::new(),
+    }
 }
 
 /// Draws a tab's lines into `inner`, scrolled so the focused line (`▸`) is in view.

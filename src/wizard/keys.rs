@@ -4,7 +4,7 @@ use crossterm::event::KeyCode;
 
 use super::Wizard;
 use super::msg::Action;
-use crate::app::keymap::{Binding, CTRL, ENTER, ESC, Keys, NONE, SHIFT, b};
+use crate::app::keys::{Binding, CTRL, ENTER, ESC, Keys, NONE, SHIFT, b};
 
 const NEXT_STEP: Binding<Action> = b(
     &[(KeyCode::Char('n'), CTRL)],

@@ -7,7 +7,7 @@ use super::msg::Action;
 use super::picking::on_picker;
 use super::update::{activate, clamp_focus, wizard};
 use crate::app::Effect;
-use crate::app::model::Level;
+use crate::app::Level;
 
 /// A mouse click: on a field, focus it (a click on the focused field acts like ⏎/Space); on a
 /// step in the step list, go there when the steps before it are valid; while the picker is open,

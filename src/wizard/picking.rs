@@ -7,7 +7,7 @@ use super::lists::request_list;
 use super::msg::Action;
 use super::update::wizard;
 use crate::app::Effect;
-use crate::app::model::Level;
+use crate::app::Level;
 use crate::screens::list::moved;
 
 /// Keys while the picker is open (typing goes to its filter through `on_input`).

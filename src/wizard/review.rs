@@ -13,7 +13,7 @@ use super::source::Source;
 use super::step::Step;
 use super::steps::permissions::audience_title;
 use super::steps::providers::rule_role_label;
-use crate::app::model::Session;
+use crate::app::Session;
 use crate::domain::policy::{Audience, BASIC_PERMISSIONS_NAME};
 use crate::domain::roles::MATCH_TYPES;
 use crate::view::theme::Theme;

@@ -7,7 +7,7 @@ use super::create::{Creation, Phase};
 use super::msg::{Action, Created};
 use super::plan::Plan;
 use super::update::wizard;
-use crate::app::model::Level;
+use crate::app::Level;
 use crate::app::{AwsError, Effect, Event, RequestId};
 
 /// A creation or undo call answered.

@@ -13,7 +13,7 @@ use super::picking::{on_picker, open_picker};
 use super::run::{create, on_creation};
 use super::{Dialog, Step, Wizard};
 use crate::app::Effect;
-use crate::app::model::{Condition, Level};
+use crate::app::{Condition, Level};
 use crate::domain::policy::Audience;
 
 /// `n` on the Pools tab: a fresh wizard, or the kept draft with the question whether to go on.

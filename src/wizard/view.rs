@@ -13,7 +13,7 @@ use super::form_view;
 use super::layout::PickerNote;
 use super::review;
 use super::{Dialog, Step, Wizard};
-use crate::app::Model;
+use crate::app::ViewCtx;
 use crate::domain::policy::{
     Audience, BASIC_PERMISSIONS_NAME, cognito_basic_permissions, cognito_trust_policy,
 };
@@ -21,7 +21,7 @@ use crate::view::theme::Theme;
 use crate::view::widgets::{centered, fit, input_window, spinner};
 
 /// Draws the wizard into the body area.
-pub fn draw(model: &Model, wizard: &Wizard, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(wizard: &Wizard, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
     let title = match (&wizard.creation, &wizard.scope) {
         (_, Some(scope)) => format!(" {} ", scope.title()),
         (Some(_), None) => format!(" Creating identity pool \"{}\" ", wizard.draft.name.value()),
@@ -39,16 +39,12 @@ pub fn draw(model: &Model, wizard: &Wizard, theme: &Theme, frame: &mut Frame, ar
     if let Some(nav) = nav {
         draw_nav(wizard, theme, frame, nav);
     }
-    let spinner = spinner(model.now);
+    let spinner = spinner(vx.now);
     if let Some(creation) = &wizard.creation {
         let lines = review::creation_lines(creation, spinner, theme, usize::from(body.width));
         scrolled(frame, body, lines, 0, None);
     } else if wizard.step == Step::Review {
-        let session = match &model.connection {
-            crate::app::model::Connection::Ready(session) => Some(session),
-            _ => None,
-        };
-        let lines = review::lines(wizard, session, theme, usize::from(body.width));
+        let lines = review::lines(wizard, vx.session, theme, usize::from(body.width));
         let focus_line = lines
             .iter()
             .position(|l| l.spans.first().is_some_and(|s| s.content.starts_with('▸')))

@@ -5,8 +5,10 @@
 
 pub mod tabs;
 
-use cognito_tui::app::{Action, Msg, Options, Tab};
+use cognito_tui::app::Tab;
+
 use cognito_tui::aws::Target;
+use cognito_tui::console::{Action, Msg, Options};
 use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::RunningSandbox;
 use cognito_tui::screens::access::{Action as AccessAction, Panel};
@@ -109,7 +111,7 @@ pub fn save_of(h: &Headless) -> Save {
 
 /// Waits until the save stops waiting for answers; the save as it is then.
 pub async fn settle(h: &mut Headless) -> Save {
-    let busy = |m: &cognito_tui::app::Model| match &m.access.panel {
+    let busy = |m: &cognito_tui::console::Model| match &m.access.panel {
         Some(Panel::Save(view)) => matches!(
             view.save.phase,
             Phase::Reading(_)

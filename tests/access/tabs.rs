@@ -3,8 +3,10 @@
 //! console started afterwards — which reads everything from the service — draws. A tab that keeps
 //! a copy of what the service held shows the old value and the texts differ.
 
-use cognito_tui::app::{Action, Model, Msg, Options, Tab};
+use cognito_tui::app::Tab;
+
 use cognito_tui::aws::Target;
+use cognito_tui::console::{Action, Model, Msg, Options};
 use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::RunningSandbox;
 use cognito_tui::screens::pools;
@@ -82,7 +84,7 @@ fn body(model: &Model) -> String {
     let (w, h) = model.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
     terminal
-        .draw(|frame| cognito_tui::view::view(model, frame))
+        .draw(|frame| cognito_tui::console::view(model, frame))
         .unwrap_or_else(|e| panic!("{e}"));
     let buffer = terminal.backend().buffer();
     let mut lines = Vec::new();

@@ -6,8 +6,9 @@ pub mod roles;
 pub mod test_access;
 pub mod wizard;
 
-use cognito_tui::app::model::Session;
-use cognito_tui::app::{Action, Effect, Model, Msg, Options, Response, update};
+use cognito_tui::app::Session;
+use cognito_tui::app::{Effect, Response};
+use cognito_tui::console::{Action, Model, Msg, Options, update};
 use cognito_tui::domain::{CognitoProvider, IdentityPool, PoolSummary};
 use cognito_tui::screens::pools;
 use ratatui::Terminal;
@@ -52,7 +53,7 @@ pub fn session() -> Session {
 /// Runs `init` and answers the Connect effect; returns the model and the effects after connecting.
 pub fn connected(options: Options, size: (u16, u16)) -> (Model, Vec<Effect>) {
     let mut model = Model::new(options, size);
-    let effects = cognito_tui::app::update::init(&mut model);
+    let effects = cognito_tui::console::update::init(&mut model);
     let Some(Effect::Connect { req, .. }) = effects.first().cloned() else {
         panic!("init connects first: {effects:?}");
     };
@@ -195,7 +196,7 @@ pub fn render(model: &Model) -> String {
     let (w, h) = model.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
     terminal
-        .draw(|frame| cognito_tui::view::view(model, frame))
+        .draw(|frame| cognito_tui::console::view(model, frame))
         .unwrap_or_else(|e| panic!("{e}"));
     let buffer = terminal.backend().buffer().clone();
     let mut out = String::new();

@@ -17,11 +17,11 @@ pub fn opened(config: &PoolConfig, iam: &FakeIam, options: Options, size: (u16, 
     let _ = answer_iam(&mut model, effects, iam);
     let effects = update(
         &mut model,
-        Msg::TestAccess(PanelMsg::Open {
+        Msg::TestAccess(PanelMsg::Open(cognito_tui::app::cover::OnPool {
             pool_id: pool_id(0),
             name: "pool-000".into(),
             origin: Tab::Pools,
-        }),
+        })),
     );
     let effects = access::answer_all_reads(&mut model, effects, config);
     let rest = answer_iam(&mut model, effects, iam);
@@ -37,7 +37,7 @@ pub fn opened(config: &PoolConfig, iam: &FakeIam, options: Options, size: (u16, 
 pub fn panel(model: &Model) -> &Panel {
     model
         .test_access
-        .panel
+        .view
         .as_deref()
         .unwrap_or_else(|| panic!("the panel is open"))
 }

@@ -1,7 +1,8 @@
 //! Driving the create wizard in tests: real keys through the keymap, and complete drafts.
 
-use cognito_tui::app::keymap::to_msg;
-use cognito_tui::app::{AwsError, Effect, Model, Msg, Options, Response, update};
+use cognito_tui::app::{AwsError, Effect, Response};
+use cognito_tui::console::keymap::to_msg;
+use cognito_tui::console::{Model, Msg, Options, update};
 use cognito_tui::domain::policy::Audience;
 use cognito_tui::domain::roles::IamRole;
 use cognito_tui::screens::pools;

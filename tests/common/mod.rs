@@ -388,7 +388,7 @@ pub async fn console_clients(sb: &RunningSandbox) -> cognito_tui::aws::Clients {
 
 /// Types `line` on the console's command line and runs it.
 pub fn command(h: &mut cognito_tui::headless::Headless, line: &str) {
-    use cognito_tui::app::{Action, DialogAction, Msg};
+    use cognito_tui::console::{Action, DialogAction, Msg};
     h.send(Msg::from(Action::Command));
     for c in line.chars() {
         h.send(Msg::Input(tui_input::InputRequest::InsertChar(c)));

@@ -1,8 +1,9 @@
 //! Driving the Test access panel headless (the console's `update` and the real runner) against a
 //! sandbox: open it on a pool, fill the form, run (confirming once) and read what came back.
 
+use cognito_tui::app::Tab;
 use cognito_tui::app::test_access::{Flow, Trial};
-use cognito_tui::app::{Msg, Tab};
+use cognito_tui::console::Msg;
 use cognito_tui::headless::Headless;
 use cognito_tui::screens::test_access::prediction::{Agreement, compare, predict};
 use cognito_tui::screens::test_access::{Action, Field, Mode, Msg as PanelMsg, Panel, Run};
@@ -21,7 +22,7 @@ pub fn key(h: &mut Headless, action: Action) {
 pub fn panel(h: &Headless) -> &Panel {
     h.model
         .test_access
-        .panel
+        .view
         .as_deref()
         .unwrap_or_else(|| panic!("the panel is open"))
 }
@@ -77,16 +78,18 @@ pub fn choose_flow(h: &mut Headless, flow: Flow) {
 
 /// Opens the panel on a pool over the Pools tab and waits for its read.
 pub async fn open(h: &mut Headless, pool_id: &str, name: &str) {
-    h.send(Msg::TestAccess(PanelMsg::Open {
-        pool_id: pool_id.into(),
-        name: name.into(),
-        origin: Tab::Pools,
-    }));
+    h.send(Msg::TestAccess(PanelMsg::Open(
+        cognito_tui::app::cover::OnPool {
+            pool_id: pool_id.into(),
+            name: name.into(),
+            origin: Tab::Pools,
+        },
+    )));
     assert!(
         h.run_until(
             |m| m
                 .test_access
-                .panel
+                .view
                 .as_ref()
                 .is_some_and(|p| p.read.config(&m.store).is_some()),
             WAIT
@@ -102,8 +105,8 @@ pub async fn run(h: &mut Headless) -> Trial {
     if panel(h).run == Run::Confirming {
         key(h, Action::Run);
     }
-    let settled = |m: &cognito_tui::app::Model| {
-        m.test_access.panel.as_ref().is_some_and(|p| {
+    let settled = |m: &cognito_tui::console::Model| {
+        m.test_access.view.as_ref().is_some_and(|p| {
             matches!(p.run, Run::Done(_))
                 && !p
                     .roles

@@ -118,6 +118,19 @@ impl Console {
         self.raw.lock().map(|r| r.clone()).unwrap_or_default()
     }
 
+    /// Waits until the raw output holds `bytes` (the reader thread may still be draining the
+    /// pseudo-terminal after the program exited); whether it came within `secs` seconds.
+    pub fn wait_output(&self, bytes: &[u8], secs: u64) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        while Instant::now() < deadline {
+            if self.output().windows(bytes.len()).any(|w| w == bytes) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        false
+    }
+
     /// Waits until the screen shows `text`; panics with the screen after `secs` seconds.
     pub fn wait_for(&self, text: &str, secs: u64) -> String {
         let deadline = Instant::now() + Duration::from_secs(secs);

@@ -51,15 +51,7 @@ fn verify_all(
 /// GetId: a new guest identity each call, or the identity of the logins (created, linked or merged).
 pub fn get_id(state: &mut State, mut input: Input) -> Result<Value, ServiceError> {
     let pool_id = input.required("IdentityPoolId", &limits::POOL_ID);
-    let given = input
-        .string_pairs(
-            "Logins",
-            Some(limits::MAX_LOGINS),
-            &limits::LOGIN_KEY,
-            &limits::LOGIN_TOKEN,
-            false,
-        )
-        .unwrap_or_default();
+    let given = logins::given(&mut input, false);
     let _ = input.string("AccountId", &ACCOUNT_ID, false);
     input.finish()?;
     let stored = state
@@ -137,15 +129,7 @@ fn resolve_role(
 /// GetCredentialsForIdentity.
 pub fn get_credentials(state: &mut State, mut input: Input) -> Result<Value, ServiceError> {
     let identity_id = input.required("IdentityId", &limits::POOL_ID);
-    let given = input
-        .string_pairs(
-            "Logins",
-            Some(limits::MAX_LOGINS),
-            &limits::LOGIN_KEY,
-            &limits::LOGIN_TOKEN,
-            false,
-        )
-        .unwrap_or_default();
+    let given = logins::given(&mut input, false);
     let custom = input.string("CustomRoleArn", &roles::ROLE_ARN, false);
     input.finish()?;
     let (identity, stored) = super::identities::identity_with_pool(state, &identity_id)?;

@@ -11,7 +11,8 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::Value;
 
-use crate::domain::IdentityPool;
+use crate::domain::{IdentityPool, limits};
+use crate::sandbox::input::Input;
 use crate::sandbox::protocol::ServiceError;
 use crate::sandbox::store::State;
 
@@ -169,6 +170,20 @@ fn other_login(
         mapping_keys,
         claims,
     })
+}
+
+/// The request's `Logins` (at most ten; each provider name and token checked as the model
+/// says), in the order given: the first login is the one that counts where one is chosen.
+pub fn given(input: &mut Input, required: bool) -> Vec<(String, String)> {
+    input
+        .string_pairs(
+            "Logins",
+            Some(limits::MAX_LOGINS),
+            &limits::LOGIN_KEY,
+            &limits::LOGIN_TOKEN,
+            required,
+        )
+        .unwrap_or_default()
 }
 
 /// Checks one login of a Logins map against the pool's providers.

@@ -106,15 +106,7 @@ pub fn verify(state: &State, token: &str) -> Result<OpenIdClaims, TokenProblem> 
 /// GetOpenIdToken: the basic flow's token, for a guest or with a login of the identity.
 pub fn get_open_id_token(state: &mut State, mut input: Input) -> Result<Value, ServiceError> {
     let identity_id = input.required("IdentityId", &limits::POOL_ID);
-    let given = input
-        .string_map(
-            "Logins",
-            Some(limits::MAX_LOGINS),
-            &limits::LOGIN_KEY,
-            &limits::LOGIN_TOKEN,
-            false,
-        )
-        .unwrap_or_default();
+    let given = logins::given(&mut input, false);
     input.finish()?;
     let (identity, stored) = identity_with_pool(state, &identity_id)?;
     let pool_id = stored.pool.identity_pool_id.clone();
@@ -189,15 +181,7 @@ pub fn get_developer_token(
 ) -> Result<Value, ServiceError> {
     let pool_id = input.required("IdentityPoolId", &limits::POOL_ID);
     let given_id = input.string("IdentityId", &limits::POOL_ID, false);
-    let given = input
-        .string_map(
-            "Logins",
-            Some(limits::MAX_LOGINS),
-            &limits::LOGIN_KEY,
-            &limits::LOGIN_TOKEN,
-            true,
-        )
-        .unwrap_or_default();
+    let given = logins::given(&mut input, true);
     let _ = input.string_map(
         "PrincipalTags",
         Some(50),
@@ -327,15 +311,7 @@ pub fn unlink_developer(
 /// UnlinkIdentity: removes the named providers' logins, proven by a valid login of the identity.
 pub fn unlink_identity(state: &mut State, mut input: Input) -> Result<Value, ServiceError> {
     let identity_id = input.required("IdentityId", &limits::POOL_ID);
-    let given = input
-        .string_map(
-            "Logins",
-            Some(limits::MAX_LOGINS),
-            &limits::LOGIN_KEY,
-            &limits::LOGIN_TOKEN,
-            true,
-        )
-        .unwrap_or_default();
+    let given = logins::given(&mut input, true);
     let remove = input
         .string_list("LoginsToRemove", &limits::LOGIN_KEY, (0, None), true)
         .unwrap_or_default();

@@ -4,7 +4,7 @@ use crossterm::event::KeyCode;
 
 use super::msg::Action;
 use super::state::{AccessState, Panel};
-use crate::app::keymap::{Binding, ENTER, ESC, Keys, NONE, TAB_KEYS, b};
+use crate::app::keys::{Binding, ENTER, ESC, Keys, NONE, TAB_KEYS, b};
 use crate::screens::save::host::{self, SaveKeys};
 
 #[rustfmt::skip]

@@ -3,7 +3,7 @@
 
 use super::msg::{Action, Msg};
 use super::state::{AccessState, Item, Panel, addable_kinds, provider_section};
-use crate::app::model::Level;
+use crate::app::Level;
 use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
 use crate::domain::edit::{Edit, ProviderRef};
 use crate::screens::list::moved;

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::state::{AccessState, Item, Panel};
 use super::summary;
-use crate::app::Model;
+use crate::app::ViewCtx;
 use crate::domain::config::PoolConfig;
 use crate::domain::edit::ProviderRef;
 use crate::view::theme::Theme;
@@ -17,29 +17,19 @@ use crate::view::widgets::{fit, spinner};
 use crate::wizard::scoped::source_of;
 
 /// Draws the tab into the body.
-pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    if let Some(form) = model.wizard.edit_for(crate::app::Tab::UserAccess) {
-        crate::wizard::view::draw(model, form, theme, frame, area);
-        return;
-    }
-    let state = &model.access;
+pub fn draw(state: &AccessState, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
     let hint = "User access changes the current pool. Choose one first: press 1 for Pools, select a pool, press ⏎, then come back with 2.";
-    let Some(inner) = crate::view::panel::pool_tab(model, "User access", hint, theme, frame, area)
+    let Some(inner) = crate::view::panel::pool_tab(vx, "User access", hint, theme, frame, area)
     else {
         return;
     };
     let width = usize::from(inner.width);
-    let lines = match (state.read.config(&model.store), &state.read.error) {
-        (Some(config), _) => body(state, &model.store, config, theme, width),
-        (None, Some(error)) => vec![Line::styled(error.clone(), theme.error)],
-        (None, None) => vec![Line::raw(format!(
-            "{} Reading the pool…",
-            spinner(model.now)
-        ))],
-    };
+    let lines = crate::screens::save::tab_read::lines(&state.read, vx, theme, |config| {
+        body(state, vx.store, config, theme, width)
+    });
     crate::view::panel::scrolled(frame, inner, lines);
     if let Some(panel) = &state.panel {
-        draw_panel(model, state, panel, theme, frame, area);
+        draw_panel(vx, state, panel, theme, frame, area);
     }
 }
 
@@ -191,7 +181,7 @@ fn body(
 }
 
 fn draw_panel(
-    model: &Model,
+    vx: &ViewCtx,
     state: &AccessState,
     panel: &Panel,
     theme: &Theme,
@@ -200,7 +190,7 @@ fn draw_panel(
 ) {
     let (title, lines, width, height) = match panel {
         Panel::Provider { provider, focus } => {
-            let Some(config) = state.read.config(&model.store) else {
+            let Some(config) = state.read.config(vx.store) else {
                 return;
             };
             (
@@ -254,7 +244,7 @@ fn draw_panel(
             let lines = crate::screens::save::view::lines(
                 &view.save,
                 view.note.as_deref(),
-                spinner(model.now),
+                spinner(vx.now),
                 theme,
                 usize::from(width.saturating_sub(2)),
             );

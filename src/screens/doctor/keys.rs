@@ -4,7 +4,7 @@ use crossterm::event::KeyCode;
 
 use super::state::ReportView;
 use super::update::Action;
-use crate::app::keymap::{Binding, ENTER, ESC, Keys, NONE, b};
+use crate::app::keys::{Binding, ENTER, ESC, Keys, NONE, b};
 
 #[rustfmt::skip]
 const VIEW: &[Binding<Action>] = &[

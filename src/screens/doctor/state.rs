@@ -17,15 +17,4 @@ pub struct ReportView {
 }
 
 /// The screen: the view when open.
-#[derive(Debug, Clone, Default)]
-pub struct DoctorState {
-    /// The open view.
-    pub view: Option<Box<ReportView>>,
-}
-
-impl DoctorState {
-    /// The view, when it covers `tab`.
-    pub fn on(&self, tab: Tab) -> Option<&ReportView> {
-        self.view.as_deref().filter(|v| v.origin == tab)
-    }
-}
+pub type DoctorState = crate::app::cover::Cover<ReportView>;

@@ -2,8 +2,8 @@
 //! selected finding's pool on the tab that fixes it.
 
 use super::state::{DoctorState, Report, ReportView};
-use crate::app::intent::Intent;
-use crate::app::screen::{in_view, open_view};
+use crate::app::cover::{self, CoverMsg, Covering};
+use crate::app::intent::only_reads;
 use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
 
 type Cx<'a> = crate::app::Cx<'a, ReportView>;
@@ -26,64 +26,59 @@ pub enum Action {
 }
 
 // The report only reads.
-impl Intent for Action {
-    fn changes(&self) -> Option<&'static str> {
-        None
-    }
-}
+only_reads!(Action);
 
-/// A message for the report view.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Msg {
-    /// Open the view over `origin` and run the report.
-    Open {
-        /// The tab it covers.
-        origin: Tab,
-    },
-    /// A key.
-    Action(Action),
-    /// The answer to the run (boxed: the other messages are a few bytes).
-    Response {
-        /// The request.
-        req: RequestId,
-        /// Its result.
-        response: Box<Response>,
-    },
-}
+/// A message for the report view (it opens over the tab given).
+pub type Msg = CoverMsg<Tab, Action>;
 
 /// Handles one message for the view.
 pub fn update(state: &mut DoctorState, ctx: &Ctx, msg: Msg) -> Outcome {
-    match msg {
-        Msg::Open { origin } => {
-            let view = ReportView {
-                origin,
-                run: Ok(None),
-                req: None,
-                selected: 0,
-            };
-            open_view(&mut state.view, view, ctx, run)
+    cover::update(state, ctx, msg)
+}
+
+impl Covering for ReportView {
+    type Open = Tab;
+    type Action = Action;
+    type Kept = ();
+
+    fn open(origin: Tab, _: &Ctx) -> Self {
+        ReportView {
+            origin,
+            run: Ok(None),
+            req: None,
+            selected: 0,
         }
-        Msg::Action(action) => in_view(&mut state.view, ctx, |cx| {
-            let mut close = false;
-            let effects = on_action(cx, action, &mut close);
-            (effects, close)
-        }),
-        Msg::Response { req, response } => in_view(&mut state.view, ctx, |cx| {
-            if cx.state.req == Some(req)
-                && let Response::Doctor(result) = *response
-            {
-                cx.state.req = None;
-                cx.state.selected = 0;
-                cx.state.run = result.map(|report| Some(*report));
-                if let Err(error) = &cx.state.run {
-                    cx.emit(Event::Record {
-                        operation: "Security report".into(),
-                        error: error.clone(),
-                    });
-                }
+    }
+
+    fn origin(&self) -> Tab {
+        self.origin
+    }
+
+    fn start(cx: &mut Cx) -> Vec<Effect> {
+        run(cx)
+    }
+
+    fn on_action(cx: &mut Cx, action: Action, _: &mut ()) -> (Vec<Effect>, bool) {
+        let mut close = false;
+        let effects = on_action(cx, action, &mut close);
+        (effects, close)
+    }
+
+    fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
+        if cx.state.req == Some(req)
+            && let Response::Doctor(result) = response
+        {
+            cx.state.req = None;
+            cx.state.selected = 0;
+            cx.state.run = result.map(|report| Some(*report));
+            if let Err(error) = &cx.state.run {
+                cx.emit(Event::Record {
+                    operation: "Security report".into(),
+                    error: error.clone(),
+                });
             }
-            (Vec::new(), false)
-        }),
+        }
+        Vec::new()
     }
 }
 

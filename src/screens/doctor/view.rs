@@ -6,18 +6,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::state::{Report, ReportView};
-use crate::app::Model;
+use crate::app::ViewCtx;
 use crate::domain::doctor::Severity;
 use crate::view::theme::Theme;
 use crate::view::widgets::{spinner, wrap};
 
 /// Draws the view over the body of the tab it covers.
-pub fn draw(model: &Model, view: &ReportView, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(view: &ReportView, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
-    let region = model
-        .session()
-        .map(|s| s.region.clone())
-        .unwrap_or_default();
+    let region = vx.session.map(|s| s.region.clone()).unwrap_or_default();
     let block = Block::bordered().title(Span::styled(
         format!(" Security report — {region} "),
         theme.accent,
@@ -29,7 +26,7 @@ pub fn draw(model: &Model, view: &ReportView, theme: &Theme, frame: &mut Frame, 
     match &view.run {
         Ok(None) => lines.push(Line::raw(format!(
             "{} Checking every pool of {region}, its roles and providers…",
-            spinner(model.now)
+            spinner(vx.now)
         ))),
         Err(error) => {
             for line in wrap(&format!("✗ {error}"), width + 8) {

@@ -5,7 +5,7 @@ use crossterm::event::KeyCode;
 
 use super::msg::Action;
 use super::state::ExportView;
-use crate::app::keymap::{Binding, ENTER, ESC, Keys, NONE, SHIFT, b};
+use crate::app::keys::{Binding, ENTER, ESC, Keys, NONE, SHIFT, b};
 
 #[rustfmt::skip]
 const VIEW: &[Binding<Action>] = &[

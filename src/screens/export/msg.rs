@@ -1,7 +1,7 @@
 //! The export view's messages and intents.
 
-use crate::app::intent::Intent;
-use crate::app::{RequestId, Response, Tab};
+use crate::app::cover::{CoverMsg, OnPool};
+use crate::app::intent::only_reads;
 
 /// What the view's keys ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,33 +39,7 @@ pub enum Action {
 }
 
 // Nothing here changes AWS: writing a local file is allowed in --read-only too.
-impl Intent for Action {
-    fn changes(&self) -> Option<&'static str> {
-        None
-    }
-}
+only_reads!(Action);
 
-/// A message for the export view.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Msg {
-    /// Open the view on a pool, over the tab it was asked from.
-    Open {
-        /// The pool.
-        pool_id: String,
-        /// Its name.
-        name: String,
-        /// The tab it covers.
-        origin: Tab,
-    },
-    /// A key.
-    Action(Action),
-    /// Typing into the path.
-    Input(tui_input::InputRequest),
-    /// An answer to one of the view's requests.
-    Response {
-        /// The request.
-        req: RequestId,
-        /// Its result.
-        response: Response,
-    },
-}
+/// A message for the export view (it opens on a pool, over the tab it was asked from).
+pub type Msg = CoverMsg<OnPool, Action>;

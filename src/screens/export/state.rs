@@ -89,15 +89,4 @@ impl ExportView {
 }
 
 /// The screen: the view when open.
-#[derive(Debug, Clone, Default)]
-pub struct ExportState {
-    /// The open view.
-    pub view: Option<Box<ExportView>>,
-}
-
-impl ExportState {
-    /// The view, when it covers `tab`.
-    pub fn on(&self, tab: Tab) -> Option<&ExportView> {
-        self.view.as_deref().filter(|v| v.origin == tab)
-    }
-}
+pub type ExportState = crate::app::cover::Cover<ExportView>;

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use super::msg::{Action, Msg};
 use super::state::{ExportState, ExportView, Read, Writing};
-use crate::app::model::Level;
-use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response};
+use crate::app::Level;
+use crate::app::cover::{self, Covering, OnPool};
+use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
 use crate::export::{Format, render};
 
 type Cx<'a> = crate::app::Cx<'a, ExportView>;
@@ -19,43 +20,43 @@ pub fn code_rows(size: (u16, u16)) -> usize {
 
 /// Handles one message for the view.
 pub fn update(state: &mut ExportState, ctx: &Ctx, msg: Msg) -> Outcome {
-    if let Msg::Open {
-        pool_id,
-        name,
-        origin,
-    } = msg
-    {
-        let req = ctx.next_req;
-        let view = state
-            .view
-            .insert(Box::new(ExportView::new(pool_id, name, origin, req)));
-        let mut cx = Cx::new(view, ctx);
-        let effects = read(&mut cx);
-        return cx.finish(effects);
+    cover::update(state, ctx, msg)
+}
+
+impl Covering for ExportView {
+    type Open = OnPool;
+    type Action = Action;
+    type Kept = ();
+
+    fn open(open: OnPool, ctx: &Ctx) -> Self {
+        ExportView::new(open.pool_id, open.name, open.origin, ctx.next_req)
     }
-    let Some(view) = state.view.as_deref_mut() else {
-        return Outcome::default();
-    };
-    let mut cx = Cx::new(view, ctx);
-    let mut close = false;
-    let effects = match msg {
-        Msg::Open { .. } => Vec::new(),
-        Msg::Action(action) => on_action(&mut cx, action, &mut close),
-        Msg::Input(request) => {
-            if let Some(writing) = cx.state.writing.as_mut() {
-                writing.path.handle(request);
-                writing.confirm_replace = false;
-                writing.problem = None;
-            }
-            Vec::new()
+
+    fn origin(&self) -> Tab {
+        self.origin
+    }
+
+    fn start(cx: &mut Cx) -> Vec<Effect> {
+        read(cx)
+    }
+
+    fn on_action(cx: &mut Cx, action: Action, _: &mut ()) -> (Vec<Effect>, bool) {
+        let mut close = false;
+        let effects = on_action(cx, action, &mut close);
+        (effects, close)
+    }
+
+    fn on_input(cx: &mut Cx, request: tui_input::InputRequest) {
+        if let Some(writing) = cx.state.writing.as_mut() {
+            writing.path.handle(request);
+            writing.confirm_replace = false;
+            writing.problem = None;
         }
-        Msg::Response { req, response } => on_response(&mut cx, req, response),
-    };
-    let outcome = cx.finish(effects);
-    if close {
-        state.view = None;
     }
-    outcome
+
+    fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
+        on_response(cx, req, response)
+    }
 }
 
 fn read(cx: &mut Cx) -> Vec<Effect> {

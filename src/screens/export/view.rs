@@ -8,13 +8,13 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::state::{ExportView, Read};
 use super::update::code_rows;
-use crate::app::Model;
+use crate::app::ViewCtx;
 use crate::export::Format;
 use crate::view::theme::Theme;
 use crate::view::widgets::{input_window, spinner, wrap};
 
 /// Draws the view over the body of the tab it covers.
-pub fn draw(model: &Model, view: &ExportView, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(view: &ExportView, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
     let block = Block::bordered().title(Line::from(vec![
         Span::styled(format!(" Export — {} ", view.pool_name), theme.accent),
@@ -36,7 +36,7 @@ pub fn draw(model: &Model, view: &ExportView, theme: &Theme, frame: &mut Frame, 
     match &view.read {
         Read::Reading(_) => lines.push(Line::raw(format!(
             "{} Reading the pool{}…",
-            spinner(model.now),
+            spinner(vx.now),
             if view.include_roles {
                 " and its roles"
             } else {
@@ -81,8 +81,8 @@ pub fn draw(model: &Model, view: &ExportView, theme: &Theme, frame: &mut Frame, 
             }
             lines.push(Line::raw(""));
             let total = rendered.text.lines().count();
-            let rows = code_rows(model.size)
-                .min(usize::from(inner.height).saturating_sub(lines.len() + 1));
+            let rows =
+                code_rows(vx.size).min(usize::from(inner.height).saturating_sub(lines.len() + 1));
             for text in rendered.text.lines().skip(view.scroll).take(rows) {
                 let text: String = text.chars().take(width).collect();
                 lines.push(Line::raw(text));

@@ -4,16 +4,9 @@ use crossterm::event::KeyCode;
 
 use super::msg::Action;
 use super::state::{IdentitiesState, Panel};
-use crate::app::keymap::{Binding, ENTER, ESC, Keys, NONE, TAB_KEYS, b, list_moves};
+use crate::app::keys::{Binding, ENTER, ESC, Keys, NONE, TAB_KEYS, b, list_moves};
 
-const MOVES: [Binding<Action>; 6] = list_moves(
-    Action::Up,
-    Action::Down,
-    Action::Top,
-    Action::Bottom,
-    Action::PageUp,
-    Action::PageDown,
-);
+const MOVES: [Binding<Action>; 6] = list_moves!(Action::Move);
 
 #[rustfmt::skip]
 const LIST: &[Binding<Action>] = &[

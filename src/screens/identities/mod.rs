@@ -7,6 +7,7 @@ mod msg;
 mod panel_keys;
 mod panels;
 mod state;
+pub mod stats_view;
 mod status;
 mod update;
 pub mod view;

@@ -4,22 +4,13 @@ use tui_input::InputRequest;
 
 use crate::app::intent::Intent;
 use crate::app::{RequestId, Response};
+use crate::screens::cursor::Move;
 
 /// What the Identity browser's keys ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
-    /// Move the selection up one row.
-    Up,
-    /// Move the selection down one row.
-    Down,
-    /// The first row.
-    Top,
-    /// The last row.
-    Bottom,
-    /// One screen up.
-    PageUp,
-    /// One screen down.
-    PageDown,
+    /// A list move (j/k, g/G, PgUp/PgDn).
+    Move(Move),
     /// Open the selected identity, or press the focused button.
     Open,
     /// Close the panel, or clear the filter.

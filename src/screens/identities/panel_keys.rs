@@ -7,7 +7,7 @@ use super::deletion::Deletion;
 use super::msg::Action;
 use super::state::{Detail, Panel};
 use super::update::{Cx, developer_provider};
-use crate::app::model::Level;
+use crate::app::Level;
 use crate::app::{AwsError, Effect, RequestId};
 
 /// A DeleteIdentities batch answered: deleted rows leave the table, the next batches go out, and

@@ -10,16 +10,16 @@ use std::collections::BTreeMap;
 
 use super::deletion::{Deletion, Report};
 use super::state::{Detail, IdentitiesState, Panel, TYPE_COUNT_ABOVE};
-use crate::app::Model;
+use crate::app::ViewCtx;
 use crate::domain::identity::format_time;
 use crate::domain::identity_filter::Status;
 use crate::view::theme::Theme;
 use crate::view::widgets::{centered, fit, truncate};
 
 /// Draws the panel or the deletion's progress, if any, over `area`.
-pub fn draw(model: &Model, state: &IdentitiesState, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(vx: &ViewCtx, state: &IdentitiesState, theme: &Theme, frame: &mut Frame, area: Rect) {
     if let Some(deletion) = &state.deletion {
-        progress(model, deletion, theme, frame, area);
+        progress(vx, deletion, theme, frame, area);
         return;
     }
     let (title, lines, width) = match &state.panel {
@@ -224,7 +224,7 @@ fn confirm_lines(
     lines
 }
 
-fn progress(model: &Model, deletion: &Deletion, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn progress(vx: &ViewCtx, deletion: &Deletion, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rect = centered(area, 78, 10);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
@@ -249,10 +249,10 @@ fn progress(model: &Model, deletion: &Deletion, theme: &Theme, frame: &mut Frame
         gauge_area,
     );
     let rate = deletion
-        .rate(model.now)
+        .rate(vx.now)
         .map_or("—".to_string(), |r| format!("{r:.0}/s"));
     let eta = deletion
-        .eta(model.now)
+        .eta(vx.now)
         .map_or("—".to_string(), |s| format!("~{s:.0} s left"));
     let state = if deletion.cancelled {
         "cancelling: waiting for the batches already sent"

@@ -6,8 +6,8 @@ use super::msg::{Action, Msg};
 use super::panel_keys::{on_deleted, on_panel_action, open_detail, send_batches};
 use super::state::{IdentitiesState, Loading, Panel};
 use super::status;
-use crate::app::model::{Condition, Level};
 use crate::app::{AwsError, Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
+use crate::app::{Condition, Level};
 use crate::domain::Identity;
 use crate::domain::identity_filter;
 use crate::view::layout;
@@ -237,18 +237,12 @@ fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    let page = isize::try_from(height.max(1)).unwrap_or(1);
     let Some((pool_id, _)) = cx.ctx.current_pool.cloned() else {
         return Vec::new();
     };
     let state = &mut cx.state;
     match action {
-        Action::Up => state.move_selection(-1),
-        Action::Down => state.move_selection(1),
-        Action::PageUp => state.move_selection(-page),
-        Action::PageDown => state.move_selection(page),
-        Action::Top => state.list.select_first(),
-        Action::Bottom => state.list.select_last(),
+        Action::Move(step) => state.list.step(step, height),
         Action::Filter => state.filter_editing = true,
         Action::Back if !state.filter.is_empty() || state.filter_error.is_some() => {
             state.filter_input.reset();

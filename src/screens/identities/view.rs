@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::panels;
 use super::state::{IdentitiesState, Loading};
 use super::status::StatusCheck;
-use crate::app::Model;
+use crate::app::ViewCtx;
 use crate::domain::identity::{format_time, short_provider};
 use crate::domain::identity_filter::Status;
 use crate::view::layout;
@@ -18,15 +18,16 @@ use crate::view::theme::Theme;
 use crate::view::widgets::{fit, thousands};
 
 /// Draws the tab into the body.
-pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some((_, pool_name)) = &model.current_pool else {
-        let lines = vec![
+pub fn draw(state: &IdentitiesState, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let Some((_, pool_name)) = vx.current_pool else {
+        let mut lines = crate::view::panel::lost_pool(vx, theme);
+        lines.extend([
             Line::raw("The Identity browser shows the identities of the current pool."),
             Line::raw(""),
             Line::raw(
                 "Choose a pool first: press 1 for Pools, select a pool, press ⏎, then come back with 3.",
             ),
-        ];
+        ]);
         let block = Block::bordered().title(Span::styled(" Identity browser ", theme.accent));
         frame.render_widget(
             Paragraph::new(lines)
@@ -36,14 +37,13 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         );
         return;
     };
-    let state = &model.identities;
     let block = Block::bordered()
         .title(title(state, pool_name, theme))
         .title_bottom(status_line(state, theme));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    table(model, state, theme, frame, inner);
-    panels::draw(model, state, theme, frame, area);
+    table(vx, state, theme, frame, inner);
+    panels::draw(vx, state, theme, frame, area);
 }
 
 fn title(state: &IdentitiesState, pool_name: &str, theme: &Theme) -> Line<'static> {
@@ -145,7 +145,7 @@ fn columns(width: usize) -> (usize, usize, usize, usize, usize) {
     (id, kind, logins, created, modified)
 }
 
-fn table(model: &Model, state: &IdentitiesState, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn table(vx: &ViewCtx, state: &IdentitiesState, theme: &Theme, frame: &mut Frame, area: Rect) {
     let (id_w, kind_w, logins_w, created_w, modified_w) = columns(usize::from(area.width));
     let mut heading = format!(
         "   {}{}{}",
@@ -164,7 +164,7 @@ fn table(model: &Model, state: &IdentitiesState, theme: &Theme, frame: &mut Fram
         };
         lines.push(Line::styled(format!("   {message}"), theme.dim));
     }
-    let height = layout::list_rows(model.size);
+    let height = layout::list_rows(vx.size);
     for (pos, &index) in state
         .list
         .shown

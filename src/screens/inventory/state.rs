@@ -50,18 +50,7 @@ pub struct InventoryView {
 }
 
 /// The screen: the view when open.
-#[derive(Debug, Clone, Default)]
-pub struct InventoryState {
-    /// The open view.
-    pub view: Option<Box<InventoryView>>,
-}
-
-impl InventoryState {
-    /// The view, when it covers `tab`.
-    pub fn on(&self, tab: Tab) -> Option<&InventoryView> {
-        self.view.as_deref().filter(|v| v.origin == tab)
-    }
-}
+pub type InventoryState = crate::app::cover::Cover<InventoryView>;
 
 impl InventoryView {
     /// The pools the filter shows, region by region in the sweep's order, as (region, pool).

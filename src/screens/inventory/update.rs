@@ -4,11 +4,11 @@
 use tui_input::InputRequest;
 
 use super::state::{InventoryState, InventoryView, RegionSweep, Sweep};
-use crate::app::intent::Intent;
-use crate::app::model::Level;
-use crate::app::screen::{in_view, open_view};
+use crate::app::Level;
+use crate::app::cover::{self, CoverMsg, Covering};
+use crate::app::intent::only_reads;
 use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
-use crate::screens::cursor::Move;
+use crate::screens::cursor::{ListKey, list_key};
 use crate::view::layout;
 
 type Cx<'a> = crate::app::Cx<'a, InventoryView>;
@@ -22,79 +22,88 @@ pub const AT_ONCE: usize = 40;
 /// What the inventory's keys ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
-    /// Move over the pools.
-    Move(Move),
+    /// Move over the pools, filter them, or close.
+    List(ListKey),
     /// Open the selected pool in its region.
     Open,
-    /// Start typing a filter.
-    Filter,
-    /// Keep the filter typed.
-    Submit,
     /// Copy the selected pool's id.
     CopyId,
     /// List every region again.
     Refresh,
-    /// Clear the filter, or close the view.
-    Back,
     /// The help overlay.
     Help,
 }
 
 // The inventory only reads.
-impl Intent for Action {
-    fn changes(&self) -> Option<&'static str> {
-        None
-    }
+only_reads!(Action);
+
+/// What opening the inventory carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Open {
+    /// The tab it covers.
+    pub origin: Tab,
+    /// The regions to sweep.
+    pub regions: Vec<String>,
 }
 
 /// A message for the inventory.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Msg {
-    /// Open the view over `origin` and list every region of `regions`.
-    Open {
-        /// The tab it covers.
-        origin: Tab,
-        /// The regions to sweep.
-        regions: Vec<String>,
-    },
-    /// A key.
-    Action(Action),
-    /// Typing into the filter.
-    Input(InputRequest),
-    /// The answer to a page.
-    Response {
-        /// The request.
-        req: RequestId,
-        /// Its result.
-        response: Box<Response>,
-    },
-}
+pub type Msg = CoverMsg<Open, Action>;
 
 /// Handles one message for the view.
 pub fn update(state: &mut InventoryState, ctx: &Ctx, msg: Msg) -> Outcome {
-    match msg {
-        Msg::Open { origin, regions } => {
-            let view = InventoryView {
-                origin,
-                regions: Vec::new(),
-                awaiting: Default::default(),
-                started: None,
-                finished: None,
-                filter: Default::default(),
-                cursor: Default::default(),
-            };
-            open_view(&mut state.view, view, ctx, |cx| sweep(cx, regions))
+    cover::update(state, ctx, msg)
+}
+
+impl Covering for InventoryView {
+    type Open = Open;
+    type Action = Action;
+    type Kept = ();
+
+    fn open(open: Open, _: &Ctx) -> Self {
+        InventoryView {
+            origin: open.origin,
+            regions: sweeps(open.regions),
+            awaiting: Default::default(),
+            started: None,
+            finished: None,
+            filter: Default::default(),
+            cursor: Default::default(),
         }
-        Msg::Action(action) => in_view(&mut state.view, ctx, |cx| on_action(cx, action)),
-        Msg::Input(request) => in_view(&mut state.view, ctx, |cx| {
-            cx.state.filter.handle(request);
-            cx.state.cursor.reset();
-            (Vec::new(), false)
-        }),
-        Msg::Response { req, response } => in_view(&mut state.view, ctx, |cx| {
-            (on_page(cx, req, *response), false)
-        }),
     }
+
+    fn origin(&self) -> Tab {
+        self.origin
+    }
+
+    fn start(cx: &mut Cx) -> Vec<Effect> {
+        let regions = cx.state.regions.iter().map(|r| r.region.clone()).collect();
+        sweep(cx, regions)
+    }
+
+    fn on_action(cx: &mut Cx, action: Action, _: &mut ()) -> (Vec<Effect>, bool) {
+        on_action(cx, action)
+    }
+
+    fn on_input(cx: &mut Cx, request: InputRequest) {
+        cx.state.filter.handle(request);
+        cx.state.cursor.reset();
+    }
+
+    fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
+        on_page(cx, req, response)
+    }
+}
+
+/// Each region waiting to be listed.
+fn sweeps(regions: Vec<String>) -> Vec<RegionSweep> {
+    regions
+        .into_iter()
+        .map(|region| RegionSweep {
+            region,
+            pools: Vec::new(),
+            sweep: Sweep::Waiting,
+        })
+        .collect()
 }
 
 /// Starts listing `regions` afresh.
@@ -102,14 +111,7 @@ fn sweep(cx: &mut Cx, regions: Vec<String>) -> Vec<Effect> {
     for req in std::mem::take(&mut cx.state.awaiting).into_keys() {
         cx.finish_request(req);
     }
-    cx.state.regions = regions
-        .into_iter()
-        .map(|region| RegionSweep {
-            region,
-            pools: Vec::new(),
-            sweep: Sweep::Waiting,
-        })
-        .collect();
+    cx.state.regions = sweeps(regions);
     cx.state.started = cx.ctx.now;
     cx.state.finished = None;
     cx.state.cursor.reset();
@@ -185,18 +187,14 @@ fn on_action(cx: &mut Cx, action: Action) -> (Vec<Effect>, bool) {
         .get(cx.state.cursor.selected)
         .map(|(_, pool)| pool.id.clone());
     match action {
-        Action::Move(step) => {
+        Action::List(key) => {
             let count = cx.state.rows().len();
             let page = layout::list_rows(cx.ctx.size);
-            cx.state.cursor.step(step, count, page);
-        }
-        Action::Filter => cx.state.filter.editing = true,
-        Action::Submit => cx.state.filter.editing = false,
-        Action::Back => {
-            if !cx.state.filter.clear() {
-                return (Vec::new(), true);
-            }
-            cx.state.cursor.reset();
+            let view = &mut *cx.state;
+            return (
+                Vec::new(),
+                list_key(&mut view.cursor, &mut view.filter, key, count, page),
+            );
         }
         Action::Help => cx.emit(Event::ShowHelp),
         Action::Refresh => {

@@ -7,13 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::state::{InventoryView, refusal};
-use crate::app::Model;
+use crate::app::ViewCtx;
 use crate::screens::list;
 use crate::view::theme::Theme;
 use crate::view::widgets::{filter_line, fit, spinner, thousands, truncate, wrap};
 
 /// Draws the view over the body of the tab it covers.
-pub fn draw(model: &Model, view: &InventoryView, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(view: &InventoryView, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
     let rows = view.rows();
     let block = Block::bordered().title(Span::styled(
@@ -23,7 +23,7 @@ pub fn draw(model: &Model, view: &InventoryView, theme: &Theme, frame: &mut Fram
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let mut lines = vec![summary(model, view, rows.len(), theme)];
+    let mut lines = vec![summary(vx, view, rows.len(), theme)];
     lines.extend(filter_line(&view.filter, width, theme));
     let failed: Vec<Line> = view
         .failed()
@@ -83,7 +83,7 @@ pub fn draw(model: &Model, view: &InventoryView, theme: &Theme, frame: &mut Fram
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn summary(model: &Model, view: &InventoryView, shown: usize, theme: &Theme) -> Line<'static> {
+fn summary(vx: &ViewCtx, view: &InventoryView, shown: usize, theme: &Theme) -> Line<'static> {
     let (listing, done, failed) = view.counts();
     let pools: usize = view.regions.iter().map(|r| r.pools.len()).sum();
     let with_pools = view.regions.iter().filter(|r| !r.pools.is_empty()).count();
@@ -115,7 +115,7 @@ fn summary(model: &Model, view: &InventoryView, shown: usize, theme: &Theme) -> 
         )),
         (0, _, _) => {}
         (n, _, _) => spans.push(Span::styled(
-            format!(" · {} listing {n} more…", spinner(model.now)),
+            format!(" · {} listing {n} more…", spinner(vx.now)),
             theme.dim,
         )),
     }

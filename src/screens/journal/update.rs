@@ -2,11 +2,11 @@
 
 use tui_input::InputRequest;
 
-use crate::app::intent::Intent;
-use crate::app::screen::{in_view, open_view};
+use crate::app::cover::{self, Cover, CoverMsg, Covering};
+use crate::app::intent::only_reads;
 use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
 use crate::journal::Entry;
-use crate::screens::cursor::{Cursor, Move, TypedFilter};
+use crate::screens::cursor::{Cursor, ListKey, TypedFilter, list_key};
 use crate::view::layout;
 
 type Cx<'a> = crate::app::Cx<'a, JournalView>;
@@ -39,92 +39,70 @@ impl JournalView {
 }
 
 /// The screen: the view when open.
-#[derive(Debug, Clone, Default)]
-pub struct JournalState {
-    /// The open view.
-    pub view: Option<Box<JournalView>>,
-}
-
-impl JournalState {
-    /// The view, when it covers `tab`.
-    pub fn on(&self, tab: Tab) -> Option<&JournalView> {
-        self.view.as_deref().filter(|v| v.origin == tab)
-    }
-}
+pub type JournalState = Cover<JournalView>;
 
 /// What the view's keys ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
-    /// Move over the entries (down is older).
-    Move(Move),
-    /// Start typing a filter.
-    Filter,
-    /// Keep the filter typed.
-    Submit,
+    /// Move over the entries (down is older), filter them, or close.
+    List(ListKey),
     /// Read the journal again.
     Refresh,
-    /// Clear the filter, or close the view.
-    Back,
     /// The help overlay.
     Help,
 }
 
 // Reading the journal changes nothing.
-impl Intent for Action {
-    fn changes(&self) -> Option<&'static str> {
-        None
-    }
-}
+only_reads!(Action);
 
-/// A message for the journal view.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Msg {
-    /// Open the view over `origin` and read the journal.
-    Open {
-        /// The tab it covers.
-        origin: Tab,
-    },
-    /// A key.
-    Action(Action),
-    /// Typing into the filter.
-    Input(InputRequest),
-    /// The journal as read.
-    Response {
-        /// The request.
-        req: RequestId,
-        /// Its result.
-        response: Box<Response>,
-    },
-}
+/// A message for the journal view (it opens over the tab given).
+pub type Msg = CoverMsg<Tab, Action>;
 
 /// Handles one message for the view.
 pub fn update(state: &mut JournalState, ctx: &Ctx, msg: Msg) -> Outcome {
-    match msg {
-        Msg::Open { origin } => {
-            let view = JournalView {
-                origin,
-                req: None,
-                read: Ok(None),
-                filter: TypedFilter::default(),
-                cursor: Cursor::default(),
-            };
-            open_view(&mut state.view, view, ctx, read)
+    cover::update(state, ctx, msg)
+}
+
+impl Covering for JournalView {
+    type Open = Tab;
+    type Action = Action;
+    type Kept = ();
+
+    fn open(origin: Tab, _: &Ctx) -> Self {
+        JournalView {
+            origin,
+            req: None,
+            read: Ok(None),
+            filter: TypedFilter::default(),
+            cursor: Cursor::default(),
         }
-        Msg::Action(action) => in_view(&mut state.view, ctx, |cx| on_action(cx, action)),
-        Msg::Input(request) => in_view(&mut state.view, ctx, |cx| {
-            cx.state.filter.handle(request);
-            cx.state.cursor.reset();
-            (Vec::new(), false)
-        }),
-        Msg::Response { req, response } => in_view(&mut state.view, ctx, |cx| {
-            if cx.state.req == Some(req)
-                && let Response::Journal(result) = *response
-            {
-                cx.state.req = None;
-                cx.state.read = result.map(Some);
-            }
-            (Vec::new(), false)
-        }),
+    }
+
+    fn origin(&self) -> Tab {
+        self.origin
+    }
+
+    fn start(cx: &mut Cx) -> Vec<Effect> {
+        read(cx)
+    }
+
+    fn on_action(cx: &mut Cx, action: Action, _: &mut ()) -> (Vec<Effect>, bool) {
+        on_action(cx, action)
+    }
+
+    fn on_input(cx: &mut Cx, request: InputRequest) {
+        cx.state.filter.handle(request);
+        cx.state.cursor.reset();
+    }
+
+    fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
+        if cx.state.req == Some(req)
+            && let Response::Journal(result) = response
+        {
+            cx.state.req = None;
+            cx.state.read = result.map(Some);
+        }
+        Vec::new()
     }
 }
 
@@ -137,18 +115,14 @@ fn read(cx: &mut Cx) -> Vec<Effect> {
 /// A key; true when the view closes.
 fn on_action(cx: &mut Cx, action: Action) -> (Vec<Effect>, bool) {
     match action {
-        Action::Move(step) => {
+        Action::List(key) => {
             let count = cx.state.shown().len();
             let page = layout::list_rows(cx.ctx.size);
-            cx.state.cursor.step(step, count, page);
-        }
-        Action::Filter => cx.state.filter.editing = true,
-        Action::Submit => cx.state.filter.editing = false,
-        Action::Back => {
-            if !cx.state.filter.clear() {
-                return (Vec::new(), true);
-            }
-            cx.state.cursor.reset();
+            let view = &mut *cx.state;
+            return (
+                Vec::new(),
+                list_key(&mut view.cursor, &mut view.filter, key, count, page),
+            );
         }
         Action::Help => cx.emit(Event::ShowHelp),
         Action::Refresh => return (read(cx), false),

@@ -6,13 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::update::JournalView;
-use crate::app::Model;
+use crate::app::ViewCtx;
 use crate::screens::list;
 use crate::view::theme::Theme;
 use crate::view::widgets::{filter_line, fit, spinner, thousands, truncate, wrap};
 
 /// Draws the view over the body of the tab it covers.
-pub fn draw(model: &Model, view: &JournalView, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(view: &JournalView, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
     let block = Block::bordered().title(Span::styled(
         " Journal — writes made from here ",
@@ -26,7 +26,7 @@ pub fn draw(model: &Model, view: &JournalView, theme: &Theme, frame: &mut Frame,
         Ok(None) => {
             lines.push(Line::raw(format!(
                 "{} Reading the journal…",
-                spinner(model.now)
+                spinner(vx.now)
             )));
             frame.render_widget(Paragraph::new(lines), inner);
             return;

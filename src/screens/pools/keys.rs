@@ -4,16 +4,10 @@ use crossterm::event::KeyCode;
 
 use super::PoolsState;
 use super::msg::Action;
-use crate::app::keymap::{Binding, ENTER, ESC, Keys, NONE, b, list_moves};
+use crate::app::keys::{Binding, ENTER, ESC, Keys, NONE, b, list_moves};
+use crate::screens::cursor::Move;
 
-const MOVES: [Binding<Action>; 6] = list_moves(
-    Action::Up,
-    Action::Down,
-    Action::Top,
-    Action::Bottom,
-    Action::PageUp,
-    Action::PageDown,
-);
+const MOVES: [Binding<Action>; 6] = list_moves!(Action::Move);
 
 #[rustfmt::skip]
 const LIST: &[Binding<Action>] = &[
@@ -40,8 +34,8 @@ const SUMMARY: &[Binding<Action>] = &[
     b(&[(KeyCode::Char('t'), NONE)], "t", "test access", Action::TestAccess, true),
     b(&[(KeyCode::Char('x'), NONE)], "x", "export", Action::Export, true),
     b(&[(KeyCode::Char('u'), NONE)], "u", "copy web console URL", Action::CopyConsoleUrl, false),
-    b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "scroll down", Action::Down, false),
-    b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "scroll up", Action::Up, false),
+    b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "scroll down", Action::Move(Move::Down), false),
+    b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "scroll up", Action::Move(Move::Up), false),
 ];
 
 #[rustfmt::skip]

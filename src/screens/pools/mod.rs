@@ -1,7 +1,6 @@
 //! Tab 1, Pools: every identity pool of the region, streamed in page by page, with lazily loaded
 //! details for the rows on screen, a filter, a summary view and deletion.
 
-mod identity_stats;
 mod keys;
 mod msg;
 mod opening;

@@ -5,22 +5,13 @@ use tui_input::InputRequest;
 use crate::app::intent::Intent;
 use crate::app::{RequestId, Response};
 use crate::domain::IdentityPool;
+use crate::screens::cursor::Move;
 
 /// What the Pools tab's keys ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
-    /// Move the selection (or scroll the summary) up one row.
-    Up,
-    /// Move the selection (or scroll the summary) down one row.
-    Down,
-    /// The first row.
-    Top,
-    /// The last row.
-    Bottom,
-    /// One screen up.
-    PageUp,
-    /// One screen down.
-    PageDown,
+    /// A list move (j/k, g/G, PgUp/PgDn); in the summary, j/k/g scroll it.
+    Move(Move),
     /// Open the selected pool's summary.
     Open,
     /// Close the summary, or clear the filter.

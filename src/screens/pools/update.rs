@@ -6,9 +6,10 @@ use super::msg::{Action, Msg};
 use super::opening::{describe_now, open_by_id, open_summary, show_created};
 use super::state::{Detail, Listing, MAX_DETAILS_IN_FLIGHT, PoolsState};
 use super::summary_reads;
-use crate::app::model::Level;
+use crate::app::Level;
 use crate::app::{AwsError, Ctx, Effect, Event, Outcome, RequestId, Response};
 use crate::domain::{IdentityPool, PoolSummary};
+use crate::screens::cursor::Move;
 use crate::view::layout;
 
 pub(super) type Cx<'a> = crate::app::Cx<'a, PoolsState>;
@@ -366,24 +367,16 @@ fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     let height = layout::list_rows(cx.ctx.size);
-    let page = isize::try_from(height.max(1)).unwrap_or(1);
     let pools = &mut cx.state;
-    if pools.open.is_some() {
-        match action {
-            Action::Up => pools.summary_scroll = pools.summary_scroll.saturating_sub(1),
-            Action::Down => pools.summary_scroll = pools.summary_scroll.saturating_add(1),
-            Action::Top => pools.summary_scroll = 0,
-            _ => {}
-        }
-    }
     match action {
-        Action::Up | Action::Down | Action::Top if pools.open.is_some() => {}
-        Action::Up => pools.move_selection(-1),
-        Action::Down => pools.move_selection(1),
-        Action::PageUp => pools.move_selection(-page),
-        Action::PageDown => pools.move_selection(page),
-        Action::Top => pools.list.select_first(),
-        Action::Bottom => pools.list.select_last(),
+        // The summary scrolls with the moves a page of text has.
+        Action::Move(step) if pools.open.is_some() => match step {
+            Move::Up => pools.summary_scroll = pools.summary_scroll.saturating_sub(1),
+            Move::Down => pools.summary_scroll = pools.summary_scroll.saturating_add(1),
+            Move::Top => pools.summary_scroll = 0,
+            Move::Bottom | Move::PageUp | Move::PageDown => {}
+        },
+        Action::Move(step) => pools.list.step(step, height),
         Action::Filter => pools.filter_editing = true,
         Action::Open => return open_summary(cx),
         Action::Back => {

@@ -1,48 +1,23 @@
 //! Drawing the Pools tab: the list (only the rows on screen are built) and a pool's summary.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::state::{Detail, Listing, PoolsState};
-use crate::app::Model;
+use crate::app::ViewCtx;
 use crate::domain::IdentityPool;
 use crate::view::layout;
 use crate::view::theme::Theme;
 use crate::view::widgets::fit;
 
 /// Draws the list, or the open pool's summary.
-pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    match &model.pools.open {
-        Some(id) => summary_with_statistics(model, id, theme, frame, area),
-        None => list(model, theme, frame, area),
-    }
-}
-
-/// The summary, with the statistics of the identities the Identity browser has loaded of this
-/// pool beside it (or below it on a narrow terminal) when it has loaded any.
-fn summary_with_statistics(model: &Model, id: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let identities = &model.identities;
-    let loaded = identities.pool_id.as_deref() == Some(id) && !identities.list.rows.is_empty();
-    let (summary, statistics) = if !loaded {
-        (area, None)
-    } else if area.width >= 110 {
-        let right = (area.width * 2 / 5).max(44);
-        let [left, right] =
-            Layout::horizontal([Constraint::Min(0), Constraint::Length(right)]).areas(area);
-        (left, Some(right))
-    } else if area.height >= 30 {
-        let [top, bottom] =
-            Layout::vertical([Constraint::Min(0), Constraint::Length(14)]).areas(area);
-        (top, Some(bottom))
-    } else {
-        (area, None)
-    };
-    super::summary::draw(&model.pools, &model.store, id, theme, frame, summary);
-    if let Some(statistics) = statistics {
-        super::identity_stats::draw(identities, theme, frame, statistics);
+pub fn draw(pools: &PoolsState, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
+    match &pools.open {
+        Some(id) => super::summary::draw(pools, vx.store, id, theme, frame, area),
+        None => list(pools, vx, theme, frame, area),
     }
 }
 
@@ -95,8 +70,7 @@ fn title(pools: &PoolsState, theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-fn list(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let pools = &model.pools;
+fn list(pools: &PoolsState, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::bordered().title(title(pools, theme));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -129,7 +103,7 @@ fn list(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         };
         lines.push(Line::styled(format!("  {message}"), theme.dim));
     }
-    let height = layout::list_rows(model.size);
+    let height = layout::list_rows(vx.size);
     // Only the rows on screen are built, so drawing costs the same with 50 pools or 50,000.
     for (pos, &index) in pools
         .list
@@ -150,11 +124,8 @@ fn list(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else {
             pool.name.clone()
         };
-        let (guest, basic, providers, detail_style) = detail_cells(
-            pools.details.get(&pool.id),
-            model.store.pool(&pool.id),
-            theme,
-        );
+        let (guest, basic, providers, detail_style) =
+            detail_cells(pools.details.get(&pool.id), vx.store.pool(&pool.id), theme);
         let row_style = if selected {
             theme.selected
         } else {

@@ -7,7 +7,7 @@ use super::msg::Action;
 use super::state::{Fetch, Panel, PolicyRef};
 use super::update::start_fetches;
 use super::write::{DocTarget, DocWrite, WritePhase};
-use crate::app::model::Level;
+use crate::app::Level;
 use crate::app::{Effect, RequestId, Response};
 use crate::domain::role_use;
 

@@ -6,7 +6,9 @@ use super::msg::Action;
 use super::simulator::SimFocus;
 use super::state::{Panel, RolesState};
 use super::write::WritePhase;
-use crate::app::keymap::{Binding, CTRL, ENTER, ESC, Keys, NONE, TAB_KEYS, b};
+use crate::app::keys::{Binding, CTRL, ENTER, ESC, Keys, NONE, TAB_KEYS, b, list_moves};
+
+const MOVES: [Binding<Action>; 6] = list_moves!(Action::Move);
 use crate::screens::save::host::{self, SaveKeys};
 
 #[rustfmt::skip]
@@ -16,10 +18,7 @@ const LIST: &[Binding<Action>] = &[
     b(&[(KeyCode::Char('f'), NONE)], "f", "fix trust", Action::Fix, true),
     b(&[(KeyCode::Char('s'), NONE)], "s", "simulate", Action::Simulate, true),
     b(&[(KeyCode::Char('r'), NONE)], "r", "re-check", Action::Refresh, true),
-    b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "down", Action::Down, false),
-    b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "up", Action::Up, false),
-    b(&[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)], "g/Home", "top", Action::Top, false),
-    b(&[(KeyCode::Char('G'), NONE), (KeyCode::End, NONE)], "G/End", "bottom", Action::Bottom, false),
+    MOVES[0], MOVES[1], MOVES[2], MOVES[3], MOVES[4], MOVES[5],
 ];
 
 #[rustfmt::skip]

@@ -4,19 +4,20 @@ use tui_input::InputRequest;
 
 use crate::app::intent::Intent;
 use crate::app::{RequestId, Response};
+use crate::screens::cursor::Move;
 use crate::wizard::scoped::Finished;
 
 /// What the Role settings tab's keys ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
-    /// The previous row (policy, line).
+    /// A move over the tab's rows (j/k, g/G, PgUp/PgDn).
+    Move(Move),
+    /// The previous row of a panel (policy, line).
     Up,
-    /// The next row (policy, line).
+    /// The next row of a panel (policy, line).
     Down,
-    /// The first row.
+    /// The top of a document.
     Top,
-    /// The last row.
-    Bottom,
     /// Open the selected row (a role's details, a document, the simulator); on a default role
     /// or a mapping, its form (as [`Action::Edit`]).
     Open,

@@ -11,7 +11,7 @@ use super::simulator::{SimFocus, Simulator};
 use super::state::{Fetch, Panel, PolicyRef, RolesState};
 use super::view::{permissions, verdict};
 use super::write::{DocWrite, WritePhase, diff_lines};
-use crate::app::Model;
+use crate::app::ViewCtx;
 use crate::domain::grants;
 use crate::domain::role_use::handed_out;
 use crate::domain::simulation::{Login, TrustVerdict};
@@ -22,7 +22,7 @@ use crate::view::widgets::{fit, input_window, spinner};
 
 /// Draws the panel open over the tab.
 pub fn draw(
-    model: &Model,
+    vx: &ViewCtx,
     state: &RolesState,
     open: &Panel,
     theme: &Theme,
@@ -35,7 +35,7 @@ pub fn draw(
     let (title, lines) = match open {
         Panel::Role { arn, focus } => (
             format!(" Role {} ", crate::domain::roles::role_name(arn)),
-            role_lines(state, &model.store, arn, *focus, theme, inner),
+            role_lines(state, vx.store, arn, *focus, theme, inner),
         ),
         Panel::Document {
             title,
@@ -53,14 +53,14 @@ pub fn draw(
         }
         Panel::Write(write) => (
             format!(" {} ", write.title()),
-            write_lines(write, spinner(model.now), theme, inner),
+            write_lines(write, spinner(vx.now), theme, inner),
         ),
         Panel::Save(view) => (
             " Save changes ".to_string(),
             crate::screens::save::view::lines(
                 &view.save,
                 view.note.as_deref(),
-                spinner(model.now),
+                spinner(vx.now),
                 theme,
                 inner,
             ),

@@ -8,13 +8,13 @@ use super::msg::{Action, Msg};
 use super::simulator::{SimFocus, Simulator};
 use super::state::{Fetch, Item, Panel, PolicyRef, RolesState};
 
+use crate::app::Level;
 use crate::app::intent;
-use crate::app::model::Level;
 use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
 use crate::domain::policy::Audience;
-use crate::screens::list::moved;
 use crate::screens::save::host::{self, After};
 use crate::screens::save::tab_read::{self, Answered};
+use crate::view::layout;
 use crate::wizard::scoped::{EditScope, Finished, Section, source_of};
 
 type Cx<'a> = crate::app::Cx<'a, RolesState>;
@@ -170,10 +170,9 @@ fn on_list(cx: &mut Cx, action: Action) -> Vec<Effect> {
     let count = cx.state.items(cx.ctx.store).len();
     let state = &mut cx.state;
     match action {
-        Action::Up => state.selected = moved(state.selected, -1, count),
-        Action::Down => state.selected = moved(state.selected, 1, count),
-        Action::Top => state.selected = 0,
-        Action::Bottom => state.selected = count.saturating_sub(1),
+        Action::Move(step) => {
+            state.selected = step.from(state.selected, count, layout::list_rows(cx.ctx.size));
+        }
         Action::Refresh => return read(cx),
         Action::Simulate => open_simulator(cx),
         Action::Open | Action::Edit => match state.selected_item(cx.ctx.store) {

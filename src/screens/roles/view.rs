@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::state::{Fetch, Item, RoleFacts, RolesState};
-use crate::app::Model;
+use crate::app::ViewCtx;
 use crate::domain::config::PoolConfig;
 use crate::domain::edit::ProviderRef;
 use crate::domain::grants;
@@ -20,30 +20,19 @@ use crate::view::theme::Theme;
 use crate::view::widgets::{fit, spinner};
 
 /// Draws the tab into the body.
-pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    if let Some(form) = model.wizard.edit_for(crate::app::Tab::Roles) {
-        crate::wizard::view::draw(model, form, theme, frame, area);
-        return;
-    }
-    let state = &model.roles;
+pub fn draw(state: &RolesState, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
     let hint = "Role settings shows the current pool's roles. Choose one first: press 1 for Pools, select a pool, press ⏎, then come back with 4.";
-    let Some(inner) =
-        crate::view::panel::pool_tab(model, "Role settings", hint, theme, frame, area)
+    let Some(inner) = crate::view::panel::pool_tab(vx, "Role settings", hint, theme, frame, area)
     else {
         return;
     };
     let width = usize::from(inner.width);
-    let lines = match (state.read.config(&model.store), &state.read.error) {
-        (Some(config), _) => body(model, state, config, theme, width),
-        (None, Some(error)) => vec![Line::styled(error.clone(), theme.error)],
-        (None, None) => vec![Line::raw(format!(
-            "{} Reading the pool…",
-            spinner(model.now)
-        ))],
-    };
+    let lines = crate::screens::save::tab_read::lines(&state.read, vx, theme, |config| {
+        body(vx, state, config, theme, width)
+    });
     crate::view::panel::scrolled(frame, inner, lines);
     if let Some(panel) = &state.panel {
-        super::panels::draw(model, state, panel, theme, frame, area);
+        super::panels::draw(vx, state, panel, theme, frame, area);
     }
 }
 
@@ -60,13 +49,13 @@ fn style(selected: bool, theme: &Theme) -> Style {
 }
 
 fn body(
-    model: &Model,
+    vx: &ViewCtx,
     state: &RolesState,
     config: &PoolConfig,
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let selected = state.selected_item(&model.store);
+    let selected = state.selected_item(vx.store);
     let is = |item: &Item| selected.as_ref() == Some(item);
     let mut lines = vec![Line::styled("Default roles", theme.accent)];
     for (audience, label, key) in [
@@ -118,13 +107,13 @@ fn body(
         ));
     }
     lines.push(Line::raw(""));
-    let handed = state.handed_out(&model.store);
+    let handed = state.handed_out(vx.store);
     let left = state.fetcher.left();
     let heading = if left > 0 {
         format!(
             "Trust and permissions ({} role(s)) {} checking… {left} IAM read(s) left",
             handed.len(),
-            spinner(model.now)
+            spinner(vx.now)
         )
     } else {
         format!(

@@ -3,8 +3,8 @@
 //! [`SaveView`] in a panel of their own and hand it here while one message is handled.
 
 use super::{Phase, Save};
-use crate::app::keymap::{Binding, ENTER, ESC, Keys, b};
-use crate::app::model::Level;
+use crate::app::Level;
+use crate::app::keys::{Binding, ENTER, ESC, Keys, b};
 use crate::app::{Cx, Effect, Event, RequestId, Response};
 use crate::wizard::scoped::Finished;
 use crossterm::event::KeyCode;
@@ -263,7 +263,7 @@ pub const fn review<A: Copy>(submit: A, back: A) -> [Binding<A>; 2] {
 #[rustfmt::skip]
 pub const fn conflict<A: Copy>(reapply: A, back: A) -> [Binding<A>; 2] {
     [
-        b(&[(KeyCode::Char('a'), crate::app::keymap::NONE)], "a", "re-apply my edit on the new state", reapply, true),
+        b(&[(KeyCode::Char('a'), crate::app::keys::NONE)], "a", "re-apply my edit on the new state", reapply, true),
         b(&[ESC], "Esc", "drop my edit", back, true),
     ]
 }
@@ -272,7 +272,7 @@ pub const fn conflict<A: Copy>(reapply: A, back: A) -> [Binding<A>; 2] {
 #[rustfmt::skip]
 pub const fn failed<A: Copy>(retry: A, back: A) -> [Binding<A>; 2] {
     [
-        b(&[(KeyCode::Char('r'), crate::app::keymap::NONE)], "r", "make what is missing", retry, true),
+        b(&[(KeyCode::Char('r'), crate::app::keys::NONE)], "r", "make what is missing", retry, true),
         b(&[ESC], "Esc", "close (re-reads the pool)", back, true),
     ]
 }

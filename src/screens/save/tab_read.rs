@@ -32,6 +32,24 @@ impl TabRead {
     }
 }
 
+/// A tab's lines once its pool is read (`body`), or why it could not be read, or that it is
+/// being read.
+pub fn lines(
+    read: &TabRead,
+    vx: &crate::app::ViewCtx,
+    theme: &crate::view::theme::Theme,
+    body: impl FnOnce(&PoolConfig) -> Vec<ratatui::text::Line<'static>>,
+) -> Vec<ratatui::text::Line<'static>> {
+    match (read.config(vx.store), &read.error) {
+        (Some(config), _) => body(config),
+        (None, Some(error)) => vec![ratatui::text::Line::styled(error.clone(), theme.error)],
+        (None, None) => vec![ratatui::text::Line::raw(format!(
+            "{} Reading the pool…",
+            crate::view::widgets::spinner(vx.now)
+        ))],
+    }
+}
+
 /// A tab state that reads its pool with a [`TabRead`].
 pub trait ReadsPool {
     /// The pool the tab shows.

@@ -5,7 +5,7 @@ use crossterm::event::KeyCode;
 
 use super::msg::Action;
 use super::state::{Panel, Run};
-use crate::app::keymap::{Binding, CTRL, ENTER, ESC, Keys, NONE, SHIFT, b};
+use crate::app::keys::{Binding, CTRL, ENTER, ESC, Keys, NONE, SHIFT, b};
 
 #[rustfmt::skip]
 const CHOICE: &[Binding<Action>] = &[

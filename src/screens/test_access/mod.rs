@@ -12,5 +12,5 @@ pub mod view;
 
 pub use keys::keys;
 pub use msg::{Action, Msg};
-pub use state::{Done, Field, Mode, Panel, RoleRead, Run, TestAccessState};
+pub use state::{Done, Field, Mode, Panel, RoleRead, Run, TestAccessState, Warned};
 pub use update::update;

@@ -1,7 +1,6 @@
 //! The Test access panel's messages and intents.
 
 use crate::app::intent::Intent;
-use crate::app::{RequestId, Response, Tab};
 
 /// What the panel's keys ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,27 +35,5 @@ impl Intent for Action {
     }
 }
 
-/// A message for the Test access panel.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Msg {
-    /// Open the panel on a pool, over the tab it was asked from.
-    Open {
-        /// The pool.
-        pool_id: String,
-        /// Its name.
-        name: String,
-        /// The tab it covers.
-        origin: Tab,
-    },
-    /// A key.
-    Action(Action),
-    /// Typing into the focused field.
-    Input(tui_input::InputRequest),
-    /// An answer to one of the panel's requests.
-    Response {
-        /// The request.
-        req: RequestId,
-        /// Its result.
-        response: Response,
-    },
-}
+/// A message for the Test access panel (it opens on a pool, over the tab it was asked from).
+pub type Msg = crate::app::cover::CoverMsg<crate::app::cover::OnPool, Action>;

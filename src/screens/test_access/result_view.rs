@@ -10,18 +10,18 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::prediction::{Agreement, Prediction, compare, predict, trust_finding};
 use super::state::{Done, Panel, Run};
-use crate::app::Model;
+use crate::app::ViewCtx;
 use crate::app::test_access::{Access, Novelty, Refused, Step, Trial, shortened};
 use crate::view::theme::Theme;
 use crate::view::widgets::{spinner, wrap};
 
 /// Draws the run and the prediction into `area`.
-pub fn draw(model: &Model, panel: &Panel, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(panel: &Panel, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
     let done = match &panel.run {
         Run::Done(done) => Some(done.as_ref()),
         _ => None,
     };
-    let prediction = match (done, panel.read.config(&model.store)) {
+    let prediction = match (done, panel.read.config(vx.store)) {
         (Some(done), Some(config)) => predict(panel, config, done),
         _ => None,
     };
@@ -54,11 +54,11 @@ pub fn draw(model: &Model, panel: &Panel, theme: &Theme, frame: &mut Frame, area
         Run::Confirming => confirming(panel, theme, left_width),
         Run::Running { kind, .. } => vec![Line::raw(format!(
             "{} Signing in as {kind}…",
-            spinner(model.now)
+            spinner(vx.now)
         ))],
         Run::Done(done) => result_lines(
             panel,
-            panel.read.config(&model.store),
+            panel.read.config(vx.store),
             done,
             prediction.as_ref(),
             theme,

@@ -267,19 +267,13 @@ impl ReadsPool for Panel {
     }
 }
 
-/// The screen: the panel when open, and whether the operator has been told that test runs
-/// create identities (asked once a session).
-#[derive(Debug, Clone, Default)]
-pub struct TestAccessState {
-    /// The open panel.
-    pub panel: Option<Box<Panel>>,
-    /// Whether the warning was confirmed this session.
-    pub warned: bool,
+/// What Test access keeps from one panel to the next.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Warned {
+    /// Whether the operator confirmed, this session, that test runs sign in for real and create
+    /// identities (asked once).
+    pub confirmed: bool,
 }
 
-impl TestAccessState {
-    /// The panel, when it covers `tab`.
-    pub fn on(&self, tab: Tab) -> Option<&Panel> {
-        self.panel.as_deref().filter(|p| p.origin == tab)
-    }
-}
+/// The screen: the panel when open, and whether the warning was confirmed.
+pub type TestAccessState = crate::app::cover::Cover<Panel>;

@@ -4,10 +4,11 @@
 
 use super::msg::{Action, Msg};
 use super::prediction::roles_to_read;
-use super::state::{Done, Field, Mode, Panel, RoleRead, Run, TestAccessState};
-use crate::app::model::Level;
+use super::state::{Done, Field, Mode, Panel, RoleRead, Run, TestAccessState, Warned};
+use crate::app::Level;
+use crate::app::cover::{self, Covering, OnPool};
 use crate::app::test_access::{Attempt, Flow, Secret, Trial, UserSignIn, shortened};
-use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response};
+use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
 use crate::domain::edit::ProviderRef;
 use crate::screens::save::tab_read::{self, Answered};
 use crate::store::Store;
@@ -16,45 +17,46 @@ type Cx<'a> = crate::app::Cx<'a, Panel>;
 
 /// Handles one message for the panel.
 pub fn update(state: &mut TestAccessState, ctx: &Ctx, msg: Msg) -> Outcome {
-    if let Msg::Open {
-        pool_id,
-        name,
-        origin,
-    } = msg
-    {
-        let panel = state
-            .panel
-            .insert(Box::new(Panel::new(pool_id, name, origin)));
-        let mut cx = Cx::new(panel, ctx);
-        let effects = tab_read::read(&mut cx);
-        return cx.finish(effects);
+    cover::update(state, ctx, msg)
+}
+
+impl Covering for Panel {
+    type Open = OnPool;
+    type Action = Action;
+    type Kept = Warned;
+
+    fn open(open: OnPool, _: &Ctx) -> Self {
+        Panel::new(open.pool_id, open.name, open.origin)
     }
-    let Some(panel) = state.panel.as_deref_mut() else {
-        return Outcome::default();
-    };
-    let mut cx = Cx::new(panel, ctx);
-    let mut close = false;
-    let effects = match msg {
-        Msg::Open { .. } => Vec::new(),
-        Msg::Action(action) => on_action(&mut cx, action, &mut state.warned, &mut close),
-        Msg::Input(request) => {
-            let focus = cx.state.focus;
-            if let Some(input) = cx.state.input_mut(focus) {
-                // A pasted token may arrive wrapped: its line breaks are not part of it.
-                if !matches!(request, tui_input::InputRequest::InsertChar('\n' | '\r')) {
-                    input.handle(request);
-                }
-                cx.state.problem = None;
+
+    fn origin(&self) -> Tab {
+        self.origin
+    }
+
+    fn start(cx: &mut Cx) -> Vec<Effect> {
+        tab_read::read(cx)
+    }
+
+    fn on_action(cx: &mut Cx, action: Action, warned: &mut Warned) -> (Vec<Effect>, bool) {
+        let mut close = false;
+        let effects = on_action(cx, action, &mut warned.confirmed, &mut close);
+        (effects, close)
+    }
+
+    fn on_input(cx: &mut Cx, request: tui_input::InputRequest) {
+        let focus = cx.state.focus;
+        if let Some(input) = cx.state.input_mut(focus) {
+            // A pasted token may arrive wrapped: its line breaks are not part of it.
+            if !matches!(request, tui_input::InputRequest::InsertChar('\n' | '\r')) {
+                input.handle(request);
             }
-            Vec::new()
+            cx.state.problem = None;
         }
-        Msg::Response { req, response } => on_response(&mut cx, req, response),
-    };
-    let outcome = cx.finish(effects);
-    if close {
-        state.panel = None;
     }
-    outcome
+
+    fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
+        on_response(cx, req, response)
+    }
 }
 
 fn on_action(cx: &mut Cx, action: Action, warned: &mut bool, close: &mut bool) -> Vec<Effect> {

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::result_view;
 use super::state::{Field, Mode, Panel, Run};
-use crate::app::Model;
+use crate::app::ViewCtx;
 use crate::app::test_access::Flow;
 use crate::domain::edit::ProviderRef;
 use crate::domain::identity::short_provider;
@@ -18,7 +18,7 @@ use crate::view::widgets::{input_window, spinner, wrap};
 const LABEL: usize = 15;
 
 /// Draws the panel over the body of the tab it covers.
-pub fn draw(model: &Model, panel: &Panel, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(panel: &Panel, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
     let block = Block::bordered().title(Line::from(vec![
         Span::styled(format!(" Test access — {} ", panel.pool_name), theme.accent),
@@ -27,7 +27,7 @@ pub fn draw(model: &Model, panel: &Panel, theme: &Theme, frame: &mut Frame, area
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let (form, cursor) = form_lines(model, panel, theme, width);
+    let (form, cursor) = form_lines(vx, panel, theme, width);
     let height = u16::try_from(form.len())
         .unwrap_or(u16::MAX)
         .min(inner.height);
@@ -41,7 +41,7 @@ pub fn draw(model: &Model, panel: &Panel, theme: &Theme, frame: &mut Frame, area
             frame.set_cursor_position(Position::new(top.x + column, top.y + row));
         }
     }
-    result_view::draw(model, panel, theme, frame, bottom);
+    result_view::draw(panel, vx, theme, frame, bottom);
 }
 
 fn mode_text(mode: Mode) -> String {
@@ -72,17 +72,17 @@ fn flow_text(flow: Flow) -> &'static str {
 
 /// The form's lines and, when a text field has the focus, the cursor's (row, column).
 fn form_lines(
-    model: &Model,
+    vx: &ViewCtx,
     panel: &Panel,
     theme: &Theme,
     width: usize,
 ) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
     let mut lines = Vec::new();
     let mut cursor = None;
-    if panel.read.config(&model.store).is_none() {
+    if panel.read.config(vx.store).is_none() {
         let text = match &panel.read.error {
             Some(error) => Line::styled(error.clone(), theme.error),
-            None => Line::raw(format!("{} Reading the pool…", spinner(model.now))),
+            None => Line::raw(format!("{} Reading the pool…", spinner(vx.now))),
         };
         return (vec![text], None);
     }
@@ -97,10 +97,10 @@ fn form_lines(
         let mark = if focused { "▸ " } else { "  " };
         let label = format!("{mark}{:<LABEL$}", label(field));
         let value = match field {
-            Field::Mode => choice(&mode_text(panel.mode), panel.modes(&model.store).len()),
-            Field::Provider => match panel.chosen_provider(&model.store) {
+            Field::Mode => choice(&mode_text(panel.mode), panel.modes(vx.store).len()),
+            Field::Provider => match panel.chosen_provider(vx.store) {
                 Some(p) => {
-                    let count = panel.providers(&model.store).len();
+                    let count = panel.providers(vx.store).len();
                     let text = provider_text(&p);
                     let at = panel.provider.min(count.saturating_sub(1)) + 1;
                     let text = if count > 1 {

@@ -4,15 +4,15 @@
 //! into changes of that context.
 
 use super::command::{self, Command};
-use super::intent::{self, Intent};
-use super::model::{Button, Connection, Focus, Level, Overlay, Tab};
-use super::response::Response;
-use super::route::{
-    to_access, to_doctor, to_export, to_identities, to_inventory, to_journal, to_pools, to_roles,
-    to_test_access, to_wizard,
+use super::model::{Button, Connection, Focus, Overlay, Owner};
+use super::plug::{
+    self, Access, Doctor, Export, Identities, Inventory, Journal, Pools, Roles, TestAccess, Wizard,
+    to,
 };
-use super::screen::Owner;
-use super::{Action, Effect, Model, Msg};
+use super::{Action, Model, Msg};
+use crate::app::Effect;
+use crate::app::intent::{self, Intent};
+use crate::app::{Level, Response, Tab};
 use crate::screens::{
     access, doctor, export, identities, inventory, journal, pools, roles, test_access,
 };
@@ -56,6 +56,12 @@ pub fn step(model: &mut Model, now: f64, msg: Msg) -> Vec<Effect> {
 /// Applies one message to the model and returns the effects it asks for.
 #[must_use]
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    // A screen's own message goes to it (its keys only while it has them).
+    if plug::for_a_screen(&msg) {
+        let mut effects = plug::dispatch(model, msg);
+        effects.extend(settle(model));
+        return effects;
+    }
     let mut effects = match msg {
         Msg::Tick(now) => {
             model.now = Some(now);
@@ -66,7 +72,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.notify(Level::Warning, text.clone());
             model.record_error(
                 "Journal".into(),
-                super::AwsError::new(super::ErrorKind::Other, text),
+                crate::app::AwsError::new(crate::app::ErrorKind::Other, text),
             );
             Vec::new()
         }
@@ -80,90 +86,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Input(request) => on_input(model, request),
         Msg::Click(column, row) => on_click(model, column, row),
         Msg::Scroll(delta) => match model.focus() {
-            Focus::Wizard(_) => to_wizard(model, wizard::Msg::Scroll(delta)),
-            Focus::Pools => to_pools(model, pools::Msg::Scroll(delta)),
+            Focus::Wizard(_) => to::<Wizard>(model, wizard::Msg::Scroll(delta)),
+            Focus::Pools => to::<Pools>(model, pools::Msg::Scroll(delta)),
             _ => Vec::new(),
         },
-        Msg::Pools(msg) => {
-            if let pools::Msg::Action(action) = &msg
-                && !takes_keys(model, action, |f| matches!(f, Focus::Pools))
-            {
-                return settle(model);
-            }
-            to_pools(model, msg)
-        }
-        Msg::Identities(msg) => {
-            if let identities::Msg::Action(action) = &msg
-                && !takes_keys(model, action, |f| matches!(f, Focus::Identities))
-            {
-                return settle(model);
-            }
-            to_identities(model, msg)
-        }
-        Msg::Access(msg) => {
-            if let access::Msg::Action(action) = &msg
-                && !takes_keys(model, action, |f| matches!(f, Focus::Access))
-            {
-                return settle(model);
-            }
-            to_access(model, msg)
-        }
-        Msg::Roles(msg) => {
-            if let roles::Msg::Action(action) = &msg
-                && !takes_keys(model, action, |f| matches!(f, Focus::Roles))
-            {
-                return settle(model);
-            }
-            to_roles(model, msg)
-        }
-        Msg::TestAccess(msg) => {
-            if let test_access::Msg::Action(action) = &msg
-                && !takes_keys(model, action, |f| matches!(f, Focus::TestAccess(_)))
-            {
-                return settle(model);
-            }
-            to_test_access(model, msg)
-        }
-        Msg::Doctor(msg) => {
-            if let doctor::Msg::Action(action) = &msg
-                && !takes_keys(model, action, |f| matches!(f, Focus::Doctor(_)))
-            {
-                return settle(model);
-            }
-            to_doctor(model, msg)
-        }
-        Msg::Inventory(msg) => {
-            if let inventory::Msg::Action(action) = &msg
-                && !takes_keys(model, action, |f| matches!(f, Focus::Inventory(_)))
-            {
-                return settle(model);
-            }
-            to_inventory(model, msg)
-        }
-        Msg::Journal(msg) => {
-            if let journal::Msg::Action(action) = &msg
-                && !takes_keys(model, action, |f| matches!(f, Focus::Journal(_)))
-            {
-                return settle(model);
-            }
-            to_journal(model, msg)
-        }
-        Msg::Export(msg) => {
-            if let export::Msg::Action(action) = &msg
-                && !takes_keys(model, action, |f| matches!(f, Focus::Export(_)))
-            {
-                return settle(model);
-            }
-            to_export(model, msg)
-        }
-        Msg::Wizard(msg) => {
-            if let wizard::Msg::Action(action) = &msg
-                && !takes_keys(model, action, |f| matches!(f, Focus::Wizard(_)))
-            {
-                return settle(model);
-            }
-            to_wizard(model, msg)
-        }
         Msg::Response { req, response } => {
             let Some(request) = model.in_flight.remove(&req) else {
                 // Not waited for any more (a refresh replaced it, its screen was reset): dropped.
@@ -174,44 +100,12 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 Some(subject) => model.store.absorb(req, subject, &response, model.now),
                 None => crate::store::Learned::Nothing,
             };
-            let mut effects = match request.owner {
-                Owner::App => on_connected(model, response),
-                Owner::Pools => to_pools(model, pools::Msg::Response { req, response }),
-                Owner::Identities => {
-                    to_identities(model, identities::Msg::Response { req, response })
-                }
-                Owner::Wizard => to_wizard(model, wizard::Msg::Response { req, response }),
-                Owner::Access => to_access(model, access::Msg::Response { req, response }),
-                Owner::Roles => to_roles(model, roles::Msg::Response { req, response }),
-                Owner::TestAccess => {
-                    to_test_access(model, test_access::Msg::Response { req, response })
-                }
-                Owner::Export => to_export(model, export::Msg::Response { req, response }),
-                Owner::Inventory => to_inventory(
-                    model,
-                    inventory::Msg::Response {
-                        req,
-                        response: Box::new(response),
-                    },
-                ),
-                Owner::Journal => to_journal(
-                    model,
-                    journal::Msg::Response {
-                        req,
-                        response: Box::new(response),
-                    },
-                ),
-                Owner::Doctor => to_doctor(
-                    model,
-                    doctor::Msg::Response {
-                        req,
-                        response: Box::new(response),
-                    },
-                ),
-            };
+            let mut effects = plug::respond(model, request.owner, req, response);
             effects.extend(super::learned::passed_on(model, learned));
             effects
         }
+        // A screen's own messages were delivered above.
+        _ => Vec::new(),
     };
     effects.extend(settle(model));
     effects
@@ -219,8 +113,12 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
 
 /// Whether a screen's key intent may reach it: it has the focus, and in read-only mode the
 /// intent changes nothing (else the refusal is shown here, once for every screen).
-fn takes_keys<A: Intent>(model: &mut Model, action: &A, focused: impl Fn(Focus) -> bool) -> bool {
-    if !focused(model.focus()) {
+pub(super) fn takes_keys<A: Intent>(
+    model: &mut Model,
+    action: &A,
+    focused: impl Fn(&Focus) -> bool,
+) -> bool {
+    if !focused(&model.focus()) {
         return false;
     }
     match intent::refusal(model.options.read_only, action) {
@@ -236,27 +134,27 @@ fn takes_keys<A: Intent>(model: &mut Model, action: &A, focused: impl Fn(Focus) 
 /// into the Identity browser.
 fn settle(model: &mut Model) -> Vec<Effect> {
     model.expire_notice();
-    let mut effects = to_pools(model, pools::Msg::Settle);
+    let mut effects = to::<Pools>(model, pools::Msg::Settle);
     // Most events leave the Identity browser on its pool: asked only when that may have changed.
     let follows = model.identities.pool_id.as_deref()
         == model.current_pool.as_ref().map(|(id, _)| id.as_str());
     if model.tab == Tab::Identities && !follows {
-        effects.extend(to_identities(model, identities::Msg::Settle));
+        effects.extend(to::<Identities>(model, identities::Msg::Settle));
     }
     let shown =
         model.access.pool_id.as_deref() == model.current_pool.as_ref().map(|(id, _)| id.as_str());
     if model.tab == Tab::UserAccess && !shown {
-        effects.extend(to_access(model, access::Msg::Settle));
+        effects.extend(to::<Access>(model, access::Msg::Settle));
     }
     let shown =
         model.roles.pool_id.as_deref() == model.current_pool.as_ref().map(|(id, _)| id.as_str());
     if model.tab == Tab::Roles && !shown {
-        effects.extend(to_roles(model, roles::Msg::Settle));
+        effects.extend(to::<Roles>(model, roles::Msg::Settle));
     }
     effects
 }
 
-fn on_connected(model: &mut Model, response: Response) -> Vec<Effect> {
+pub(super) fn on_connected(model: &mut Model, response: Response) -> Vec<Effect> {
     let Response::Connect(result) = response else {
         return Vec::new();
     };
@@ -279,16 +177,17 @@ fn on_connected(model: &mut Model, response: Response) -> Vec<Effect> {
             model.access = Default::default();
             model.roles = Default::default();
             model.wizard.edit = None;
-            model.test_access.panel = None;
+            model.test_access.view = None;
             model.export.view = None;
             model.doctor.view = None;
             model.inventory.view = None;
             model.current_pool = None;
-            let mut effects = to_pools(model, pools::Msg::Start);
+            model.lost_pool = None;
+            let mut effects = to::<Pools>(model, pools::Msg::Start);
             // `:open` of a pool in another region: the region is switched, now open it.
             if let Some(pool_id) = model.pending_open.take() {
                 model.tab = Tab::Pools;
-                effects.extend(to_pools(model, pools::Msg::OpenById(pool_id)));
+                effects.extend(to::<Pools>(model, pools::Msg::OpenById(pool_id)));
             }
             effects
         }
@@ -341,12 +240,17 @@ pub(super) fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
                     (model.options.profile.clone(), model.options.region.clone());
                 return connect(model, profile, region, false);
             }
-            Focus::Pools => return to_pools(model, pools::Msg::Action(pools::Action::Refresh)),
+            Focus::Pools => return to::<Pools>(model, pools::Msg::Action(pools::Action::Refresh)),
             Focus::Identities => {
-                return to_identities(model, identities::Msg::Action(identities::Action::Refresh));
+                return to::<Identities>(
+                    model,
+                    identities::Msg::Action(identities::Action::Refresh),
+                );
             }
-            Focus::Access => return to_access(model, access::Msg::Action(access::Action::Refresh)),
-            Focus::Roles => return to_roles(model, roles::Msg::Action(roles::Action::Refresh)),
+            Focus::Access => {
+                return to::<Access>(model, access::Msg::Action(access::Action::Refresh));
+            }
+            Focus::Roles => return to::<Roles>(model, roles::Msg::Action(roles::Action::Refresh)),
             _ => {}
         },
         Action::ForceQuit => {}
@@ -374,14 +278,14 @@ fn on_input(model: &mut Model, request: tui_input::InputRequest) -> Vec<Effect> 
             }
             Vec::new()
         }
-        Focus::Wizard(_) => to_wizard(model, wizard::Msg::Input(request)),
-        Focus::Pools => to_pools(model, pools::Msg::Input(request)),
-        Focus::Identities => to_identities(model, identities::Msg::Input(request)),
-        Focus::Roles => to_roles(model, roles::Msg::Input(request)),
-        Focus::TestAccess(_) => to_test_access(model, test_access::Msg::Input(request)),
-        Focus::Export(_) => to_export(model, export::Msg::Input(request)),
-        Focus::Inventory(_) => to_inventory(model, inventory::Msg::Input(request)),
-        Focus::Journal(_) => to_journal(model, journal::Msg::Input(request)),
+        Focus::Wizard(_) => to::<Wizard>(model, wizard::Msg::Input(request)),
+        Focus::Pools => to::<Pools>(model, pools::Msg::Input(request)),
+        Focus::Identities => to::<Identities>(model, identities::Msg::Input(request)),
+        Focus::Roles => to::<Roles>(model, roles::Msg::Input(request)),
+        Focus::TestAccess(_) => to::<TestAccess>(model, test_access::Msg::Input(request)),
+        Focus::Export(_) => to::<Export>(model, export::Msg::Input(request)),
+        Focus::Inventory(_) => to::<Inventory>(model, inventory::Msg::Input(request)),
+        Focus::Journal(_) => to::<Journal>(model, journal::Msg::Input(request)),
         Focus::Doctor(_) => Vec::new(),
         Focus::Setup | Focus::NoPool(_) | Focus::Access => Vec::new(),
     }
@@ -404,7 +308,7 @@ pub(super) fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
         Ok(Command::Open(pool_id)) => return open_pool(model, pool_id),
         Ok(Command::Doctor) if model.session().is_some() => {
             let origin = model.tab;
-            return to_doctor(model, doctor::Msg::Open { origin });
+            return to::<Doctor>(model, doctor::Msg::Open(origin));
         }
         Ok(Command::Doctor) => model.notify(Level::Warning, ":doctor needs a connection first"),
         Ok(Command::Journal) => return super::route::open_journal(model),
@@ -440,7 +344,7 @@ pub(super) fn open_pool(model: &mut Model, pool_id: String) -> Vec<Effect> {
         .to_string();
     if session.region == region {
         model.tab = Tab::Pools;
-        return to_pools(model, pools::Msg::OpenById(pool_id));
+        return to::<Pools>(model, pools::Msg::OpenById(pool_id));
     }
     model.pending_open = Some(pool_id);
     switch_region(model, region)
@@ -456,14 +360,14 @@ fn switch_region(model: &mut Model, region: String) -> Vec<Effect> {
 fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
     match model.focus() {
         Focus::Overlay(_) => Vec::new(),
-        Focus::Wizard(_) => to_wizard(model, wizard::Msg::Click(column, row)),
+        Focus::Wizard(_) => to::<Wizard>(model, wizard::Msg::Click(column, row)),
         _ => {
             if let Some(tab) = layout::tab_at(model.size, column, row) {
                 model.tab = tab;
                 return Vec::new();
             }
             if model.tab == Tab::Pools && model.session().is_some() {
-                return to_pools(model, pools::Msg::Click(column, row));
+                return to::<Pools>(model, pools::Msg::Click(column, row));
             }
             Vec::new()
         }

@@ -2,8 +2,9 @@
 //! (the Pools list's row and the tab bar's name), a pool gone (its row, and the current pool).
 //! Everything else the screens draw straight from the store.
 
-use super::model::Level;
-use super::{Effect, Model};
+use super::Model;
+use super::plug::{Pools, Roles, to};
+use crate::app::Effect;
 use crate::screens::{pools, roles};
 use crate::store::Learned;
 
@@ -24,7 +25,7 @@ fn stored(model: &mut Model, pool_id: String) -> Vec<Effect> {
     if model.roles.pool_id.as_deref() != Some(pool_id.as_str()) {
         return Vec::new();
     }
-    super::route::to_roles(model, roles::Msg::Stored(pool_id))
+    to::<Roles>(model, roles::Msg::Stored(pool_id))
 }
 
 /// Passes on what the store learned from an answer, after the screen that asked has handled it.
@@ -37,7 +38,7 @@ pub(super) fn passed_on(model: &mut Model, learned: Learned) -> Vec<Effect> {
         }
         Learned::Renamed { pool_id, name } => {
             name_current(model, &pool_id);
-            let mut effects = super::route::to_pools(
+            let mut effects = to::<Pools>(
                 model,
                 pools::Msg::Renamed {
                     pool_id: pool_id.clone(),
@@ -50,21 +51,9 @@ pub(super) fn passed_on(model: &mut Model, learned: Learned) -> Vec<Effect> {
         Learned::Gone { pool_id, name } => {
             // A pool never described nor listed (`:open` of an id that isn't there) is not said
             // to be gone: the screen that asked says what the service answered.
-            let name = name.or_else(|| model.pools.pool(&pool_id).map(|p| p.name.clone()));
-            if model
-                .current_pool
-                .take_if(|(id, _)| *id == pool_id)
-                .is_some()
-                && let Some(name) = name
-            {
-                model.notify(
-                    Level::Warning,
-                    format!(
-                        "Pool \"{name}\" no longer exists (deleted elsewhere): it is no longer the current pool"
-                    ),
-                );
-            }
-            super::route::to_pools(model, pools::Msg::Gone(pool_id))
+            let known = name.is_some() || model.pools.pool(&pool_id).is_some();
+            model.lose_pool(&pool_id, known);
+            to::<Pools>(model, pools::Msg::Gone(pool_id))
         }
     }
 }

@@ -1,11 +1,12 @@
 //! The overlays' keys: help and errors close, the command line runs, the typed-name delete and the
 //! quit question press their focused button.
 
+use super::Model;
 use super::model::{Button, Overlay};
 use super::msg::DialogAction;
-use super::route::to_pools;
+use super::plug::{Pools, to};
 use super::update::{quit, run_command};
-use super::{Effect, Model};
+use crate::app::Effect;
 use crate::screens::pools;
 
 fn toggle(button: Button) -> Button {
@@ -78,7 +79,7 @@ pub fn on_action(model: &mut Model, action: DialogAction) -> Vec<Effect> {
                 });
                 return Vec::new();
             }
-            return to_pools(model, pools::Msg::DeleteConfirmed { pool_id, name });
+            return to::<Pools>(model, pools::Msg::DeleteConfirmed { pool_id, name });
         }
         (Overlay::ConfirmQuit { focus }, DialogAction::FocusNext) => {
             model.overlay = Some(Overlay::ConfirmQuit {

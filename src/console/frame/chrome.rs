@@ -7,12 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::layout;
-use super::theme::Theme;
-use super::widgets::{input_window, truncate};
-use crate::app::keymap;
-use crate::app::model::{Connection, Level, Overlay};
-use crate::app::{Model, Tab};
+use crate::app::{Level, Tab};
+use crate::console::Model;
+use crate::console::keymap;
+use crate::console::model::{Connection, Overlay};
+use crate::view::layout;
+use crate::view::theme::Theme;
+use crate::view::widgets::{self, input_window, truncate};
 
 /// Writes `left` at the left and `right` at the right of a one-line area.
 fn split_line(frame: &mut Frame, area: Rect, left: Vec<Span<'_>>, right: Vec<Span<'_>>) {
@@ -60,7 +61,7 @@ pub fn header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     let pending = model.in_flight.len();
     if pending > 0 {
-        let frame_char = super::widgets::spinner(model.now);
+        let frame_char = widgets::spinner(model.now);
         right.push(Span::styled(
             format!(" {frame_char} {pending} in flight "),
             theme.accent,

@@ -1,7 +1,7 @@
 //! The keys of a tab with nothing of its own to act on (tabs 2–4 before a pool is chosen).
 
-use crate::app::Action;
-use crate::app::keymap::Keys;
+use super::Action;
+use crate::app::keys::Keys;
 
 /// A tab with no pool chosen has only the global keys.
 pub fn keys() -> Keys<Action> {

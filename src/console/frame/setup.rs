@@ -5,9 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::theme::Theme;
-use crate::app::model::Connection;
-use crate::app::{ErrorKind, Model};
+use crate::app::ErrorKind;
+use crate::console::Model;
+use crate::console::model::Connection;
+use crate::view::theme::Theme;
 
 /// Draws the set-up screen into the body.
 pub fn draw(model: &Model, connection: &Connection, theme: &Theme, frame: &mut Frame, area: Rect) {

@@ -1,14 +1,14 @@
-//! The identity statistics beside a pool's summary: guests against signed-in identities, logins
-//! by provider and identities created per month, from what the Identity browser has loaded of
-//! this pool (and how much that is), as bar charts.
+//! The identity statistics the console shows beside a pool's summary: guests against signed-in
+//! identities, logins by provider and identities created per month, from what this browser has
+//! loaded of the pool (and how much that is), as bar charts.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
 
+use super::{IdentitiesState, Loading};
 use crate::domain::identity_stats::{IdentityStats, stats};
-use crate::screens::identities::{IdentitiesState, Loading};
 use crate::view::theme::Theme;
 use crate::view::widgets::{thousands, truncate};
 

@@ -1,6 +1,6 @@
 //! The `:` command line: parsing what was typed into a command.
 
-use super::model::Tab;
+use crate::app::Tab;
 
 /// A command typed after `:`.
 #[derive(Debug, Clone, PartialEq, Eq)]

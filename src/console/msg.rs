@@ -3,9 +3,8 @@
 
 use tui_input::InputRequest;
 
-use super::effect::RequestId;
-use super::model::Tab;
-use super::response::Response;
+use crate::app::intent::Intent;
+use crate::app::{RequestId, Response, Tab};
 use crate::screens::{access, identities, pools, roles};
 use crate::wizard;
 
@@ -47,6 +46,18 @@ pub enum DialogAction {
     Next,
     /// Tab on the command line: complete the word.
     Complete,
+}
+
+impl Intent for Action {
+    fn changes(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+impl Intent for DialogAction {
+    fn changes(&self) -> Option<&'static str> {
+        None
+    }
 }
 
 /// A message to `update`.
@@ -106,65 +117,5 @@ impl From<Action> for Msg {
 impl From<DialogAction> for Msg {
     fn from(action: DialogAction) -> Self {
         Msg::Dialog(action)
-    }
-}
-
-impl From<pools::Action> for Msg {
-    fn from(action: pools::Action) -> Self {
-        Msg::Pools(pools::Msg::Action(action))
-    }
-}
-
-impl From<identities::Action> for Msg {
-    fn from(action: identities::Action) -> Self {
-        Msg::Identities(identities::Msg::Action(action))
-    }
-}
-
-impl From<roles::Action> for Msg {
-    fn from(action: roles::Action) -> Self {
-        Msg::Roles(roles::Msg::Action(action))
-    }
-}
-
-impl From<access::Action> for Msg {
-    fn from(action: access::Action) -> Self {
-        Msg::Access(access::Msg::Action(action))
-    }
-}
-
-impl From<crate::screens::doctor::Action> for Msg {
-    fn from(action: crate::screens::doctor::Action) -> Self {
-        Msg::Doctor(crate::screens::doctor::Msg::Action(action))
-    }
-}
-
-impl From<crate::screens::inventory::Action> for Msg {
-    fn from(action: crate::screens::inventory::Action) -> Self {
-        Msg::Inventory(crate::screens::inventory::Msg::Action(action))
-    }
-}
-
-impl From<crate::screens::journal::Action> for Msg {
-    fn from(action: crate::screens::journal::Action) -> Self {
-        Msg::Journal(crate::screens::journal::Msg::Action(action))
-    }
-}
-
-impl From<crate::screens::export::Action> for Msg {
-    fn from(action: crate::screens::export::Action) -> Self {
-        Msg::Export(crate::screens::export::Msg::Action(action))
-    }
-}
-
-impl From<crate::screens::test_access::Action> for Msg {
-    fn from(action: crate::screens::test_access::Action) -> Self {
-        Msg::TestAccess(crate::screens::test_access::Msg::Action(action))
-    }
-}
-
-impl From<wizard::Action> for Msg {
-    fn from(action: wizard::Action) -> Self {
-        Msg::Wizard(wizard::Msg::Action(action))
     }
 }

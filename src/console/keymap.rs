@@ -1,199 +1,19 @@
-//! Keys to messages. Each screen owns its key tables (`screens::*::keys`, `wizard::keys`); this
-//! module holds the global table, the overlays' tables, and the one lookup that turns a key into
-//! a message for whoever has the focus. The same tables drive the footer hints and the help overlay,
-//! so the three never disagree.
+//! Keys to messages. Each screen owns its key tables (`screens::*::keys`, `wizard::keys`, written
+//! with `app::keys`); this module holds the global table, the overlays' tables, and the one lookup
+//! that turns a key into a message for whoever has the focus.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, MouseEventKind};
 
-use super::intent::Intent;
-use super::model::{Focus, Overlay, Tab};
+use super::model::{Focus, Overlay};
 use super::msg::DialogAction;
-use super::{Action, Model, Msg};
-use crate::screens::{access, identities, placeholder, pools, roles};
+use super::{Action, Model, Msg, placeholder};
+use crate::app::Tab;
+use crate::app::intent::Intent;
+use crate::app::keys::{
+    Binding, CTRL, ENTER, ESC, KeyHelp, KeySheet, Keys, NONE, SHIFT, TAB_KEYS, b,
+};
+use crate::screens::{access, identities, pools, roles};
 use crate::wizard;
-
-/// One key binding of a screen whose intents are `A`.
-#[derive(Debug, Clone, Copy)]
-pub struct Binding<A> {
-    /// The keys that trigger it.
-    pub keys: &'static [(KeyCode, KeyModifiers)],
-    /// How the keys are written in hints ("⏎", "j/k").
-    pub label: &'static str,
-    /// What it does, in a word or two.
-    pub help: &'static str,
-    /// The intent it sends.
-    pub action: A,
-    /// Whether it appears in the footer (all appear in help).
-    pub hint: bool,
-}
-
-/// A binding as the footer and the help overlay show it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KeyHelp {
-    /// How the keys are written.
-    pub label: &'static str,
-    /// What it does.
-    pub help: &'static str,
-    /// Whether it appears in the footer.
-    pub hint: bool,
-    /// Whether it changes something (dimmed and refused in read-only mode).
-    pub mutates: bool,
-}
-
-impl<A: Intent> Binding<A> {
-    /// Whether it changes something on the service.
-    pub fn mutates(&self) -> bool {
-        self.action.changes().is_some()
-    }
-
-    fn help_entry(&self) -> KeyHelp {
-        KeyHelp {
-            label: self.label,
-            help: self.help,
-            hint: self.hint,
-            mutates: self.mutates(),
-        }
-    }
-}
-
-/// The keys of one state of a screen.
-#[derive(Debug, Clone, Copy)]
-pub struct Keys<A: 'static> {
-    /// Its name in the help overlay.
-    pub title: &'static str,
-    /// Its bindings.
-    pub bindings: &'static [Binding<A>],
-    /// Whether the global keys (tabs, help, `:`, `q`) apply too.
-    pub global: bool,
-    /// Whether typed characters go to a text field.
-    pub text: bool,
-    /// Extra lines for the help overlay.
-    pub notes: &'static [&'static str],
-}
-
-impl<A: Intent> Keys<A> {
-    /// Keys that take the global keys too, with no text field.
-    pub const fn with_global(title: &'static str, bindings: &'static [Binding<A>]) -> Self {
-        Self {
-            title,
-            bindings,
-            global: true,
-            text: false,
-            notes: &[],
-        }
-    }
-
-    /// Keys of a form or panel that takes every key itself.
-    pub const fn own(title: &'static str, bindings: &'static [Binding<A>]) -> Self {
-        Self {
-            title,
-            bindings,
-            global: false,
-            text: false,
-            notes: &[],
-        }
-    }
-
-    /// Keys of a state where typing goes into a text field.
-    pub const fn typing(title: &'static str, bindings: &'static [Binding<A>]) -> Self {
-        Self {
-            title,
-            bindings,
-            global: false,
-            text: true,
-            notes: &[],
-        }
-    }
-
-    /// The same keys with notes for the help overlay.
-    pub const fn noted(self, notes: &'static [&'static str]) -> Self {
-        Self { notes, ..self }
-    }
-
-    /// The keys as the footer and help show them.
-    pub fn sheet(&self) -> KeySheet {
-        KeySheet {
-            title: self.title,
-            entries: self.bindings.iter().map(Binding::help_entry).collect(),
-            global: self.global,
-            notes: self.notes,
-        }
-    }
-
-    fn find(&self, key: &KeyEvent) -> Option<A> {
-        self.bindings
-            .iter()
-            .find(|b| matches(b.keys, key))
-            .map(|b| b.action)
-    }
-}
-
-/// The keys of the focused state, as drawn.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeySheet {
-    /// Its name in the help overlay.
-    pub title: &'static str,
-    /// Its bindings.
-    pub entries: Vec<KeyHelp>,
-    /// Whether the global keys apply too.
-    pub global: bool,
-    /// Extra lines for the help overlay.
-    pub notes: &'static [&'static str],
-}
-
-/// No modifier.
-pub const NONE: KeyModifiers = KeyModifiers::NONE;
-/// Control.
-pub const CTRL: KeyModifiers = KeyModifiers::CONTROL;
-/// Shift.
-pub const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
-/// ⏎.
-pub const ENTER: (KeyCode, KeyModifiers) = (KeyCode::Enter, NONE);
-/// Esc.
-pub const ESC: (KeyCode, KeyModifiers) = (KeyCode::Esc, NONE);
-/// Tab and Shift-Tab (as terminals send it, with or without SHIFT).
-pub const TAB_KEYS: &[(KeyCode, KeyModifiers)] = &[
-    (KeyCode::Tab, NONE),
-    (KeyCode::BackTab, SHIFT),
-    (KeyCode::BackTab, NONE),
-];
-
-/// A binding (a table reads best with one per line).
-pub const fn b<A: Copy>(
-    keys: &'static [(KeyCode, KeyModifiers)],
-    label: &'static str,
-    help: &'static str,
-    action: A,
-    hint: bool,
-) -> Binding<A> {
-    Binding {
-        keys,
-        label,
-        help,
-        action,
-        hint,
-    }
-}
-
-/// The six moves of every list (j/k, g/G, PgUp/PgDn), for a screen whose intents are `A`.
-#[rustfmt::skip]
-pub const fn list_moves<A: Copy>(
-    up: A,
-    down: A,
-    top: A,
-    bottom: A,
-    page_up: A,
-    page_down: A,
-) -> [Binding<A>; 6] {
-    [
-        b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)], "j/↓", "down", down, false),
-        b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)], "k/↑", "up", up, false),
-        b(&[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)], "g/Home", "top", top, false),
-        b(&[(KeyCode::Char('G'), NONE), (KeyCode::End, NONE)], "G/End", "bottom", bottom, false),
-        b(&[(KeyCode::PageUp, NONE)], "PgUp", "page up", page_up, false),
-        b(&[(KeyCode::PageDown, NONE)], "PgDn", "page down", page_down, false),
-    ]
-}
 
 // One binding per line reads as a table; rustfmt would spread each over six.
 #[rustfmt::skip]
@@ -272,7 +92,7 @@ pub fn sheet_below_overlay(model: &Model) -> KeySheet {
         Focus::Doctor(view) => crate::screens::doctor::keys(view).sheet(),
         Focus::Inventory(view) => crate::screens::inventory::keys(view).sheet(),
         Focus::Journal(view) => crate::screens::journal::keys(view).sheet(),
-        _ => (crate::screens::screen(model.tab).keys)(model),
+        _ => (super::tabs::screen(model.tab).keys)(model),
     }
 }
 
@@ -287,18 +107,6 @@ pub fn active_sheet(model: &Model) -> Vec<KeyHelp> {
         entries.extend(global_sheet().entries);
     }
     entries
-}
-
-fn matches(keys: &[(KeyCode, KeyModifiers)], key: &KeyEvent) -> bool {
-    keys.iter().any(|&(code, mods)| {
-        // Letters arrive with SHIFT when upper case; the character already says so.
-        let pressed = if matches!(key.code, KeyCode::Char(_)) {
-            key.modifiers - KeyModifiers::SHIFT
-        } else {
-            key.modifiers
-        };
-        code == key.code && (mods == pressed || (code == KeyCode::BackTab && mods == NONE))
-    })
 }
 
 /// A key for a state with these keys: its own binding, else a global one where those apply, else
@@ -375,8 +183,9 @@ pub fn to_msg(model: &Model, event: &Event) -> Option<Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::Options;
-    use crate::app::model::{Connection, Session};
+    use crate::app::Session;
+    use crate::console::Options;
+    use crate::console::model::Connection;
 
     fn key(code: KeyCode) -> Event {
         Event::Key(KeyEvent::new(code, NONE))
@@ -399,18 +208,24 @@ mod tests {
         let model = ready();
         assert_eq!(
             to_msg(&model, &key(KeyCode::Char('j'))),
-            Some(Msg::from(pools::Action::Down))
+            Some(Msg::from(pools::Action::Move(
+                crate::screens::cursor::Move::Down
+            )))
         );
         assert_eq!(
             to_msg(&model, &key(KeyCode::PageDown)),
-            Some(Msg::from(pools::Action::PageDown))
+            Some(Msg::from(pools::Action::Move(
+                crate::screens::cursor::Move::PageDown
+            )))
         );
         assert_eq!(
             to_msg(
                 &model,
                 &Event::Key(KeyEvent::new(KeyCode::Char('G'), SHIFT))
             ),
-            Some(Msg::from(pools::Action::Bottom))
+            Some(Msg::from(pools::Action::Move(
+                crate::screens::cursor::Move::Bottom
+            )))
         );
         assert_eq!(
             to_msg(&model, &key(KeyCode::Char('3'))),

@@ -6,11 +6,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::theme::Theme;
-use super::widgets::{centered, fit, truncate};
-use crate::app::Model;
-use crate::app::keymap::{self, KeyHelp};
-use crate::app::model::{Button, Overlay};
+use crate::app::keys::KeyHelp;
+use crate::console::model::{Button, Overlay};
+use crate::console::{Model, keymap};
+use crate::view::theme::Theme;
+use crate::view::widgets::{centered, fit, truncate};
 
 /// Draws the overlay, if any, over everything else.
 pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame) {
@@ -71,7 +71,7 @@ fn help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         lines.push(Line::raw(""));
         lines.push(Line::styled("Commands (after :)", theme.accent));
         lines.extend(
-            crate::app::command::COMMANDS_HELP
+            crate::console::command::COMMANDS_HELP
                 .iter()
                 .map(|l| Line::raw(*l)),
         );

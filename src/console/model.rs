@@ -1,12 +1,9 @@
 //! The whole state of the console. `view` draws it; only `update` changes it.
 
 use std::collections::{BTreeMap, VecDeque};
-use strum::EnumIter;
 use tui_input::Input;
 
-use super::effect::RequestId;
-use super::error::AwsError;
-use super::screen::Owner;
+use crate::app::{AwsError, Condition, Level, RequestId, Session, Tab};
 use crate::screens::access::AccessState;
 use crate::screens::identities::IdentitiesState;
 use crate::screens::pools::PoolsState;
@@ -16,35 +13,31 @@ use crate::wizard::{Wizard, WizardScreen};
 /// How many recent errors `:errors` keeps.
 pub const ERROR_HISTORY: usize = 50;
 
-/// The four tabs, in the order of their number keys. What each has (title, keys, view) is said
-/// once, in `screens::screen`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, Default)]
-pub enum Tab {
-    /// Every identity pool of the region.
-    #[default]
+/// Which screen asked for a request; its answer goes back there and nowhere else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Owner {
+    /// The app itself (connecting).
+    App,
+    /// The Pools tab.
     Pools,
-    /// Guest and authenticated access, identity providers, properties.
-    UserAccess,
-    /// The identities of the current pool.
+    /// The Identity browser.
     Identities,
-    /// Default roles and role mappings.
+    /// The create-pool wizard (and the section edit form).
+    Wizard,
+    /// The User access tab.
+    Access,
+    /// The Role settings tab.
     Roles,
-}
-
-impl std::fmt::Display for Tab {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(crate::screens::screen(*self).title)
-    }
-}
-
-impl Tab {
-    /// All tabs in order.
-    pub const ALL: [Tab; 4] = [Tab::Pools, Tab::UserAccess, Tab::Identities, Tab::Roles];
-
-    /// The tab's position (0-based).
-    pub fn index(self) -> usize {
-        Self::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
+    /// The Test access panel.
+    TestAccess,
+    /// The export view.
+    Export,
+    /// The security report view.
+    Doctor,
+    /// The inventory of every region.
+    Inventory,
+    /// The journal view.
+    Journal,
 }
 
 /// Start-up choices that do not change while the console runs.
@@ -66,21 +59,6 @@ pub struct Options {
     pub protected: Vec<String>,
 }
 
-/// Who and where the console is talking to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Session {
-    /// The profile in use (`default` when none was named).
-    pub profile: String,
-    /// The region in use.
-    pub region: String,
-    /// `AWS`, `sandbox 127.0.0.1:41237`, or the custom endpoint URL.
-    pub endpoint: String,
-    /// Whether this is the built-in sandbox (profiles do not apply there).
-    pub sandbox: bool,
-    /// Who the credentials are, as STS GetCallerIdentity says (not asked of the sandbox).
-    pub caller: Option<String>,
-}
-
 /// The connection's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Connection {
@@ -97,19 +75,6 @@ pub enum Connection {
     Failed(AwsError),
 }
 
-/// How a notice reads: success, warning or error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    /// Something worked.
-    Success,
-    /// Something to know.
-    Info,
-    /// Something was refused or needs attention.
-    Warning,
-    /// Something failed.
-    Error,
-}
-
 /// The latest notice in the footer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -119,17 +84,6 @@ pub struct Notice {
     pub text: String,
     /// The condition it is about: it goes when that does.
     pub about: Option<Condition>,
-}
-
-/// A passing condition a notice is about ("Can't go on yet: …", "(reloading)").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Condition {
-    /// The wizard refused to leave this step: holds while it is on it with a problem.
-    WizardStepBlocked(crate::wizard::Step),
-    /// The Identity browser stops after the page in flight.
-    IdentitiesPauseRequested,
-    /// The Identity browser is loading pages.
-    IdentitiesLoading,
 }
 
 /// An error kept for `:errors`.
@@ -259,6 +213,8 @@ pub struct Model {
     pub pending_open: Option<String>,
     /// The pool tabs 2–4 act on, as (id, name).
     pub current_pool: Option<(String, String)>,
+    /// The pool they acted on until a read found it deleted, until another is chosen.
+    pub lost_pool: Option<(String, String)>,
     /// The overlay taking keys, if any.
     pub overlay: Option<Overlay>,
     /// The latest notice.
@@ -305,6 +261,7 @@ impl Model {
             inventory: Default::default(),
             journal: Default::default(),
             current_pool: None,
+            lost_pool: None,
             overlay: None,
             notice: None,
             journal_failing: None,
@@ -324,6 +281,44 @@ impl Model {
         match &self.connection {
             Connection::Ready(session) => Some(session),
             _ => None,
+        }
+    }
+
+    /// Makes a pool the one tabs 2–4 act on.
+    pub fn choose_pool(&mut self, id: String, name: String) {
+        self.current_pool = Some((id, name));
+        self.lost_pool = None;
+    }
+
+    /// The pool `id` no longer exists: it stops being the current pool and, when `say` (it was
+    /// known to exist), the footer and tabs 2–4 say so until another is chosen.
+    pub fn lose_pool(&mut self, id: &str, say: bool) {
+        let Some(pool) = self.current_pool.take_if(|(c, _)| c == id) else {
+            return;
+        };
+        if say {
+            self.notify(
+                Level::Warning,
+                format!(
+                    "Pool \"{}\" no longer exists (deleted elsewhere): it is no longer the current pool",
+                    pool.1
+                ),
+            );
+            self.lost_pool = Some(pool);
+        }
+    }
+
+    /// What a screen's view reads besides its own state.
+    pub fn view_ctx(&self) -> crate::app::ViewCtx<'_> {
+        crate::app::ViewCtx {
+            store: &self.store,
+            session: self.session(),
+            current_pool: self.current_pool.as_ref(),
+            lost_pool: self.lost_pool.as_ref(),
+            size: self.size,
+            now: self.now,
+            tab: self.tab,
+            read_only: self.options.read_only,
         }
     }
 
