@@ -192,15 +192,23 @@ impl Move {
     /// `page` rows.
     pub fn from(self, selected: usize, len: usize, page: usize) -> usize {
         let page = page.max(1) as isize;
+        let by = |delta: isize| moved(selected, delta, len);
         match self {
-            Move::Up => crate::screens::list::moved(selected, -1, len),
-            Move::Down => crate::screens::list::moved(selected, 1, len),
-            Move::PageUp => crate::screens::list::moved(selected, -page, len),
-            Move::PageDown => crate::screens::list::moved(selected, page, len),
+            Move::Up => by(-1),
+            Move::Down => by(1),
+            Move::PageUp => by(-page),
+            Move::PageDown => by(page),
             Move::Top => 0,
             Move::Bottom => len.saturating_sub(1),
         }
     }
+}
+
+/// `selected` moved by `delta` within a list of `len` items (0 when it is empty).
+pub fn moved(selected: usize, delta: isize, len: usize) -> usize {
+    selected
+        .saturating_add_signed(delta)
+        .min(len.saturating_sub(1))
 }
 
 /// The six moves of every list (j/k, g/G, PgUp/PgDn) for a screen whose intent carries a

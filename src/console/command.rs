@@ -13,6 +13,8 @@ pub enum Command {
     AllRegions,
     /// The journal of the writes made from the console.
     Journal,
+    /// What the console holds of the service, and how fresh it is.
+    Store,
     /// Switch profile, rebuilding the clients.
     Profile(String),
     /// List recent errors.
@@ -30,7 +32,7 @@ pub enum Command {
 }
 
 /// What the command line accepts, for error messages and help.
-pub const COMMANDS: &str = ":pools :access :identities :roles :open POOL :region NAME|all :profile NAME :test :doctor :journal :errors :help :q";
+pub const COMMANDS: &str = ":pools :access :identities :roles :open POOL :region NAME|all :profile NAME :test :doctor :journal :store :errors :help :q";
 
 /// The commands, a line per group, for the help overlay.
 pub const COMMANDS_HELP: &[&str] = &[
@@ -42,6 +44,7 @@ pub const COMMANDS_HELP: &[&str] = &[
     ":test           test access on the current pool",
     ":doctor         the region's security report",
     ":journal        the writes made from here",
+    ":store          what was read, how fresh",
     ":errors         recent errors",
     ":help  :q",
 ];
@@ -71,6 +74,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "help" | "h" => no_arg(Command::Help),
         "q" | "quit" | "q!" => no_arg(Command::Quit),
         "journal" => no_arg(Command::Journal),
+        "store" | "held" => no_arg(Command::Store),
         "region" => match arg {
             Some("all") => Ok(Command::AllRegions),
             Some(region) if is_region_name(region) => Ok(Command::Region(region.to_string())),

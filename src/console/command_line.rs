@@ -19,6 +19,7 @@ const VERBS: &[&str] = &[
     "open",
     "doctor",
     "journal",
+    "store",
     "help",
     "quit",
 ];

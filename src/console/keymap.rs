@@ -92,6 +92,7 @@ pub fn sheet_below_overlay(model: &Model) -> KeySheet {
         Focus::Doctor(view) => crate::screens::doctor::keys(view).sheet(),
         Focus::Inventory(view) => crate::screens::inventory::keys(view).sheet(),
         Focus::Journal(view) => crate::screens::journal::keys(view).sheet(),
+        Focus::Held(view) => crate::screens::held::keys(view).sheet(),
         _ => (super::tabs::screen(model.tab).keys)(model),
     }
 }
@@ -167,6 +168,7 @@ pub fn to_msg(model: &Model, event: &Event) -> Option<Msg> {
                 Focus::Journal(view) => {
                     route(crate::screens::journal::keys(view), key, event, Msg::from)
                 }
+                Focus::Held(view) => route(crate::screens::held::keys(view), key, event, Msg::from),
             }
         }
         Event::Mouse(mouse) => match mouse.kind {

@@ -38,6 +38,8 @@ pub enum Owner {
     Inventory,
     /// The journal view.
     Journal,
+    /// What the console holds (`:store`).
+    Held,
 }
 
 /// Start-up choices that do not change while the console runs.
@@ -174,6 +176,8 @@ pub enum Focus<'a> {
     Inventory(&'a crate::screens::inventory::InventoryView),
     /// The journal (over the tab it was opened on).
     Journal(&'a crate::screens::journal::JournalView),
+    /// What the console holds (over the tab it was opened on).
+    Held(&'a crate::screens::held::HeldView),
     /// Tabs 2–4 with no pool chosen (only the global keys).
     NoPool(Tab),
 }
@@ -209,6 +213,8 @@ pub struct Model {
     pub inventory: crate::screens::inventory::InventoryState,
     /// The journal view.
     pub journal: crate::screens::journal::JournalState,
+    /// The view of what the console holds.
+    pub held: crate::screens::held::HeldState,
     /// A pool `:open` asked for in another region, opened once connected there.
     pub pending_open: Option<String>,
     /// The pool tabs 2–4 act on, as (id, name).
@@ -260,6 +266,7 @@ impl Model {
             doctor: Default::default(),
             inventory: Default::default(),
             journal: Default::default(),
+            held: Default::default(),
             current_pool: None,
             lost_pool: None,
             overlay: None,
@@ -375,6 +382,9 @@ impl Model {
         }
         if let Some(view) = self.journal.on(self.tab) {
             return Focus::Journal(view);
+        }
+        if let Some(view) = self.held.on(self.tab) {
+            return Focus::Held(view);
         }
         match self.tab {
             Tab::Pools => match self.wizard.open.as_deref() {

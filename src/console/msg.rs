@@ -99,6 +99,8 @@ pub enum Msg {
     Inventory(crate::screens::inventory::Msg),
     /// For the journal view.
     Journal(crate::screens::journal::Msg),
+    /// For the view of what the console holds.
+    Held(crate::screens::held::Msg),
     /// A request's answer; it goes to the screen that asked.
     Response {
         /// The request.

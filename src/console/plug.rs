@@ -9,7 +9,7 @@ use super::msg::Msg;
 use crate::app::intent::Intent;
 use crate::app::{Ctx, Effect, Outcome, RequestId, Response};
 use crate::screens::{
-    access, doctor, export, identities, inventory, journal, pools, roles, test_access,
+    access, doctor, export, held, identities, inventory, journal, pools, roles, test_access,
 };
 use crate::wizard;
 
@@ -162,4 +162,5 @@ plugged! {
     Doctor: doctor::DoctorState at doctor, keys when Focus::Doctor(_),
     Inventory: inventory::InventoryState at inventory, keys when Focus::Inventory(_),
     Journal: journal::JournalState at journal, keys when Focus::Journal(_),
+    Held: held::HeldState at held, keys when Focus::Held(_),
 }

@@ -6,15 +6,15 @@
 use super::command::{self, Command};
 use super::model::{Button, Connection, Focus, Overlay, Owner};
 use super::plug::{
-    self, Access, Doctor, Export, Identities, Inventory, Journal, Pools, Roles, TestAccess, Wizard,
-    to,
+    self, Access, Doctor, Export, Held, Identities, Inventory, Journal, Pools, Roles, TestAccess,
+    Wizard, to,
 };
 use super::{Action, Model, Msg};
 use crate::app::Effect;
 use crate::app::intent::{self, Intent};
 use crate::app::{Level, Response, Tab};
 use crate::screens::{
-    access, doctor, export, identities, inventory, journal, pools, roles, test_access,
+    access, doctor, export, held, identities, inventory, journal, pools, roles, test_access,
 };
 use crate::view::layout;
 use crate::wizard;
@@ -286,7 +286,7 @@ fn on_input(model: &mut Model, request: tui_input::InputRequest) -> Vec<Effect> 
         Focus::Export(_) => to::<Export>(model, export::Msg::Input(request)),
         Focus::Inventory(_) => to::<Inventory>(model, inventory::Msg::Input(request)),
         Focus::Journal(_) => to::<Journal>(model, journal::Msg::Input(request)),
-        Focus::Doctor(_) => Vec::new(),
+        Focus::Doctor(_) | Focus::Held(_) => Vec::new(),
         Focus::Setup | Focus::NoPool(_) | Focus::Access => Vec::new(),
     }
 }
@@ -312,6 +312,10 @@ pub(super) fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
         }
         Ok(Command::Doctor) => model.notify(Level::Warning, ":doctor needs a connection first"),
         Ok(Command::Journal) => return super::route::open_journal(model),
+        Ok(Command::Store) => {
+            let origin = model.tab;
+            return to::<Held>(model, held::Msg::Open(origin));
+        }
         Ok(Command::Help) => model.overlay = Some(Overlay::Help),
         Ok(Command::Quit) => return on_action(model, Action::Quit),
         Ok(Command::Region(region)) => return switch_region(model, region),

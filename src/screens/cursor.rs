@@ -2,7 +2,11 @@
 //! where a move lands, the selection and window of a view over rows computed on demand
 //! ([`Cursor`]: `:region all`, `:journal`), and a filter typed on a line.
 
+use ratatui::text::{Line, Span};
 use tui_input::{Input, InputRequest};
+
+use crate::view::theme::Theme;
+use crate::view::widgets::input_window;
 
 use super::list;
 pub use crate::app::keys::Move;
@@ -120,6 +124,21 @@ impl TypedFilter {
         self.editing = false;
         self.input.reset();
         had
+    }
+}
+
+impl TypedFilter {
+    /// The line of the filter over its list (`filter: text▏` while typed), when it is shown.
+    pub fn line(&self, width: usize, theme: &Theme) -> Option<Line<'static>> {
+        if !self.shown() {
+            return None;
+        }
+        let (text, _) = input_window(&self.input, width.saturating_sub(10));
+        let cursor = if self.editing { "▏" } else { "" };
+        Some(Line::from(vec![
+            Span::styled("filter: ", theme.dim),
+            Span::raw(format!("{text}{cursor}")),
+        ]))
     }
 }
 

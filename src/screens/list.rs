@@ -26,12 +26,7 @@ impl<T> Default for FilteredList<T> {
     }
 }
 
-/// `selected` moved by `delta` within a list of `len` items (0 when it is empty).
-pub fn moved(selected: usize, delta: isize, len: usize) -> usize {
-    selected
-        .saturating_add_signed(delta)
-        .min(len.saturating_sub(1))
-}
+pub use crate::app::keys::moved;
 
 /// The first item on screen in a window of `height` rows that keeps `selected` visible, moving
 /// `offset` as little as possible.

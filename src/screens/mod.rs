@@ -6,6 +6,7 @@ pub mod access;
 pub mod cursor;
 pub mod doctor;
 pub mod export;
+pub mod held;
 pub mod identities;
 pub mod inventory;
 pub mod journal;

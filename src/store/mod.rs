@@ -90,6 +90,16 @@ impl Store {
         self.pools.get(pool_id)
     }
 
+    /// Every pool held, by id (in no particular order).
+    pub fn pools(&self) -> impl Iterator<Item = (&String, &PoolEntry)> {
+        self.pools.iter()
+    }
+
+    /// Every pool learned to be deleted, with its last known name (empty when never described).
+    pub fn gone_pools(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.gone.iter()
+    }
+
     /// The last known name of a pool learned to be deleted.
     pub fn gone(&self, pool_id: &str) -> Option<&str> {
         self.gone.get(pool_id).map(String::as_str)

@@ -44,6 +44,21 @@ impl PoolEntry {
             .then(|| self.config.principal_tags.get(provider))
     }
 
+    /// When its roles and role mappings were read.
+    pub fn roles_at(&self) -> Option<Stamp> {
+        self.roles
+    }
+
+    /// How many providers' attributes for access control were read, of how many the pool has.
+    pub fn tag_maps_read(&self) -> (usize, usize) {
+        let providers = self.config.pool.tag_providers();
+        let read = providers
+            .iter()
+            .filter(|p| self.tags.contains_key(*p))
+            .count();
+        (read, providers.len())
+    }
+
     /// When the configuration was described.
     pub fn described_at(&self) -> Option<Stamp> {
         self.described

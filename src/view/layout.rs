@@ -96,6 +96,18 @@ pub fn list_row_at(size: (u16, u16), row: u16) -> Option<usize> {
         .then(|| usize::from(row - area.y))
 }
 
+/// The first line shown so that `focus_line` is on screen (kept a third from the top when the
+/// text scrolls).
+pub fn scroll_offset(focus_line: usize, total: usize, height: usize) -> usize {
+    let height = height.max(1);
+    let offset = if focus_line + 2 > height {
+        focus_line + 2 - height + height / 3
+    } else {
+        0
+    };
+    offset.min(total.saturating_sub(height.min(total)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -50,11 +50,8 @@ pub fn draw(
     // Counted in screen rows: long lines wrap.
     let rows = rows(&lines, usize::from(inner.width));
     let focus_row: usize = rows[..focus].iter().sum();
-    let offset = crate::wizard::layout::scroll_offset(
-        focus_row,
-        rows.iter().sum(),
-        usize::from(inner.height),
-    );
+    let offset =
+        super::layout::scroll_offset(focus_row, rows.iter().sum(), usize::from(inner.height));
     let offset = u16::try_from(offset).unwrap_or(0);
     frame.render_widget(
         Paragraph::new(lines)
@@ -117,7 +114,7 @@ pub fn scrolled(frame: &mut Frame, inner: Rect, lines: Vec<Line<'static>>) {
         .iter()
         .position(|l| l.spans.first().is_some_and(|s| s.content.starts_with('▸')))
         .unwrap_or(0);
-    let offset = crate::wizard::layout::scroll_offset(focus, lines.len(), height);
+    let offset = super::layout::scroll_offset(focus, lines.len(), height);
     let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     frame.render_widget(Paragraph::new(shown), inner);
 }

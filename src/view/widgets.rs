@@ -4,23 +4,6 @@ use ratatui::layout::Rect;
 use tui_input::Input;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// The line of a filter typed over a list (`filter: text▏` while typed), when it is shown.
-pub fn filter_line(
-    filter: &crate::screens::cursor::TypedFilter,
-    width: usize,
-    theme: &super::theme::Theme,
-) -> Option<ratatui::text::Line<'static>> {
-    if !filter.shown() {
-        return None;
-    }
-    let (text, _) = input_window(&filter.input, width.saturating_sub(10));
-    let cursor = if filter.editing { "▏" } else { "" };
-    Some(ratatui::text::Line::from(vec![
-        ratatui::text::Span::styled("filter: ", theme.dim),
-        ratatui::text::Span::raw(format!("{text}{cursor}")),
-    ]))
-}
-
 /// A rectangle of at most `width`×`height` centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);

@@ -44,18 +44,6 @@ pub fn areas(area: Rect) -> Areas {
     }
 }
 
-/// The first line shown so that `focus_line` is on screen (kept a third from the top when the
-/// text scrolls).
-pub fn scroll_offset(focus_line: usize, total: usize, height: usize) -> usize {
-    let height = height.max(1);
-    let offset = if focus_line + 2 > height {
-        focus_line + 2 - height + height / 3
-    } else {
-        0
-    };
-    offset.min(total.saturating_sub(height.min(total)))
-}
-
 /// The field (index among the step's fields) drawn at (column, row) of a terminal of `size`.
 pub fn field_at(wizard: &Wizard, size: (u16, u16), column: u16, row: u16) -> Option<usize> {
     if wizard.step == Step::Review || wizard.creation.is_some() {
@@ -74,7 +62,11 @@ pub fn field_at(wizard: &Wizard, size: (u16, u16), column: u16, row: u16) -> Opt
         &Theme::named(Default::default()),
         usize::from(body.width),
     );
-    let offset = scroll_offset(form.focus_line, form.lines.len(), usize::from(body.height));
+    let offset = crate::view::layout::scroll_offset(
+        form.focus_line,
+        form.lines.len(),
+        usize::from(body.height),
+    );
     let line = offset + usize::from(row - body.y);
     form.field_lines.iter().position(|l| *l == line)
 }

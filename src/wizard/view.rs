@@ -80,7 +80,7 @@ fn scrolled(
     cursor: Option<u16>,
 ) {
     let height = usize::from(area.height.max(1));
-    let offset = super::layout::scroll_offset(focus_line, lines.len(), height);
+    let offset = crate::view::layout::scroll_offset(focus_line, lines.len(), height);
     if let Some(column) = cursor {
         let row = focus_line.saturating_sub(offset);
         if row < height && column < area.width {

@@ -45,7 +45,7 @@ pub async fn drawn(h: &mut Headless) -> Vec<(Tab, String)> {
             h.run_until(|m| m.in_flight.is_empty(), WAIT).await,
             "{tab:?} settled"
         );
-        out.push((tab, body(&h.model)));
+        out.push((tab, body_of(&h.model)));
     }
     h.send(Msg::Action(Action::GoTab(Tab::UserAccess)));
     out
@@ -80,7 +80,7 @@ pub async fn assert_tabs_match_fresh(
     }
 }
 
-fn body(model: &Model) -> String {
+pub fn body_of(model: &Model) -> String {
     let (w, h) = model.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
     terminal

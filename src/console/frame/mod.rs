@@ -48,6 +48,7 @@ pub fn view(model: &Model, frame: &mut Frame) {
         Focus::Doctor(view) => screens::doctor::view::draw(view, &vx, &theme, frame, body),
         Focus::Inventory(view) => screens::inventory::view::draw(view, &vx, &theme, frame, body),
         Focus::Journal(view) => screens::journal::view::draw(view, &vx, &theme, frame, body),
+        Focus::Held(view) => screens::held::draw(view, &vx, &theme, frame, body),
         _ => (super::tabs::screen(model.tab).draw)(model, &vx, &theme, frame, body),
     }
     chrome::footer(model, &theme, frame, areas.footer);

@@ -10,7 +10,7 @@ use super::state::{InventoryView, refusal};
 use crate::app::ViewCtx;
 use crate::screens::list;
 use crate::view::theme::Theme;
-use crate::view::widgets::{filter_line, fit, spinner, thousands, truncate, wrap};
+use crate::view::widgets::{fit, spinner, thousands, truncate, wrap};
 
 /// Draws the view over the body of the tab it covers.
 pub fn draw(view: &InventoryView, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -24,7 +24,7 @@ pub fn draw(view: &InventoryView, vx: &ViewCtx, theme: &Theme, frame: &mut Frame
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines = vec![summary(vx, view, rows.len(), theme)];
-    lines.extend(filter_line(&view.filter, width, theme));
+    lines.extend(view.filter.line(width, theme));
     let failed: Vec<Line> = view
         .failed()
         .flat_map(|(region, error)| {

@@ -9,7 +9,7 @@ use super::update::JournalView;
 use crate::app::ViewCtx;
 use crate::screens::list;
 use crate::view::theme::Theme;
-use crate::view::widgets::{filter_line, fit, spinner, thousands, truncate, wrap};
+use crate::view::widgets::{fit, spinner, thousands, truncate, wrap};
 
 /// Draws the view over the body of the tab it covers.
 pub fn draw(view: &JournalView, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -55,7 +55,7 @@ pub fn draw(view: &JournalView, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, 
         head.push_str(&format!(" · {unreadable} {lines} unreadable"));
     }
     lines.push(Line::raw(head));
-    lines.extend(filter_line(&view.filter, width, theme));
+    lines.extend(view.filter.line(width, theme));
     if shown.is_empty() {
         lines.push(Line::styled(
             if entries.is_empty() {

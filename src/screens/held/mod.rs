@@ -1,0 +1,225 @@
+//! `:store`, what the console holds of the service, over the tab shown: every pool in the store
+//! with how long ago each part was read, whether a write took effect since, and the pools found
+//! deleted. It answers "is what I see fresh?" without a call; ⏎ opens the pool (read fresh).
+//!
+//! It is also the smallest view over a tab, made by the recipe in docs/architecture.md: this
+//! module, a line in `console::plug`, a field, an `Owner` and a `Focus` in `console::model`, a
+//! `Msg` variant, an arm in the frame and the keymap, and its `:` command.
+
+use crossterm::event::KeyCode;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::app::cover::{self, Cover, CoverMsg, Covering};
+use crate::app::intent::only_reads;
+use crate::app::keys::{Binding, ENTER, ESC, Keys, NONE, b, list_moves};
+use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab, ViewCtx};
+use crate::screens::cursor::{Cursor, Move};
+use crate::store::{PoolEntry, Stamp, Store};
+use crate::view::layout;
+use crate::view::theme::Theme;
+use crate::view::widgets::fit;
+
+/// The open view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeldView {
+    /// The tab it covers.
+    pub origin: Tab,
+    /// The selected pool and the first row on screen.
+    pub cursor: Cursor,
+}
+
+/// The screen: the view when open.
+pub type HeldState = Cover<HeldView>;
+
+/// What the view's keys ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Move over the pools.
+    Move(Move),
+    /// Open the selected pool's summary (read fresh).
+    Open,
+    /// Close the view.
+    Back,
+    /// The help overlay.
+    Help,
+}
+
+// Looking at what is held reads nothing and changes nothing.
+only_reads!(Action);
+
+/// A message for the view (it opens over the tab given).
+pub type Msg = CoverMsg<Tab, Action>;
+
+const MOVES: [Binding<Action>; 6] = list_moves!(Action::Move);
+
+#[rustfmt::skip]
+const KEYS: &[Binding<Action>] = &[
+    b(&[ENTER], "⏎", "open (read fresh)", Action::Open, true),
+    b(&[(KeyCode::Char('?'), NONE)], "?", "help", Action::Help, false),
+    b(&[ESC], "Esc", "close", Action::Back, true),
+    MOVES[0], MOVES[1], MOVES[2], MOVES[3], MOVES[4], MOVES[5],
+];
+
+/// The view's keys.
+pub fn keys(_: &HeldView) -> Keys<Action> {
+    Keys::own("What the console holds", KEYS).noted(&[
+        "",
+        "Every pool the console has read, how long",
+        "ago, and whether a write took effect since.",
+    ])
+}
+
+/// Handles one message for the view.
+pub fn update(state: &mut HeldState, ctx: &Ctx, msg: Msg) -> Outcome {
+    cover::update(state, ctx, msg)
+}
+
+/// The pools held, by name then id.
+fn rows(store: &Store) -> Vec<(&String, &PoolEntry)> {
+    let mut rows: Vec<_> = store
+        .pools()
+        .filter(|(_, e)| e.described().is_some())
+        .collect();
+    rows.sort_by(|(a_id, a), (b_id, b)| {
+        let name = |e: &PoolEntry| e.described().map(|p| p.identity_pool_name.clone());
+        name(a).cmp(&name(b)).then(a_id.cmp(b_id))
+    });
+    rows
+}
+
+impl Covering for HeldView {
+    type Open = Tab;
+    type Action = Action;
+    type Kept = ();
+
+    fn open(origin: Tab, _: &Ctx) -> Self {
+        HeldView {
+            origin,
+            cursor: Cursor::default(),
+        }
+    }
+
+    fn origin(&self) -> Tab {
+        self.origin
+    }
+
+    fn start(_: &mut crate::app::Cx<'_, Self>) -> Vec<Effect> {
+        Vec::new()
+    }
+
+    fn on_action(
+        cx: &mut crate::app::Cx<'_, Self>,
+        action: Action,
+        _: &mut (),
+    ) -> (Vec<Effect>, bool) {
+        let held = rows(cx.ctx.store);
+        match action {
+            Action::Move(step) => {
+                let page = layout::list_rows(cx.ctx.size);
+                cx.state.cursor.step(step, held.len(), page);
+            }
+            Action::Open => {
+                if let Some((id, _)) = held.get(cx.state.cursor.selected) {
+                    cx.emit(Event::OpenPool((*id).clone()));
+                    return (Vec::new(), true);
+                }
+            }
+            Action::Help => cx.emit(Event::ShowHelp),
+            Action::Back => return (Vec::new(), true),
+        }
+        (Vec::new(), false)
+    }
+
+    fn on_response(_: &mut crate::app::Cx<'_, Self>, _: RequestId, _: Response) -> Vec<Effect> {
+        Vec::new()
+    }
+}
+
+/// How long ago a part was read ("4 s ago"), or that it was not.
+fn age(stamp: Option<Stamp>, now: Option<f64>) -> String {
+    let Some(stamp) = stamp else {
+        return "not read".into();
+    };
+    let (Some(at), Some(now)) = (stamp.at, now) else {
+        return "read".into();
+    };
+    let secs = (now - at).max(0.0) as u64;
+    match secs {
+        0..=59 => format!("{secs} s ago"),
+        60..=3599 => format!("{} min ago", secs / 60),
+        _ => format!("{} h ago", secs / 3600),
+    }
+}
+
+/// Draws the view over the body of the tab it covers.
+pub fn draw(view: &HeldView, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    let block = Block::bordered().title(Span::styled(
+        " What the console holds — every tab draws from this ",
+        theme.accent,
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let held = rows(vx.store);
+    let gone: Vec<_> = vx.store.gone_pools().collect();
+    let mut lines = vec![Line::raw(format!(
+        "{} pools held · {} found deleted",
+        held.len(),
+        gone.len()
+    ))];
+    let name_w = (width / 4).clamp(10, 30);
+    lines.push(Line::styled(
+        format!(
+            "  {}{}{}{}{}",
+            fit("NAME", name_w),
+            fit("DESCRIBED", 14),
+            fit("ROLES", 14),
+            fit("ATTRIBUTES", 12),
+            "STATE"
+        ),
+        theme.dim,
+    ));
+    let page = layout::list_rows(vx.size);
+    for (i, (_, entry)) in held.iter().enumerate().skip(view.cursor.offset).take(page) {
+        let selected = i == view.cursor.selected;
+        let name = entry
+            .described()
+            .map(|p| p.identity_pool_name.as_str())
+            .unwrap_or_default();
+        let (read, of) = entry.tag_maps_read();
+        let state = if entry.written_since_read() {
+            Span::styled("written since read", theme.warning)
+        } else {
+            Span::raw("as read")
+        };
+        let row = format!(
+            "{}{}{}{}{}",
+            if selected { "> " } else { "  " },
+            fit(name, name_w),
+            fit(&age(entry.described_at(), vx.now), 14),
+            fit(&age(entry.roles_at(), vx.now), 14),
+            fit(&format!("{read} of {of}"), 12),
+        );
+        let style = if selected {
+            theme.selected
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::from(vec![Span::styled(row, style), state]));
+    }
+    if held.is_empty() {
+        lines.push(Line::styled("  Nothing read yet.", theme.dim));
+    }
+    for (id, name) in gone {
+        let name = if name.is_empty() { id } else { name };
+        lines.push(Line::styled(
+            format!("  {} ({id}) was found deleted", fit(name, name_w)),
+            theme.error,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
