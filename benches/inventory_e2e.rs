@@ -65,10 +65,10 @@ async fn sweep(url: &str, regions: &[&str]) -> (Duration, usize) {
             .await
     );
     let start = Instant::now();
-    h.send(Msg::Inventory(inventory::Msg::Open(inventory::Open {
+    h.send(Msg::Inventory(inventory::Msg::Open {
         origin: Tab::Pools,
-        regions: regions.iter().map(|r| r.to_string()).collect(),
-    })));
+        open: regions.iter().map(|r| r.to_string()).collect(),
+    }));
     let done = h
         .run_until(
             |m| {

@@ -18,6 +18,7 @@ pub mod runtime;
 pub mod sandbox;
 pub mod screens;
 pub mod store;
+pub mod terminal_events;
 pub mod test_access;
 pub mod view;
 pub mod wizard;

@@ -1,9 +1,8 @@
 //! The terminal and the loop: draw, wait for a key, a result or a tick, update, run effects. The
 //! terminal is restored on every way out, panics included.
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture, EventStream};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
-use futures::StreamExt;
 use std::io::Write;
 use std::time::Duration;
 use tokio::sync::mpsc;
@@ -82,7 +81,7 @@ pub async fn run_console(options: Options, target: Target) -> color_eyre::Result
     terminal.draw(|frame| view(&model, frame))?;
     let _ = run_effects(&runner, startup);
 
-    let mut events = EventStream::new();
+    let mut events = crate::terminal_events::TerminalEvents::start();
     let mut tick = tokio::time::interval(TICK);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     // Keeps "30 days ago" and the clock in the model current while idle, at one wake-up a half minute.
@@ -104,17 +103,32 @@ pub async fn run_console(options: Options, target: Target) -> color_eyre::Result
                 break;
             }
         };
-        let Some(msg) = msg else { continue };
         // Every message sees the current time (rates, ages, durations), not the last tick's.
-        let mut editing = run_effects(&runner, step(&mut model, epoch_seconds(), msg));
-        // Apply everything already queued, then draw once.
-        while let Ok(msg) = rx.try_recv() {
-            editing.extend(run_effects(&runner, step(&mut model, epoch_seconds(), msg)));
+        let mut editing = match msg {
+            Some(msg) => run_effects(&runner, step(&mut model, epoch_seconds(), msg)),
+            None => Vec::new(),
+        };
+        // Apply everything already queued — answers and the terminal's events alike, so a burst
+        // of keys or a long paste is handled whole, in order, before the next wait — then draw
+        // once.
+        loop {
+            let msg = if let Ok(msg) = rx.try_recv() {
+                Some(msg)
+            } else {
+                match events.try_next() {
+                    Some(Ok(event)) => keymap::to_msg(&model, &event),
+                    Some(Err(e)) => return Err(e.into()),
+                    None => break,
+                }
+            };
+            if let Some(msg) = msg {
+                editing.extend(run_effects(&runner, step(&mut model, epoch_seconds(), msg)));
+            }
         }
         for (req, text) in editing {
-            // The editor gets the terminal, and the keys: the event stream is dropped meanwhile
-            // (its reader would take the editor's keystrokes) and made anew after.
-            drop(events);
+            // The editor gets the terminal, and the keys: the reader is parked meanwhile (it
+            // would take the editor's keystrokes).
+            events.pause();
             restore_terminal();
             let edited = crate::editor::edit(&text);
             // The terminal taken back: raw mode and the alternate screen again, the screen
@@ -130,7 +144,7 @@ pub async fn run_console(options: Options, target: Target) -> color_eyre::Result
             )?;
             terminal =
                 ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))?;
-            events = EventStream::new();
+            events.resume();
             let response = crate::app::Response::Edited(edited);
             // Another editor session asked for by the answer waits for its key.
             let _ = run_effects(

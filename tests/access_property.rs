@@ -2,9 +2,10 @@
 //! mappings with rules, principal tags, tags) and one random section edit each, run through the
 //! real update, runner and SDK against the sandbox, a fresh SDK read differs from the read before
 //! in exactly the fields the edit names — no field lost, none changed besides. The expected change
-//! is modelled here, on the SDK's own output, not by the console's code. And every tab that held
-//! the pool before the edit (the Pools summary, User access, Role settings) draws, without a
-//! refresh, exactly what a console started afterwards draws.
+//! is modelled here, on the SDK's own output, not by the console's code. And (every third case)
+//! every tab that held the pool before the edit (the Pools list and summary, User access, the
+//! Identity browser, Role settings) draws, without a refresh, exactly what a console started
+//! afterwards draws.
 
 mod access;
 mod common;
@@ -534,8 +535,13 @@ fn a_random_edit_of_a_random_pool_changes_exactly_what_it_names() {
                     BTreeMap::new(),
                     "{edit_spec:?} on {spec:?}"
                 );
-                let what = format!("{edit_spec:?} on {spec:?}");
-                assert_tabs_match_fresh(&mut h, &sb, &pool_id, &what).await;
+                // Every third case also holds every tab to a console started afterwards (a
+                // fresh console per case is most of the test's time; 80 cases cover every kind
+                // of edit many times over).
+                if counter.get().is_multiple_of(3) {
+                    let what = format!("{edit_spec:?} on {spec:?}");
+                    assert_tabs_match_fresh(&mut h, &sb, &pool_id, &what).await;
+                }
                 checked.set(checked.get() + 1);
             }
         });

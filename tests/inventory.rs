@@ -169,10 +169,10 @@ async fn no_more_regions_are_listed_at_once_than_the_bound() {
         .map(|i| format!("xx-test-{i}"))
         .chain(["us-east-1".to_string()])
         .collect();
-    h.send(Msg::Inventory(inventory::Msg::Open(inventory::Open {
+    h.send(Msg::Inventory(inventory::Msg::Open {
         origin: cognito_tui::app::Tab::Pools,
-        regions: regions.clone(),
-    })));
+        open: regions.clone(),
+    }));
     let listing = |m: &cognito_tui::console::Model| {
         m.in_flight
             .values()

@@ -42,10 +42,10 @@ fn all_regions_with_a_region_not_enabled() {
         .to_vec();
     let mut pending = update(
         &mut model,
-        Msg::Inventory(inventory::Msg::Open(inventory::Open {
+        Msg::Inventory(inventory::Msg::Open {
             origin: Tab::Pools,
-            regions,
-        })),
+            open: regions,
+        }),
     );
     // Answer region by region until every one has answered.
     while let Some((req, region)) = requests(&pending).first().cloned() {
@@ -79,7 +79,13 @@ fn all_regions_with_a_region_not_enabled() {
 #[test]
 fn the_security_report_lists_findings_most_severe_first() {
     let mut model = loaded(3, (100, 30));
-    let effects = update(&mut model, Msg::Doctor(doctor::Msg::Open(Tab::Pools)));
+    let effects = update(
+        &mut model,
+        Msg::Doctor(doctor::Msg::Open {
+            origin: Tab::Pools,
+            open: (),
+        }),
+    );
     let Some(Effect::Doctor { req }) = effects.first().cloned() else {
         panic!("the report runs: {effects:?}");
     };
@@ -162,7 +168,13 @@ fn entry(time: &str, operation: &str, outcome: &str, summary: &str) -> Entry {
 #[test]
 fn the_journal_newest_first_with_a_failed_write_selected() {
     let mut model = loaded(3, (120, 30));
-    let effects = update(&mut model, Msg::Journal(journal::Msg::Open(Tab::Pools)));
+    let effects = update(
+        &mut model,
+        Msg::Journal(journal::Msg::Open {
+            origin: Tab::Pools,
+            open: (),
+        }),
+    );
     let Some(Effect::ReadJournal { req }) = effects.first().cloned() else {
         panic!("the journal is read: {effects:?}");
     };

@@ -675,3 +675,36 @@ fn provider_terms_match_what_the_column_shows() {
         let _ = act(&mut model, IdAction::Back);
     }
 }
+
+#[test]
+fn deleting_the_rows_at_the_end_leaves_the_rows_before_them_on_screen() {
+    // The walk: G, k×49, Space×50 (each marks and moves down), d, confirm, then Esc the report.
+    let mut model = identities_loaded(148, SIZE);
+    let _ = act(&mut model, IdAction::Move(Move::Bottom));
+    for _ in 0..49 {
+        let _ = act(&mut model, IdAction::Move(Move::Up));
+    }
+    for _ in 0..50 {
+        let _ = act(&mut model, IdAction::Mark);
+    }
+    assert_eq!(model.identities.marked, 50);
+    let mut pending = delete_batches(&start_deletion(&mut model));
+    while let Some((req, _)) = pending.pop() {
+        let effects = update(
+            &mut model,
+            Msg::Response {
+                req,
+                response: Response::DeleteIdentities(Ok(Vec::new())),
+            },
+        );
+        pending.extend(delete_batches(&effects));
+    }
+    let _ = act(&mut model, IdAction::Back);
+    assert!(model.identities.panel.is_none(), "the report closed");
+    assert_eq!(model.identities.list.rows.len(), 98);
+    let screen = render(&model);
+    let shown = screen.lines().filter(|l| l.contains("us-east-1:")).count();
+    assert!(shown > 0, "rows are drawn, not a blank table:\n{screen}");
+    let list = &model.identities.list;
+    assert!(list.offset <= list.selected && list.selected < list.shown.len());
+}

@@ -839,6 +839,14 @@ fn esc_with_edits_asks_and_a_kept_draft_is_offered_again() {
     );
     let _ = act(&mut model, PoolAction::New);
     assert_eq!(wizard(&model).dialog, Some(Dialog::Resume { focus: 0 }));
+    // Esc says cancel: the wizard does not open, and the draft stays kept.
+    let _ = key(&mut model, KeyCode::Esc);
+    assert!(
+        model.wizard.open.is_none() && model.wizard.parked.is_some(),
+        "Esc on the question cancels and keeps the draft"
+    );
+    let _ = act(&mut model, PoolAction::New);
+    assert_eq!(wizard(&model).dialog, Some(Dialog::Resume { focus: 0 }));
     let _ = key(&mut model, KeyCode::Enter);
     assert!(wizard(&model).draft.authenticated, "the draft continues");
     let _ = key(&mut model, KeyCode::Esc);

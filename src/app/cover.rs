@@ -12,7 +12,7 @@ use super::screen::{Ctx, Cx, Outcome};
 
 /// A view that covers a tab.
 pub trait Covering: Sized + std::fmt::Debug {
-    /// What opening it carries (the tab it covers, and the pool or regions it is about).
+    /// What opening it carries besides the tab it covers (the pool or regions it is about).
     type Open;
     /// Its key intents.
     type Action;
@@ -20,8 +20,6 @@ pub trait Covering: Sized + std::fmt::Debug {
     type Kept: Default + std::fmt::Debug;
     /// The view as opened.
     fn open(open: Self::Open, ctx: &Ctx) -> Self;
-    /// The tab it covers.
-    fn origin(&self) -> Tab;
     /// Its first requests.
     fn start(cx: &mut Cx<'_, Self>) -> Vec<Effect>;
     /// A key: its effects, and whether the view closes.
@@ -38,12 +36,14 @@ pub trait Covering: Sized + std::fmt::Debug {
     fn on_response(cx: &mut Cx<'_, Self>, req: RequestId, response: Response) -> Vec<Effect>;
 }
 
-/// The state of a screen that is a view over a tab: the view while open, and what the screen
-/// keeps between openings.
+/// The state of a screen that is a view over a tab: the view while open, the tab it covers, and
+/// what the screen keeps between openings.
 #[derive(Debug)]
 pub struct Cover<V: Covering> {
     /// The open view.
     pub view: Option<Box<V>>,
+    /// The tab the view covers (the tab shown when it was opened).
+    pub origin: Tab,
     /// What outlives a view (Test access: whether signing in for real was confirmed).
     pub kept: V::Kept,
 }
@@ -52,6 +52,7 @@ impl<V: Covering> Default for Cover<V> {
     fn default() -> Self {
         Self {
             view: None,
+            origin: Tab::default(),
             kept: V::Kept::default(),
         }
     }
@@ -60,15 +61,20 @@ impl<V: Covering> Default for Cover<V> {
 impl<V: Covering> Cover<V> {
     /// The view, when it covers `tab`.
     pub fn on(&self, tab: Tab) -> Option<&V> {
-        self.view.as_deref().filter(|v| v.origin() == tab)
+        self.view.as_deref().filter(|_| self.origin == tab)
     }
 }
 
 /// A message for a view over a tab.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CoverMsg<O, A> {
-    /// Open it (replacing one open) and start it.
-    Open(O),
+    /// Open it over `origin` (replacing one open) and start it.
+    Open {
+        /// The tab it covers.
+        origin: Tab,
+        /// What else opening it carries.
+        open: O,
+    },
     /// A key.
     Action(A),
     /// Typing into its text field.
@@ -89,8 +95,6 @@ pub struct OnPool {
     pub pool_id: String,
     /// Its name.
     pub name: String,
-    /// The tab the view covers.
-    pub origin: Tab,
 }
 
 /// Handles one message for a view over a tab: `Open` opens it; everything else goes to the open
@@ -100,7 +104,8 @@ pub fn update<V: Covering>(
     ctx: &Ctx,
     msg: CoverMsg<V::Open, V::Action>,
 ) -> Outcome {
-    if let CoverMsg::Open(open) = msg {
+    if let CoverMsg::Open { origin, open } = msg {
+        state.origin = origin;
         let view = state.view.insert(Box::new(V::open(open, ctx)));
         let mut cx = Cx::new(&mut **view, ctx);
         let effects = V::start(&mut cx);
@@ -111,7 +116,7 @@ pub fn update<V: Covering>(
     };
     let mut cx = Cx::new(view, ctx);
     let (effects, close) = match msg {
-        CoverMsg::Open(_) => (Vec::new(), false),
+        CoverMsg::Open { .. } => (Vec::new(), false),
         CoverMsg::Action(action) => V::on_action(&mut cx, action, &mut state.kept),
         CoverMsg::Input(request) => {
             V::on_input(&mut cx, request);
@@ -125,3 +130,22 @@ pub fn update<V: Covering>(
     }
     outcome
 }
+
+/// A view over a tab's message type and update, from its `Open` and `Action`:
+/// `covering_screen!(JournalState, (), Action);`.
+macro_rules! covering_screen {
+    ($state:ty, $open:ty, $action:ty) => {
+        /// A message for the view.
+        pub type Msg = $crate::app::cover::CoverMsg<$open, $action>;
+
+        /// Handles one message for the view.
+        pub fn update(
+            state: &mut $state,
+            ctx: &$crate::app::Ctx,
+            msg: Msg,
+        ) -> $crate::app::Outcome {
+            $crate::app::cover::update(state, ctx, msg)
+        }
+    };
+}
+pub(crate) use covering_screen;

@@ -139,6 +139,12 @@ pub fn to_msg(model: &Model, event: &Event) -> Option<Msg> {
             if key.code == KeyCode::Char('c') && key.modifiers.contains(CTRL) {
                 return Some(Msg::Action(Action::ForceQuit));
             }
+            // Nothing is drawn but "too small": a key may only quit (a question it raises
+            // waits, unanswerable, until the terminal is large enough to show it).
+            if crate::view::layout::too_small(model.size) {
+                return (key.code == KeyCode::Char('q') && model.overlay.is_none())
+                    .then_some(Msg::Action(Action::Quit));
+            }
             match model.focus() {
                 Focus::Overlay(overlay) => route(overlay_keys(overlay), key, event, Msg::Dialog),
                 Focus::Setup => route(SETUP, key, event, Msg::Action),
@@ -171,6 +177,7 @@ pub fn to_msg(model: &Model, event: &Event) -> Option<Msg> {
                 Focus::Held(view) => route(crate::screens::held::keys(view), key, event, Msg::from),
             }
         }
+        Event::Mouse(_) if crate::view::layout::too_small(model.size) => None,
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(_) => Some(Msg::Click(mouse.column, mouse.row)),
             MouseEventKind::ScrollUp => Some(Msg::Scroll(-3)),

@@ -4,33 +4,35 @@
 
 use super::Model;
 use super::model::{Button, Overlay, Owner};
-use super::plug::{Access, Export, Inventory, Journal, Pools, Roles, TestAccess, Wizard, to};
+use super::plug::{Access, Export, Inventory, Pools, Roles, TestAccess, Wizard, to};
 use crate::app::cover::OnPool;
 use crate::app::{Effect, Event, Level, Outcome, Tab};
-use crate::screens::{access, export, inventory, journal, pools, roles, test_access};
+use crate::screens::{access, inventory, pools, roles};
 use crate::wizard;
 
-/// What opening a view about `pool_id` over the tab shown carries; the pool is made the current
-/// one.
-fn on_pool(model: &mut Model, pool_id: String, name: String) -> OnPool {
+/// Opening a view about `pool_id` over the tab shown; the pool is made the current one.
+fn on_pool<O>(
+    model: &mut Model,
+    pool_id: String,
+    name: String,
+) -> crate::app::cover::CoverMsg<OnPool, O> {
     model.choose_pool(pool_id.clone(), name.clone());
-    OnPool {
-        pool_id,
-        name,
+    crate::app::cover::CoverMsg::Open {
         origin: model.tab,
+        open: OnPool { pool_id, name },
     }
 }
 
 /// Opens Test access on a pool over the tab shown.
 pub(super) fn open_test_access(model: &mut Model, pool_id: String, name: String) -> Vec<Effect> {
     let open = on_pool(model, pool_id, name);
-    to::<TestAccess>(model, test_access::Msg::Open(open))
+    to::<TestAccess>(model, open)
 }
 
 /// Opens the export view on a pool over the tab shown.
 pub(super) fn open_export(model: &mut Model, pool_id: String, name: String) -> Vec<Effect> {
     let open = on_pool(model, pool_id, name);
-    to::<Export>(model, export::Msg::Open(open))
+    to::<Export>(model, open)
 }
 
 /// Opens the inventory over the Pools tab: every region of the session's partition.
@@ -44,17 +46,26 @@ pub(super) fn open_inventory(model: &mut Model) -> Vec<Effect> {
         .map(String::from)
         .collect();
     model.tab = Tab::Pools;
-    let open = inventory::Open {
+    let open = inventory::Msg::Open {
         origin: Tab::Pools,
-        regions,
+        open: regions,
     };
-    to::<Inventory>(model, inventory::Msg::Open(open))
+    to::<Inventory>(model, open)
 }
 
-/// Opens the journal over the tab shown.
-pub(super) fn open_journal(model: &mut Model) -> Vec<Effect> {
+/// Opens a view over the tab shown that carries nothing else (the journal, `:store`, the
+/// security report).
+pub(super) fn open_over_tab<
+    S: super::plug::Plugged<Msg = crate::app::cover::CoverMsg<(), A>>,
+    A,
+>(
+    model: &mut Model,
+) -> Vec<Effect> {
     let origin = model.tab;
-    to::<Journal>(model, journal::Msg::Open(origin))
+    to::<S>(
+        model,
+        crate::app::cover::CoverMsg::Open { origin, open: () },
+    )
 }
 
 /// Records what a screen started and stopped waiting for, and does what it asked.

@@ -9,13 +9,12 @@ use super::plug::{
     self, Access, Doctor, Export, Held, Identities, Inventory, Journal, Pools, Roles, TestAccess,
     Wizard, to,
 };
+use super::route::open_over_tab;
 use super::{Action, Model, Msg};
 use crate::app::Effect;
 use crate::app::intent::{self, Intent};
 use crate::app::{Level, Response, Tab};
-use crate::screens::{
-    access, doctor, export, held, identities, inventory, journal, pools, roles, test_access,
-};
+use crate::screens::{access, export, identities, inventory, journal, pools, roles, test_access};
 use crate::view::layout;
 use crate::wizard;
 
@@ -307,15 +306,11 @@ pub(super) fn run_command(model: &mut Model, line: &str) -> Vec<Effect> {
         },
         Ok(Command::Open(pool_id)) => return open_pool(model, pool_id),
         Ok(Command::Doctor) if model.session().is_some() => {
-            let origin = model.tab;
-            return to::<Doctor>(model, doctor::Msg::Open(origin));
+            return open_over_tab::<Doctor, _>(model);
         }
         Ok(Command::Doctor) => model.notify(Level::Warning, ":doctor needs a connection first"),
-        Ok(Command::Journal) => return super::route::open_journal(model),
-        Ok(Command::Store) => {
-            let origin = model.tab;
-            return to::<Held>(model, held::Msg::Open(origin));
-        }
+        Ok(Command::Journal) => return open_over_tab::<Journal, _>(model),
+        Ok(Command::Store) => return open_over_tab::<Held, _>(model),
         Ok(Command::Help) => model.overlay = Some(Overlay::Help),
         Ok(Command::Quit) => return on_action(model, Action::Quit),
         Ok(Command::Region(region)) => return switch_region(model, region),

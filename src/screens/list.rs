@@ -129,9 +129,11 @@ impl<T> FilteredList<T> {
         self.offset = window(self.selected, self.offset, height, self.shown.len());
     }
 
-    /// Keeps the selection within the shown rows.
+    /// Keeps the selection within the shown rows, and the window where the selection can be seen
+    /// (rows gone from the end must not leave the window past the last row).
     fn clamp(&mut self) {
         self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+        self.offset = self.offset.min(self.selected);
     }
 }
 

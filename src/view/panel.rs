@@ -93,6 +93,15 @@ pub fn pool_tab(
     Some(inner)
 }
 
+/// The frame of a view over a tab: the body cleared, a box titled `title`; the area inside it.
+pub fn covering(frame: &mut Frame, area: Rect, title: impl Into<Line<'static>>) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = Block::bordered().title(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
 /// What a tab acting on the current pool says first when that pool was found deleted.
 pub fn lost_pool(vx: &ViewCtx, theme: &Theme) -> Vec<Line<'static>> {
     match vx.lost_pool {

@@ -153,6 +153,11 @@ fn on_dialog(cx: &mut Cx, action: Action) {
         return;
     }
     match (dialog, action) {
+        // Esc on "Continue the draft?" cancels opening it: the draft stays kept for later.
+        (Dialog::Resume { .. }, Action::Back) => {
+            w.dialog = None;
+            cx.state.parked = cx.state.open.take();
+        }
         (_, Action::Back) => w.dialog = None,
         (Dialog::Leave { focus }, Action::Submit | Action::Open) => match focus {
             0 => w.dialog = None,

@@ -19,10 +19,15 @@ use super::WAIT;
 /// identity statistics sit beside it.
 pub const SIZE: (u16, u16) = (100, 120);
 
-/// Opens the pool on the Pools tab (its summary) and on Role settings, then comes back to User
-/// access: every tab now holds the pool.
+/// Opens the pool on the Pools tab (its summary), in the Identity browser and on Role settings,
+/// then comes back to User access: every tab now holds the pool.
 pub async fn visit_tabs(h: &mut Headless, pool_id: &str) {
     h.send(Msg::Pools(pools::Msg::OpenById(pool_id.to_string())));
+    h.send(Msg::Action(Action::GoTab(Tab::Identities)));
+    assert!(
+        h.run_until(|m| m.in_flight.is_empty(), WAIT).await,
+        "the identities loaded"
+    );
     h.send(Msg::Action(Action::GoTab(Tab::Roles)));
     assert!(
         h.run_until(
@@ -39,7 +44,7 @@ pub async fn visit_tabs(h: &mut Headless, pool_id: &str) {
 /// are not the pool's), once nothing is in flight.
 pub async fn drawn(h: &mut Headless) -> Vec<(Tab, String)> {
     let mut out = Vec::new();
-    for tab in [Tab::Pools, Tab::UserAccess, Tab::Roles] {
+    for tab in [Tab::Pools, Tab::UserAccess, Tab::Identities, Tab::Roles] {
         h.send(Msg::Action(Action::GoTab(tab)));
         assert!(
             h.run_until(|m| m.in_flight.is_empty(), WAIT).await,
@@ -51,8 +56,8 @@ pub async fn drawn(h: &mut Headless) -> Vec<(Tab, String)> {
     out
 }
 
-/// A console started now on `pool_id`, every tab visited: what it draws.
-pub async fn drawn_fresh(sb: &RunningSandbox, pool_id: &str) -> Vec<(Tab, String)> {
+/// A console started now on `pool_id`, every tab visited.
+async fn fresh_console(sb: &RunningSandbox, pool_id: &str) -> Headless {
     let target = Target::Sandbox {
         endpoint_url: sb.endpoint_url(),
     };
@@ -63,7 +68,12 @@ pub async fn drawn_fresh(sb: &RunningSandbox, pool_id: &str) -> Vec<(Tab, String
     );
     fresh.model.current_pool = Some((pool_id.to_string(), String::new()));
     visit_tabs(&mut fresh, pool_id).await;
-    drawn(&mut fresh).await
+    fresh
+}
+
+/// What a console started now on `pool_id` draws, every tab visited.
+pub async fn drawn_fresh(sb: &RunningSandbox, pool_id: &str) -> Vec<(Tab, String)> {
+    drawn(&mut fresh_console(sb, pool_id).await).await
 }
 
 /// Asserts that every tab of `h` draws what a fresh console draws.
@@ -78,6 +88,33 @@ pub async fn assert_tabs_match_fresh(
     for ((tab, fresh), (_, shown)) in fresh.iter().zip(&shown) {
         pretty_assertions::assert_eq!(shown, fresh, "{tab:?} after {what}");
     }
+    // The Pools list's row of the pool (name, guest access, basic flow, providers), the summary
+    // closed and opened again in both.
+    let row = |h: &Headless| {
+        body_of(&h.model)
+            .lines()
+            .find(|l| l.contains(pool_id))
+            // Which row is selected is each console's own: the marker is left out.
+            .map(|l| l.replacen("│>", "│ ", 1))
+            .unwrap_or_else(|| panic!("{pool_id} is listed"))
+    };
+    let mut fresh = fresh_console(sb, pool_id).await;
+    for h in [&mut *h, &mut fresh] {
+        h.send(Msg::Action(Action::GoTab(Tab::Pools)));
+        h.send(Msg::from(pools::Action::Back));
+        // The list filtered to the pool, so its row is on screen however long the list is.
+        h.send(Msg::from(pools::Action::Filter));
+        for c in pool_id.chars() {
+            h.send(Msg::Input(tui_input::InputRequest::InsertChar(c)));
+        }
+        h.send(Msg::from(pools::Action::Submit));
+        assert!(h.run_until(|m| m.in_flight.is_empty(), WAIT).await);
+    }
+    pretty_assertions::assert_eq!(row(h), row(&fresh), "the Pools list after {what}");
+    h.send(Msg::from(pools::Action::Back));
+    h.send(Msg::Pools(pools::Msg::OpenById(pool_id.to_string())));
+    assert!(h.run_until(|m| m.in_flight.is_empty(), WAIT).await);
+    h.send(Msg::Action(Action::GoTab(Tab::UserAccess)));
 }
 
 pub fn body_of(model: &Model) -> String {

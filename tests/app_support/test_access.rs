@@ -17,11 +17,13 @@ pub fn opened(config: &PoolConfig, iam: &FakeIam, options: Options, size: (u16, 
     let _ = answer_iam(&mut model, effects, iam);
     let effects = update(
         &mut model,
-        Msg::TestAccess(PanelMsg::Open(cognito_tui::app::cover::OnPool {
-            pool_id: pool_id(0),
-            name: "pool-000".into(),
+        Msg::TestAccess(PanelMsg::Open {
             origin: Tab::Pools,
-        })),
+            open: cognito_tui::app::cover::OnPool {
+                pool_id: pool_id(0),
+                name: "pool-000".into(),
+            },
+        }),
     );
     let effects = access::answer_all_reads(&mut model, effects, config);
     let rest = answer_iam(&mut model, effects, iam);

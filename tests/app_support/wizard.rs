@@ -172,11 +172,13 @@ pub fn user_pool_draft(name: &str, auth_role: &str, guest_role: &str, partner: I
 /// Opens the wizard with `draft` filled in (as if typed) and goes to Review with `Ctrl-n`, step by
 /// step through `update`; the draft must be valid.
 pub fn on_review(draft: Draft, size: (u16, u16)) -> Model {
-    let mut model = open_wizard_with_no_roles(size);
+    // Keys act only on a terminal large enough to draw: get there at a usable size, then resize.
+    let mut model = open_wizard_with_no_roles((120, 40));
     let w = wizard_mut(&mut model);
     w.draft = draft;
     w.edited = true;
     go_to(&mut model, Step::Review);
+    let _ = update(&mut model, Msg::Resize(size.0, size.1));
     model
 }
 

@@ -78,13 +78,13 @@ pub fn choose_flow(h: &mut Headless, flow: Flow) {
 
 /// Opens the panel on a pool over the Pools tab and waits for its read.
 pub async fn open(h: &mut Headless, pool_id: &str, name: &str) {
-    h.send(Msg::TestAccess(PanelMsg::Open(
-        cognito_tui::app::cover::OnPool {
+    h.send(Msg::TestAccess(PanelMsg::Open {
+        origin: Tab::Pools,
+        open: cognito_tui::app::cover::OnPool {
             pool_id: pool_id.into(),
             name: name.into(),
-            origin: Tab::Pools,
         },
-    )));
+    }));
     assert!(
         h.run_until(
             |m| m

@@ -1,7 +1,7 @@
 //! Drives the real binary in a pseudo-terminal and reads the screen through a vt100 parser.
 #![allow(dead_code)]
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -12,6 +12,7 @@ pub struct Console {
     raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
+    master: Arc<Mutex<Box<dyn MasterPty + Send>>>,
     _home: tempfile::TempDir,
 }
 
@@ -79,10 +80,11 @@ impl Console {
             0,
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        let (p, r) = (parser.clone(), raw.clone());
+        let master = Arc::new(Mutex::new(pair.master));
+        let (p, r, m) = (parser.clone(), raw.clone(), master.clone());
         std::thread::spawn(move || {
             // Keep the master alive as long as the reader runs.
-            let _master = pair.master;
+            let _master = m;
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -101,7 +103,27 @@ impl Console {
             raw,
             writer,
             child,
+            master,
             _home: home,
+        }
+    }
+
+    /// Resizes the terminal (the program gets SIGWINCH, as from a real terminal).
+    pub fn resize(&self, cols: u16, rows: u16) {
+        if let Ok(master) = self.master.lock() {
+            master
+                .resize(PtySize {
+                    rows,
+                    cols,
+                    pixel_width: 0,
+                    pixel_height: 0,
+                })
+                .unwrap_or_else(|e| panic!("resize: {e}"));
+        }
+        if let Ok(mut parser) = self.parser.lock() {
+            let nonzero =
+                |n: u16| std::num::NonZeroU16::new(n).unwrap_or(std::num::NonZeroU16::MIN);
+            parser.screen_mut().set_size(nonzero(rows), nonzero(cols));
         }
     }
 

@@ -1,13 +1,11 @@
 //! The report view's state: the run, the findings, the selection.
 
-use crate::app::{AwsError, RequestId, Tab};
+use crate::app::{AwsError, RequestId};
 pub use crate::domain::doctor::Report;
 
 /// The open view.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportView {
-    /// The tab it covers.
-    pub origin: Tab,
     /// The run in flight, the report, or why it failed.
     pub run: Result<Option<Report>, AwsError>,
     /// The request in flight.

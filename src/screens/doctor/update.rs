@@ -2,9 +2,9 @@
 //! selected finding's pool on the tab that fixes it.
 
 use super::state::{DoctorState, Report, ReportView};
-use crate::app::cover::{self, CoverMsg, Covering};
+use crate::app::cover::{Covering, covering_screen};
 use crate::app::intent::only_reads;
-use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
+use crate::app::{Ctx, Effect, Event, RequestId, Response, Tab};
 
 type Cx<'a> = crate::app::Cx<'a, ReportView>;
 
@@ -28,30 +28,19 @@ pub enum Action {
 // The report only reads.
 only_reads!(Action);
 
-/// A message for the report view (it opens over the tab given).
-pub type Msg = CoverMsg<Tab, Action>;
-
-/// Handles one message for the view.
-pub fn update(state: &mut DoctorState, ctx: &Ctx, msg: Msg) -> Outcome {
-    cover::update(state, ctx, msg)
-}
+covering_screen!(DoctorState, (), Action);
 
 impl Covering for ReportView {
-    type Open = Tab;
+    type Open = ();
     type Action = Action;
     type Kept = ();
 
-    fn open(origin: Tab, _: &Ctx) -> Self {
+    fn open((): (), _: &Ctx) -> Self {
         ReportView {
-            origin,
             run: Ok(None),
             req: None,
             selected: 0,
         }
-    }
-
-    fn origin(&self) -> Tab {
-        self.origin
     }
 
     fn start(cx: &mut Cx) -> Vec<Effect> {

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::state::{Report, ReportView};
 use crate::app::ViewCtx;
@@ -13,14 +13,9 @@ use crate::view::widgets::{spinner, wrap};
 
 /// Draws the view over the body of the tab it covers.
 pub fn draw(view: &ReportView, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
-    frame.render_widget(Clear, area);
     let region = vx.session.map(|s| s.region.clone()).unwrap_or_default();
-    let block = Block::bordered().title(Span::styled(
-        format!(" Security report — {region} "),
-        theme.accent,
-    ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let title = Span::styled(format!(" Security report — {region} "), theme.accent);
+    let inner = crate::view::panel::covering(frame, area, title);
     let width = usize::from(inner.width).saturating_sub(10);
     let mut lines = Vec::new();
     match &view.run {

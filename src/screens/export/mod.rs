@@ -8,6 +8,6 @@ mod update;
 pub mod view;
 
 pub use keys::keys;
+pub use msg::update;
 pub use msg::{Action, Msg};
 pub use state::{ExportState, ExportView, Read, Writing};
-pub use update::update;

@@ -1,6 +1,6 @@
 //! The export view's messages and intents.
 
-use crate::app::cover::{CoverMsg, OnPool};
+use crate::app::cover::{OnPool, covering_screen};
 use crate::app::intent::only_reads;
 
 /// What the view's keys ask for.
@@ -41,5 +41,4 @@ pub enum Action {
 // Nothing here changes AWS: writing a local file is allowed in --read-only too.
 only_reads!(Action);
 
-/// A message for the export view (it opens on a pool, over the tab it was asked from).
-pub type Msg = CoverMsg<OnPool, Action>;
+covering_screen!(super::ExportState, OnPool, Action);

@@ -3,7 +3,7 @@
 
 use tui_input::Input;
 
-use crate::app::{AwsError, RequestId, Tab};
+use crate::app::{AwsError, RequestId};
 use crate::export::{Format, PoolExport, Rendered, render};
 
 /// The read behind the view.
@@ -37,8 +37,6 @@ pub struct ExportView {
     pub pool_id: String,
     /// Its name.
     pub pool_name: String,
-    /// The tab it covers.
-    pub origin: Tab,
     /// The format shown.
     pub format: Format,
     /// Whether the roles are read and written too.
@@ -53,11 +51,10 @@ pub struct ExportView {
 
 impl ExportView {
     /// A view about to read the pool.
-    pub fn new(pool_id: String, pool_name: String, origin: Tab, req: RequestId) -> Self {
+    pub fn new(pool_id: String, pool_name: String, req: RequestId) -> Self {
         Self {
             pool_id,
             pool_name,
-            origin,
             format: Format::CloudFormation,
             include_roles: false,
             read: Read::Reading(req),

@@ -4,11 +4,11 @@
 
 use std::path::PathBuf;
 
-use super::msg::{Action, Msg};
-use super::state::{ExportState, ExportView, Read, Writing};
+use super::msg::Action;
+use super::state::{ExportView, Read, Writing};
 use crate::app::Level;
-use crate::app::cover::{self, Covering, OnPool};
-use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
+use crate::app::cover::{Covering, OnPool};
+use crate::app::{Ctx, Effect, Event, RequestId, Response};
 use crate::export::{Format, render};
 
 type Cx<'a> = crate::app::Cx<'a, ExportView>;
@@ -18,22 +18,13 @@ pub fn code_rows(size: (u16, u16)) -> usize {
     usize::from(size.1).saturating_sub(12).max(1)
 }
 
-/// Handles one message for the view.
-pub fn update(state: &mut ExportState, ctx: &Ctx, msg: Msg) -> Outcome {
-    cover::update(state, ctx, msg)
-}
-
 impl Covering for ExportView {
     type Open = OnPool;
     type Action = Action;
     type Kept = ();
 
     fn open(open: OnPool, ctx: &Ctx) -> Self {
-        ExportView::new(open.pool_id, open.name, open.origin, ctx.next_req)
-    }
-
-    fn origin(&self) -> Tab {
-        self.origin
+        ExportView::new(open.pool_id, open.name, ctx.next_req)
     }
 
     fn start(cx: &mut Cx) -> Vec<Effect> {

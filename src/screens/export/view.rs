@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::state::{ExportView, Read};
 use super::update::code_rows;
@@ -15,13 +15,11 @@ use crate::view::widgets::{input_window, spinner, wrap};
 
 /// Draws the view over the body of the tab it covers.
 pub fn draw(view: &ExportView, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
-    frame.render_widget(Clear, area);
-    let block = Block::bordered().title(Line::from(vec![
+    let title = Line::from(vec![
         Span::styled(format!(" Export — {} ", view.pool_name), theme.accent),
         Span::styled(format!("{} ", view.pool_id), theme.dim),
-    ]));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    ]);
+    let inner = crate::view::panel::covering(frame, area, title);
     let width = usize::from(inner.width);
     let mut lines = vec![chooser(view, theme)];
     lines.push(Line::styled(

@@ -10,12 +10,12 @@ use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use crate::app::cover::{self, Cover, CoverMsg, Covering};
+use crate::app::cover::{Cover, Covering, covering_screen};
 use crate::app::intent::only_reads;
 use crate::app::keys::{Binding, ENTER, ESC, Keys, NONE, b, list_moves};
-use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab, ViewCtx};
+use crate::app::{Ctx, Effect, Event, RequestId, Response, ViewCtx};
 use crate::screens::cursor::{Cursor, Move};
 use crate::store::{PoolEntry, Stamp, Store};
 use crate::view::layout;
@@ -25,8 +25,6 @@ use crate::view::widgets::fit;
 /// The open view.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeldView {
-    /// The tab it covers.
-    pub origin: Tab,
     /// The selected pool and the first row on screen.
     pub cursor: Cursor,
 }
@@ -50,8 +48,7 @@ pub enum Action {
 // Looking at what is held reads nothing and changes nothing.
 only_reads!(Action);
 
-/// A message for the view (it opens over the tab given).
-pub type Msg = CoverMsg<Tab, Action>;
+covering_screen!(HeldState, (), Action);
 
 const MOVES: [Binding<Action>; 6] = list_moves!(Action::Move);
 
@@ -72,11 +69,6 @@ pub fn keys(_: &HeldView) -> Keys<Action> {
     ])
 }
 
-/// Handles one message for the view.
-pub fn update(state: &mut HeldState, ctx: &Ctx, msg: Msg) -> Outcome {
-    cover::update(state, ctx, msg)
-}
-
 /// The pools held, by name then id.
 fn rows(store: &Store) -> Vec<(&String, &PoolEntry)> {
     let mut rows: Vec<_> = store
@@ -91,19 +83,14 @@ fn rows(store: &Store) -> Vec<(&String, &PoolEntry)> {
 }
 
 impl Covering for HeldView {
-    type Open = Tab;
+    type Open = ();
     type Action = Action;
     type Kept = ();
 
-    fn open(origin: Tab, _: &Ctx) -> Self {
+    fn open((): (), _: &Ctx) -> Self {
         HeldView {
-            origin,
             cursor: Cursor::default(),
         }
-    }
-
-    fn origin(&self) -> Tab {
-        self.origin
     }
 
     fn start(_: &mut crate::app::Cx<'_, Self>) -> Vec<Effect> {
@@ -156,13 +143,14 @@ fn age(stamp: Option<Stamp>, now: Option<f64>) -> String {
 
 /// Draws the view over the body of the tab it covers.
 pub fn draw(view: &HeldView, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
-    frame.render_widget(Clear, area);
-    let block = Block::bordered().title(Span::styled(
-        " What the console holds — every tab draws from this ",
-        theme.accent,
-    ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = crate::view::panel::covering(
+        frame,
+        area,
+        Span::styled(
+            " What the console holds — every tab draws from this ",
+            theme.accent,
+        ),
+    );
     let width = usize::from(inner.width);
     let held = rows(vx.store);
     let gone: Vec<_> = vx.store.gone_pools().collect();
@@ -217,7 +205,7 @@ pub fn draw(view: &HeldView, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, are
     for (id, name) in gone {
         let name = if name.is_empty() { id } else { name };
         lines.push(Line::styled(
-            format!("  {} ({id}) was found deleted", fit(name, name_w)),
+            format!("  {}found deleted · {id}", fit(name, name_w)),
             theme.error,
         ));
     }

@@ -10,4 +10,4 @@ pub mod view;
 
 pub use keys::keys;
 pub use state::{InventoryState, InventoryView, RegionSweep, Sweep};
-pub use update::{AT_ONCE, Action, Msg, Open, update};
+pub use update::{AT_ONCE, Action, Msg, update};

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::app::{AwsError, RequestId, Tab};
+use crate::app::{AwsError, RequestId};
 use crate::domain::PoolSummary;
 use crate::screens::cursor::{Cursor, TypedFilter};
 
@@ -33,8 +33,6 @@ pub struct RegionSweep {
 /// The open inventory.
 #[derive(Debug, Clone)]
 pub struct InventoryView {
-    /// The tab it covers.
-    pub origin: Tab,
     /// Every region swept, in order.
     pub regions: Vec<RegionSweep>,
     /// The page requests in flight and the region (index) each is for.

@@ -5,9 +5,9 @@ use tui_input::InputRequest;
 
 use super::state::{InventoryState, InventoryView, RegionSweep, Sweep};
 use crate::app::Level;
-use crate::app::cover::{self, CoverMsg, Covering};
+use crate::app::cover::{Covering, covering_screen};
 use crate::app::intent::only_reads;
-use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
+use crate::app::{Ctx, Effect, Event, RequestId, Response};
 use crate::screens::cursor::{ListKey, list_key};
 use crate::view::layout;
 
@@ -37,42 +37,23 @@ pub enum Action {
 // The inventory only reads.
 only_reads!(Action);
 
-/// What opening the inventory carries.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Open {
-    /// The tab it covers.
-    pub origin: Tab,
-    /// The regions to sweep.
-    pub regions: Vec<String>,
-}
-
-/// A message for the inventory.
-pub type Msg = CoverMsg<Open, Action>;
-
-/// Handles one message for the view.
-pub fn update(state: &mut InventoryState, ctx: &Ctx, msg: Msg) -> Outcome {
-    cover::update(state, ctx, msg)
-}
+covering_screen!(InventoryState, Vec<String>, Action);
 
 impl Covering for InventoryView {
-    type Open = Open;
+    type Open = Vec<String>;
     type Action = Action;
     type Kept = ();
 
-    fn open(open: Open, _: &Ctx) -> Self {
+    /// Opens on the regions to sweep.
+    fn open(regions: Vec<String>, _: &Ctx) -> Self {
         InventoryView {
-            origin: open.origin,
-            regions: sweeps(open.regions),
+            regions: sweeps(regions),
             awaiting: Default::default(),
             started: None,
             finished: None,
             filter: Default::default(),
             cursor: Default::default(),
         }
-    }
-
-    fn origin(&self) -> Tab {
-        self.origin
     }
 
     fn start(cx: &mut Cx) -> Vec<Effect> {

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::state::{InventoryView, refusal};
 use crate::app::ViewCtx;
@@ -14,14 +14,12 @@ use crate::view::widgets::{fit, spinner, thousands, truncate, wrap};
 
 /// Draws the view over the body of the tab it covers.
 pub fn draw(view: &InventoryView, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
-    frame.render_widget(Clear, area);
     let rows = view.rows();
-    let block = Block::bordered().title(Span::styled(
+    let title = Span::styled(
         format!(" All regions ({}) ", view.regions.len()),
         theme.accent,
-    ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    );
+    let inner = crate::view::panel::covering(frame, area, title);
     let width = usize::from(inner.width);
     let mut lines = vec![summary(vx, view, rows.len(), theme)];
     lines.extend(view.filter.line(width, theme));

@@ -2,9 +2,9 @@
 
 use tui_input::InputRequest;
 
-use crate::app::cover::{self, Cover, CoverMsg, Covering};
+use crate::app::cover::{Cover, Covering, covering_screen};
 use crate::app::intent::only_reads;
-use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
+use crate::app::{Ctx, Effect, Event, RequestId, Response};
 use crate::journal::Entry;
 use crate::screens::cursor::{Cursor, ListKey, TypedFilter, list_key};
 use crate::view::layout;
@@ -14,8 +14,6 @@ type Cx<'a> = crate::app::Cx<'a, JournalView>;
 /// The open view.
 #[derive(Debug, Clone)]
 pub struct JournalView {
-    /// The tab it covers.
-    pub origin: Tab,
     /// The read in flight.
     pub req: Option<RequestId>,
     /// The entries as written (oldest first) and how many lines could not be read; `None` while
@@ -55,31 +53,20 @@ pub enum Action {
 // Reading the journal changes nothing.
 only_reads!(Action);
 
-/// A message for the journal view (it opens over the tab given).
-pub type Msg = CoverMsg<Tab, Action>;
-
-/// Handles one message for the view.
-pub fn update(state: &mut JournalState, ctx: &Ctx, msg: Msg) -> Outcome {
-    cover::update(state, ctx, msg)
-}
+covering_screen!(JournalState, (), Action);
 
 impl Covering for JournalView {
-    type Open = Tab;
+    type Open = ();
     type Action = Action;
     type Kept = ();
 
-    fn open(origin: Tab, _: &Ctx) -> Self {
+    fn open((): (), _: &Ctx) -> Self {
         JournalView {
-            origin,
             req: None,
             read: Ok(None),
             filter: TypedFilter::default(),
             cursor: Cursor::default(),
         }
-    }
-
-    fn origin(&self) -> Tab {
-        self.origin
     }
 
     fn start(cx: &mut Cx) -> Vec<Effect> {

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::update::JournalView;
 use crate::app::ViewCtx;
@@ -13,13 +13,11 @@ use crate::view::widgets::{fit, spinner, thousands, truncate, wrap};
 
 /// Draws the view over the body of the tab it covers.
 pub fn draw(view: &JournalView, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
-    frame.render_widget(Clear, area);
-    let block = Block::bordered().title(Span::styled(
-        " Journal — writes made from here ",
-        theme.accent,
-    ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = crate::view::panel::covering(
+        frame,
+        area,
+        Span::styled(" Journal — writes made from here ", theme.accent),
+    );
     let width = usize::from(inner.width);
     let mut lines = Vec::new();
     let (entries, unreadable) = match &view.read {

@@ -11,6 +11,6 @@ mod update;
 pub mod view;
 
 pub use keys::keys;
+pub use msg::update;
 pub use msg::{Action, Msg};
 pub use state::{Done, Field, Mode, Panel, RoleRead, Run, TestAccessState, Warned};
-pub use update::update;

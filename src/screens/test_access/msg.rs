@@ -35,5 +35,4 @@ impl Intent for Action {
     }
 }
 
-/// A message for the Test access panel (it opens on a pool, over the tab it was asked from).
-pub type Msg = crate::app::cover::CoverMsg<crate::app::cover::OnPool, Action>;
+crate::app::cover::covering_screen!(super::TestAccessState, crate::app::cover::OnPool, Action);

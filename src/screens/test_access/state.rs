@@ -7,8 +7,8 @@ use tui_input::Input;
 
 use crate::screens::secret_input::SecretInput;
 
+use crate::app::RequestId;
 use crate::app::test_access::{Flow, Trial};
-use crate::app::{RequestId, Tab};
 use crate::domain::edit::ProviderRef;
 use crate::domain::roles::IamRole;
 use crate::screens::save::tab_read::{ReadsPool, TabRead};
@@ -116,8 +116,6 @@ pub struct Panel {
     pub pool_id: String,
     /// Its name.
     pub pool_name: String,
-    /// The tab it covers.
-    pub origin: Tab,
     /// The pool's configuration, read fresh.
     pub read: TabRead,
     /// Who signs in.
@@ -148,11 +146,10 @@ pub struct Panel {
 
 impl Panel {
     /// A panel on a pool, about to read it.
-    pub fn new(pool_id: String, pool_name: String, origin: Tab) -> Self {
+    pub fn new(pool_id: String, pool_name: String) -> Self {
         Self {
             pool_id,
             pool_name,
-            origin,
             read: TabRead::default(),
             mode: Mode::Guest,
             focus: Field::Mode,

@@ -2,23 +2,18 @@
 //! moves over its fields, warns once a session that runs create identities, asks the runner to
 //! sign in, and reads the trust policies of the roles involved for the prediction.
 
-use super::msg::{Action, Msg};
+use super::msg::Action;
 use super::prediction::roles_to_read;
-use super::state::{Done, Field, Mode, Panel, RoleRead, Run, TestAccessState, Warned};
+use super::state::{Done, Field, Mode, Panel, RoleRead, Run, Warned};
 use crate::app::Level;
-use crate::app::cover::{self, Covering, OnPool};
+use crate::app::cover::{Covering, OnPool};
 use crate::app::test_access::{Attempt, Flow, Secret, Trial, UserSignIn, shortened};
-use crate::app::{Ctx, Effect, Event, Outcome, RequestId, Response, Tab};
+use crate::app::{Ctx, Effect, Event, RequestId, Response};
 use crate::domain::edit::ProviderRef;
 use crate::screens::save::tab_read::{self, Answered};
 use crate::store::Store;
 
 type Cx<'a> = crate::app::Cx<'a, Panel>;
-
-/// Handles one message for the panel.
-pub fn update(state: &mut TestAccessState, ctx: &Ctx, msg: Msg) -> Outcome {
-    cover::update(state, ctx, msg)
-}
 
 impl Covering for Panel {
     type Open = OnPool;
@@ -26,11 +21,7 @@ impl Covering for Panel {
     type Kept = Warned;
 
     fn open(open: OnPool, _: &Ctx) -> Self {
-        Panel::new(open.pool_id, open.name, open.origin)
-    }
-
-    fn origin(&self) -> Tab {
-        self.origin
+        Panel::new(open.pool_id, open.name)
     }
 
     fn start(cx: &mut Cx) -> Vec<Effect> {

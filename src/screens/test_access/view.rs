@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::result_view;
 use super::state::{Field, Mode, Panel, Run};
@@ -19,13 +19,11 @@ const LABEL: usize = 15;
 
 /// Draws the panel over the body of the tab it covers.
 pub fn draw(panel: &Panel, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
-    frame.render_widget(Clear, area);
-    let block = Block::bordered().title(Line::from(vec![
+    let title = Line::from(vec![
         Span::styled(format!(" Test access — {} ", panel.pool_name), theme.accent),
         Span::styled(format!("{} ", panel.pool_id), theme.dim),
-    ]));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    ]);
+    let inner = crate::view::panel::covering(frame, area, title);
     let width = usize::from(inner.width);
     let (form, cursor) = form_lines(vx, panel, theme, width);
     let height = u16::try_from(form.len())

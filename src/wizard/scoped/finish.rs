@@ -142,17 +142,22 @@ pub fn finish(scope: &EditScope, draft: &Draft) -> Result<Finished, String> {
         Section::Name => Finished::edit(Edit::Rename(draft.name.value().to_string())),
         Section::ClassicFlow => Finished::edit(Edit::ClassicFlow(draft.classic_flow)),
         Section::Tags => {
-            let set: BTreeMap<String, String> = draft
+            let typed: BTreeMap<String, String> = draft
                 .tags
                 .iter()
                 .map(|(k, v)| (k.value().to_string(), v.value().to_string()))
                 .collect();
-            let remove = scope
-                .base
-                .pool
-                .identity_pool_tags
+            let base = &scope.base.pool.identity_pool_tags;
+            // Only what the form changed: applied again on a newer read (after a concurrent
+            // change), a tag the form left as it was must not put back its old value.
+            let set = typed
+                .iter()
+                .filter(|(k, v)| base.get(*k) != Some(*v))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            let remove = base
                 .keys()
-                .filter(|k| !set.contains_key(*k))
+                .filter(|k| !typed.contains_key(*k))
                 .cloned()
                 .collect();
             Finished::edit(Edit::Tags { set, remove })
