@@ -48,6 +48,13 @@ macro_rules! filter_keys {
 }
 pub(crate) use filter_keys;
 
+/// Typing into a list view's filter: the rows shown change, so the selection goes back to the
+/// first.
+pub fn type_filter(cursor: &mut Cursor, filter: &mut TypedFilter, request: InputRequest) {
+    filter.handle(request);
+    cursor.reset();
+}
+
 /// Handles a [`ListKey`] over `count` rows shown in pages of `page` rows; true when the view
 /// closes (Esc with no filter left to clear).
 pub fn list_key(

@@ -8,7 +8,7 @@ use crate::app::Level;
 use crate::app::cover::{Covering, covering_screen};
 use crate::app::intent::only_reads;
 use crate::app::{Ctx, Effect, Event, RequestId, Response};
-use crate::screens::cursor::{ListKey, list_key};
+use crate::screens::cursor::{ListKey, list_key, type_filter};
 use crate::view::layout;
 
 type Cx<'a> = crate::app::Cx<'a, InventoryView>;
@@ -66,8 +66,8 @@ impl Covering for InventoryView {
     }
 
     fn on_input(cx: &mut Cx, request: InputRequest) {
-        cx.state.filter.handle(request);
-        cx.state.cursor.reset();
+        let view = &mut *cx.state;
+        type_filter(&mut view.cursor, &mut view.filter, request);
     }
 
     fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
