@@ -115,11 +115,12 @@ async fn pool_with_roles(url: &str) -> String {
 }
 
 fn trust_checked(m: &cognito_tui::console::Model) -> bool {
-    m.roles.roles.len() == ROLES
-        && m.roles
-            .roles
-            .values()
-            .all(|f| matches!(f.role, Fetch::Got(_)))
+    m.roles.checked.len() == ROLES
+        && m.roles.checked.iter().all(|arn| {
+            m.store
+                .role(cognito_tui::domain::roles::role_name(arn))
+                .is_some_and(|f| matches!(f.role, Fetch::Got(_)))
+        })
 }
 
 /// One run: (every role's trust checked, everything read), from opening the tab.

@@ -260,13 +260,7 @@ async fn every_trust_defect_is_reported_and_a_fixed_role_then_gets_credentials()
             .iter()
             .find(|r| r.name() == *name)
             .unwrap_or_else(|| panic!("{name}"));
-        let facts = h
-            .model
-            .roles
-            .roles
-            .get(&arn(name))
-            .cloned()
-            .unwrap_or_default();
+        let facts = h.model.store.role(name).cloned().unwrap_or_default();
         match &facts.role {
             Fetch::Got(got) => {
                 let problems = role_use::problems(&config, role, &got.trust_policy);

@@ -105,8 +105,12 @@ fn every_role_the_pool_hands_out_is_read_with_at_most_eight_iam_reads_at_once() 
     let rest = answer_iam(&mut model, effects, &iam);
     assert!(rest.is_empty(), "{rest:?}");
     assert_eq!(model.roles.fetcher.left(), 0);
-    assert_eq!(model.roles.roles.len(), 12);
-    for (arn, facts) in &model.roles.roles {
+    assert_eq!(model.roles.checked.len(), 12);
+    for arn in &model.roles.checked {
+        let facts = model
+            .store
+            .role(cognito_tui::domain::roles::role_name(arn))
+            .unwrap_or_else(|| panic!("{arn} is in the store"));
         assert!(
             matches!(facts.role, Fetch::Got(_)),
             "{arn}: {:?}",

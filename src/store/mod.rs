@@ -8,9 +8,11 @@
 //! compares — stays in their own state.
 
 mod pools;
+mod roles;
 mod subject;
 
 pub use pools::PoolEntry;
+pub use roles::{Fetch, PolicyRef, RoleFacts};
 pub use subject::Subject;
 
 use std::collections::{BTreeMap, HashMap};
@@ -54,10 +56,12 @@ pub enum Learned {
     },
 }
 
-/// Everything the console knows of the service's identity pools.
+/// Everything the console knows of the service: its identity pools and the IAM roles read.
 #[derive(Debug, Default, Clone)]
 pub struct Store {
     pools: HashMap<String, PoolEntry>,
+    /// What IAM said of each role read, by role name.
+    roles: HashMap<String, RoleFacts>,
     /// Pools learned to be deleted, with their last known name.
     gone: BTreeMap<String, String>,
 }
@@ -88,6 +92,19 @@ impl Store {
     /// The pool's entry, with when each part was read.
     pub fn entry(&self, pool_id: &str) -> Option<&PoolEntry> {
         self.pools.get(pool_id)
+    }
+
+    /// What IAM said of a role, by name (an ARN's last part), as far as it was read.
+    pub fn role(&self, role_name: &str) -> Option<&RoleFacts> {
+        self.roles.get(role_name)
+    }
+
+    /// What is known of the trust of the role with this ARN, for a simulation.
+    pub fn trust_of(&self, arn: &str) -> crate::domain::simulation::RoleTrust<'_> {
+        self.role(crate::domain::roles::role_name(arn)).map_or(
+            crate::domain::simulation::RoleTrust::Unknown,
+            RoleFacts::trust,
+        )
     }
 
     /// Every pool held, by id (in no particular order).
@@ -154,6 +171,24 @@ impl Store {
                 Err(error) if error.is_not_found() => self.forget(id),
                 Err(_) => Learned::Nothing,
             },
+            (Subject::Role(name), response) => {
+                self.roles
+                    .entry(name.clone())
+                    .or_default()
+                    .absorb(response, None);
+                Learned::Nothing
+            }
+            (Subject::RolePolicy(name, policy), response) => {
+                let facts = self.roles.entry(name.clone()).or_default();
+                facts.absorb(response, Some(policy));
+                Learned::Nothing
+            }
+            (Subject::ManagedPolicy(arn), Response::GetManagedPolicy(result)) => {
+                for facts in self.roles.values_mut() {
+                    facts.managed_document(arn, result);
+                }
+                Learned::Nothing
+            }
             (Subject::Wrote(id), response) if wrote_ok(response) => match self.pools.get_mut(id) {
                 Some(entry) => {
                     entry.written(req);

@@ -16,6 +16,12 @@ pub enum Subject {
     Created,
     /// DeleteIdentityPool.
     Deleted(String),
+    /// What IAM says of a role (GetRole, ListRolePolicies, ListAttachedRolePolicies), by name.
+    Role(String),
+    /// An inline policy's document (GetRolePolicy): (role name, policy name).
+    RolePolicy(String, String),
+    /// A managed policy's default document (GetPolicy + GetPolicyVersion), by ARN.
+    ManagedPolicy(String),
     /// A write whose answer carries no state (SetIdentityPoolRoles, SetPrincipalTagAttributeMap,
     /// TagResource, UntagResource): what was read before it may now be old.
     Wrote(String),
@@ -44,6 +50,20 @@ impl Subject {
             | Effect::SetPrincipalTagAttributeMap { req, pool_id, .. }
             | Effect::TagResource { req, pool_id, .. }
             | Effect::UntagResource { req, pool_id, .. } => (req, Subject::Wrote(pool_id.clone())),
+            Effect::GetRole { req, role_name }
+            | Effect::ListRolePolicies { req, role_name }
+            | Effect::ListAttachedRolePolicies { req, role_name } => {
+                (req, Subject::Role(role_name.clone()))
+            }
+            Effect::GetRolePolicy {
+                req,
+                role_name,
+                policy_name,
+            } => (
+                req,
+                Subject::RolePolicy(role_name.clone(), policy_name.clone()),
+            ),
+            Effect::GetManagedPolicy { req, arn } => (req, Subject::ManagedPolicy(arn.clone())),
             _ => return None,
         };
         Some((*req, subject))

@@ -215,3 +215,72 @@ fn subjects_come_from_the_effects_that_read_and_write_pools() {
     assert_eq!(Subject::of(&tag), Some((4, Subject::Wrote(ID.into()))));
     assert_eq!(Subject::of(&crate::app::Effect::Quit), None);
 }
+
+#[test]
+fn what_iam_said_of_a_role_is_filed_by_name_from_whichever_request_read_it() {
+    let mut store = Store::default();
+    let role = crate::domain::roles::IamRole {
+        name: "app-auth".into(),
+        arn: "arn:aws:iam::123456789012:role/app-auth".into(),
+        trust_policy: "{}".into(),
+    };
+    let subject = Subject::Role("app-auth".into());
+    store.absorb(1, &subject, &Response::GetRole(Ok(role.clone())), None);
+    let listed = Response::ListRolePolicies(Ok(vec!["basic".into(), "old".into()]));
+    store.absorb(2, &subject, &listed, None);
+    let attached = Response::ListAttachedRolePolicies(Ok(vec![(
+        "ReadOnly".into(),
+        "arn:aws:iam::aws:policy/ReadOnly".into(),
+    )]));
+    store.absorb(3, &subject, &attached, None);
+    for name in ["basic", "old"] {
+        store.absorb(
+            4,
+            &Subject::RolePolicy("app-auth".into(), name.into()),
+            &Response::GetRolePolicy(Ok(format!("{{\"{name}\":1}}"))),
+            None,
+        );
+    }
+    store.absorb(
+        5,
+        &Subject::ManagedPolicy("arn:aws:iam::aws:policy/ReadOnly".into()),
+        &Response::GetManagedPolicy(Ok("{\"ro\":1}".into())),
+        None,
+    );
+    let facts = store.role("app-auth").unwrap_or_else(|| panic!("filed"));
+    assert_eq!(facts.role, Fetch::Got(role));
+    assert_eq!(facts.policies().len(), 3);
+    assert_eq!(
+        facts.documents.len(),
+        3,
+        "two inline documents and the managed one"
+    );
+    assert!(matches!(
+        store.trust_of("arn:aws:iam::123456789012:role/app-auth"),
+        crate::domain::simulation::RoleTrust::Policy("{}")
+    ));
+    // An inline policy deleted: listed no more, its document goes with it.
+    let listed = Response::ListRolePolicies(Ok(vec!["basic".into()]));
+    store.absorb(6, &subject, &listed, None);
+    let facts = store.role("app-auth").unwrap_or_else(|| panic!("filed"));
+    assert!(
+        !facts
+            .documents
+            .contains_key(&PolicyRef::Inline("old".into()))
+    );
+    // A role IAM says does not exist, and one the caller may not read.
+    let missing = AwsError {
+        code: Some("NoSuchEntity".into()),
+        ..AwsError::new(ErrorKind::Service, "The role cannot be found.")
+    };
+    store.absorb(
+        7,
+        &Subject::Role("gone".into()),
+        &Response::GetRole(Err(missing)),
+        None,
+    );
+    assert!(matches!(
+        store.role("gone").map(|f| &f.role),
+        Some(Fetch::Missing(_))
+    ));
+}

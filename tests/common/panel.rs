@@ -107,11 +107,7 @@ pub async fn run(h: &mut Headless) -> Trial {
     }
     let settled = |m: &cognito_tui::console::Model| {
         m.test_access.view.as_ref().is_some_and(|p| {
-            matches!(p.run, Run::Done(_))
-                && !p
-                    .roles
-                    .values()
-                    .any(|r| matches!(r, cognito_tui::screens::test_access::RoleRead::Reading(_)))
+            matches!(p.run, Run::Done(_)) && m.in_flight.values().all(|r| r.operation != "GetRole")
         })
     };
     assert!(h.run_until(settled, WAIT).await);
@@ -127,6 +123,6 @@ pub fn agreement(h: &Headless) -> Option<Agreement> {
     let Run::Done(done) = &panel.run else {
         return None;
     };
-    let prediction = predict(panel, panel.read.config(&h.model.store)?, done)?;
+    let prediction = predict(&h.model.store, panel.read.config(&h.model.store)?, done)?;
     compare(&prediction, &done.trial)
 }

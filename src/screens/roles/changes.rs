@@ -10,6 +10,7 @@ use super::write::{DocTarget, DocWrite, WritePhase};
 use crate::app::Level;
 use crate::app::{Effect, RequestId, Response};
 use crate::domain::role_use;
+use crate::domain::roles::role_name;
 
 type Cx<'a> = crate::app::Cx<'a, super::state::RolesState>;
 
@@ -26,9 +27,9 @@ pub(super) fn edit_policy(cx: &mut Cx, arn: &str, policy: Option<&PolicyRef>) ->
         return Vec::new();
     };
     let document = cx
-        .state
-        .roles
-        .get(arn)
+        .ctx
+        .store
+        .role(role_name(arn))
         .and_then(|f| f.documents.get(&PolicyRef::Inline(name.clone())))
         .and_then(|d| d.got().cloned());
     let Some(document) = document else {
@@ -53,7 +54,7 @@ pub(super) fn begin_fix(cx: &mut Cx, arn: &str) {
     else {
         return;
     };
-    let facts = cx.state.roles.get(arn);
+    let facts = cx.ctx.store.role(role_name(arn));
     let trust = match facts.map(|f| &f.role) {
         Some(Fetch::Got(role)) => role.trust_policy.clone(),
         Some(Fetch::Denied(_)) => {
@@ -109,8 +110,8 @@ pub(super) fn on_write_action(
             let (arn, now) = (write.arn.clone(), now.clone());
             match write.target.clone() {
                 DocTarget::Trust => {
-                    // The trust as it is now: fixed again (or nothing left to fix).
-                    refresh_trust(cx, &arn, &now);
+                    // The trust as it is now (the re-read is in the store): fixed again, or
+                    // nothing left to fix.
                     begin_fix(cx, &arn);
                     return Vec::new();
                 }
@@ -141,16 +142,9 @@ pub(super) fn on_write_action(
     effects
 }
 
-/// Keeps a trust policy read during a write as the role's.
-fn refresh_trust(cx: &mut Cx, arn: &str, trust: &str) {
-    if let Some(Fetch::Got(role)) = cx.state.roles.get_mut(arn).map(|f| &mut f.role) {
-        role.trust_policy = trust.to_string();
-    }
-}
-
 /// Reads one role (and its policies) again.
 fn recheck_role(cx: &mut Cx, arn: &str) -> Vec<Effect> {
-    cx.state.roles.insert(arn.to_string(), Default::default());
+    cx.state.checked.insert(arn.to_string());
     cx.state.fetcher.push(Job::Role(arn.to_string()));
     start_fetches(cx)
 }

@@ -4,8 +4,8 @@
 
 use std::collections::{BTreeMap, VecDeque};
 
-use super::state::{Fetch, PolicyRef, RoleFacts};
-use crate::app::{AwsError, Effect, RequestId, Response};
+use super::state::PolicyRef;
+use crate::app::{Effect, RequestId, Response};
 use crate::domain::roles::role_name;
 
 /// How many IAM reads run at once.
@@ -117,70 +117,33 @@ impl Fetcher {
         effects
     }
 
-    /// Records an answer in `roles`, queueing what it leads to (a role read: its policies; a
-    /// policy list: each document). False when the request was not one of its reads.
-    pub fn on_response(
-        &mut self,
-        roles: &mut BTreeMap<String, RoleFacts>,
-        req: RequestId,
-        response: Response,
-    ) -> bool {
+    /// Queues what an answer leads to (a role read: its policies; a policy list: each
+    /// document); what the answer says is filed in the store. False when the request was not
+    /// one of its reads.
+    pub fn on_response(&mut self, req: RequestId, response: &Response) -> bool {
         let Some(job) = self.running.remove(&req) else {
             return false;
         };
         let arn = job.role_arn().to_string();
-        let facts = roles.entry(arn.clone()).or_default();
         match (job, response) {
-            (Job::Role(_), Response::GetRole(result)) => {
-                let read = result.is_ok();
-                facts.role = fetched(result);
-                if read {
-                    self.push(Job::Inline(arn.clone()));
-                    self.push(Job::Attached(arn));
-                }
+            (Job::Role(_), Response::GetRole(Ok(_))) => {
+                self.push(Job::Inline(arn.clone()));
+                self.push(Job::Attached(arn));
             }
-            (Job::Inline(_), Response::ListRolePolicies(result)) => {
-                facts.inline = fetched(result);
-                for name in facts.inline.got().into_iter().flatten() {
+            (Job::Inline(_), Response::ListRolePolicies(Ok(names))) => {
+                for name in names {
                     let policy = PolicyRef::Inline(name.clone());
-                    facts.documents.insert(policy.clone(), Fetch::Waiting);
                     self.queue.push_back(Job::Document(arn.clone(), policy));
                 }
             }
-            (Job::Attached(_), Response::ListAttachedRolePolicies(result)) => {
-                facts.attached = fetched(result);
-                for (name, policy_arn) in facts.attached.got().into_iter().flatten() {
+            (Job::Attached(_), Response::ListAttachedRolePolicies(Ok(attached))) => {
+                for (name, policy_arn) in attached {
                     let policy = PolicyRef::Managed(name.clone(), policy_arn.clone());
-                    facts.documents.insert(policy.clone(), Fetch::Waiting);
                     self.queue.push_back(Job::Document(arn.clone(), policy));
                 }
-            }
-            (
-                Job::Document(_, policy),
-                Response::GetRolePolicy(result) | Response::GetManagedPolicy(result),
-            ) => {
-                facts.documents.insert(policy, fetched(result));
             }
             _ => {}
         }
         true
-    }
-}
-
-/// An IAM answer as the tab keeps it: AccessDenied is "not checked", NoSuchEntity "missing".
-fn fetched<T>(result: Result<T, AwsError>) -> Fetch<T> {
-    match result {
-        Ok(value) => Fetch::Got(value),
-        Err(error) => {
-            let code = error.code.clone().unwrap_or_default();
-            let text = error.to_string();
-            match code.as_str() {
-                "AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation" => {
-                    Fetch::Denied(text)
-                }
-                "NoSuchEntity" | "NoSuchEntityException" => Fetch::Missing(text),
-                _ => Fetch::Failed(text),
-            }
-        }
     }
 }

@@ -91,7 +91,7 @@ fn role_lines(
     let Some(handed) = handed_out(config).into_iter().find(|h| h.arn == arn) else {
         return vec![Line::raw("The pool no longer hands this role out.")];
     };
-    let facts = state.roles.get(arn);
+    let facts = store.role(crate::domain::roles::role_name(arn));
     let (sign, text, verdict_style, problems) = verdict(config, &handed, facts, theme);
     let uses: Vec<String> = handed.uses.iter().map(ToString::to_string).collect();
     let mut lines = vec![

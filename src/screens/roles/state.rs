@@ -2,7 +2,6 @@
 //! every role the pool hands out, the row selected and the panel open over the rows.
 
 use crate::store::Store;
-use std::collections::BTreeMap;
 
 use super::fetch::Fetcher;
 use super::simulator::Simulator;
@@ -11,8 +10,6 @@ use crate::domain::config::PoolConfig;
 use crate::domain::edit::ProviderRef;
 use crate::domain::policy::Audience;
 use crate::domain::role_use::{HandedOut, handed_out};
-use crate::domain::roles::IamRole;
-use crate::domain::simulation::RoleTrust;
 use crate::screens::save::host::SaveView;
 use crate::screens::save::tab_read::TabRead;
 
@@ -29,93 +26,7 @@ pub enum Item {
     Simulate,
 }
 
-/// What IAM answered for one read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Fetch<T> {
-    /// Not answered yet.
-    Waiting,
-    /// The answer.
-    Got(T),
-    /// The caller may not read it (AccessDenied): not checked.
-    Denied(String),
-    /// It does not exist (NoSuchEntity).
-    Missing(String),
-    /// Another failure: code and message.
-    Failed(String),
-}
-
-impl<T> Fetch<T> {
-    /// The answer, once got.
-    pub fn got(&self) -> Option<&T> {
-        match self {
-            Fetch::Got(value) => Some(value),
-            _ => None,
-        }
-    }
-}
-
-/// A policy document of a role, by where it lives.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum PolicyRef {
-    /// An inline policy, by name.
-    Inline(String),
-    /// An attached managed policy: name and ARN.
-    Managed(String, String),
-}
-
-impl PolicyRef {
-    /// The name shown.
-    pub fn name(&self) -> &str {
-        match self {
-            PolicyRef::Inline(name) | PolicyRef::Managed(name, _) => name,
-        }
-    }
-}
-
-/// What IAM said of one role.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RoleFacts {
-    /// GetRole.
-    pub role: Fetch<IamRole>,
-    /// ListRolePolicies.
-    pub inline: Fetch<Vec<String>>,
-    /// ListAttachedRolePolicies.
-    pub attached: Fetch<Vec<(String, String)>>,
-    /// Each policy's document.
-    pub documents: BTreeMap<PolicyRef, Fetch<String>>,
-}
-
-impl Default for RoleFacts {
-    fn default() -> Self {
-        Self {
-            role: Fetch::Waiting,
-            inline: Fetch::Waiting,
-            attached: Fetch::Waiting,
-            documents: BTreeMap::new(),
-        }
-    }
-}
-
-impl RoleFacts {
-    /// Every policy of the role known so far: inline first, then attached.
-    pub fn policies(&self) -> Vec<PolicyRef> {
-        let mut out: Vec<PolicyRef> = self
-            .inline
-            .got()
-            .into_iter()
-            .flatten()
-            .map(|n| PolicyRef::Inline(n.clone()))
-            .collect();
-        out.extend(
-            self.attached
-                .got()
-                .into_iter()
-                .flatten()
-                .map(|(n, a)| PolicyRef::Managed(n.clone(), a.clone())),
-        );
-        out
-    }
-}
+pub use crate::store::{Fetch, PolicyRef, RoleFacts};
 
 /// What floats over the rows.
 #[derive(Debug, Clone)]
@@ -151,8 +62,8 @@ pub struct RolesState {
     pub pool_id: Option<String>,
     /// The pool's configuration: read, in flight, or why it failed.
     pub read: TabRead,
-    /// What IAM said of each role the pool hands out, by ARN.
-    pub roles: BTreeMap<String, RoleFacts>,
+    /// The roles this tab asked IAM about, by ARN (what IAM said is in the store).
+    pub checked: std::collections::BTreeSet<String>,
     /// The IAM reads queued and running.
     pub fetcher: Fetcher,
     /// The row selected.
@@ -194,15 +105,6 @@ impl RolesState {
     /// The configuration read.
     pub fn config<'s>(&self, store: &'s Store) -> Option<&'s PoolConfig> {
         self.read.config(store)
-    }
-
-    /// What is known of a role's trust, for the simulator.
-    pub fn trust_of(&self, arn: &str) -> RoleTrust<'_> {
-        match self.roles.get(arn).map(|f| &f.role) {
-            Some(Fetch::Got(role)) => RoleTrust::Policy(&role.trust_policy),
-            Some(Fetch::Missing(_)) => RoleTrust::Missing,
-            _ => RoleTrust::Unknown,
-        }
     }
 
     /// Whether a write (a save, a trust fix, a policy edit) is between its calls.

@@ -63,11 +63,9 @@ fn check_roles(cx: &mut Cx) -> Vec<Effect> {
     for req in cx.state.fetcher.clear() {
         cx.finish_request(req);
     }
-    cx.state.roles.clear();
+    cx.state.checked.clear();
     for handed in cx.state.handed_out(cx.ctx.store) {
-        cx.state
-            .roles
-            .insert(handed.arn.clone(), Default::default());
+        cx.state.checked.insert(handed.arn.clone());
         cx.state.fetcher.push(Job::Role(handed.arn));
     }
     start_fetches(cx)
@@ -81,10 +79,7 @@ fn follow_store(cx: &mut Cx, pool_id: &str) -> Vec<Effect> {
     }
     refresh_simulator(cx);
     for handed in cx.state.handed_out(cx.ctx.store) {
-        if !cx.state.roles.contains_key(&handed.arn) {
-            cx.state
-                .roles
-                .insert(handed.arn.clone(), Default::default());
+        if cx.state.checked.insert(handed.arn.clone()) {
             cx.state.fetcher.push(Job::Role(handed.arn));
         }
     }
@@ -109,8 +104,7 @@ fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
         _ => {}
     }
     if cx.state.fetcher.awaits(req) {
-        let RolesState { fetcher, roles, .. } = &mut *cx.state;
-        fetcher.on_response(roles, req, response);
+        cx.state.fetcher.on_response(req, &response);
         let effects = start_fetches(cx);
         refresh_simulator(cx);
         return effects;
@@ -234,7 +228,7 @@ fn open_simulator(cx: &mut Cx) {
         return;
     };
     let mut sim = Simulator::new(config);
-    sim.recompute(config, |arn| cx.state.trust_of(arn));
+    sim.recompute(config, |arn| cx.ctx.store.trust_of(arn));
     cx.state.panel = Some(Panel::Simulator(Box::new(sim)));
 }
 
@@ -245,7 +239,7 @@ fn with_simulator(cx: &mut Cx, f: impl FnOnce(&mut Simulator)) {
     };
     f(&mut sim);
     if let Some(config) = cx.state.read.config(cx.ctx.store) {
-        sim.recompute(config, |arn| cx.state.trust_of(arn));
+        sim.recompute(config, |arn| cx.ctx.store.trust_of(arn));
     }
     cx.state.panel = Some(Panel::Simulator(sim));
 }
@@ -277,9 +271,9 @@ fn on_simulator(cx: &mut Cx, action: Action) {
 
 fn on_role_panel(cx: &mut Cx, action: Action, arn: String, focus: usize) -> Vec<Effect> {
     let policies = cx
-        .state
-        .roles
-        .get(&arn)
+        .ctx
+        .store
+        .role(crate::domain::roles::role_name(&arn))
         .map(|f| f.policies())
         .unwrap_or_default();
     // Focus 0 is the trust policy; 1… the permissions policies.
@@ -312,7 +306,7 @@ fn on_role_panel(cx: &mut Cx, action: Action, arn: String, focus: usize) -> Vec<
 }
 
 fn open_document(cx: &mut Cx, arn: &str, policy: Option<&PolicyRef>) {
-    let Some(facts) = cx.state.roles.get(arn) else {
+    let Some(facts) = cx.ctx.store.role(crate::domain::roles::role_name(arn)) else {
         return;
     };
     let role = crate::domain::roles::role_name(arn);

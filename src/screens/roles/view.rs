@@ -126,7 +126,7 @@ fn body(
         lines.push(Line::styled("  The pool hands out no role yet.", theme.dim));
     }
     for h in &handed {
-        let facts = state.roles.get(&h.arn);
+        let facts = vx.store.role(role_name(&h.arn));
         lines.extend(role_lines(
             config,
             h,

@@ -13,4 +13,4 @@ pub mod view;
 pub use keys::keys;
 pub use msg::update;
 pub use msg::{Action, Msg};
-pub use state::{Done, Field, Mode, Panel, RoleRead, Run, TestAccessState, Warned};
+pub use state::{Done, Field, Mode, Panel, Run, TestAccessState, Warned};

@@ -4,13 +4,14 @@
 
 use serde_json::Value;
 
-use super::state::{Done, Mode, Panel, RoleRead};
+use super::state::{Done, Mode, Panel};
 use crate::app::test_access::Trial;
 use crate::domain::config::PoolConfig;
 use crate::domain::policy::Audience;
 use crate::domain::resolution::Refusal;
 use crate::domain::simulation::{Login, RoleTrust, SessionTag, Simulation, simulate};
 use crate::domain::trust_check::{Target, diagnose};
+use crate::store::{Fetch, Store};
 
 /// The simulator's answer for a run.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,21 +34,14 @@ pub fn claims_of(trial: &Trial) -> Value {
     claims.unwrap_or_else(|| Value::Object(Default::default()))
 }
 
-fn trust_of<'a>(panel: &'a Panel) -> impl Fn(&str) -> RoleTrust<'a> {
-    move |arn: &str| match panel.roles.get(arn) {
-        Some(RoleRead::Read(role)) => RoleTrust::Policy(&role.trust_policy),
-        Some(RoleRead::Missing) => RoleTrust::Missing,
-        _ => RoleTrust::Unknown,
-    }
-}
-
 /// The prediction for a finished run, or None when the run never reached Cognito Identity.
-pub fn predict(panel: &Panel, config: &PoolConfig, done: &Done) -> Option<Prediction> {
+pub fn predict(store: &Store, config: &PoolConfig, done: &Done) -> Option<Prediction> {
+    let trust_of = |arn: &str| store.trust_of(arn);
     if matches!(done.trial, Trial::NewPasswordRequired { .. }) {
         return None;
     }
     let simulation: Simulation = match (done.mode, &done.provider) {
-        (Mode::Guest, _) => simulate(config, &Login::Guest, &Value::Null, trust_of(panel)),
+        (Mode::Guest, _) => simulate(config, &Login::Guest, &Value::Null, trust_of),
         (Mode::Developer, _) => {
             // Developer identities get the default authenticated role: role mappings are keyed
             // by the providers whose tokens carry claims, and a developer provider is none of them.
@@ -69,7 +63,7 @@ pub fn predict(panel: &Panel, config: &PoolConfig, done: &Done) -> Option<Predic
             config,
             &Login::Provider(provider.clone()),
             &claims_of(&done.trial),
-            trust_of(panel),
+            trust_of,
         ),
         (Mode::User | Mode::Token, None) => return None,
     };
@@ -163,7 +157,12 @@ pub fn roles_to_read(config: &PoolConfig, trial: Option<&Trial>) -> Vec<String> 
 
 /// For InvalidIdentityPoolConfigurationException: what the trust check finds in the role the
 /// simulator chose (or why it can't say).
-pub fn trust_finding(panel: &Panel, config: &PoolConfig, done: &Done) -> Option<Vec<String>> {
+pub fn trust_finding(
+    panel: &Panel,
+    store: &Store,
+    config: &PoolConfig,
+    done: &Done,
+) -> Option<Vec<String>> {
     let Trial::Refused(refused) = &done.trial else {
         return None;
     };
@@ -190,8 +189,8 @@ pub fn trust_finding(panel: &Panel, config: &PoolConfig, done: &Done) -> Option<
         ]);
     };
     let name = role_name(&role).to_string();
-    Some(match panel.roles.get(&role) {
-        Some(RoleRead::Read(read)) => {
+    Some(match store.role(&name).map(|f| &f.role) {
+        Some(Fetch::Got(read)) => {
             let audience = if done.mode == Mode::Guest {
                 Audience::Guest
             } else {
@@ -217,13 +216,13 @@ pub fn trust_finding(panel: &Panel, config: &PoolConfig, done: &Done) -> Option<
                 found.into_iter().map(|f| format!("{name}: {f}")).collect()
             }
         }
-        Some(RoleRead::Missing) => vec![format!("The role {name} does not exist in IAM.")],
-        Some(RoleRead::Failed(why)) => {
+        Some(Fetch::Missing(_)) => vec![format!("The role {name} does not exist in IAM.")],
+        Some(Fetch::Denied(why) | Fetch::Failed(why)) => {
             vec![format!(
                 "The trust policy of {name} could not be read: {why}"
             )]
         }
-        Some(RoleRead::Reading(_)) | None => {
+        Some(Fetch::Waiting) | None => {
             vec![format!("Reading the trust policy of {name}…")]
         }
     })

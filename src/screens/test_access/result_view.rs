@@ -22,7 +22,7 @@ pub fn draw(panel: &Panel, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area:
         _ => None,
     };
     let prediction = match (done, panel.read.config(vx.store)) {
-        (Some(done), Some(config)) => predict(panel, config, done),
+        (Some(done), Some(config)) => predict(vx.store, config, done),
         _ => None,
     };
     let agreement = match (&prediction, done) {
@@ -58,7 +58,7 @@ pub fn draw(panel: &Panel, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area:
         ))],
         Run::Done(done) => result_lines(
             panel,
-            panel.read.config(vx.store),
+            vx.store,
             done,
             prediction.as_ref(),
             theme,
@@ -132,7 +132,7 @@ fn steps(steps: &[Step], theme: &Theme) -> Vec<Line<'static>> {
 
 fn result_lines(
     panel: &Panel,
-    config: Option<&crate::domain::config::PoolConfig>,
+    store: &crate::store::Store,
     done: &Done,
     prediction: Option<&Prediction>,
     theme: &Theme,
@@ -140,7 +140,7 @@ fn result_lines(
 ) -> Vec<Line<'static>> {
     match &done.trial {
         Trial::Issued(access) => issued(access, prediction, theme, width),
-        Trial::Refused(refused) => refused_lines(panel, config, done, refused, theme, width),
+        Trial::Refused(refused) => refused_lines(panel, store, done, refused, theme, width),
         Trial::NewPasswordRequired {
             sign_in, steps: s, ..
         } => {
@@ -225,7 +225,7 @@ fn issued(
 
 fn refused_lines(
     panel: &Panel,
-    config: Option<&crate::domain::config::PoolConfig>,
+    store: &crate::store::Store,
     done: &Done,
     refused: &Refused,
     theme: &Theme,
@@ -242,8 +242,8 @@ fn refused_lines(
     if let Some(id) = &refused.error.request_id {
         lines.push(Line::styled(format!("request id {id}"), theme.dim));
     }
-    if let Some(config) = config
-        && let Some(findings) = trust_finding(panel, config, done)
+    if let Some(config) = panel.read.config(store)
+        && let Some(findings) = trust_finding(panel, store, config, done)
     {
         lines.push(Line::styled("trust check", theme.accent));
         for finding in findings {

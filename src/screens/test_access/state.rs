@@ -2,7 +2,6 @@
 //! who signs in and with what, the run, and the roles' trust policies read for the prediction.
 
 use crate::store::Store;
-use std::collections::BTreeMap;
 use tui_input::Input;
 
 use crate::screens::secret_input::SecretInput;
@@ -10,7 +9,6 @@ use crate::screens::secret_input::SecretInput;
 use crate::app::RequestId;
 use crate::app::test_access::{Flow, Trial};
 use crate::domain::edit::ProviderRef;
-use crate::domain::roles::IamRole;
 use crate::screens::save::tab_read::{ReadsPool, TabRead};
 
 /// Who signs in.
@@ -64,19 +62,6 @@ impl Field {
     pub fn is_choice(self) -> bool {
         matches!(self, Field::Mode | Field::Provider | Field::Flow)
     }
-}
-
-/// A role's trust policy, read for the prediction.
-#[derive(Debug, Clone, PartialEq)]
-pub enum RoleRead {
-    /// GetRole in flight.
-    Reading(RequestId),
-    /// Read.
-    Read(IamRole),
-    /// IAM says it does not exist.
-    Missing,
-    /// Could not be read (the error).
-    Failed(String),
 }
 
 /// The run.
@@ -138,8 +123,8 @@ pub struct Panel {
     pub new_password: SecretInput,
     /// The run.
     pub run: Run,
-    /// Trust policies of the roles the prediction and the answer name, by ARN.
-    pub roles: BTreeMap<String, RoleRead>,
+    /// The roles whose trust the panel asked IAM for (by ARN); what IAM said is in the store.
+    pub roles: std::collections::BTreeSet<String>,
     /// What stops the run, shown next to its field.
     pub problem: Option<(Field, String)>,
 }
@@ -161,7 +146,7 @@ impl Panel {
             developer_user: Input::default(),
             new_password: SecretInput::default(),
             run: Run::Idle,
-            roles: BTreeMap::new(),
+            roles: Default::default(),
             problem: None,
         }
     }

@@ -4,7 +4,7 @@
 
 use super::msg::Action;
 use super::prediction::roles_to_read;
-use super::state::{Done, Field, Mode, Panel, RoleRead, Run, Warned};
+use super::state::{Done, Field, Mode, Panel, Run, Warned};
 use crate::app::Level;
 use crate::app::cover::{Covering, OnPool};
 use crate::app::test_access::{Attempt, Flow, Secret, Trial, UserSignIn, shortened};
@@ -257,24 +257,8 @@ fn on_response(cx: &mut Cx, req: RequestId, response: Response) -> Vec<Effect> {
             }));
             read_roles(cx)
         }
-        Response::GetRole(result) => {
-            let panel = &mut *cx.state;
-            let Some((arn, _)) = panel
-                .roles
-                .iter()
-                .find(|(_, r)| **r == RoleRead::Reading(req))
-            else {
-                return Vec::new();
-            };
-            let arn = arn.clone();
-            let read = match result {
-                Ok(role) => RoleRead::Read(role),
-                Err(e) if e.code.as_deref() == Some("NoSuchEntity") => RoleRead::Missing,
-                Err(e) => RoleRead::Failed(e.to_string()),
-            };
-            panel.roles.insert(arn, read);
-            Vec::new()
-        }
+        // What IAM said of the role is in the store; the prediction reads it there.
+        Response::GetRole(_) => Vec::new(),
         response => {
             let (answered, mut effects) = tab_read::answer(cx, req, response);
             if answered == Answered::Read {
@@ -308,13 +292,13 @@ fn read_roles(cx: &mut Cx) -> Vec<Effect> {
     };
     let wanted: Vec<String> = roles_to_read(config, trial)
         .into_iter()
-        .filter(|arn| !cx.state.roles.contains_key(arn))
+        .filter(|arn| !cx.state.roles.contains(arn))
         .collect();
     let mut effects = Vec::new();
     for arn in wanted {
         let req = cx.start_request("GetRole", false);
         let role_name = arn.rsplit('/').next().unwrap_or(&arn).to_string();
-        cx.state.roles.insert(arn, RoleRead::Reading(req));
+        cx.state.roles.insert(arn);
         effects.push(Effect::GetRole { req, role_name });
     }
     effects
