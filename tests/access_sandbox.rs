@@ -411,13 +411,7 @@ async fn with_faults_a_multi_call_saves_report_matches_a_fresh_read_every_time()
         let pool_id = pool.identity_pool_id().to_string();
         let before = fields(&sdk, &pool_id).await;
         let mut h = console_on(&sb, &pool_id, Options::default()).await;
-        let config = h
-            .model
-            .access
-            .read
-            .config(&h.model.store)
-            .cloned()
-            .unwrap_or_default();
+        let config = access::config_of(&h);
         let scope = cognito_tui::wizard::scoped::EditScope {
             pool_id: pool_id.clone(),
             section: Section::AddProvider(Source::Google),

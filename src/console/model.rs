@@ -350,11 +350,6 @@ impl Model {
         req
     }
 
-    /// Marks a request answered: who asked for it, or `None` when it was not waited for.
-    pub fn finish_request(&mut self, req: RequestId) -> Option<Owner> {
-        self.in_flight.remove(&req).map(|r| r.owner)
-    }
-
     /// Who has the keys: an overlay, or else the screen below it.
     pub fn focus(&self) -> Focus<'_> {
         match &self.overlay {

@@ -114,16 +114,6 @@ impl<T> FilteredList<T> {
         self.scroll_into_view(page);
     }
 
-    /// Selects the first shown row.
-    pub fn select_first(&mut self) {
-        self.selected = 0;
-    }
-
-    /// Selects the last shown row.
-    pub fn select_last(&mut self) {
-        self.selected = self.shown.len().saturating_sub(1);
-    }
-
     /// Keeps the selection on screen in a window of `height` rows.
     pub fn scroll_into_view(&mut self, height: usize) {
         self.offset = window(self.selected, self.offset, height, self.shown.len());
@@ -182,8 +172,7 @@ mod tests {
         l.move_selection(-15);
         l.scroll_into_view(10);
         assert_eq!((l.selected, l.offset), (14, 14), "moved up past the top");
-        l.select_last();
-        l.scroll_into_view(50);
+        l.step(super::super::cursor::Move::Bottom, 50);
         assert_eq!(
             l.offset, 0,
             "a window taller than the list starts at the top"

@@ -63,16 +63,20 @@ pub async fn reread(h: &mut Headless) {
     );
 }
 
-/// Opens the form of `section`, lets `fill` change its draft, and asks to save (Ctrl-s): the
-/// save's first read is awaited, so the save is on its review (or refused).
-pub async fn edit(h: &mut Headless, section: Section, fill: impl FnOnce(&mut Draft)) -> Save {
-    let config = h
-        .model
+/// The pool's configuration as the User access tab draws it (from the store).
+pub fn config_of(h: &Headless) -> cognito_tui::domain::config::PoolConfig {
+    h.model
         .access
         .read
         .config(&h.model.store)
         .cloned()
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// Opens the form of `section`, lets `fill` change its draft, and asks to save (Ctrl-s): the
+/// save's first read is awaited, so the save is on its review (or refused).
+pub async fn edit(h: &mut Headless, section: Section, fill: impl FnOnce(&mut Draft)) -> Save {
+    let config = config_of(h);
     let scope = EditScope {
         pool_id: config.pool.identity_pool_id.clone(),
         section,
