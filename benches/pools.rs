@@ -149,7 +149,12 @@ fn wizard(c: &mut Criterion) {
     let roles: Vec<_> = (0..1_000)
         .map(|i| existing_role(&format!("role-{i:04}")))
         .collect();
-    wizard_mut(&mut model).catalog.roles = cognito_tui::wizard::catalog::Loadable::Ready(roles);
+    model.store.absorb(
+        model.next_req,
+        &cognito_tui::store::Subject::Listed(cognito_tui::store::CatalogList::Roles, None),
+        &cognito_tui::app::Response::ListRoles(Ok((roles, None))),
+        None,
+    );
     wizard_mut(&mut model).step = Step::Providers;
     app_support::wizard::focus(
         &mut model,

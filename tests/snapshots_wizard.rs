@@ -265,10 +265,16 @@ fn wizard_role_picker_marks_roles_whose_trust_would_refuse() {
             "ForAnyValue:StringLike":{"cognito-identity.amazonaws.com:amr":"unauthenticated"}}}]}"#
             .into(),
     };
-    w.catalog.roles = cognito_tui::wizard::catalog::Loadable::Ready(vec![
-        shared,
-        existing_role("orders-app-guest"),
-    ]);
+    // As a ListRoles asked after the wizard's own answered: the list is the store's.
+    model.store.absorb(
+        model.next_req,
+        &cognito_tui::store::Subject::Listed(cognito_tui::store::CatalogList::Roles, None),
+        &cognito_tui::app::Response::ListRoles(Ok((
+            vec![shared, existing_role("orders-app-guest")],
+            None,
+        ))),
+        None,
+    );
     focus(&mut model, FieldId::ExistingRole(Audience::Guest));
     let _ = key(&mut model, KeyCode::Enter);
     assert_snapshot!(render(&model));

@@ -254,7 +254,7 @@ fn an_existing_sms_role_that_does_not_trust_cognito_user_pools_is_warned_about()
         Some(existing_role("orders-auth"));
     let w = wizard(&model);
     let warnings: Vec<String> = w
-        .rows(w.step)
+        .rows(model.store.catalog(), w.step)
         .into_iter()
         .filter_map(|row| match row {
             cognito_tui::wizard::fields::Row::Warning(text) => Some(text),

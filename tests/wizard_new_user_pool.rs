@@ -69,6 +69,7 @@ async fn run(sb: &RunningSandbox, draft: Draft, journal: &std::path::Path) -> He
     assert!(h.run_until(|m| m.session().is_some(), WAIT).await);
     h.send(Msg::from(PoolAction::New));
     {
+        let catalog = h.model.store.catalog().clone();
         let w = h
             .model
             .wizard
@@ -77,10 +78,11 @@ async fn run(sb: &RunningSandbox, draft: Draft, journal: &std::path::Path) -> He
             .unwrap_or_else(|| panic!("wizard"));
         w.draft = draft;
         assert_eq!(
-            w.first_invalid_step(),
+            w.first_invalid_step(&catalog),
             None,
             "{:?}",
-            w.first_invalid_step().map(|s| w.problems(s))
+            w.first_invalid_step(&catalog)
+                .map(|s| w.problems(&catalog, s))
         );
     }
     app_support::wizard::go_to(&mut h.model, Step::Review);

@@ -14,7 +14,6 @@ use cognito_tui::headless::Headless;
 use cognito_tui::sandbox::{RunningSandbox, SANDBOX_ACCOUNT, Seed};
 use cognito_tui::screens::pools::Action as PoolAction;
 use cognito_tui::wizard::Action as WizAction;
-use cognito_tui::wizard::catalog::Loadable;
 use cognito_tui::wizard::draft::{Draft, RoleMode, RoleSetting, RuleRole, SecretInput, TagMode};
 use cognito_tui::wizard::fields::FieldId;
 use cognito_tui::wizard::{Source, Step};
@@ -90,13 +89,16 @@ fn wizard_of(h: &mut Headless) -> &mut cognito_tui::wizard::Wizard {
 async fn create(sb: &RunningSandbox, draft: Draft) -> String {
     let mut h = wizard_on(sb).await;
     {
+        let catalog = h.model.store.catalog().clone();
         let wizard = wizard_of(&mut h);
         wizard.draft = draft;
         assert_eq!(
-            wizard.first_invalid_step(),
+            wizard.first_invalid_step(&catalog),
             None,
             "{:?}",
-            wizard.first_invalid_step().map(|s| wizard.problems(s))
+            wizard
+                .first_invalid_step(&catalog)
+                .map(|s| wizard.problems(&catalog, s))
         );
     }
     app_support::wizard::go_to(&mut h.model, Step::Review);
@@ -642,26 +644,19 @@ async fn a_user_pool_of_another_region_lists_its_app_clients_there() {
     app_support::wizard::focus(&mut h.model, FieldId::ClientId);
     h.send(Msg::from(WizAction::Open));
     let listed = |m: &cognito_tui::console::Model| {
-        m.wizard.open.as_ref().is_some_and(|w| {
-            matches!(
-                w.catalog.clients.get(&pool_id),
-                Some(Loadable::Ready(_) | Loadable::Failed { .. })
-            )
-        })
+        m.store
+            .catalog()
+            .clients(&pool_id)
+            .is_some_and(|l| l.next_marker().is_none())
     };
     assert!(h.run_until(listed, WAIT).await, "the listing finished");
-    let clients = h
-        .model
-        .wizard
-        .open
-        .as_ref()
-        .and_then(|w| w.catalog.clients.get(&pool_id).cloned());
+    let clients = h.model.store.catalog().clients(&pool_id);
     assert_eq!(
-        clients,
-        Some(Loadable::Ready(vec![(
-            client_id.clone(),
-            "eu-web".to_string()
-        )])),
+        clients.map(|l| (&l.items, &l.state)),
+        Some((
+            &vec![(client_id.clone(), "eu-web".to_string())],
+            &cognito_tui::store::ListState::Complete
+        )),
         "listed in eu-west-1, where the pool is"
     );
     // And a pool in us-east-1 trusting it is created with the user pool's own region in its name.

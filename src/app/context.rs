@@ -77,6 +77,9 @@ pub enum Level {
 pub enum Condition {
     /// The wizard refused to leave this step: holds while it is on it with a problem.
     WizardStepBlocked(crate::wizard::Step),
+    /// A section edit form of this tab could not be saved: holds while it is on screen with a
+    /// problem (gone once the problem is fixed or the form is left).
+    EditFormBlocked(Tab),
     /// The Identity browser stops after the page in flight.
     IdentitiesPauseRequested,
     /// The Identity browser is loading pages.

@@ -92,6 +92,14 @@ pub enum Event {
         /// The edit, and the role to create first.
         finished: Box<crate::wizard::scoped::Finished>,
     },
+    /// The section edit form whose save the tab `tab` shows: back on screen with its edit
+    /// (`resume`: the review was left), or let go (the save went ahead, or was dropped).
+    HeldEdit {
+        /// The tab whose save it is.
+        tab: Tab,
+        /// Show it again rather than let it go.
+        resume: bool,
+    },
     /// Make this pool the current one (id, name).
     SetCurrentPool(String, String),
     /// Show this tab (as its number key does).

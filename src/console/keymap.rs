@@ -153,7 +153,12 @@ pub fn to_msg(model: &Model, event: &Event) -> Option<Msg> {
                 Focus::Identities => {
                     route(identities::keys(&model.identities), key, event, Msg::from)
                 }
-                Focus::Wizard(w) => route(wizard::keys(w), key, event, Msg::from),
+                Focus::Wizard(w) => route(
+                    wizard::keys(w, model.store.catalog()),
+                    key,
+                    event,
+                    Msg::from,
+                ),
                 Focus::Access => route(access::keys(&model.access), key, event, Msg::from),
                 Focus::Roles => route(roles::keys(&model.roles), key, event, Msg::from),
                 Focus::TestAccess(panel) => route(

@@ -430,10 +430,13 @@ impl Model {
     /// Whether a condition still holds.
     pub fn holds(&self, condition: Condition) -> bool {
         match condition {
-            Condition::WizardStepBlocked(step) => self
+            Condition::WizardStepBlocked(step) => self.wizard.active().is_some_and(|w| {
+                w.step == step && !w.problems(self.store.catalog(), step).is_empty()
+            }),
+            Condition::EditFormBlocked(tab) => self
                 .wizard
-                .active()
-                .is_some_and(|w| w.step == step && !w.problems(step).is_empty()),
+                .edit_for(tab)
+                .is_some_and(|w| !w.problems(self.store.catalog(), w.step).is_empty()),
             Condition::IdentitiesPauseRequested => self.identities.pause_requested,
             Condition::IdentitiesLoading => matches!(
                 self.identities.loading,

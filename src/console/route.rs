@@ -149,6 +149,9 @@ fn on_event(model: &mut Model, event: Event) -> Vec<Effect> {
             scope.linked = linked_identities(model, &scope);
             return to::<Wizard>(model, wizard::Msg::EditSection(scope));
         }
+        Event::HeldEdit { tab, resume } => {
+            return to::<Wizard>(model, wizard::Msg::HeldEdit { tab, resume });
+        }
         Event::SaveEdit {
             origin: Tab::Roles,
             pool_id,

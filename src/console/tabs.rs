@@ -27,7 +27,7 @@ pub fn screen(tab: Tab) -> TabScreen {
     match tab {
         Tab::Pools => TabScreen {
             keys: |model| match model.wizard.open.as_deref() {
-                Some(wizard) => wizard::keys(wizard).sheet(),
+                Some(wizard) => wizard::keys(wizard, model.store.catalog()).sheet(),
                 None => pools::keys(&model.pools).sheet(),
             },
             draw: |model, vx, theme, frame, area| match model.wizard.open.as_deref() {
@@ -40,7 +40,7 @@ pub fn screen(tab: Tab) -> TabScreen {
                 model.current_pool.as_ref(),
                 model.wizard.edit_for(Tab::UserAccess),
             ) {
-                (Some(_), Some(form)) => wizard::keys(form).sheet(),
+                (Some(_), Some(form)) => wizard::keys(form, model.store.catalog()).sheet(),
                 (Some(_), None) => access::keys(&model.access).sheet(),
                 (None, _) => super::placeholder::keys().sheet(),
             },
@@ -63,7 +63,7 @@ pub fn screen(tab: Tab) -> TabScreen {
                 model.current_pool.as_ref(),
                 model.wizard.edit_for(Tab::Roles),
             ) {
-                (Some(_), Some(form)) => wizard::keys(form).sheet(),
+                (Some(_), Some(form)) => wizard::keys(form, model.store.catalog()).sheet(),
                 (Some(_), None) => roles::keys(&model.roles).sheet(),
                 (None, _) => super::placeholder::keys().sheet(),
             },

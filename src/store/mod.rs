@@ -7,10 +7,12 @@
 //! theirs alone — selection, scroll, forms, filters, requests in flight, the snapshot a review
 //! compares — stays in their own state.
 
+mod catalog;
 mod pools;
 mod roles;
 mod subject;
 
+pub use catalog::{Catalog, CatalogList, ListState, Listing};
 pub use pools::PoolEntry;
 pub use roles::{Fetch, PolicyRef, RoleFacts};
 pub use subject::Subject;
@@ -30,6 +32,19 @@ pub struct Stamp {
     pub req: RequestId,
     /// The clock when the answer arrived (epoch seconds), once the clock has ticked.
     pub at: Option<f64>,
+}
+
+impl Stamp {
+    /// How long before `now` it was read: "4 s ago", "3 min ago", "2 h ago" (unknown before the
+    /// clock has ticked).
+    pub fn ago(&self, now: Option<f64>) -> Option<String> {
+        let secs = (now? - self.at?).max(0.0) as u64;
+        Some(match secs {
+            0..=59 => format!("{secs} s ago"),
+            60..=3599 => format!("{} min ago", secs / 60),
+            _ => format!("{} h ago", secs / 3600),
+        })
+    }
 }
 
 /// What an answer taught the store, for the app to pass on to the screens.
@@ -56,7 +71,8 @@ pub enum Learned {
     },
 }
 
-/// Everything the console knows of the service: its identity pools and the IAM roles read.
+/// Everything the console knows of the service: its identity pools, the IAM roles read, and the
+/// account's lists the pickers offer.
 #[derive(Debug, Default, Clone)]
 pub struct Store {
     pools: HashMap<String, PoolEntry>,
@@ -64,6 +80,8 @@ pub struct Store {
     roles: HashMap<String, RoleFacts>,
     /// Pools learned to be deleted, with their last known name.
     gone: BTreeMap<String, String>,
+    /// The account's roles, user pools, clients and IAM identity providers, as listed.
+    catalog: Catalog,
 }
 
 impl Store {
@@ -105,6 +123,11 @@ impl Store {
             crate::domain::simulation::RoleTrust::Unknown,
             RoleFacts::trust,
         )
+    }
+
+    /// The account's lists: roles, user pools and their clients, IAM identity providers.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
     }
 
     /// Every pool held, by id (in no particular order).
@@ -187,6 +210,10 @@ impl Store {
                 for facts in self.roles.values_mut() {
                     facts.managed_document(arn, result);
                 }
+                Learned::Nothing
+            }
+            (Subject::Listed(list, after), response) => {
+                self.catalog.absorb(list, after.as_deref(), response, stamp);
                 Learned::Nothing
             }
             (Subject::Wrote(id), response) if wrote_ok(response) => match self.pools.get_mut(id) {

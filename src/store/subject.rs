@@ -1,6 +1,7 @@
 //! What a request reads or writes of the store, said once when the request starts (from its
 //! effect), so that its answer — which carries only the result — can be filed in the right place.
 
+use super::CatalogList;
 use crate::app::{Effect, RequestId};
 
 /// The part of the store a request's answer concerns.
@@ -25,6 +26,8 @@ pub enum Subject {
     /// A write whose answer carries no state (SetIdentityPoolRoles, SetPrincipalTagAttributeMap,
     /// TagResource, UntagResource): what was read before it may now be old.
     Wrote(String),
+    /// A page of one of the account's lists, asked after a marker (`None`: the first page).
+    Listed(CatalogList, Option<String>),
 }
 
 impl Subject {
@@ -64,6 +67,28 @@ impl Subject {
                 Subject::RolePolicy(role_name.clone(), policy_name.clone()),
             ),
             Effect::GetManagedPolicy { req, arn } => (req, Subject::ManagedPolicy(arn.clone())),
+            Effect::ListRoles { req, marker } => {
+                (req, Subject::Listed(CatalogList::Roles, marker.clone()))
+            }
+            Effect::ListUserPools { req, next_token } => (
+                req,
+                Subject::Listed(CatalogList::UserPools, next_token.clone()),
+            ),
+            Effect::ListUserPoolClients {
+                req,
+                user_pool_id,
+                next_token,
+            } => (
+                req,
+                Subject::Listed(
+                    CatalogList::Clients(user_pool_id.clone()),
+                    next_token.clone(),
+                ),
+            ),
+            Effect::ListOpenIdConnectProviders { req } => {
+                (req, Subject::Listed(CatalogList::Oidc, None))
+            }
+            Effect::ListSamlProviders { req } => (req, Subject::Listed(CatalogList::Saml, None)),
             _ => return None,
         };
         Some((*req, subject))

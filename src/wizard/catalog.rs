@@ -1,116 +1,16 @@
-//! What the account has that the wizard offers to pick: roles, user pools and their app clients,
-//! IAM identity providers. Each list loads on first use, every page, and stays for the wizard's
-//! life; the picker filters it as the operator types.
+//! Picking from what the account has: roles, user pools and their app clients, IAM identity
+//! providers, as the store holds them (each list loads on first use, every page); the picker
+//! filters one as the operator types.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use tui_input::Input;
 
 use super::draft::{Draft, RoleMode, RuleRole};
 use super::fields::{FieldId, PickerKind};
 use super::new_user_pool::NewPoolField;
-use crate::app::{AwsError, RequestId};
+use crate::app::AwsError;
 use crate::domain::roles::{IamRole, is_role_arn, role_name};
-
-impl Catalog {
-    /// Whether `req` is a page one of the lists awaits.
-    pub fn awaits(&self, req: RequestId) -> bool {
-        let req = Some(req);
-        self.roles.awaiting() == req
-            || self.user_pools.awaiting() == req
-            || self.oidc.awaiting() == req
-            || self.saml.awaiting() == req
-            || self.clients.values().any(|l| l.awaiting() == req)
-    }
-}
-
-/// A list that loads page by page.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Loadable<T> {
-    /// Not asked for yet.
-    #[default]
-    NotAsked,
-    /// Pages are arriving; `req` is the page awaited.
-    Loading {
-        /// The page request in flight.
-        req: RequestId,
-        /// The items so far.
-        items: Vec<T>,
-    },
-    /// Every page is in.
-    Ready(Vec<T>),
-    /// A page failed; the items so far stay.
-    Failed {
-        /// Why.
-        error: AwsError,
-        /// The items so far.
-        items: Vec<T>,
-    },
-}
-
-impl<T> Loadable<T> {
-    /// The items so far.
-    pub fn items(&self) -> &[T] {
-        match self {
-            Loadable::NotAsked => &[],
-            Loadable::Loading { items, .. }
-            | Loadable::Ready(items)
-            | Loadable::Failed { items, .. } => items,
-        }
-    }
-
-    /// Whether it should be (re)requested.
-    pub fn wants_request(&self) -> bool {
-        matches!(self, Loadable::NotAsked | Loadable::Failed { .. })
-    }
-
-    /// The page request awaited.
-    pub fn awaiting(&self) -> Option<RequestId> {
-        match self {
-            Loadable::Loading { req, .. } => Some(*req),
-            _ => None,
-        }
-    }
-
-    /// A page arrived: keep its items; wait for `next` if there is one.
-    pub fn on_page(&mut self, result: Result<(Vec<T>, Option<RequestId>), AwsError>) {
-        let mut items = std::mem::take(self).into_items();
-        *self = match result {
-            Ok((page, next)) => {
-                items.extend(page);
-                match next {
-                    Some(req) => Loadable::Loading { req, items },
-                    None => Loadable::Ready(items),
-                }
-            }
-            Err(error) => Loadable::Failed { error, items },
-        };
-    }
-
-    fn into_items(self) -> Vec<T> {
-        match self {
-            Loadable::NotAsked => Vec::new(),
-            Loadable::Loading { items, .. }
-            | Loadable::Ready(items)
-            | Loadable::Failed { items, .. } => items,
-        }
-    }
-}
-
-/// The lists of the account.
-#[derive(Debug, Clone, Default)]
-pub struct Catalog {
-    /// IAM roles.
-    pub roles: Loadable<IamRole>,
-    /// User pools: (id, name).
-    pub user_pools: Loadable<(String, String)>,
-    /// App clients by user pool: (client id, name).
-    pub clients: BTreeMap<String, Loadable<(String, String)>>,
-    /// IAM OpenID Connect provider ARNs.
-    pub oidc: Loadable<String>,
-    /// IAM SAML provider ARNs.
-    pub saml: Loadable<String>,
-}
+use crate::store::{Catalog, Listing, Stamp};
 
 /// What picking an item sets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -227,22 +127,23 @@ fn all_items<'a>(catalog: &'a Catalog, draft: &'a Draft, picker: &Picker) -> Vec
                     value: ItemValue::NewAuthenticated,
                 });
             }
-            items.extend(catalog.roles.items().iter().map(|role| PickItem {
+            items.extend(listed(catalog.roles()).iter().map(|role| PickItem {
                 label: role.name.as_str().into(),
                 detail: role.arn.as_str().into(),
                 value: ItemValue::Role(role),
             }));
             items
         }
-        PickerKind::UserPools => named(catalog.user_pools.items()),
-        PickerKind::Clients => catalog
-            .clients
-            .get(&chosen_user_pool(draft))
-            .map(|l| named(l.items()))
-            .unwrap_or_default(),
-        PickerKind::Oidc => arns(catalog.oidc.items()),
-        PickerKind::Saml => arns(catalog.saml.items()),
+        PickerKind::UserPools => named(listed(catalog.user_pools())),
+        PickerKind::Clients => named(listed(catalog.clients(&chosen_user_pool(draft)))),
+        PickerKind::Oidc => arns(listed(catalog.oidc())),
+        PickerKind::Saml => arns(listed(catalog.saml())),
     }
+}
+
+/// The items of a listing so far (none when never listed).
+pub fn listed<T>(listing: Option<&Listing<T>>) -> &[T] {
+    listing.map_or(&[], |l| l.items.as_slice())
 }
 
 fn named(rows: &[(String, String)]) -> Vec<PickItem<'_>> {
@@ -269,8 +170,14 @@ fn arns(rows: &[String]) -> Vec<PickItem<'_>> {
 }
 
 /// An ARN typed into the filter that the list does not have, offered as is: an operator without
-/// permission to list roles or providers can still name one.
-fn typed_arn<'a>(kind: PickerKind, typed: &'a str, listed: &[PickItem]) -> Option<PickItem<'a>> {
+/// permission to list roles or providers can still name one. When the whole list is in, the
+/// label says the account does not have it.
+fn typed_arn<'a>(
+    kind: PickerKind,
+    typed: &'a str,
+    listed: &[PickItem],
+    whole_list: bool,
+) -> Option<PickItem<'a>> {
     let typed = typed.trim();
     let fits = match kind {
         PickerKind::Roles => is_role_arn(typed),
@@ -291,7 +198,11 @@ fn typed_arn<'a>(kind: PickerKind, typed: &'a str, listed: &[PickItem]) -> Optio
         _ => ItemValue::Arn(typed),
     };
     Some(PickItem {
-        label: "use the ARN typed".into(),
+        label: if whole_list {
+            "not in this account: use anyway".into()
+        } else {
+            "use the ARN typed".into()
+        },
         detail: typed.into(),
         value,
     })
@@ -315,7 +226,9 @@ fn is_iam_arn(arn: &str, resource: &str) -> bool {
 pub fn items<'a>(catalog: &'a Catalog, draft: &'a Draft, picker: &'a Picker) -> Vec<PickItem<'a>> {
     let needle = picker.filter.value().to_lowercase();
     let all = all_items(catalog, draft, picker);
-    let typed = typed_arn(picker.kind, picker.filter.value(), &all);
+    let (loading, error) = status(catalog, draft, picker.kind);
+    let whole_list = !loading && error.is_none();
+    let typed = typed_arn(picker.kind, picker.filter.value(), &all, whole_list);
     all.into_iter()
         .filter(|item| {
             needle.is_empty()
@@ -342,26 +255,32 @@ fn contains_folded(haystack: &str, needle: &str) -> bool {
         })
 }
 
-/// The list behind a picker, for its loading state.
-pub fn status(
-    catalog: &Catalog,
-    draft: &Draft,
-    kind: PickerKind,
-) -> Option<(bool, Option<AwsError>)> {
-    fn of<T>(list: &Loadable<T>) -> (bool, Option<AwsError>) {
-        match list {
-            Loadable::Loading { .. } | Loadable::NotAsked => (true, None),
-            Loadable::Ready(_) => (false, None),
-            Loadable::Failed { error, .. } => (false, Some(error.clone())),
+/// The list behind a picker, for its loading state: (still loading, the error that stopped it).
+pub fn status(catalog: &Catalog, draft: &Draft, kind: PickerKind) -> (bool, Option<AwsError>) {
+    fn of<T>(listing: Option<&Listing<T>>) -> (bool, Option<AwsError>) {
+        match listing {
+            None => (true, None),
+            Some(l) => (l.next_marker().is_some(), l.error().cloned()),
         }
     }
-    Some(match kind {
-        PickerKind::Roles => of(&catalog.roles),
-        PickerKind::UserPools => of(&catalog.user_pools),
-        PickerKind::Clients => of(catalog.clients.get(&chosen_user_pool(draft))?),
-        PickerKind::Oidc => of(&catalog.oidc),
-        PickerKind::Saml => of(&catalog.saml),
-    })
+    match kind {
+        PickerKind::Roles => of(catalog.roles()),
+        PickerKind::UserPools => of(catalog.user_pools()),
+        PickerKind::Clients => of(catalog.clients(&chosen_user_pool(draft))),
+        PickerKind::Oidc => of(catalog.oidc()),
+        PickerKind::Saml => of(catalog.saml()),
+    }
+}
+
+/// When the list behind a picker was listed (its first page), once it was.
+pub fn listed_at(catalog: &Catalog, draft: &Draft, kind: PickerKind) -> Option<Stamp> {
+    match kind {
+        PickerKind::Roles => catalog.roles().map(|l| l.read),
+        PickerKind::UserPools => catalog.user_pools().map(|l| l.read),
+        PickerKind::Clients => catalog.clients(&chosen_user_pool(draft)).map(|l| l.read),
+        PickerKind::Oidc => catalog.oidc().map(|l| l.read),
+        PickerKind::Saml => catalog.saml().map(|l| l.read),
+    }
 }
 
 /// The item that holds what `picker`'s field is set to now (so a picker opened again starts on

@@ -178,11 +178,28 @@ pub struct Context<'a> {
     pub region: &'a str,
     /// The account's roles, once listed (to warn about names already taken).
     pub roles: Option<&'a [IamRole]>,
+    /// Whether `roles` is the whole list (every page listed, none failed).
+    pub all_roles: bool,
     /// The live pool a section edit changes (None while creating one).
     pub pool_id: Option<&'a str>,
 }
 
 impl Context<'_> {
+    /// What to say of a role picked that the account does not have: every role is listed and it
+    /// is not one of them (typed as an ARN, or deleted since). The service takes any role ARN,
+    /// so it is said, not refused.
+    pub fn unlisted_role(&self, role: &IamRole) -> Option<String> {
+        let roles = self.roles.filter(|_| self.all_roles)?;
+        (!roles.iter().any(|listed| listed.arn == role.arn)).then(|| {
+            format!(
+                "Role {} is not in this account (not among the {} roles ListRoles gave): \
+                 identities given it get no credentials until it exists",
+                role.arn,
+                roles.len()
+            )
+        })
+    }
+
     /// Whose identities a role's trust policy is checked for.
     pub fn trust_target(&self) -> crate::domain::trust_check::Target<'_> {
         match self.pool_id {

@@ -1,5 +1,6 @@
 //! A step's rows as lines: headings, notes, warnings, fields with their values and messages.
 
+use crate::store::Catalog;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -110,8 +111,8 @@ fn value_spans(
 }
 
 /// The lines of the wizard's current step, `width` columns wide.
-pub fn lines(wizard: &Wizard, theme: &Theme, width: usize) -> FormLines {
-    let rows = wizard.rows(wizard.step);
+pub fn lines(wizard: &Wizard, catalog: &Catalog, theme: &Theme, width: usize) -> FormLines {
+    let rows = wizard.rows(catalog, wizard.step);
     let attempted = wizard.attempted.contains(&wizard.step);
     let mut out = FormLines {
         lines: Vec::new(),

@@ -1,5 +1,6 @@
 //! The create wizard's key tables, and which of them applies to the wizard's state.
 
+use crate::store::Catalog;
 use crossterm::event::KeyCode;
 
 use super::Wizard;
@@ -23,14 +24,16 @@ const PREV_STEP: Binding<Action> = b(
 const LEAVE_WIZARD: Binding<Action> = b(&[ESC], "Esc", "leave", Action::Back, true);
 
 // The keys on a form's fields, shared by the create wizard and the section edit forms (they
-// differ only in how the form is left: next step / previous step, or review and save).
+// differ only in how the form is left: next step / previous step, or review and save). No
+// letter moves the focus or changes a choice: an operator who types a name while a choice has
+// the focus must not flip it (the letters reach the form, which says it is not a text field).
 #[rustfmt::skip]
 const FIELDS: [Binding<Action>; 11] = [
-    b(&[(KeyCode::Tab, NONE), (KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)], "Tab/↓", "next field", Action::FocusNext, true),
-    b(&[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE), (KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)], "S-Tab/↑", "previous field", Action::FocusPrev, false),
+    b(&[(KeyCode::Tab, NONE), (KeyCode::Down, NONE)], "Tab/↓", "next field", Action::FocusNext, true),
+    b(&[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE), (KeyCode::Up, NONE)], "S-Tab/↑", "previous field", Action::FocusPrev, false),
     b(&[(KeyCode::Char(' '), NONE)], "Space", "toggle", Action::Toggle, true),
-    b(&[(KeyCode::Right, NONE), (KeyCode::Char('l'), NONE)], "←/→", "choose", Action::ChooseNext, true),
-    b(&[(KeyCode::Left, NONE), (KeyCode::Char('h'), NONE)], "←", "previous option", Action::ChoosePrev, false),
+    b(&[(KeyCode::Right, NONE)], "←/→", "choose", Action::ChooseNext, true),
+    b(&[(KeyCode::Left, NONE)], "←", "previous option", Action::ChoosePrev, false),
     b(&[ENTER], "⏎", "pick/press", Action::Open, true),
     b(&[(KeyCode::Char('v'), NONE)], "v", "view new role's policies", Action::ViewPolicy, false),
     b(&[(KeyCode::Char('x'), CTRL)], "Ctrl-x", "delete row", Action::DeleteRow, false),
@@ -118,6 +121,7 @@ const PICKER: &[Binding<Action>] = &[
     b(&[(KeyCode::Up, NONE), (KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)], "↑", "move up", Action::Up, false),
     b(&[(KeyCode::PageUp, NONE)], "PgUp", "page up", Action::PageUp, false),
     b(&[(KeyCode::PageDown, NONE)], "PgDn", "page down", Action::PageDown, false),
+    b(&[(KeyCode::Char('r'), CTRL)], "Ctrl-r", "list again", Action::Relist, true),
     b(&[ESC], "Esc", "close", Action::Back, true),
 ];
 
@@ -172,7 +176,7 @@ const UNDONE: &[Binding<Action>] = &[
 ];
 
 /// The wizard's keys in its current state.
-pub fn keys(wizard: &Wizard) -> Keys<Action> {
+pub fn keys(wizard: &Wizard, catalog: &Catalog) -> Keys<Action> {
     use super::create::Phase;
     use super::fields::Kind;
     if wizard.dialog.is_some() {
@@ -200,11 +204,15 @@ pub fn keys(wizard: &Wizard) -> Keys<Action> {
     if wizard.step == super::Step::Review {
         return Keys::own("Create wizard: review", REVIEW);
     }
-    let typing = matches!(wizard.focused().map(|f| f.kind), Some(Kind::Text { .. }));
+    let typing = matches!(
+        wizard.focused(catalog).map(|f| f.kind),
+        Some(Kind::Text { .. })
+    );
     match (wizard.scope.is_some(), typing) {
         (true, true) => Keys::typing("Edit form: typing", EDIT_TEXT),
-        (true, false) => Keys::own("Edit form", EDIT_FORM),
+        // Letters not bound reach the form, which says the field takes none.
+        (true, false) => Keys::typing("Edit form", EDIT_FORM),
         (false, true) => Keys::typing("Create wizard: typing", TEXT),
-        (false, false) => Keys::own("Create wizard", FORM),
+        (false, false) => Keys::typing("Create wizard", FORM),
     }
 }

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Borders};
 use super::catalog::{self, Picker};
 use super::{Step, Wizard, form_view};
 use crate::app::AwsError;
+use crate::store::Catalog;
 use crate::view::layout;
 use crate::view::theme::Theme;
 use crate::view::widgets::centered;
@@ -45,7 +46,13 @@ pub fn areas(area: Rect) -> Areas {
 }
 
 /// The field (index among the step's fields) drawn at (column, row) of a terminal of `size`.
-pub fn field_at(wizard: &Wizard, size: (u16, u16), column: u16, row: u16) -> Option<usize> {
+pub fn field_at(
+    wizard: &Wizard,
+    catalog: &Catalog,
+    size: (u16, u16),
+    column: u16,
+    row: u16,
+) -> Option<usize> {
     if wizard.step == Step::Review || wizard.creation.is_some() {
         return None;
     }
@@ -59,6 +66,7 @@ pub fn field_at(wizard: &Wizard, size: (u16, u16), column: u16, row: u16) -> Opt
     }
     let form = form_view::lines(
         wizard,
+        catalog,
         &Theme::named(Default::default()),
         usize::from(body.width),
     );
@@ -107,7 +115,13 @@ pub struct PickerArea {
 }
 
 /// The picker's geometry when it offers `item_count` items over the wizard drawn in `area`.
-pub fn picker_area(wizard: &Wizard, picker: &Picker, item_count: usize, area: Rect) -> PickerArea {
+pub fn picker_area(
+    wizard: &Wizard,
+    catalog: &Catalog,
+    picker: &Picker,
+    item_count: usize,
+    area: Rect,
+) -> PickerArea {
     let rect = centered(
         area,
         area.width.saturating_sub(6).min(110),
@@ -115,16 +129,16 @@ pub fn picker_area(wizard: &Wizard, picker: &Picker, item_count: usize, area: Re
     );
     let inner = Block::default().borders(Borders::ALL).inner(rect);
     let mut notes = Vec::new();
-    let loading = match catalog::status(&wizard.catalog, &wizard.draft, picker.kind) {
-        Some((true, _)) => {
+    let loading = match catalog::status(catalog, &wizard.draft, picker.kind) {
+        (true, _) => {
             notes.push(PickerNote::Loading);
             true
         }
-        Some((false, Some(error))) => {
+        (false, Some(error)) => {
             notes.push(PickerNote::Failed(error));
             false
         }
-        _ => false,
+        (false, None) => false,
     };
     if item_count == 0 && !loading {
         notes.push(PickerNote::Nothing);
@@ -156,10 +170,16 @@ pub fn picker_area(wizard: &Wizard, picker: &Picker, item_count: usize, area: Re
 }
 
 /// The picker's item drawn at (column, row) of a terminal of `size`.
-pub fn picker_item_at(wizard: &Wizard, size: (u16, u16), column: u16, row: u16) -> Option<usize> {
+pub fn picker_item_at(
+    wizard: &Wizard,
+    catalog: &Catalog,
+    size: (u16, u16),
+    column: u16,
+    row: u16,
+) -> Option<usize> {
     let picker = wizard.picker.as_ref()?;
-    let count = catalog::items(&wizard.catalog, &wizard.draft, picker).len();
-    let area = picker_area(wizard, picker, count, layout::areas(size).body);
+    let count = catalog::items(catalog, &wizard.draft, picker).len();
+    let area = picker_area(wizard, catalog, picker, count, layout::areas(size).body);
     let list = area.list;
     let inside = column >= list.x
         && column < list.x + list.width

@@ -1,30 +1,29 @@
 //! Loading what the pickers offer: every page of ListRoles, ListUserPools, ListUserPoolClients,
-//! and IAM's OpenID Connect and SAML providers, into the wizard's catalog.
+//! and IAM's OpenID Connect and SAML providers. The pages go to the store (the app files each
+//! answer there before the wizard sees it); the wizard only asks for the next page of a listing
+//! it started.
 
 use super::Cx;
-use super::catalog::{self, Loadable};
+use super::catalog;
 use super::fields::PickerKind;
 use super::update::wizard;
 use crate::app::{AwsError, Effect, RequestId};
-use crate::domain::roles::IamRole;
+use crate::store::CatalogList;
 
-/// ListRoles from the first page, unless the roles are loaded or loading.
+/// The list a picker shows (the clients of the user pool the draft names).
+pub(super) fn list_of(kind: PickerKind, user_pool: String) -> CatalogList {
+    match kind {
+        PickerKind::Roles => CatalogList::Roles,
+        PickerKind::UserPools => CatalogList::UserPools,
+        PickerKind::Clients => CatalogList::Clients(user_pool),
+        PickerKind::Oidc => CatalogList::Oidc,
+        PickerKind::Saml => CatalogList::Saml,
+    }
+}
+
+/// ListRoles from the first page, unless the roles are listed or being listed.
 pub(super) fn request_roles(cx: &mut Cx) -> Vec<Effect> {
-    if !cx
-        .state
-        .active()
-        .is_some_and(|w| w.catalog.roles.wants_request())
-    {
-        return Vec::new();
-    }
-    let req = cx.start_request("ListRoles", false);
-    if let Some(w) = wizard(cx) {
-        w.catalog.roles = Loadable::Loading {
-            req,
-            items: Vec::new(),
-        };
-    }
-    vec![Effect::ListRoles { req, marker: None }]
+    request(cx, CatalogList::Roles, false)
 }
 
 /// Starts loading the list a picker shows.
@@ -32,198 +31,87 @@ pub(super) fn request_list(cx: &mut Cx, kind: PickerKind) -> Vec<Effect> {
     let Some(w) = cx.state.active() else {
         return Vec::new();
     };
-    let user_pool = catalog::chosen_user_pool(&w.draft);
-    let wants = match kind {
-        PickerKind::Roles => return request_roles(cx),
-        PickerKind::UserPools => w.catalog.user_pools.wants_request(),
-        PickerKind::Clients => w
-            .catalog
-            .clients
-            .get(&user_pool)
-            .is_none_or(Loadable::wants_request),
-        PickerKind::Oidc => w.catalog.oidc.wants_request(),
-        PickerKind::Saml => w.catalog.saml.wants_request(),
-    };
-    if !wants {
-        return Vec::new();
-    }
-    let operation = match kind {
-        PickerKind::UserPools => "ListUserPools",
-        PickerKind::Clients => "ListUserPoolClients",
-        PickerKind::Oidc => "ListOpenIDConnectProviders",
-        _ => "ListSAMLProviders",
-    };
-    let req = cx.start_request(operation, false);
-    let Some(w) = wizard(cx) else {
-        return Vec::new();
-    };
-    match kind {
-        PickerKind::UserPools => {
-            w.catalog.user_pools = Loadable::Loading {
-                req,
-                items: Vec::new(),
-            };
-            vec![Effect::ListUserPools {
-                req,
-                next_token: None,
-            }]
-        }
-        PickerKind::Clients => {
-            w.catalog.clients.insert(
-                user_pool.clone(),
-                Loadable::Loading {
-                    req,
-                    items: Vec::new(),
-                },
-            );
-            vec![Effect::ListUserPoolClients {
-                req,
-                user_pool_id: user_pool,
-                next_token: None,
-            }]
-        }
-        PickerKind::Oidc => {
-            w.catalog.oidc = Loadable::Loading {
-                req,
-                items: Vec::new(),
-            };
-            vec![Effect::ListOpenIdConnectProviders { req }]
-        }
-        _ => {
-            w.catalog.saml = Loadable::Loading {
-                req,
-                items: Vec::new(),
-            };
-            vec![Effect::ListSamlProviders { req }]
-        }
-    }
+    let list = list_of(kind, catalog::chosen_user_pool(&w.draft));
+    request(cx, list, false)
 }
 
-/// A page of ListRoles.
-pub(super) fn on_roles_page(
-    cx: &mut Cx,
-    req: RequestId,
-    result: Result<(Vec<IamRole>, Option<String>), AwsError>,
-) -> Vec<Effect> {
-    if cx.state.active().and_then(|w| w.catalog.roles.awaiting()) != Some(req) {
-        return Vec::new();
-    }
-    if let Err(error) = &result {
-        cx.report_error("ListRoles", error);
-    }
-    let marker = result.as_ref().ok().and_then(|(_, m)| m.clone());
-    let next = marker
-        .as_ref()
-        .map(|_| cx.start_request("ListRoles", false));
-    if let Some(w) = wizard(cx) {
-        w.catalog
-            .roles
-            .on_page(result.map(|(roles, _)| (roles, next)));
-    }
-    match (next, marker) {
-        (Some(req), Some(marker)) => vec![Effect::ListRoles {
-            req,
-            marker: Some(marker),
-        }],
-        // Every role is listed: a creation waiting for the name check goes on (or stops at the
-        // step whose name is taken).
-        _ if cx.state.active().is_some_and(|w| w.create_when_listed) => {
-            match wizard(cx) {
-                Some(w) if matches!(w.catalog.roles, Loadable::Ready(_)) => super::run::create(cx),
-                Some(w) => {
-                    // Not listed (the failure is reported): ⏎ again creates without the check.
-                    w.create_when_listed = false;
-                    Vec::new()
-                }
-                None => Vec::new(),
-            }
-        }
-        _ => Vec::new(),
-    }
-}
-
-/// A page of ListUserPools or ListUserPoolClients.
-pub(super) fn on_named_page(
-    cx: &mut Cx,
-    req: RequestId,
-    result: Result<crate::app::response::Page<crate::app::response::Named>, AwsError>,
-) -> Vec<Effect> {
+/// Lists `list` from its first page: when it is not listed in full (never listed, or stopped
+/// part-way: failed, or left when the form that drove it closed) or `again` (to see the account
+/// as it is now), and this form is not listing it already.
+pub(super) fn request(cx: &mut Cx, list: CatalogList, again: bool) -> Vec<Effect> {
+    let store = cx.ctx.store;
     let Some(w) = cx.state.active() else {
         return Vec::new();
     };
-    let client_pool = w
-        .catalog
-        .clients
-        .iter()
-        .find(|(_, l)| l.awaiting() == Some(req))
-        .map(|(pool, _)| pool.clone());
-    let for_pools = w.catalog.user_pools.awaiting() == Some(req);
-    if !for_pools && client_pool.is_none() {
+    let under_way = w.listing.values().any(|l| *l == list);
+    let listed = store.catalog().is_complete(&list);
+    if under_way || (listed && !again) {
         return Vec::new();
     }
-    let operation = if for_pools {
-        "ListUserPools"
-    } else {
-        "ListUserPoolClients"
-    };
-    if let Err(error) = &result {
-        cx.report_error(operation, error);
-    }
-    let token = result.as_ref().ok().and_then(|(_, t)| t.clone());
-    let next = token.as_ref().map(|_| cx.start_request(operation, false));
-    let Some(w) = wizard(cx) else {
-        return Vec::new();
-    };
-    let page = result.map(|(rows, _)| (rows, next));
-    match &client_pool {
-        Some(pool) => {
-            if let Some(list) = w.catalog.clients.get_mut(pool) {
-                list.on_page(page);
-            }
-        }
-        None => w.catalog.user_pools.on_page(page),
-    }
-    match (next, token, client_pool) {
-        (Some(req), Some(token), None) => vec![Effect::ListUserPools {
+    page(cx, list, None)
+}
+
+/// Asks for one page of `list`, after `marker` (`None`: the first).
+fn page(cx: &mut Cx, list: CatalogList, marker: Option<String>) -> Vec<Effect> {
+    let req = cx.start_request(operation(&list), false);
+    let effect = match &list {
+        CatalogList::Roles => Effect::ListRoles { req, marker },
+        CatalogList::UserPools => Effect::ListUserPools {
             req,
-            next_token: Some(token),
-        }],
-        (Some(req), Some(token), Some(user_pool_id)) => {
-            vec![Effect::ListUserPoolClients {
-                req,
-                user_pool_id,
-                next_token: Some(token),
-            }]
+            next_token: marker,
+        },
+        CatalogList::Clients(pool) => Effect::ListUserPoolClients {
+            req,
+            user_pool_id: pool.clone(),
+            next_token: marker,
+        },
+        CatalogList::Oidc => Effect::ListOpenIdConnectProviders { req },
+        CatalogList::Saml => Effect::ListSamlProviders { req },
+    };
+    match wizard(cx) {
+        Some(w) => {
+            w.listing.insert(req, list);
+            vec![effect]
         }
-        _ => Vec::new(),
+        None => Vec::new(),
     }
 }
 
-/// ListOpenIDConnectProviders or ListSAMLProviders answered.
-pub(super) fn on_arns(cx: &mut Cx, req: RequestId, result: Result<Vec<String>, AwsError>) {
-    let Some(w) = cx.state.active() else {
-        return;
+fn operation(list: &CatalogList) -> &'static str {
+    match list {
+        CatalogList::Roles => "ListRoles",
+        CatalogList::UserPools => "ListUserPools",
+        CatalogList::Clients(_) => "ListUserPoolClients",
+        CatalogList::Oidc => "ListOpenIDConnectProviders",
+        CatalogList::Saml => "ListSAMLProviders",
+    }
+}
+
+/// A page of one of the lists answered (the store holds it already): report a failure, ask for
+/// the next page, and once every role is listed let a creation waiting for the names go on.
+pub(super) fn on_page(cx: &mut Cx, req: RequestId, error: Option<&AwsError>) -> Vec<Effect> {
+    let Some(list) = wizard(cx).and_then(|w| w.listing.remove(&req)) else {
+        return Vec::new();
     };
-    let oidc = w.catalog.oidc.awaiting() == Some(req);
-    if !oidc && w.catalog.saml.awaiting() != Some(req) {
-        return;
+    if let Some(error) = error {
+        cx.report_error(operation(&list), error);
     }
-    if let Err(error) = &result {
-        cx.report_error(
-            if oidc {
-                "ListOpenIDConnectProviders"
-            } else {
-                "ListSAMLProviders"
-            },
-            error,
-        );
+    let store = cx.ctx.store;
+    if let Some(marker) = store.catalog().next_marker(&list) {
+        return page(cx, list, Some(marker.to_string()));
     }
+    let waiting = cx.state.active().is_some_and(|w| w.create_when_listed);
+    if list != CatalogList::Roles || !waiting {
+        return Vec::new();
+    }
+    // Every role is listed: a creation waiting for the name check goes on (or stops at the step
+    // whose name is taken).
+    if store.catalog().is_complete(&CatalogList::Roles) {
+        return super::run::create(cx);
+    }
+    // Not listed (the failure is reported): ⏎ again creates without the check.
     if let Some(w) = wizard(cx) {
-        let list = if oidc {
-            &mut w.catalog.oidc
-        } else {
-            &mut w.catalog.saml
-        };
-        list.on_page(result.map(|arns| (arns, None)));
+        w.create_when_listed = false;
     }
+    Vec::new()
 }

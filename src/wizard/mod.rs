@@ -33,10 +33,12 @@ pub use msg::{Action, Created, Msg};
 pub use source::Source;
 pub use step::Step;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
+use crate::app::RequestId;
 use crate::domain::policy::Audience;
-use catalog::{Catalog, Picker};
+use crate::store::{Catalog, CatalogList};
+use catalog::Picker;
 use create::Creation;
 use draft::Draft;
 use fields::{Context, Field, Row};
@@ -92,11 +94,24 @@ impl WizardScreen {
         }
     }
 
-    /// The section edit form opened by `tab`, if one is open.
+    /// The section edit form opened by `tab`, if one is open (and not held behind its save).
     pub fn edit_for(&self, tab: crate::app::Tab) -> Option<&Wizard> {
         self.edit
             .as_deref()
-            .filter(|form| form.scope.as_ref().is_some_and(|s| s.origin == tab))
+            .filter(|form| !form.held && form.scope.as_ref().is_some_and(|s| s.origin == tab))
+    }
+
+    /// The form of `tab` held behind its save: shown again, or let go.
+    fn held_edit(&mut self, tab: crate::app::Tab, resume: bool) {
+        let held = self
+            .edit
+            .as_deref_mut()
+            .filter(|form| form.held && form.scope.as_ref().is_some_and(|s| s.origin == tab));
+        match held {
+            Some(form) if resume => form.held = false,
+            Some(_) => self.edit = None,
+            None => {}
+        }
     }
 
     /// Whether a creation has made part of a pool and stopped (quitting then asks first).
@@ -111,7 +126,7 @@ impl WizardScreen {
 pub fn update(state: &mut WizardScreen, ctx: &Ctx, msg: Msg) -> Outcome {
     state.slot = match &msg {
         Msg::Response { req, .. } => match state.edit.as_deref() {
-            Some(form) if form.catalog.awaits(*req) => Slot::Edit,
+            Some(form) if form.listing.contains_key(req) => Slot::Edit,
             _ => Slot::Create,
         },
         Msg::EditSection(_) => Slot::Edit,
@@ -120,6 +135,10 @@ pub fn update(state: &mut WizardScreen, ctx: &Ctx, msg: Msg) -> Outcome {
     };
     let mut cx = Cx::new(state, ctx);
     let effects = match msg {
+        Msg::HeldEdit { tab, resume } => {
+            cx.state.held_edit(tab, resume);
+            Vec::new()
+        }
         Msg::Open if cx.state.open.is_none() => update::open(&mut cx),
         Msg::Open => Vec::new(),
         Msg::EditSection(scope) => update::open_edit(&mut cx, *scope),
@@ -144,13 +163,12 @@ fn on_response(
     response: Response,
 ) -> Vec<crate::app::Effect> {
     match response {
-        Response::ListRoles(result) => lists::on_roles_page(cx, req, result),
+        Response::ListRoles(result) => lists::on_page(cx, req, result.as_ref().err()),
         Response::ListUserPools(result) | Response::ListUserPoolClients(result) => {
-            lists::on_named_page(cx, req, result)
+            lists::on_page(cx, req, result.as_ref().err())
         }
         Response::ListOpenIdConnectProviders(result) | Response::ListSamlProviders(result) => {
-            lists::on_arns(cx, req, result);
-            Vec::new()
+            lists::on_page(cx, req, result.as_ref().err())
         }
         other => match Created::from_response(other) {
             Some(result) => run::on_call_done(cx, req, result),
@@ -196,8 +214,9 @@ pub struct Wizard {
     pub draft: Draft,
     /// Whether anything was changed (Esc then asks).
     pub edited: bool,
-    /// The account's lists.
-    pub catalog: Catalog,
+    /// The pages of the account's lists this form asked for and awaits (the lists are the
+    /// store's).
+    pub listing: BTreeMap<RequestId, CatalogList>,
     /// The open picker.
     pub picker: Option<Picker>,
     /// The new role whose policy documents are shown, and how far they are scrolled.
@@ -217,6 +236,8 @@ pub struct Wizard {
     pub reveal_secret: bool,
     /// The region a kept draft was made for, when it was taken up in another one.
     pub moved_from: Option<String>,
+    /// A section edit form whose save is on screen: hidden, kept to go back to.
+    pub held: bool,
 }
 
 impl Wizard {
@@ -230,7 +251,7 @@ impl Wizard {
             attempted: BTreeSet::new(),
             draft: Draft::default(),
             edited: false,
-            catalog: Catalog::default(),
+            listing: BTreeMap::new(),
             picker: None,
             policy_view: None,
             dialog: None,
@@ -240,47 +261,47 @@ impl Wizard {
             create_when_listed: false,
             reveal_secret: false,
             moved_from: None,
+            held: false,
         }
     }
 
-    /// What the rows are derived with.
-    pub fn context(&self) -> Context<'_> {
+    /// What the rows are derived with: the draft's region and pool, and the account's roles as
+    /// listed so far.
+    pub fn context<'a>(&'a self, catalog: &'a Catalog) -> Context<'a> {
         Context {
             region: &self.region,
-            roles: match &self.catalog.roles {
-                catalog::Loadable::NotAsked => None,
-                loaded => Some(loaded.items()),
-            },
+            roles: catalog.roles().map(|l| l.items.as_slice()),
+            all_roles: catalog.is_complete(&CatalogList::Roles),
             pool_id: self.scope.as_ref().map(|s| s.pool_id.as_str()),
         }
     }
 
     /// The rows of a step.
-    pub fn rows(&self, step: Step) -> Vec<Row> {
+    pub fn rows(&self, catalog: &Catalog, step: Step) -> Vec<Row> {
         let mut rows = match &self.scope {
-            Some(scope) => scoped::rows(scope, &self.draft, self.context()),
-            None => step.rows(&self.draft, self.context()),
+            Some(scope) => scoped::rows(scope, &self.draft, self.context(catalog)),
+            None => step.rows(&self.draft, self.context(catalog)),
         };
-        user_pool_check::annotate(self, &mut rows);
+        user_pool_check::annotate(self, catalog, &mut rows);
         rows
     }
 
     /// The focused field of the current step.
-    pub fn focused(&self) -> Option<Field> {
-        let rows = self.rows(self.step);
+    pub fn focused(&self, catalog: &Catalog) -> Option<Field> {
+        let rows = self.rows(catalog, self.step);
         fields::fields(&rows).get(self.focus).map(|f| (*f).clone())
     }
 
     /// The blocking problems of a step.
-    pub fn problems(&self, step: Step) -> Vec<String> {
-        fields::problems(&self.rows(step))
+    pub fn problems(&self, catalog: &Catalog, step: Step) -> Vec<String> {
+        fields::problems(&self.rows(catalog, step))
     }
 
     /// The first step (before Review) with problems, if any.
-    pub fn first_invalid_step(&self) -> Option<Step> {
+    pub fn first_invalid_step(&self, catalog: &Catalog) -> Option<Step> {
         Step::ALL
             .into_iter()
             .filter(|s| *s != Step::Review)
-            .find(|s| !self.problems(*s).is_empty())
+            .find(|s| !self.problems(catalog, *s).is_empty())
     }
 }

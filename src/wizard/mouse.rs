@@ -14,6 +14,7 @@ use crate::app::Level;
 /// on its items only.
 pub(super) fn on_click(cx: &mut Cx, column: u16, row: u16) -> Vec<Effect> {
     let size = cx.ctx.size;
+    let catalog = cx.ctx.store.catalog();
     let Some(w) = wizard(cx) else {
         return Vec::new();
     };
@@ -31,7 +32,7 @@ pub(super) fn on_click(cx: &mut Cx, column: u16, row: u16) -> Vec<Effect> {
         let blocked = Step::ALL
             .into_iter()
             .filter(|s| *s < step)
-            .find(|s| !w.problems(*s).is_empty());
+            .find(|s| !w.problems(catalog, *s).is_empty());
         match blocked {
             Some(first) if step > w.step => {
                 cx.notify(
@@ -51,14 +52,14 @@ pub(super) fn on_click(cx: &mut Cx, column: u16, row: u16) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    let Some(index) = super::layout::field_at(w, size, column, row) else {
+    let Some(index) = super::layout::field_at(w, catalog, size, column, row) else {
         return Vec::new();
     };
     if index != w.focus {
         w.focus = index;
         return Vec::new();
     }
-    let Some(field) = w.focused() else {
+    let Some(field) = w.focused(catalog) else {
         return Vec::new();
     };
     let action = match field.kind {
@@ -71,15 +72,18 @@ pub(super) fn on_click(cx: &mut Cx, column: u16, row: u16) -> Vec<Effect> {
 /// A click in the picker's list selects the item; a click on the selected item picks it (as ⏎).
 fn on_picker_click(cx: &mut Cx, column: u16, row: u16) {
     let size = cx.ctx.size;
+    let catalog = cx.ctx.store.catalog();
     let Some(w) = wizard(cx) else {
         return;
     };
-    let Some(index) = super::layout::picker_item_at(w, size, column, row) else {
+    let Some(index) = super::layout::picker_item_at(w, catalog, size, column, row) else {
         return;
     };
     match w.picker.as_mut() {
         Some(picker) if picker.selected != index => picker.selected = index,
-        Some(_) => on_picker(cx, Action::Submit),
+        Some(_) => {
+            let _ = on_picker(cx, Action::Submit);
+        }
         None => {}
     }
 }
@@ -87,6 +91,7 @@ fn on_picker_click(cx: &mut Cx, column: u16, row: u16) {
 /// The mouse wheel over a form moves the focus (the form scrolls with it); over the picker, the
 /// selection.
 pub(super) fn on_scroll(cx: &mut Cx, delta: i16) {
+    let catalog = cx.ctx.store.catalog();
     let steps = usize::from(delta.unsigned_abs() / 3).max(1);
     let Some(w) = wizard(cx) else {
         return;
@@ -94,7 +99,7 @@ pub(super) fn on_scroll(cx: &mut Cx, delta: i16) {
     if w.picker.is_some() {
         let action = if delta < 0 { Action::Up } else { Action::Down };
         for _ in 0..steps {
-            on_picker(cx, action);
+            let _ = on_picker(cx, action);
         }
         return;
     }
@@ -106,5 +111,5 @@ pub(super) fn on_scroll(cx: &mut Cx, delta: i16) {
     } else {
         w.focus + steps
     };
-    clamp_focus(w);
+    clamp_focus(w, catalog);
 }

@@ -53,6 +53,8 @@ pub enum Action {
     PageUp,
     /// Down one screen.
     PageDown,
+    /// The picker: list the account's items again (the account as it is now).
+    Relist,
     /// After a failure: try the failed call again.
     Retry,
     /// After a failure: delete what the creation made.
@@ -78,6 +80,14 @@ pub enum Msg {
     Open,
     /// The User access tab: edit one section of a live pool.
     EditSection(Box<super::scoped::EditScope>),
+    /// The section edit form of `tab`, held while its save is reviewed: shown again (`resume`,
+    /// the edit kept) or let go.
+    HeldEdit {
+        /// The tab whose form it is.
+        tab: crate::app::Tab,
+        /// Show it again rather than let it go.
+        resume: bool,
+    },
     /// A key.
     Action(Action),
     /// Typing into the focused field or the picker's filter.

@@ -11,39 +11,47 @@ use crate::app::Level;
 use crate::screens::list::moved;
 
 /// Keys while the picker is open (typing goes to its filter through `on_input`).
-pub(super) fn on_picker(cx: &mut Cx, action: Action) {
+pub(super) fn on_picker(cx: &mut Cx, action: Action) -> Vec<Effect> {
+    let catalog = cx.ctx.store.catalog();
     let Some(w) = wizard(cx) else {
-        return;
+        return Vec::new();
     };
     let Some(mut picker) = w.picker.take() else {
-        return;
+        return Vec::new();
     };
-    let count = catalog::items(&w.catalog, &w.draft, &picker).len();
+    let count = catalog::items(catalog, &w.draft, &picker).len();
     let step = |delta| moved(picker.selected, delta, count);
     match action {
-        Action::Back => return,
+        Action::Back => return Vec::new(),
+        Action::Relist => {
+            let list = super::lists::list_of(picker.kind, catalog::chosen_user_pool(&w.draft));
+            w.picker = Some(picker);
+            return super::lists::request(cx, list, true);
+        }
         Action::Up | Action::FocusPrev => picker.selected = step(-1),
         Action::Down | Action::FocusNext => picker.selected = step(1),
         Action::PageUp => picker.selected = step(-10),
         Action::PageDown => picker.selected = step(10),
         Action::Submit | Action::Open => {
-            let picked = catalog::items(&w.catalog, &w.draft, &picker)
+            let picked = catalog::items(catalog, &w.draft, &picker)
                 .get(picker.selected)
                 .map(|item| item.value.to_value());
             if let Some(value) = picked {
                 catalog::apply(&mut w.draft, picker.target, value);
                 w.edited = true;
-                return;
+                return Vec::new();
             }
         }
         _ => {}
     }
     w.picker = Some(picker);
+    Vec::new()
 }
 
 /// Opens the picker of `kind` for the field `target`, on its current choice, and asks for the
 /// list when it isn't loaded.
 pub(super) fn open_picker(cx: &mut Cx, kind: PickerKind, target: FieldId) -> Vec<Effect> {
+    let catalog = cx.ctx.store.catalog();
     let Some(w) = wizard(cx) else {
         return Vec::new();
     };
@@ -59,7 +67,7 @@ pub(super) fn open_picker(cx: &mut Cx, kind: PickerKind, target: FieldId) -> Vec
         return Vec::new();
     }
     let mut picker = Picker::new(kind, target);
-    picker.selected = catalog::current_item(&w.catalog, &w.draft, &picker);
+    picker.selected = catalog::current_item(catalog, &w.draft, &picker);
     w.picker = Some(picker);
     request_list(cx, kind)
 }

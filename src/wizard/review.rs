@@ -1,5 +1,6 @@
 //! Review: every choice by section; and, once creating, each call with its outcome.
 
+use crate::store::Catalog;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -194,6 +195,7 @@ fn wrapped(text: &str, indent: usize, width: usize, style: Style) -> Vec<Line<'s
 /// The review's lines, `width` columns wide.
 pub fn lines(
     wizard: &Wizard,
+    catalog: &Catalog,
     session: Option<&Session>,
     theme: &Theme,
     width: usize,
@@ -225,7 +227,7 @@ pub fn lines(
     for (i, step) in Step::ALL.iter().filter(|s| **s != Step::Review).enumerate() {
         let focused = i == wizard.review_focus;
         // One derivation of the step's rows per frame: its problems and its warnings.
-        let rows = wizard.rows(*step);
+        let rows = wizard.rows(catalog, *step);
         let problems = super::fields::problems(&rows);
         let mut title = vec![
             Span::raw(if focused { "▸ " } else { "  " }),

@@ -191,17 +191,21 @@ fn back_to_review(cx: &mut Cx) -> Vec<Effect> {
     if !made_roles {
         return Vec::new();
     }
-    w.catalog.roles = Default::default();
-    super::lists::request_roles(cx)
+    super::lists::request(cx, crate::store::CatalogList::Roles, true)
 }
 
 /// ⏎ on Review: every step valid → run the plan; else go to the first step with a problem.
 pub(super) fn create(cx: &mut Cx) -> Vec<Effect> {
+    let catalog = cx.ctx.store.catalog();
     let Some(w) = wizard(cx) else {
         return Vec::new();
     };
     let new_roles = !Plan::from_draft(&w.draft).new_roles.is_empty();
-    if new_roles && w.catalog.roles.awaiting().is_some() {
+    let listing_roles = w
+        .listing
+        .values()
+        .any(|list| *list == crate::store::CatalogList::Roles);
+    if new_roles && listing_roles {
         // The names are checked against the account's roles: wait for the list.
         w.create_when_listed = true;
         cx.notify(
@@ -211,8 +215,12 @@ pub(super) fn create(cx: &mut Cx) -> Vec<Effect> {
         return Vec::new();
     }
     w.create_when_listed = false;
-    if let Some(step) = w.first_invalid_step() {
-        let problem = w.problems(step).into_iter().next().unwrap_or_default();
+    if let Some(step) = w.first_invalid_step(catalog) {
+        let problem = w
+            .problems(catalog, step)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
         w.attempted.insert(step);
         w.step = step;
         w.focus = 0;

@@ -15,6 +15,7 @@ use super::{Dialog, Step, Wizard};
 use crate::app::Effect;
 use crate::app::{Condition, Level};
 use crate::domain::policy::Audience;
+use crate::store::Catalog;
 
 /// `n` on the Pools tab: a fresh wizard, or the kept draft with the question whether to go on.
 pub(super) fn open(cx: &mut Cx) -> Vec<Effect> {
@@ -30,8 +31,9 @@ pub(super) fn open(cx: &mut Cx) -> Vec<Effect> {
                     Some(first) => Some(first),
                     None => Some(from),
                 };
-                kept.catalog = Default::default();
             }
+            // Pages it awaited while kept went to the store; it asks anew.
+            kept.listing.clear();
             kept.dialog = Some(Dialog::Resume { focus: 0 });
             kept
         }
@@ -54,10 +56,6 @@ pub(super) fn open_edit(cx: &mut Cx, scope: super::scoped::EditScope) -> Vec<Eff
     };
     form.draft = super::scoped::draft_for(&scope);
     form.scope = Some(scope);
-    // The account's roles stay loaded from one form to the next.
-    if let Some(previous) = cx.state.edit.take() {
-        form.catalog = previous.catalog;
-    }
     cx.state.edit = Some(Box::new(form));
     request_roles(cx)
 }
@@ -65,6 +63,7 @@ pub(super) fn open_edit(cx: &mut Cx, scope: super::scoped::EditScope) -> Vec<Eff
 /// Ctrl-s on a section edit: its edit goes to the User access tab's safe save, or the first
 /// problem is shown.
 fn finish_edit(cx: &mut Cx) -> Vec<Effect> {
+    let catalog = cx.ctx.store.catalog();
     let Some(w) = wizard(cx) else {
         return Vec::new();
     };
@@ -72,9 +71,24 @@ fn finish_edit(cx: &mut Cx) -> Vec<Effect> {
         return Vec::new();
     };
     w.attempted.insert(w.step);
-    match super::scoped::checked(&scope, &w.draft, w.context()) {
-        Ok(finished) => {
-            cx.state.edit = None;
+    match super::scoped::checked(&scope, &w.draft, w.context(catalog)) {
+        Ok(mut finished) => {
+            // What the form warned of, the review says too (a role not in the account, a trust
+            // policy that would refuse the pool's identities).
+            let warnings: Vec<String> = w
+                .rows(catalog, w.step)
+                .into_iter()
+                .filter_map(|row| match row {
+                    super::fields::Row::Warning(text) => Some(text),
+                    _ => None,
+                })
+                .collect();
+            if !warnings.is_empty() {
+                let note = finished.note.take().into_iter().chain(warnings);
+                finished.note = Some(note.collect::<Vec<_>>().join("\n"));
+            }
+            // Held behind its save: Esc on the review comes back to it, the edit kept.
+            w.held = true;
             cx.emit(crate::app::Event::SaveEdit {
                 origin: scope.origin,
                 pool_id: scope.pool_id,
@@ -82,11 +96,15 @@ fn finish_edit(cx: &mut Cx) -> Vec<Effect> {
             });
         }
         Err(problem) => {
-            let rows = w.rows(w.step);
+            let rows = w.rows(catalog, w.step);
             if let Some(index) = fields(&rows).iter().position(|f| f.error.is_some()) {
                 w.focus = index;
             }
-            cx.notify(Level::Warning, format!("Can't save yet: {problem}"));
+            cx.notify_while(
+                Level::Warning,
+                format!("Can't save yet: {problem}"),
+                crate::app::Condition::EditFormBlocked(scope.origin),
+            );
         }
     }
     Vec::new()
@@ -115,8 +133,7 @@ pub(super) fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     if w.picker.is_some() {
-        on_picker(cx, action);
-        return Vec::new();
+        return on_picker(cx, action);
     }
     if let Some(creation) = &w.creation {
         return on_creation(cx, creation.phase(), action);
@@ -182,7 +199,7 @@ fn on_dialog(cx: &mut Cx, action: Action) {
         (Dialog::Resume { focus }, Action::Submit | Action::Open) => {
             if focus == 1 {
                 let mut fresh = Wizard::new(&w.region);
-                fresh.catalog = std::mem::take(&mut w.catalog);
+                fresh.listing = std::mem::take(&mut w.listing);
                 *w = fresh;
             }
             w.dialog = None;
@@ -245,24 +262,25 @@ fn leave(cx: &mut Cx) {
     }
 }
 
-fn focus_on(w: &mut Wizard, id: FieldId) {
-    let rows = w.rows(w.step);
+fn focus_on(w: &mut Wizard, catalog: &Catalog, id: FieldId) {
+    let rows = w.rows(catalog, w.step);
     if let Some(index) = fields(&rows).iter().position(|f| f.id == id) {
         w.focus = index;
     }
 }
 
-pub(super) fn clamp_focus(w: &mut Wizard) {
-    let rows = w.rows(w.step);
+pub(super) fn clamp_focus(w: &mut Wizard, catalog: &Catalog) {
+    let rows = w.rows(catalog, w.step);
     let count = fields(&rows).len();
     w.focus = w.focus.min(count.saturating_sub(1));
 }
 
 fn on_form(cx: &mut Cx, action: Action) -> Vec<Effect> {
+    let catalog = cx.ctx.store.catalog();
     let Some(w) = wizard(cx) else {
         return Vec::new();
     };
-    let field = w.focused();
+    let field = w.focused(catalog);
     let mut effects = Vec::new();
     // The field the focus leaves, for the checks made on leaving it.
     let mut left = None;
@@ -316,7 +334,7 @@ fn on_form(cx: &mut Cx, action: Action) -> Vec<Effect> {
                 && let Some(moved) = edit::move_row(&mut w.draft, f.id, delta)
             {
                 w.edited = true;
-                focus_on(w, moved);
+                focus_on(w, catalog, moved);
             }
         }
         Action::Toggle
@@ -331,7 +349,7 @@ fn on_form(cx: &mut Cx, action: Action) -> Vec<Effect> {
         _ => {}
     }
     if let Some(w) = wizard(cx) {
-        clamp_focus(w);
+        clamp_focus(w, catalog);
     }
     effects.extend(super::user_pool_check::on_left(cx, left));
     effects
@@ -339,6 +357,7 @@ fn on_form(cx: &mut Cx, action: Action) -> Vec<Effect> {
 
 /// Space, ←/→ or ⏎ on a field.
 pub(super) fn activate(cx: &mut Cx, id: FieldId, kind: &Kind, action: Action) -> Vec<Effect> {
+    let catalog = cx.ctx.store.catalog();
     let Some(w) = wizard(cx) else {
         return Vec::new();
     };
@@ -370,7 +389,7 @@ pub(super) fn activate(cx: &mut Cx, id: FieldId, kind: &Kind, action: Action) ->
                 w.policy_view = Some((audience, 0));
             } else if let Some(added) = edit::add_row(&mut w.draft, id) {
                 w.edited = true;
-                focus_on(w, added);
+                focus_on(w, catalog, added);
             }
         }
         _ => {}
@@ -396,11 +415,12 @@ fn view_policy(w: &mut Wizard, focused: Option<FieldId>) {
 }
 
 fn next_step(cx: &mut Cx) -> Vec<Effect> {
+    let catalog = cx.ctx.store.catalog();
     let Some(w) = wizard(cx) else {
         return Vec::new();
     };
     w.attempted.insert(w.step);
-    let problems = w.problems(w.step);
+    let problems = w.problems(catalog, w.step);
     if let Some(first) = problems.first() {
         let more = problems.len() - 1;
         let text = if more > 0 {
@@ -408,7 +428,7 @@ fn next_step(cx: &mut Cx) -> Vec<Effect> {
         } else {
             format!("Can't go on yet: {first}")
         };
-        let rows = w.rows(w.step);
+        let rows = w.rows(catalog, w.step);
         if let Some(index) = fields(&rows).iter().position(|f| f.error.is_some()) {
             w.focus = index;
         }
@@ -428,6 +448,7 @@ fn next_step(cx: &mut Cx) -> Vec<Effect> {
 
 /// Typing into the focused text field or the picker's filter.
 pub(super) fn on_input(cx: &mut Cx, request: InputRequest) {
+    let catalog = cx.ctx.store.catalog();
     let Some(w) = wizard(cx) else {
         return;
     };
@@ -439,14 +460,43 @@ pub(super) fn on_input(cx: &mut Cx, request: InputRequest) {
     if w.dialog.is_some() || w.policy_view.is_some() || w.creation.is_some() {
         return;
     }
-    if let Some(field) = w.focused() {
+    if let Some(field) = w.focused(catalog) {
         let old_pool = super::catalog::chosen_user_pool(&w.draft);
-        if let Some(input) = edit::input_mut(&mut w.draft, field.id) {
-            input.handle(request);
-            w.edited = true;
+        match edit::input_mut(&mut w.draft, field.id) {
+            Some(input) => {
+                input.handle(request);
+                w.edited = true;
+            }
+            None => {
+                if let InputRequest::InsertChar(c) = request {
+                    not_a_text_field(cx, &field, c);
+                }
+                return;
+            }
         }
         if field.id == FieldId::UserPoolId {
-            super::user_pool_check::on_pool_edited(w, &old_pool);
+            super::user_pool_check::on_pool_edited(w, catalog, &old_pool);
         }
     }
+}
+
+/// A letter typed where the focused field takes no text: nothing changes, and the operator is
+/// told how this field is set (they were likely typing a name into the wrong field).
+fn not_a_text_field(cx: &mut Cx, field: &super::fields::Field, typed: char) {
+    if typed.is_control() {
+        return;
+    }
+    let how = match field.kind {
+        Kind::Toggle(_) => "Space toggles it",
+        Kind::Choice { .. } => "←/→ chooses",
+        Kind::Pick { .. } => "⏎ picks from the list",
+        _ => "⏎ presses it",
+    };
+    cx.notify(
+        Level::Info,
+        format!(
+            "“{typed}” changed nothing: {} is not a text field ({how}; Tab moves to the next field)",
+            field.label
+        ),
+    );
 }

@@ -3,11 +3,12 @@
 //! to its id (not only inside the client picker), a client of another pool next to the client's,
 //! and changing the pool drops a client that belonged to the old one.
 
-use super::catalog::{Loadable, chosen_user_pool};
+use super::catalog::chosen_user_pool;
 use super::fields::{FieldId, PickerKind, Row};
 use super::{Cx, Wizard};
 use crate::app::Effect;
 use crate::domain::limits::USER_POOL_ID;
+use crate::store::{Catalog, ListState};
 
 /// Whether the id names a user pool this session's clients can list (its region's).
 fn checkable(w: &Wizard, pool: &str) -> bool {
@@ -15,12 +16,12 @@ fn checkable(w: &Wizard, pool: &str) -> bool {
 }
 
 /// Adds what the account says about the ids to their fields.
-pub fn annotate(w: &Wizard, rows: &mut [Row]) {
+pub fn annotate(w: &Wizard, catalog: &Catalog, rows: &mut [Row]) {
     let pool = chosen_user_pool(&w.draft);
     if !checkable(w, &pool) {
         return;
     }
-    let Some(clients) = w.catalog.clients.get(&pool) else {
+    let Some(clients) = catalog.clients(&pool) else {
         return;
     };
     let client = w.draft.client_id.value().trim();
@@ -31,20 +32,20 @@ pub fn annotate(w: &Wizard, rows: &mut [Row]) {
         if field.error.is_some() {
             continue;
         }
-        match (field.id, clients) {
-            (FieldId::UserPoolId, Loadable::Failed { error, .. }) if error.is_not_found() => {
+        match (field.id, &clients.state) {
+            (FieldId::UserPoolId, ListState::Failed(error)) if error.is_not_found() => {
                 field.error = Some(format!(
                     "No user pool {pool} in {} ({}): ⏎ picks one of the account's",
                     w.region,
                     error.code.as_deref().unwrap_or("not found")
                 ));
             }
-            (FieldId::ClientId, Loadable::Ready(items))
-                if !client.is_empty() && !items.iter().any(|(id, _)| id == client) =>
+            (FieldId::ClientId, ListState::Complete)
+                if !client.is_empty() && !clients.items.iter().any(|(id, _)| id == client) =>
             {
                 field.error = Some(format!(
                     "Not an app client of {pool}: ⏎ lists its {} client(s)",
-                    items.len()
+                    clients.items.len()
                 ));
             }
             _ => {}
@@ -65,16 +66,14 @@ pub(super) fn on_left(cx: &mut Cx, field: Option<FieldId>) -> Vec<Effect> {
 }
 
 /// The user pool id was edited from `old`: a client id of the old pool no longer applies.
-pub(super) fn on_pool_edited(w: &mut Wizard, old: &str) {
+pub(super) fn on_pool_edited(w: &mut Wizard, catalog: &Catalog, old: &str) {
     if chosen_user_pool(&w.draft) == old {
         return;
     }
     let client = w.draft.client_id.value().trim().to_string();
-    let belonged = matches!(
-        w.catalog.clients.get(old),
-        Some(Loadable::Ready(items) | Loadable::Loading { items, .. })
-            if items.iter().any(|(id, _)| *id == client)
-    );
+    let belonged = catalog
+        .clients(old)
+        .is_some_and(|clients| clients.items.iter().any(|(id, _)| *id == client));
     if belonged {
         w.draft.client_id = Default::default();
     }

@@ -17,11 +17,13 @@ use crate::app::ViewCtx;
 use crate::domain::policy::{
     Audience, BASIC_PERMISSIONS_NAME, cognito_basic_permissions, cognito_trust_policy,
 };
+use crate::store::Catalog;
 use crate::view::theme::Theme;
 use crate::view::widgets::{centered, fit, input_window, spinner};
 
 /// Draws the wizard into the body area.
 pub fn draw(wizard: &Wizard, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let catalog = vx.store.catalog();
     let title = match (&wizard.creation, &wizard.scope) {
         (_, Some(scope)) => format!(" {} ", scope.title()),
         (Some(_), None) => format!(" Creating identity pool \"{}\" ", wizard.draft.name.value()),
@@ -37,21 +39,21 @@ pub fn draw(wizard: &Wizard, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, are
     frame.render_widget(block, area);
     let super::layout::Areas { nav, body } = super::layout::areas(area);
     if let Some(nav) = nav {
-        draw_nav(wizard, theme, frame, nav);
+        draw_nav(wizard, catalog, theme, frame, nav);
     }
     let spinner = spinner(vx.now);
     if let Some(creation) = &wizard.creation {
         let lines = review::creation_lines(creation, spinner, theme, usize::from(body.width));
         scrolled(frame, body, lines, 0, None);
     } else if wizard.step == Step::Review {
-        let lines = review::lines(wizard, vx.session, theme, usize::from(body.width));
+        let lines = review::lines(wizard, catalog, vx.session, theme, usize::from(body.width));
         let focus_line = lines
             .iter()
             .position(|l| l.spans.first().is_some_and(|s| s.content.starts_with('▸')))
             .unwrap_or(0);
         scrolled(frame, body, lines, focus_line, None);
     } else {
-        let form = form_view::lines(wizard, theme, usize::from(body.width));
+        let form = form_view::lines(wizard, catalog, theme, usize::from(body.width));
         let cursor =
             if wizard.picker.is_none() && wizard.dialog.is_none() && wizard.policy_view.is_none() {
                 form.cursor_column
@@ -61,7 +63,7 @@ pub fn draw(wizard: &Wizard, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, are
         scrolled(frame, body, form.lines, form.focus_line, cursor);
     }
     if let Some(picker) = &wizard.picker {
-        draw_picker(wizard, picker, theme, frame, area);
+        draw_picker(wizard, catalog, vx.now, picker, theme, frame, area);
     }
     if let Some((audience, scroll)) = wizard.policy_view {
         draw_policy(wizard, audience, scroll, theme, frame, area);
@@ -92,7 +94,7 @@ fn scrolled(
     frame.render_widget(Paragraph::new(visible), area);
 }
 
-fn draw_nav(wizard: &Wizard, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn draw_nav(wizard: &Wizard, catalog: &Catalog, theme: &Theme, frame: &mut Frame, area: Rect) {
     if wizard.scope.is_some() {
         let width = usize::from(area.width);
         let lines: Vec<Line> = [
@@ -111,7 +113,8 @@ fn draw_nav(wizard: &Wizard, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     let mut lines = Vec::new();
     for step in Step::ALL {
-        let done = step != Step::Review && step < wizard.step && wizard.problems(step).is_empty();
+        let done =
+            step != Step::Review && step < wizard.step && wizard.problems(catalog, step).is_empty();
         let mark = if step == wizard.step {
             "▸"
         } else if done {
@@ -147,13 +150,15 @@ fn boxed(title: String, theme: &Theme) -> Block<'static> {
 
 fn draw_picker(
     wizard: &Wizard,
+    catalog: &Catalog,
+    now: Option<f64>,
     picker: &catalog::Picker,
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
 ) {
-    let items = catalog::items(&wizard.catalog, &wizard.draft, picker);
-    let geometry = super::layout::picker_area(wizard, picker, items.len(), area);
+    let items = catalog::items(catalog, &wizard.draft, picker);
+    let geometry = super::layout::picker_area(wizard, catalog, picker, items.len(), area);
     let what = match picker.kind {
         super::fields::PickerKind::Roles => "an IAM role",
         super::fields::PickerKind::UserPools => "a user pool",
@@ -161,7 +166,11 @@ fn draw_picker(
         super::fields::PickerKind::Oidc => "an OpenID Connect provider",
         super::fields::PickerKind::Saml => "a SAML provider",
     };
-    let block = boxed(format!(" Pick {what} ({}) ", items.len()), theme);
+    let listed = catalog::listed_at(catalog, &wizard.draft, picker.kind)
+        .and_then(|stamp| stamp.ago(now))
+        .map(|ago| format!("· listed {ago} "))
+        .unwrap_or_default();
+    let block = boxed(format!(" Pick {what} ({}) {listed}", items.len()), theme);
     let inner = geometry.inner;
     frame.render_widget(Clear, geometry.rect);
     frame.render_widget(block, geometry.rect);
@@ -196,7 +205,7 @@ fn draw_picker(
     // Only the rows drawn are checked, so a long role list costs nothing extra.
     let untrusting: Vec<bool> = shown
         .iter()
-        .map(|(_, item)| trust_warning(wizard, picker.target, item.value.role()))
+        .map(|(_, item)| trust_warning(wizard, catalog, picker.target, item.value.role()))
         .collect();
     // The warning gets its own column when any row drawn has it, so the details stay aligned.
     const MARK: &str = "⚠ trust  ";
@@ -235,6 +244,7 @@ fn draw_picker(
 /// identities (the field then explains why, once picked).
 fn trust_warning(
     wizard: &Wizard,
+    catalog: &Catalog,
     target: super::fields::FieldId,
     role: Option<&crate::domain::roles::IamRole>,
 ) -> bool {
@@ -257,7 +267,7 @@ fn trust_warning(
         &role.trust_policy,
         audience,
         tags,
-        wizard.context().trust_target(),
+        wizard.context(catalog).trust_target(),
     )
     .is_empty()
 }

@@ -98,8 +98,11 @@ pub async fn edit(h: &mut Headless, section: Section, fill: impl FnOnce(&mut Dra
     }
     h.send(Msg::from(WizAction::NextStep));
     assert!(
-        h.model.wizard.edit.is_none(),
-        "the form is valid and closed: {:?}",
+        h.model
+            .wizard
+            .edit_for(cognito_tui::app::Tab::UserAccess)
+            .is_none(),
+        "the form is valid and held behind its save: {:?}",
         h.model.notice
     );
     settle(h).await

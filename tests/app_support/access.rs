@@ -89,7 +89,12 @@ pub fn every_kind() -> PoolConfig {
 }
 
 /// Answers the read requests among `effects` from `config`; the effects that remain or follow.
+/// Answers the reads among `effects` (reads are of the whole pool: rounds that follow too).
 pub fn answer_reads(model: &mut Model, effects: Vec<Effect>, config: &PoolConfig) -> Vec<Effect> {
+    answer_all_reads(model, effects, config)
+}
+
+fn answer_round(model: &mut Model, effects: Vec<Effect>, config: &PoolConfig) -> Vec<Effect> {
     let mut out = Vec::new();
     for effect in effects {
         let (req, response) = match &effect {
@@ -137,7 +142,7 @@ pub fn answer_all_reads(
         if !reads {
             return effects;
         }
-        effects = answer_reads(model, effects, config);
+        effects = answer_round(model, effects, config);
     }
 }
 

@@ -91,7 +91,7 @@ pub fn wizard_mut(model: &mut Model) -> &mut cognito_tui::wizard::Wizard {
 
 /// The focused field's id.
 pub fn focused(model: &Model) -> Option<FieldId> {
-    wizard(model).focused().map(|f| f.id)
+    wizard(model).focused(model.store.catalog()).map(|f| f.id)
 }
 
 /// Tabs until `id` has the focus (panics if it never does).
@@ -100,8 +100,9 @@ pub fn focus(model: &mut Model, id: FieldId) {
         if focused(model) == Some(id) {
             return;
         }
+        let catalog = model.store.catalog().clone();
         let w = wizard_mut(model);
-        let rows = w.rows(w.step);
+        let rows = w.rows(&catalog, w.step);
         let count = fields::fields(&rows).len();
         w.focus = (w.focus + 1) % count.max(1);
     }
@@ -111,7 +112,7 @@ pub fn focus(model: &mut Model, id: FieldId) {
 /// The error shown next to a field, if any.
 pub fn field_error(model: &Model, id: FieldId) -> Option<String> {
     let w = wizard(model);
-    let rows = w.rows(w.step);
+    let rows = w.rows(model.store.catalog(), w.step);
     fields::fields(&rows)
         .into_iter()
         .find(|f| f.id == id)

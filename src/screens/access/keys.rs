@@ -50,6 +50,8 @@ const SAVE: SaveKeys<Action> = SaveKeys {
     review: &host::review(Action::Submit, Action::Back),
     conflict: &host::conflict(Action::Reapply, Action::Back),
     failed: &host::failed(Action::Retry, Action::Back),
+    read_failed: &host::read_failed(Action::Retry, Action::Back),
+    reading: &host::reading(Action::Back),
     close: &host::close(Action::Back),
     running: &host::running(Action::Back),
 };

@@ -1,6 +1,6 @@
 //! `:store`, what the console holds of the service, over the tab shown: every pool in the store
 //! with how long ago each part was read, whether a write took effect since, and the pools found
-//! deleted. It answers "is what I see fresh?" without a call; ⏎ opens the pool (read fresh).
+//! deleted, and the account's lists the pickers offer. It answers "is what I see fresh?" without a call; ⏎ opens the pool (read fresh).
 //!
 //! It is also the smallest view over a tab, made by the recipe in docs/architecture.md: this
 //! module, a line in `console::plug`, a field, an `Owner` and a `Focus` in `console::model`, a
@@ -10,14 +10,14 @@ use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::cover::{Cover, Covering, covering_screen};
 use crate::app::intent::only_reads;
 use crate::app::keys::{Binding, ENTER, ESC, Keys, NONE, b, list_moves};
 use crate::app::{Ctx, Effect, Event, RequestId, Response, ViewCtx};
 use crate::screens::cursor::{Cursor, Move};
-use crate::store::{PoolEntry, Stamp, Store};
+use crate::store::{ListState, Listing, PoolEntry, Stamp, Store};
 use crate::view::layout;
 use crate::view::theme::Theme;
 use crate::view::widgets::fit;
@@ -127,18 +127,41 @@ impl Covering for HeldView {
 
 /// How long ago a part was read ("4 s ago"), or that it was not.
 fn age(stamp: Option<Stamp>, now: Option<f64>) -> String {
-    let Some(stamp) = stamp else {
-        return "not read".into();
-    };
-    let (Some(at), Some(now)) = (stamp.at, now) else {
-        return "read".into();
-    };
-    let secs = (now - at).max(0.0) as u64;
-    match secs {
-        0..=59 => format!("{secs} s ago"),
-        60..=3599 => format!("{} min ago", secs / 60),
-        _ => format!("{} h ago", secs / 3600),
+    match stamp {
+        Some(stamp) => stamp.ago(now).unwrap_or_else(|| "read".into()),
+        None => "not read".into(),
     }
+}
+
+/// One of the account's lists: how many items, how long ago, or how far it got.
+fn listed<T>(label: &str, listing: Option<&Listing<T>>, now: Option<f64>) -> String {
+    let Some(listing) = listing else {
+        return format!("{label}: not listed");
+    };
+    let count = listing.items.len();
+    match &listing.state {
+        ListState::Complete => match listing.read.ago(now) {
+            Some(ago) => format!("{label}: {count}, {ago}"),
+            None => format!("{label}: {count}"),
+        },
+        ListState::More(_) => format!("{label}: {count} so far, listing…"),
+        ListState::Failed(error) => format!(
+            "{label}: {count} before {} stopped it",
+            error.code.as_deref().unwrap_or("an error")
+        ),
+    }
+}
+
+/// What the pickers offer, as listed.
+fn catalog_line(store: &Store, now: Option<f64>) -> String {
+    let catalog = store.catalog();
+    [
+        listed("IAM roles", catalog.roles(), now),
+        listed("user pools", catalog.user_pools(), now),
+        listed("OIDC providers", catalog.oidc(), now),
+        listed("SAML providers", catalog.saml(), now),
+    ]
+    .join(" · ")
 }
 
 /// Draws the view over the body of the tab it covers.
@@ -209,5 +232,11 @@ pub fn draw(view: &HeldView, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, are
             theme.error,
         ));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "The account's lists (what the create wizard's pickers offer):",
+        theme.dim,
+    ));
+    lines.push(Line::raw(format!("  {}", catalog_line(vx.store, vx.now))));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

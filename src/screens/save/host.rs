@@ -213,10 +213,15 @@ pub enum After {
 pub fn on_key<S>(cx: &mut Cx<S>, view: &mut SaveView, key: SaveKey) -> (Vec<Effect>, After) {
     let save = &mut view.save;
     match (&save.phase, key) {
-        (Phase::Review, SaveKey::Submit) => (
-            save.confirm(|op, write| cx.start_request(op, write)),
-            After::Stay,
-        ),
+        (Phase::Review, SaveKey::Submit) => {
+            // The diff is confirmed: the form behind it has done its work.
+            let tab = cx.ctx.tab;
+            cx.emit(Event::HeldEdit { tab, resume: false });
+            (
+                save.confirm(|op, write| cx.start_request(op, write)),
+                After::Stay,
+            )
+        }
         (Phase::Conflict { .. }, SaveKey::Reapply) => {
             save.reapply();
             (Vec::new(), After::Stay)
@@ -225,7 +230,26 @@ pub fn on_key<S>(cx: &mut Cx<S>, view: &mut SaveView, key: SaveKey) -> (Vec<Effe
             save.retry(|op, write| cx.start_request(op, write)),
             After::Stay,
         ),
-        (Phase::Review | Phase::Conflict { .. } | Phase::Refused(_), SaveKey::Back) => {
+        (Phase::ReadFailed { .. }, SaveKey::Retry) => (
+            save.read_again(|op, write| cx.start_request(op, write)),
+            After::Stay,
+        ),
+        // Leaving before anything is written goes back to the form, the edit kept (a save
+        // started without a form just closes).
+        (
+            Phase::Reading(_)
+            | Phase::Rereading(_)
+            | Phase::Review
+            | Phase::ReadFailed { .. }
+            | Phase::Conflict { .. }
+            | Phase::Refused(_),
+            SaveKey::Back,
+        ) => {
+            for req in save.reading() {
+                cx.finish_request(req);
+            }
+            let tab = cx.ctx.tab;
+            cx.emit(Event::HeldEdit { tab, resume: true });
             cx.notify(Level::Info, "Nothing was saved");
             (Vec::new(), After::Close)
         }
@@ -246,6 +270,10 @@ pub struct SaveKeys<A: 'static> {
     pub failed: &'static [Binding<A>],
     /// Done or refused.
     pub close: &'static [Binding<A>],
+    /// A read before writing failed.
+    pub read_failed: &'static [Binding<A>],
+    /// Reading before writing (Esc cancels).
+    pub reading: &'static [Binding<A>],
     /// Calls running.
     pub running: &'static [Binding<A>],
 }
@@ -255,7 +283,7 @@ pub struct SaveKeys<A: 'static> {
 pub const fn review<A: Copy>(submit: A, back: A) -> [Binding<A>; 2] {
     [
         b(&[ENTER], "⏎", "save these changes", submit, true),
-        b(&[ESC], "Esc", "cancel (nothing saved)", back, true),
+        b(&[ESC], "Esc", "back, the edit kept (nothing saved)", back, true),
     ]
 }
 
@@ -264,7 +292,7 @@ pub const fn review<A: Copy>(submit: A, back: A) -> [Binding<A>; 2] {
 pub const fn conflict<A: Copy>(reapply: A, back: A) -> [Binding<A>; 2] {
     [
         b(&[(KeyCode::Char('a'), crate::app::keys::NONE)], "a", "re-apply my edit on the new state", reapply, true),
-        b(&[ESC], "Esc", "drop my edit", back, true),
+        b(&[ESC], "Esc", "back, my edit kept (nothing written)", back, true),
     ]
 }
 
@@ -275,6 +303,20 @@ pub const fn failed<A: Copy>(retry: A, back: A) -> [Binding<A>; 2] {
         b(&[(KeyCode::Char('r'), crate::app::keys::NONE)], "r", "make what is missing", retry, true),
         b(&[ESC], "Esc", "close (re-reads the pool)", back, true),
     ]
+}
+
+/// The bindings after a read before writing failed.
+#[rustfmt::skip]
+pub const fn read_failed<A: Copy>(retry: A, back: A) -> [Binding<A>; 2] {
+    [
+        b(&[(KeyCode::Char('r'), crate::app::keys::NONE)], "r", "check again (the edit is kept)", retry, true),
+        b(&[ESC], "Esc", "back to the form (nothing written)", back, true),
+    ]
+}
+
+/// The binding while reading before writing.
+pub const fn reading<A: Copy>(back: A) -> [Binding<A>; 1] {
+    [b(&[ESC], "Esc", "cancel (nothing written)", back, true)]
 }
 
 /// The binding of a finished save.
@@ -294,6 +336,10 @@ impl<A: crate::app::intent::Intent> SaveKeys<A> {
             Phase::Review => Keys::own("Review changes", self.review),
             Phase::Conflict { .. } => Keys::own("Changed elsewhere", self.conflict),
             Phase::Failed(_) => Keys::own("Save failed part-way", self.failed),
+            Phase::ReadFailed { .. } => {
+                Keys::own("Nothing written: a read failed", self.read_failed)
+            }
+            Phase::Reading(_) | Phase::Rereading(_) => Keys::own("Reading the pool", self.reading),
             Phase::Done(_) | Phase::Refused(_) => Keys::own("Save", self.close),
             _ => Keys::own("Saving", self.running),
         }

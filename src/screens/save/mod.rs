@@ -61,6 +61,14 @@ pub enum Phase {
     /// A call failed; the rest were not made. What a fresh read showed afterwards (`None` when that
     /// read failed too).
     Failed(Option<PoolConfig>),
+    /// A read before writing failed (the first, or the check just before writing): nothing was
+    /// written, and the edit is kept to check again.
+    ReadFailed {
+        /// What failed: the operation and the service's error.
+        why: String,
+        /// Whether it was the check just before writing (the diff had been confirmed).
+        confirmed: bool,
+    },
     /// Nothing can be saved: why.
     Refused(String),
 }
@@ -245,6 +253,29 @@ impl Save {
         effects
     }
 
+    /// After a failed read before writing: read again, keeping the edit (back to the diff, or
+    /// straight on to writing when the diff was confirmed and the pool is as it was).
+    pub fn read_again(&mut self, start: impl Start) -> Vec<Effect> {
+        let Phase::ReadFailed { confirmed, .. } = self.phase else {
+            return Vec::new();
+        };
+        let (read, effects) = self.read(start);
+        self.phase = if confirmed {
+            Phase::Rereading(read)
+        } else {
+            Phase::Reading(read)
+        };
+        effects
+    }
+
+    /// The requests a read under way awaits (to let them go when the save is cancelled).
+    pub fn reading(&self) -> Vec<RequestId> {
+        match &self.phase {
+            Phase::Reading(read) | Phase::Rereading(read) => read.pending(),
+            _ => Vec::new(),
+        }
+    }
+
     /// After a conflict: apply the edit again on the pool as it is now, and show the new diff.
     pub fn reapply(&mut self) {
         if let Phase::Conflict { now, .. } = &self.phase {
@@ -296,22 +327,35 @@ impl Save {
         &mut self,
         req: RequestId,
         response: Response,
-        start: impl Start,
+        mut start: impl Start,
     ) -> Vec<Effect> {
+        // Every read is of the whole pool: the answer may ask for more providers' maps.
+        let mut more = |read: &mut Read, response| {
+            read.on_whole_response(req, response, |op| start(op, false))
+        };
         match &mut self.phase {
             Phase::Reading(read) => {
-                read.on_response(req, response);
+                let effects = more(read, response);
+                if !effects.is_empty() {
+                    return effects;
+                }
                 match read.outcome() {
                     Some(Ok(config)) => self.prepare(config),
                     Some(Err((operation, error))) => {
-                        self.phase = Phase::Refused(format!("{operation} failed: {error}"));
+                        self.phase = Phase::ReadFailed {
+                            why: format!("{operation}: {error}"),
+                            confirmed: false,
+                        };
                     }
                     None => {}
                 }
                 Vec::new()
             }
             Phase::Rereading(read) => {
-                read.on_response(req, response);
+                let effects = more(read, response);
+                if !effects.is_empty() {
+                    return effects;
+                }
                 match read.outcome() {
                     Some(Ok(now)) if Some(&now) == self.base.as_ref() => {
                         self.phase = Phase::Writing;
@@ -326,9 +370,10 @@ impl Save {
                         Vec::new()
                     }
                     Some(Err((operation, error))) => {
-                        self.phase = Phase::Refused(format!(
-                            "Nothing was written: the check before writing failed ({operation}: {error})"
-                        ));
+                        self.phase = Phase::ReadFailed {
+                            why: format!("{operation}: {error}"),
+                            confirmed: true,
+                        };
                         Vec::new()
                     }
                     None => Vec::new(),
@@ -336,7 +381,10 @@ impl Save {
             }
             Phase::Writing => self.on_written(req, response, start),
             Phase::Verifying(read) => {
-                read.on_response(req, response);
+                let effects = more(read, response);
+                if !effects.is_empty() {
+                    return effects;
+                }
                 match read.outcome() {
                     Some(Ok(now)) => {
                         let intended = self.intended.clone().unwrap_or_default();
@@ -352,7 +400,10 @@ impl Save {
                 Vec::new()
             }
             Phase::FailedReading(read) => {
-                read.on_response(req, response);
+                let effects = more(read, response);
+                if !effects.is_empty() {
+                    return effects;
+                }
                 match read.outcome() {
                     Some(Ok(now)) => self.phase = Phase::Failed(Some(now)),
                     Some(Err(_)) => self.phase = Phase::Failed(None),

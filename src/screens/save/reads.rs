@@ -1,6 +1,7 @@
 //! The fresh read a save starts from, makes again just before writing, and makes once more to
 //! verify: DescribeIdentityPool, GetIdentityPoolRoles and GetPrincipalTagAttributeMap for each
-//! provider the edit concerns, all at once.
+//! provider the edit concerns, all at once, then for every other provider the pool turns out to
+//! have (so a change anywhere in the pool is seen, not only in what the edit writes).
 
 use std::collections::BTreeMap;
 
@@ -49,23 +50,59 @@ impl Read {
             req,
             pool_id: pool_id.to_string(),
         });
-        for provider in providers {
-            let req = start("GetPrincipalTagAttributeMap");
-            pending.insert(req, Part::Tags(provider.clone()));
-            effects.push(Effect::GetPrincipalTagAttributeMap {
-                req,
-                pool_id: pool_id.to_string(),
-                provider: provider.clone(),
-            });
-        }
-        let read = Self {
+        let mut read = Self {
             pool: None,
             roles: None,
             tags: BTreeMap::new(),
             pending,
             failed: None,
         };
+        effects.extend(read.ask(pool_id, providers, start));
         (read, effects)
+    }
+
+    /// Asks for the attributes for access control of more providers, within this read.
+    pub fn ask(
+        &mut self,
+        pool_id: &str,
+        providers: &[String],
+        mut start: impl FnMut(&'static str) -> RequestId,
+    ) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for provider in providers {
+            let req = start("GetPrincipalTagAttributeMap");
+            self.pending.insert(req, Part::Tags(provider.clone()));
+            effects.push(Effect::GetPrincipalTagAttributeMap {
+                req,
+                pool_id: pool_id.to_string(),
+                provider: provider.clone(),
+            });
+        }
+        effects
+    }
+
+    /// Takes an answer, and once the pool is described asks for the attributes for access
+    /// control of every provider it has that were not asked for: the read is then of the whole
+    /// pool.
+    pub fn on_whole_response(
+        &mut self,
+        req: RequestId,
+        response: Response,
+        start: impl FnMut(&'static str) -> RequestId,
+    ) -> Vec<Effect> {
+        let described = self.pool.is_none();
+        self.on_response(req, response);
+        let Some(pool) = self.pool.as_ref().filter(|_| described) else {
+            return Vec::new();
+        };
+        let asked = self.providers();
+        let unasked: Vec<String> = pool
+            .tag_providers()
+            .into_iter()
+            .filter(|p| !asked.contains(p))
+            .collect();
+        let pool_id = pool.identity_pool_id.clone();
+        self.ask(&pool_id, &unasked, start)
     }
 
     /// The requests still awaited.

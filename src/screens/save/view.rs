@@ -8,18 +8,38 @@ use super::{CallStatus, Phase, Save};
 use crate::domain::config::{FieldChange, diff};
 use crate::domain::save_plan::Write;
 use crate::view::theme::Theme;
-use crate::view::widgets::fit;
+use crate::view::widgets::wrap;
+use unicode_width::UnicodeWidthStr;
 
-fn change_line(change: &FieldChange, theme: &Theme, width: usize) -> Line<'static> {
-    Line::from(vec![
-        Span::styled(format!("  {}: ", change.field), theme.accent),
-        Span::styled(change.before.clone(), theme.dim),
-        Span::raw(" → "),
-        Span::raw(fit(
-            &change.after,
-            width.saturating_sub(change.field.len() + 6),
-        )),
-    ])
+/// A change, whole: on one line when it fits, else the field, then its value before and after,
+/// each wrapped under its label (a value being confirmed is never cut).
+fn change_lines(change: &FieldChange, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let one_line = change.field.width() + change.before.width() + change.after.width() + 6;
+    if one_line <= width {
+        return vec![Line::from(vec![
+            Span::styled(format!("  {}: ", change.field), theme.accent),
+            Span::styled(change.before.clone(), theme.dim),
+            Span::raw(" → "),
+            Span::raw(change.after.clone()),
+        ])];
+    }
+    let mut lines = vec![Line::styled(format!("  {}:", change.field), theme.accent)];
+    for (label, value, style) in [
+        ("before ", &change.before, theme.dim),
+        ("after  ", &change.after, ratatui::style::Style::new()),
+    ] {
+        for (i, part) in wrap(value, width.saturating_sub(13))
+            .into_iter()
+            .enumerate()
+        {
+            let label = if i == 0 { label } else { "       " };
+            lines.push(Line::from(vec![
+                Span::styled(format!("    {label}"), theme.dim),
+                Span::styled(part, style),
+            ]));
+        }
+    }
+    lines
 }
 
 fn call_line(write: &Write, status: &CallStatus, spinner: &str, theme: &Theme) -> Line<'static> {
@@ -58,7 +78,7 @@ pub fn lines(
         if list.is_empty() {
             lines.push(Line::styled("  (none)", theme.dim));
         }
-        lines.extend(list.iter().map(|c| change_line(c, theme, width)));
+        lines.extend(list.iter().flat_map(|c| change_lines(c, theme, width)));
         lines.push(Line::raw(""));
     };
     let calls = |lines: &mut Vec<Line<'static>>| {
@@ -71,7 +91,10 @@ pub fn lines(
         lines.push(Line::raw(""));
     };
     match &save.phase {
-        Phase::Reading(_) => lines.push(Line::raw(format!("{spinner} Reading the pool fresh…"))),
+        Phase::Reading(_) => {
+            lines.push(Line::raw(format!("{spinner} Reading the pool fresh…")));
+            lines.push(Line::styled("Esc cancels: nothing is written.", theme.dim));
+        }
         Phase::Review => {
             changes(
                 &mut lines,
@@ -79,7 +102,12 @@ pub fn lines(
                 &save.changes,
             );
             if let Some(note) = note {
-                lines.push(Line::styled(format!("⚠ {note}"), theme.warning));
+                for part in note.lines() {
+                    for (i, piece) in wrap(part, width.saturating_sub(2)).into_iter().enumerate() {
+                        let mark = if i == 0 { "⚠ " } else { "  " };
+                        lines.push(Line::styled(format!("{mark}{piece}"), theme.warning));
+                    }
+                }
                 lines.push(Line::raw(""));
             }
             calls(&mut lines);
@@ -92,6 +120,7 @@ pub fn lines(
             lines.push(Line::raw(format!(
                 "{spinner} Checking that nobody changed the pool meanwhile…"
             )));
+            lines.push(Line::styled("Esc cancels: nothing is written.", theme.dim));
         }
         Phase::Conflict { elsewhere, .. } => {
             lines.push(Line::styled(
@@ -102,7 +131,7 @@ pub fn lines(
             changes(&mut lines, "Changed elsewhere", elsewhere);
             changes(&mut lines, "Your edit", &save.changes);
             lines.push(Line::raw(
-                "a applies your edit again on the pool as it is now (you see the new diff first); Esc drops it.",
+                "a applies your edit again on the pool as it is now (you see the new diff first); Esc goes back with it.",
             ));
         }
         Phase::Writing | Phase::Verifying(_) => {
@@ -130,6 +159,24 @@ pub fn lines(
         }
         Phase::FailedReading(_) | Phase::Failed(_) => {
             failed(save, &mut lines, spinner, theme, width)
+        }
+        Phase::ReadFailed { why, confirmed } => {
+            if *confirmed {
+                changes(&mut lines, "What would change", &save.changes);
+            }
+            lines.push(Line::styled(
+                if *confirmed {
+                    "Nothing was written: the check before writing failed."
+                } else {
+                    "Nothing was written: the pool could not be read."
+                },
+                theme.warning,
+            ));
+            lines.push(Line::raw(format!("  {why}")));
+            lines.push(Line::raw(""));
+            lines.push(Line::raw(
+                "r checks again (your edit is kept); Esc goes back to the form.",
+            ));
         }
         Phase::Refused(why) => lines.push(Line::styled(why.clone(), theme.warning)),
     }
@@ -173,10 +220,10 @@ fn failed(save: &Save, lines: &mut Vec<Line<'static>>, spinner: &str, theme: &Th
             if done.is_empty() {
                 lines.push(Line::styled("  nothing changed", theme.dim));
             }
-            lines.extend(done.iter().map(|c| change_line(c, theme, width)));
+            lines.extend(done.iter().flat_map(|c| change_lines(c, theme, width)));
             lines.push(Line::raw(""));
             lines.push(Line::styled("Not done yet (now → intended)", theme.accent));
-            lines.extend(left.iter().map(|c| change_line(c, theme, width)));
+            lines.extend(left.iter().flat_map(|c| change_lines(c, theme, width)));
             lines.push(Line::raw(""));
             lines.push(Line::raw(
                 "r makes what is still missing (planned again from this read); Esc closes.",

@@ -62,6 +62,7 @@ pub fn audience_rows(draft: &Draft, audience: Audience, context: Context<'_>, ro
                 "a role",
             )));
             if let Some(existing) = &role.existing {
+                rows.extend(context.unlisted_role(existing).map(Row::Warning));
                 let tags = audience == Audience::Authenticated && draft.uses_principal_tags();
                 for warning in trust_check::diagnose(
                     &existing.trust_policy,

@@ -261,6 +261,7 @@ pub fn role_rows(
                 rule.role.as_ref(),
             )));
             if let Some(RuleRole::Existing(role)) = &rule.role {
+                rows.extend(context.unlisted_role(role).map(Row::Warning));
                 let tags = provider.sets_tags();
                 for warning in trust_check::diagnose(
                     &role.trust_policy,
