@@ -318,11 +318,19 @@ fn default_roles_and_mappings_open_the_wizards_form_and_save_through_the_tab() {
     // Esc on the review goes back to the form (its edit kept); Esc there leaves it.
     let _ = act(&mut model, Ra::Back);
     assert!(
-        model.wizard.edit_for(cognito_tui::app::Tab::Roles).is_some(),
+        model
+            .wizard
+            .edit_for(cognito_tui::app::Tab::Roles)
+            .is_some(),
         "back on the form"
     );
     let _ = act(&mut model, WizAction::Back);
-    assert!(model.wizard.edit_for(cognito_tui::app::Tab::Roles).is_none());
+    assert!(
+        model
+            .wizard
+            .edit_for(cognito_tui::app::Tab::Roles)
+            .is_none()
+    );
     select(
         &mut model,
         |i| matches!(i, Item::Mapping(p) if p.mapping_key().starts_with("cognito-idp")),

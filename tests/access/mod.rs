@@ -139,9 +139,18 @@ pub async fn confirm(h: &mut Headless) -> Save {
     settle(h).await
 }
 
-/// Esc on a finished save: it closes and the tab reads the pool again.
+/// Esc on a finished save: it closes and the tab reads the pool again. A save that wrote
+/// nothing goes back to its form: Esc leaves that too (the tests fill drafts directly, so the
+/// form has no typed edit to ask about).
 pub async fn close(h: &mut Headless) {
     h.send(Msg::from(AccessAction::Back));
+    if h.model
+        .wizard
+        .edit_for(cognito_tui::app::Tab::UserAccess)
+        .is_some()
+    {
+        h.send(Msg::from(WizAction::Back));
+    }
     reread(h).await;
 }
 

@@ -10,7 +10,7 @@ use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::app::cover::{Cover, Covering, covering_screen};
 use crate::app::intent::only_reads;
@@ -152,8 +152,8 @@ fn listed<T>(label: &str, listing: Option<&Listing<T>>, now: Option<f64>) -> Str
     }
 }
 
-/// What the pickers offer, as listed.
-fn catalog_line(store: &Store, now: Option<f64>) -> String {
+/// What the pickers offer, as listed: a line a list.
+fn catalog_lines(store: &Store, now: Option<f64>) -> [String; 4] {
     let catalog = store.catalog();
     [
         listed("IAM roles", catalog.roles(), now),
@@ -161,7 +161,6 @@ fn catalog_line(store: &Store, now: Option<f64>) -> String {
         listed("OIDC providers", catalog.oidc(), now),
         listed("SAML providers", catalog.saml(), now),
     ]
-    .join(" · ")
 }
 
 /// Draws the view over the body of the tab it covers.
@@ -237,6 +236,8 @@ pub fn draw(view: &HeldView, vx: &ViewCtx, theme: &Theme, frame: &mut Frame, are
         "The account's lists (what the create wizard's pickers offer):",
         theme.dim,
     ));
-    lines.push(Line::raw(format!("  {}", catalog_line(vx.store, vx.now))));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    for line in catalog_lines(vx.store, vx.now) {
+        lines.push(Line::raw(format!("  {line}")));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }

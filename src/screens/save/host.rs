@@ -248,8 +248,16 @@ pub fn on_key<S>(cx: &mut Cx<S>, view: &mut SaveView, key: SaveKey) -> (Vec<Effe
             for req in save.reading() {
                 cx.finish_request(req);
             }
+            // Once a call was made (a check after writing that failed), the form's work is done.
+            let written = save
+                .calls
+                .iter()
+                .any(|(_, status)| !matches!(status, super::CallStatus::Waiting));
             let tab = cx.ctx.tab;
-            cx.emit(Event::HeldEdit { tab, resume: true });
+            cx.emit(Event::HeldEdit {
+                tab,
+                resume: !written,
+            });
             cx.notify(Level::Info, "Nothing was saved");
             (Vec::new(), After::Close)
         }
