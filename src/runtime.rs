@@ -156,6 +156,9 @@ pub async fn run_console(options: Options, target: Target) -> color_eyre::Result
             terminal.draw(|frame| view(&model, frame))?;
         }
     }
+    // Writes still on their way when the console quits have an unknown outcome: journaled as
+    // such now, so the journal has a line for every write sent.
+    runner.journal_unanswered();
     Ok(ended)
 }
 

@@ -124,3 +124,69 @@ fn the_header_shows_who_the_credentials_really_are() {
     console.send("q");
     assert_eq!(console.wait_exit(10), 0);
 }
+
+#[test]
+fn an_empty_region_is_said_in_one_line() {
+    let mut console = Console::start(&["--region", ""], 120, 30);
+    let screen = console.wait_for("The region is empty", 60);
+    assert!(screen.contains("such as us-east-1"), "{screen}");
+    assert!(!screen.contains("DispatchFailure"), "{screen}");
+    console.send("q");
+    assert_eq!(console.wait_exit(10), 0);
+}
+
+/// A web server that answers every request with `status` and an HTML page (a proxy's error page,
+/// a web site): its address.
+fn html_server(status: &'static str) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}"));
+    let address = listener.local_addr().unwrap_or_else(|e| panic!("{e}"));
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut request = [0u8; 65536];
+            let _ = stream.read(&mut request);
+            let page = "<html><head><title>Bad Gateway</title></head><body>nginx</body></html>";
+            let answer = format!(
+                "HTTP/1.1 {status}\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",
+                page.len()
+            );
+            let _ = stream.write_all(answer.as_bytes());
+        }
+    });
+    format!("http://{address}")
+}
+
+#[test]
+fn an_endpoint_that_is_not_an_aws_api_is_named_with_its_status_and_first_bytes() {
+    for (status, code) in [("502 Bad Gateway", "HTTP 502"), ("200 OK", "HTTP 200")] {
+        let endpoint = html_server(status);
+        let (_dir, config) = config_with(&["web"]);
+        let mut console = Console::start_with_env(
+            &[
+                "--profile",
+                "web",
+                "--region",
+                "us-east-1",
+                "--endpoint-url",
+                &endpoint,
+            ],
+            &[
+                ("AWS_CONFIG_FILE", &config),
+                ("AWS_ACCESS_KEY_ID", "AKIAENVIRONMENT00000"),
+                ("AWS_SECRET_ACCESS_KEY", "from-the-environment"),
+            ],
+            140,
+            30,
+        );
+        let screen = console.wait_for("did not answer as an AWS API does", 60);
+        assert!(screen.contains(code), "{status}: {screen}");
+        assert!(
+            screen.contains("<html><head><title>Bad"),
+            "{status}: {screen}"
+        );
+        assert!(!screen.contains("(no message)"), "{screen}");
+        console.send("q");
+        assert_eq!(console.wait_exit(10), 0);
+    }
+}

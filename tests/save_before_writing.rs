@@ -153,3 +153,43 @@ fn esc_while_checking_before_writing_cancels_with_nothing_written() {
     assert!(rest.is_empty(), "{rest:?}");
     assert!(model.access.panel.is_none());
 }
+
+/// Issue 29, item 4: a write that got no answer (a timeout) may have taken effect: the save says
+/// so, reads the pool, and has the journal record what the read found (the journal's own entry
+/// of the write says `unknown`).
+#[test]
+fn a_write_without_an_answer_is_unknown_until_a_read_says() {
+    let mut model = on_access(&every_kind(), Options::default(), (120, 50));
+    rename(&mut model);
+    let effects = act(&mut model, Ua::Submit);
+    let writes = answer_reads(&mut model, effects, &every_kind());
+    let [Effect::UpdateIdentityPool { req, .. }] = writes.as_slice() else {
+        panic!("{writes:?}")
+    };
+    let no_answer = AwsError::new(ErrorKind::Timeout, "no answer within 30 s");
+    let reads = update(
+        &mut model,
+        Msg::Response {
+            req: *req,
+            response: Response::UpdateIdentityPool(Err(no_answer)),
+        },
+    );
+    // It took effect: the pool is renamed.
+    let mut now = every_kind();
+    now.pool.identity_pool_name = "orders".into();
+    let notes = answer_reads(&mut model, reads, &now);
+    assert_eq!(
+        notes,
+        vec![Effect::JournalNote {
+            operation: "UpdateIdentityPool",
+            target: pool_id(0),
+            outcome: "took effect".into(),
+            summary: "a read after UpdateIdentityPool went unanswered found it took effect".into(),
+        }]
+    );
+    let screen = render(&model);
+    assert!(
+        screen.contains("UpdateIdentityPool got no answer: it may have taken effect"),
+        "{screen}"
+    );
+}

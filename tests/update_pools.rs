@@ -316,11 +316,19 @@ fn quitting_asks_only_while_writes_are_in_flight() {
     let mut model = loaded(2, SIZE);
     assert_eq!(act(&mut model, Action::Quit), vec![Effect::Quit]);
 
-    let mut model = loaded(2, SIZE);
-    let _ = act(&mut model, PoolAction::Delete);
-    type_text(&mut model, "pool-000");
-    let _ = act(&mut model, DialogAction::FocusNext);
-    let _ = act(&mut model, DialogAction::Submit);
+    // A deletion on its way: q and Ctrl-c ask; the first button waits for the answer, then quits.
+    let deleting = || {
+        let mut model = loaded(2, SIZE);
+        let _ = act(&mut model, PoolAction::Delete);
+        type_text(&mut model, "pool-000");
+        let _ = act(&mut model, DialogAction::FocusNext);
+        let effects = act(&mut model, DialogAction::Submit);
+        let [Effect::DeleteIdentityPool { req, .. }] = effects.as_slice() else {
+            panic!("{effects:?}")
+        };
+        (model, *req)
+    };
+    let (mut model, req) = deleting();
     assert!(act(&mut model, Action::Quit).is_empty());
     assert!(matches!(
         model.overlay,
@@ -329,12 +337,37 @@ fn quitting_asks_only_while_writes_are_in_flight() {
         })
     ));
     assert!(
-        act(&mut model, DialogAction::Submit).is_empty(),
-        "Cancel first"
+        render(&model).contains("DeleteIdentityPool"),
+        "the question says what is on its way"
     );
+    assert!(
+        act(&mut model, DialogAction::Submit).is_empty(),
+        "Wait first"
+    );
+    assert!(model.quit_when_idle && model.overlay.is_none());
+    let effects = update(
+        &mut model,
+        Msg::Response {
+            req,
+            response: Response::DeleteIdentityPool(Ok(())),
+        },
+    );
+    assert!(effects.contains(&Effect::Quit), "answered: {effects:?}");
+
+    // q while waiting stays; "Quit now" quits at once.
+    let (mut model, _) = deleting();
+    let _ = act(&mut model, Action::Quit);
+    let _ = act(&mut model, DialogAction::Submit);
+    let _ = act(&mut model, Action::Quit);
+    assert!(!model.quit_when_idle && !model.quitting, "stays");
     let _ = act(&mut model, Action::Quit);
     let _ = act(&mut model, DialogAction::FocusNext);
     assert_eq!(act(&mut model, DialogAction::Submit), vec![Effect::Quit]);
+
+    // Ctrl-c asks too; a second Ctrl-c quits.
+    let (mut model, _) = deleting();
+    assert!(act(&mut model, Action::ForceQuit).is_empty());
+    assert!(matches!(model.overlay, Some(Overlay::ConfirmQuit { .. })));
     assert_eq!(act(&mut model, Action::ForceQuit), vec![Effect::Quit]);
 }
 

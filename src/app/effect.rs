@@ -360,6 +360,17 @@ pub enum Effect {
     },
     /// Put text on the system clipboard through the terminal (OSC 52).
     CopyToClipboard(String),
+    /// Add a line to the journal: what a read found of a write whose outcome was unknown.
+    JournalNote {
+        /// The write's operation.
+        operation: &'static str,
+        /// Its target (a pool id).
+        target: String,
+        /// What the read found: `took effect` or `not in effect`.
+        outcome: String,
+        /// In a line.
+        summary: String,
+    },
     /// Leave the console, restoring the terminal.
     Quit,
 }

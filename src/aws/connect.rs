@@ -83,12 +83,41 @@ fn timeouts() -> TimeoutConfig {
         .build()
 }
 
+/// A region name as AWS writes them (`us-east-1`, `us-gov-west-1`): said in one line when it
+/// is not one (an empty `--region ""` used to end as a connection error, blaming the network).
+fn check_region(region: &str) -> Result<(), AwsError> {
+    let shaped = !region.is_empty()
+        && region
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !region.starts_with('-')
+        && !region.ends_with('-')
+        && region.contains('-');
+    if shaped {
+        return Ok(());
+    }
+    let what = if region.is_empty() {
+        "The region is empty".to_string()
+    } else {
+        format!("\"{region}\" is not a region name")
+    };
+    Err(AwsError::new(
+        ErrorKind::NoRegion,
+        format!(
+            "{what}: give one such as us-east-1 (--region, AWS_REGION or the profile's region)"
+        ),
+    ))
+}
+
 /// Loads the configuration, checks that a region and credentials are there, and builds the clients.
 pub async fn connect(
     target: &Target,
     profile: Option<String>,
     region: Option<String>,
 ) -> Result<(Session, Clients), AwsError> {
+    if let Some(region) = &region {
+        check_region(region)?;
+    }
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
         .retry_config(RetryConfig::standard().with_max_attempts(MAX_ATTEMPTS))
         .timeout_config(timeouts());
@@ -139,6 +168,7 @@ pub async fn connect(
             "No region is configured.",
         ));
     };
+    check_region(&region)?;
     if !sandbox {
         check_credentials(&config).await?;
     }
@@ -279,7 +309,25 @@ async fn check_credentials(config: &aws_types::SdkConfig) -> Result<(), AwsError
 
 #[cfg(test)]
 mod tests {
-    use super::causes;
+    use super::{causes, check_region};
+
+    #[test]
+    fn a_region_that_is_not_one_is_said_in_one_line() {
+        for good in ["us-east-1", "us-gov-west-1", "eu-central-2", "cn-north-1"] {
+            assert!(check_region(good).is_ok(), "{good}");
+        }
+        let empty = check_region("").map_err(|e| e.message);
+        assert_eq!(
+            empty,
+            Err(
+                "The region is empty: give one such as us-east-1 (--region, AWS_REGION or the profile's region)"
+                    .into()
+            )
+        );
+        for bad in ["US-EAST-1", "useast1", "-us-east-1", "us east 1"] {
+            assert!(check_region(bad).is_err(), "{bad}");
+        }
+    }
     use aws_credential_types::provider::error::CredentialsError;
 
     #[test]

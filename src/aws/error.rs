@@ -30,6 +30,14 @@ where
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
     let request_id = err.request_id().map(String::from);
+    if let Some(message) = not_an_aws_api(&err) {
+        return AwsError {
+            kind: ErrorKind::Connection,
+            code: None,
+            message,
+            request_id,
+        };
+    }
     let (kind, code, message) = match &err {
         SdkError::ServiceError(service) => {
             let code = service.err().code().map(String::from);
@@ -88,4 +96,31 @@ where
         message,
         request_id,
     }
+}
+
+/// When the answer is not an AWS API's (an error with no code, or a body that could not be
+/// read, that is not JSON or XML — a proxy's or a web server's page): what to say instead of
+/// "(no message)", with the HTTP status and how the answer began.
+fn not_an_aws_api<E>(err: &SdkError<E, HttpResponse>) -> Option<String>
+where
+    E: ProvideErrorMetadata,
+{
+    let unreadable = match err {
+        SdkError::ServiceError(service) => service.err().code().is_none(),
+        SdkError::ResponseError(_) => true,
+        _ => false,
+    };
+    let raw = err.raw_response().filter(|_| unreadable)?;
+    let body = raw.body().bytes().unwrap_or_default();
+    let text = String::from_utf8_lossy(body);
+    let start = text.trim_start();
+    if start.starts_with('{') || start.starts_with('<') && start.contains("<Error") {
+        return None;
+    }
+    let first: String = start.chars().take(60).collect();
+    let first = first.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(format!(
+        "The endpoint did not answer as an AWS API does (HTTP {}, the answer began {first:?}): check --endpoint-url",
+        raw.status().as_u16()
+    ))
 }

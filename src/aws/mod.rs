@@ -35,6 +35,15 @@ pub struct Runner {
     /// The session's (profile, region), for the journal's entries.
     session: Arc<RwLock<Option<(String, String)>>>,
     journal: Option<crate::journal::Journal>,
+    /// The writes sent and not answered yet (journaled as unknown if the console quits first).
+    unanswered: Arc<std::sync::Mutex<Unanswered>>,
+}
+
+/// Writes on their way, by a number of their own.
+#[derive(Default)]
+struct Unanswered {
+    next: u64,
+    writes: std::collections::BTreeMap<u64, (&'static str, String, String)>,
 }
 
 impl Runner {
@@ -47,6 +56,7 @@ impl Runner {
             account: Arc::new(RwLock::new(None)),
             session: Arc::new(RwLock::new(None)),
             journal: None,
+            unanswered: Arc::default(),
         }
     }
 
@@ -105,8 +115,10 @@ impl Runner {
             let (msg, entry) = match write {
                 None => (runner.run(effect).await, None),
                 Some(write) => {
+                    let key = runner.sent(&write);
                     let (msg, request_ids) =
                         crate::journal::request_ids::recording(write.0, runner.run(effect)).await;
+                    runner.answered(key);
                     let session = runner
                         .session
                         .read()
@@ -127,6 +139,48 @@ impl Runner {
                 let _ = runner.tx.send(msg);
             }
         });
+    }
+
+    fn sent(&self, write: &(&'static str, String, String)) -> u64 {
+        let mut unanswered = self.unanswered.lock().unwrap_or_else(|p| p.into_inner());
+        unanswered.next += 1;
+        let key = unanswered.next;
+        unanswered.writes.insert(key, write.clone());
+        key
+    }
+
+    fn answered(&self, key: u64) {
+        let mut unanswered = self.unanswered.lock().unwrap_or_else(|p| p.into_inner());
+        unanswered.writes.remove(&key);
+    }
+
+    /// Journals every write still unanswered as of unknown outcome, now (the console is quitting:
+    /// the journal's thread may not get to it). How many there were.
+    pub fn journal_unanswered(&self) -> usize {
+        let Some(journal) = &self.journal else {
+            return 0;
+        };
+        let writes = std::mem::take(
+            &mut self
+                .unanswered
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .writes,
+        );
+        let session = self
+            .session
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+            .unwrap_or_default();
+        let count = writes.len();
+        for write in writes.into_values() {
+            let entry = journaled::unanswered(write, &session);
+            if let Err(error) = journal.append_now(&entry) {
+                tracing::warn!(%error, "an unanswered write could not be journaled");
+            }
+        }
+        count
     }
 
     async fn run(&self, effect: Effect) -> Option<Msg> {
@@ -430,6 +484,26 @@ impl Runner {
                 req,
                 Response::FileWritten(write_file(path, text, replace).await),
             ),
+            Effect::JournalNote {
+                operation,
+                target,
+                outcome,
+                summary,
+            } => {
+                if let Some(journal) = &self.journal {
+                    let session = self
+                        .session
+                        .read()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .clone()
+                        .unwrap_or_default();
+                    let mut entry = journaled::unanswered((operation, target, summary), &session);
+                    entry.outcome = outcome;
+                    entry.error = None;
+                    journal.append(entry);
+                }
+                return None;
+            }
             Effect::EditInEditor { .. } | Effect::CopyToClipboard(_) | Effect::Quit => {
                 return None;
             }

@@ -129,6 +129,11 @@ fn route<A: Intent>(
     if keys.text {
         return tui_input::backend::crossterm::to_input_request(event).map(Msg::Input);
     }
+    // `q` quits from wherever no text is typed and it means nothing else (a save's panel, a
+    // view over a tab): quitting with writes on their way then asks.
+    if key.code == KeyCode::Char('q') && key.modifiers == NONE {
+        return Some(Msg::Action(Action::Quit));
+    }
     None
 }
 

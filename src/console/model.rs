@@ -242,6 +242,8 @@ pub struct Model {
     pub now: Option<f64>,
     /// Set once the console should exit.
     pub quitting: bool,
+    /// Quit once no write is on its way (asked in the quit question).
+    pub quit_when_idle: bool,
 }
 
 impl Model {
@@ -280,6 +282,7 @@ impl Model {
 
             now: None,
             quitting: false,
+            quit_when_idle: false,
         }
     }
 
@@ -402,6 +405,22 @@ impl Model {
     }
 
     /// Whether any write is still waiting for its answer, or a save is between its writes.
+    /// The writes on their way to the service: each operation, and the pool it is for (its name
+    /// when known), for the quit question.
+    pub fn writes_on_their_way(&self) -> Vec<String> {
+        self.in_flight
+            .values()
+            .filter(|r| r.write)
+            .map(|r| match &r.subject {
+                Some(crate::store::Subject::Wrote(id) | crate::store::Subject::Pool(id)) => {
+                    let name = self.store.pool(id).map(|p| p.identity_pool_name.as_str());
+                    format!("{} · {}", r.operation, name.unwrap_or(id))
+                }
+                _ => r.operation.to_string(),
+            })
+            .collect()
+    }
+
     pub fn writes_in_flight(&self) -> usize {
         self.in_flight.values().filter(|r| r.write).count()
             + usize::from(self.access.is_writing())

@@ -90,6 +90,18 @@ pub fn on_action(model: &mut Model, action: DialogAction) -> Vec<Effect> {
             if focus == Button::Confirm {
                 return quit(model);
             }
+            // With writes on their way (and no half-made pool to undo), the first button waits
+            // for their answers, then quits.
+            if model.writes_in_flight() > 0 && !model.wizard.is_half_made() {
+                model.quit_when_idle = true;
+                model.notify(
+                    crate::app::Level::Info,
+                    format!(
+                        "Quitting once {} change(s) are answered (q to stay)…",
+                        model.writes_in_flight()
+                    ),
+                );
+            }
         }
         (overlay, _) => model.overlay = Some(overlay),
     }

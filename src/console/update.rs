@@ -133,6 +133,10 @@ pub(super) fn takes_keys<A: Intent>(
 /// into the Identity browser.
 fn settle(model: &mut Model) -> Vec<Effect> {
     model.expire_notice();
+    // Asked to quit once the writes on their way are answered: they are.
+    if model.quit_when_idle && model.writes_in_flight() == 0 && !model.quitting {
+        return quit(model);
+    }
     let mut effects = to::<Pools>(model, pools::Msg::Settle);
     // Most events leave the Identity browser on its pool: asked only when that may have changed.
     let follows = model.identities.pool_id.as_deref()
@@ -201,8 +205,9 @@ pub(super) fn on_connected(model: &mut Model, response: Response) -> Vec<Effect>
 
 pub(super) fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     if action == Action::ForceQuit {
-        // A pool half made by the wizard is never left behind silently: the first Ctrl-c asks.
-        if model.wizard.is_half_made()
+        // A pool half made by the wizard, or a write still on its way, is never left behind
+        // silently: the first Ctrl-c asks (a second one quits).
+        if (model.wizard.is_half_made() || model.writes_in_flight() > 0)
             && !matches!(model.overlay, Some(Overlay::ConfirmQuit { .. }))
         {
             model.overlay = Some(Overlay::ConfirmQuit {
@@ -219,6 +224,10 @@ pub(super) fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Help => model.overlay = Some(Overlay::Help),
         Action::Command => model.overlay = Some(Overlay::Command(Default::default())),
+        Action::Quit if model.quit_when_idle => {
+            model.quit_when_idle = false;
+            model.notify(Level::Info, "Staying: not quitting");
+        }
         Action::Quit => {
             if model.writes_in_flight() > 0 {
                 model.overlay = Some(Overlay::ConfirmQuit {

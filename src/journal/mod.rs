@@ -35,7 +35,9 @@ pub struct Entry {
     pub profile: String,
     /// The request ids of its HTTP exchanges (one, or more when retried).
     pub request_ids: Vec<String>,
-    /// `ok`, or `failed`.
+    /// `ok`; `failed`; `partly`; or `unknown` when no answer came (a timeout, a dropped
+    /// connection, the console quit first) — the call may have taken effect, and a later entry of
+    /// the same operation and target says what a read then found.
     pub outcome: String,
     /// The service's code and message when it failed; what was left undone when partly done.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -47,6 +47,12 @@ impl Journal {
         let _ = self.tx.send(entry);
     }
 
+    /// Writes an entry now, on the caller's thread (when quitting: the writer thread may not get
+    /// to it before the process ends); a failure is returned.
+    pub fn append_now(&self, entry: &Entry) -> std::io::Result<()> {
+        append(&self.path, entry)
+    }
+
     /// Where the journal is.
     pub fn path(&self) -> &Path {
         &self.path

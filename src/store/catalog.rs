@@ -2,7 +2,7 @@
 //! clients, IAM's OpenID Connect and SAML providers. Whoever asks drives the paging; the store
 //! keeps every page of the latest listing, so each picker and check draws from one list.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use super::Stamp;
 use crate::app::response::Named;
@@ -73,6 +73,9 @@ impl<T> Listing<T> {
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     roles: Option<Listing<IamRole>>,
+    /// The ARNs of `roles`, to say at once whether the account has a role (a form checks every
+    /// role it names on every frame).
+    role_arns: HashSet<String>,
     user_pools: Option<Listing<Named>>,
     clients: BTreeMap<String, Listing<Named>>,
     oidc: Option<Listing<String>>,
@@ -83,6 +86,12 @@ impl Catalog {
     /// The IAM roles listed.
     pub fn roles(&self) -> Option<&Listing<IamRole>> {
         self.roles.as_ref()
+    }
+
+    /// Whether the account has a role of this ARN: `None` until every role is listed.
+    pub fn has_role(&self, arn: &str) -> Option<bool> {
+        self.is_complete(&CatalogList::Roles)
+            .then(|| self.role_arns.contains(arn))
     }
 
     /// The user pools listed: (id, name).
@@ -137,6 +146,8 @@ impl Catalog {
         match (list, response) {
             (CatalogList::Roles, Response::ListRoles(page)) => {
                 on_page(&mut self.roles, after, page_of(page), stamp);
+                let listed = self.roles.iter().flat_map(|l| &l.items);
+                self.role_arns = listed.map(|role| role.arn.clone()).collect();
             }
             (CatalogList::UserPools, Response::ListUserPools(page)) => {
                 on_page(&mut self.user_pools, after, page_of(page), stamp);

@@ -41,7 +41,17 @@ pub fn draw(
     let rect = centered(area, width, height);
     let block = Block::bordered().title(Span::styled(title, theme.accent));
     let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
+    // The rows the panel stands on are cleared across the area (inside the tab's border): no
+    // word of the tab behind shows in the margins beside it (it read as part of the dialog).
+    frame.render_widget(
+        Clear,
+        Rect {
+            x: area.x.saturating_add(1).min(rect.x),
+            width: area.width.saturating_sub(2).max(rect.width),
+            ..rect
+        }
+        .intersection(area),
+    );
     frame.render_widget(block, rect);
     let focus = lines
         .iter()

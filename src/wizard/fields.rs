@@ -178,8 +178,8 @@ pub struct Context<'a> {
     pub region: &'a str,
     /// The account's roles, once listed (to warn about names already taken).
     pub roles: Option<&'a [IamRole]>,
-    /// Whether `roles` is the whole list (every page listed, none failed).
-    pub all_roles: bool,
+    /// The account's lists (whether it has a role, once every role is listed).
+    pub catalog: &'a crate::store::Catalog,
     /// The live pool a section edit changes (None while creating one).
     pub pool_id: Option<&'a str>,
 }
@@ -189,8 +189,8 @@ impl Context<'_> {
     /// is not one of them (typed as an ARN, or deleted since). The service takes any role ARN,
     /// so it is said, not refused.
     pub fn unlisted_role(&self, role: &IamRole) -> Option<String> {
-        let roles = self.roles.filter(|_| self.all_roles)?;
-        (!roles.iter().any(|listed| listed.arn == role.arn)).then(|| {
+        let roles = self.roles?;
+        (!self.catalog.has_role(&role.arn)?).then(|| {
             format!(
                 "Role {} is not in this account (not among the {} roles ListRoles gave): \
                  identities given it get no credentials until it exists",
@@ -206,6 +206,15 @@ impl Context<'_> {
             Some(pool_id) => crate::domain::trust_check::Target::Pool(pool_id),
             None => crate::domain::trust_check::Target::NewPool(self.region),
         }
+    }
+}
+
+/// A trust warning about `role`, saying which role it is about ("Its … condition" becomes
+/// "orders-auth's … condition"): a review lists several.
+pub fn about_role(role: &IamRole, warning: String) -> String {
+    match warning.strip_prefix("Its ") {
+        Some(rest) => format!("{}'s {rest}", role.name),
+        None => format!("{}: {warning}", role.name),
     }
 }
 

@@ -271,7 +271,7 @@ impl Wizard {
         Context {
             region: &self.region,
             roles: catalog.roles().map(|l| l.items.as_slice()),
-            all_roles: catalog.is_complete(&CatalogList::Roles),
+            catalog,
             pool_id: self.scope.as_ref().map(|s| s.pool_id.as_str()),
         }
     }

@@ -81,15 +81,27 @@ fn help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             Line::styled("Everywhere", theme.accent),
             Line::from(vec![
                 Span::styled(fit("Ctrl-c", 11), theme.key),
-                Span::raw("quit at once"),
+                Span::raw("quit (asks if writes are on their way)"),
             ]),
             Line::raw(""),
             Line::styled("Tabs, : commands and q work again", theme.dim),
             Line::styled("once this screen is left (Esc).", theme.dim),
         ]
     };
-    let height = u16::try_from(here.len().max(everywhere.len()) + 2).unwrap_or(u16::MAX);
-    let rect = centered(area, 92, height);
+    // Wide enough for the longest line in each half (at least 92, at most the screen); what is
+    // still longer wraps, never cut.
+    let longest = here
+        .iter()
+        .chain(&everywhere)
+        .map(Line::width)
+        .max()
+        .unwrap_or(0);
+    let wanted = u16::try_from(2 * (longest + 2) + 2).unwrap_or(u16::MAX);
+    let width = wanted.max(92).min(area.width);
+    let half_width = width.saturating_sub(2) / 2;
+    let tall = |lines: &[Line]| crate::view::panel::fitted_height(lines, half_width, u16::MAX);
+    let height = tall(&here).max(tall(&everywhere));
+    let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
     let block = boxed("Help — Esc closes", theme);
     let inner = block.inner(rect);
@@ -105,10 +117,12 @@ fn help(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         ..inner
     };
     frame.render_widget(
-        Paragraph::new(here).block(Block::new().padding(ratatui::widgets::Padding::horizontal(1))),
+        Paragraph::new(here)
+            .wrap(Wrap { trim: false })
+            .block(Block::new().padding(ratatui::widgets::Padding::horizontal(1))),
         left,
     );
-    frame.render_widget(Paragraph::new(everywhere), right);
+    frame.render_widget(Paragraph::new(everywhere).wrap(Wrap { trim: false }), right);
 }
 
 fn errors(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -201,6 +215,22 @@ fn buttons<'a>(
     ])
 }
 
+/// Two buttons named for what they do (the first is the safe one, focused first).
+fn labeled_buttons<'a>(theme: &Theme, focus: Button, safe: &'a str, confirm: &'a str) -> Line<'a> {
+    let style = |button: Button| {
+        if focus == button {
+            theme.focused
+        } else {
+            Style::new()
+        }
+    };
+    Line::from(vec![
+        Span::styled(format!("[ {safe} ]"), style(Button::Cancel)),
+        Span::raw("   "),
+        Span::styled(format!("[ {confirm} ]"), style(Button::Confirm)),
+    ])
+}
+
 fn confirm_delete(
     theme: &Theme,
     frame: &mut Frame,
@@ -266,29 +296,45 @@ fn confirm_quit(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, foc
                 "The new identity pool is only partly made. What exists now:",
                 theme.warning,
             )];
-            lines.extend(
-                creation
-                    .made()
-                    .into_iter()
-                    .map(|m| Line::raw(format!("  {m}"))),
-            );
+            let made = creation.made();
+            if made.is_empty() {
+                lines.push(Line::raw("  nothing yet (the first call is on its way)"));
+            }
+            lines.extend(made.into_iter().map(|m| Line::raw(format!("  {m}"))));
             lines.push(Line::raw(
                 "Quit anyway? It stays as it is (Cancel, then u undoes it).",
             ));
             lines
         }
-        None => vec![
-            Line::raw(format!(
-                "{} change(s) still waiting for the service's answer.",
+        None => {
+            let mut lines = vec![Line::raw(format!(
+                "{} change(s) on their way to the service:",
                 model.writes_in_flight()
-            )),
-            Line::raw("Quit anyway? Their outcome will not be shown."),
-        ],
+            ))];
+            lines.extend(
+                model
+                    .writes_on_their_way()
+                    .into_iter()
+                    .map(|w| Line::raw(format!("  {w}"))),
+            );
+            lines.push(Line::raw(
+                "Wait: the console quits by itself once they are answered.",
+            ));
+            lines.push(Line::raw(
+                "Quit now: their outcome stays unknown (the journal says so).",
+            ));
+            lines
+        }
     };
     lines.push(Line::raw(""));
-    lines.push(buttons(theme, focus, "Quit", true));
+    let waiting = unfinished.is_none() && model.writes_in_flight() > 0;
+    lines.push(if waiting {
+        labeled_buttons(theme, focus, "Wait, then quit", "Quit now")
+    } else {
+        buttons(theme, focus, "Quit", true)
+    });
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let width = if unfinished.is_some() { 100 } else { 60 };
+    let width = if unfinished.is_some() { 100 } else { 66 };
     let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
     frame.render_widget(

@@ -186,10 +186,17 @@ pub fn lines(
 fn failed(save: &Save, lines: &mut Vec<Line<'static>>, spinner: &str, theme: &Theme, width: usize) {
     if let Some((write, error)) = save.failure() {
         lines.push(Line::styled(
-            format!(
-                "✗ {} failed: the calls after it were not made.",
-                write.operation()
-            ),
+            if save.unanswered().is_some() {
+                format!(
+                    "? {} got no answer: it may have taken effect (the read below says); the calls after it were not made.",
+                    write.operation()
+                )
+            } else {
+                format!(
+                    "✗ {} failed: the calls after it were not made.",
+                    write.operation()
+                )
+            },
             theme.error,
         ));
         lines.push(Line::raw(format!(

@@ -70,7 +70,9 @@ pub fn audience_rows(draft: &Draft, audience: Audience, context: Context<'_>, ro
                     tags,
                     context.trust_target(),
                 ) {
-                    rows.push(Row::Warning(warning));
+                    rows.push(Row::Warning(crate::wizard::fields::about_role(
+                        existing, warning,
+                    )));
                 }
             }
         }

@@ -269,7 +269,9 @@ pub fn role_rows(
                     tags,
                     context.trust_target(),
                 ) {
-                    rows.push(Row::Warning(warning));
+                    rows.push(Row::Warning(crate::wizard::fields::about_role(
+                        role, warning,
+                    )));
                 }
             }
         }
