@@ -96,9 +96,13 @@ pub fn fields(config: &PoolConfig) -> Vec<(String, String)> {
                 .map_or_else(|| "not set".to_string(), on_off),
         ),
     ];
+    // One entry per app client: a pool may trust several clients of one user pool, and adding one
+    // must not read as changing another.
     for provider in &pool.cognito_identity_providers {
-        let name = format!("User pool provider {}", provider.provider_name);
-        out.push((format!("{name}: app client"), provider.client_id.clone()));
+        let name = format!(
+            "User pool provider {}, app client {}",
+            provider.provider_name, provider.client_id
+        );
         out.push((
             format!("{name}: server-side token check"),
             on_off(provider.server_side_token_check),
@@ -253,9 +257,28 @@ mod tests {
             lines,
             vec![
                 "Guest access: on → off",
-                "User pool provider cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc: server-side token check: off → on",
+                "User pool provider cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc, app client client1: server-side token check: off → on",
                 "Tag env: prod → —",
                 "Guest role: — → arn:aws:iam::1:role/guest",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_second_app_client_of_one_user_pool_reads_as_added_not_as_a_change() {
+        let before = sample();
+        let mut after = sample();
+        let mut second = after.pool.cognito_identity_providers[0].clone();
+        second.client_id = "client2".into();
+        after.pool.cognito_identity_providers.push(second);
+        let lines: Vec<String> = diff(&before, &after)
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(
+            lines,
+            vec![
+                "User pool provider cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc, app client client2: server-side token check: — → off"
             ]
         );
     }

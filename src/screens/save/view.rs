@@ -23,7 +23,15 @@ fn change_lines(change: &FieldChange, theme: &Theme, width: usize) -> Vec<Line<'
             Span::raw(change.after.clone()),
         ])];
     }
-    let mut lines = vec![Line::styled(format!("  {}:", change.field), theme.accent)];
+    let label = format!("{}:", change.field);
+    let mut lines: Vec<Line<'static>> = wrap(&label, width.saturating_sub(4))
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let indent = if i == 0 { "  " } else { "    " };
+            Line::styled(format!("{indent}{part}"), theme.accent)
+        })
+        .collect();
     for (label, value, style) in [
         ("before ", &change.before, theme.dim),
         ("after  ", &change.after, ratatui::style::Style::new()),
