@@ -28,18 +28,47 @@ pub fn fitted_height(lines: &[Line], width: u16, max: u16) -> u16 {
     u16::try_from(total + 2).unwrap_or(u16::MAX).min(max)
 }
 
-/// Draws `lines` in a box of `width` × `height` centred on `area`; `scroll` rows are skipped
-/// before the focused line is brought into view.
+/// How a panel's lines are scrolled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scroll {
+    /// The focused line (the one marked `▸`) kept in view.
+    ToFocus,
+    /// This many rows from the top (at most as far as the last row shows).
+    Rows(u16),
+}
+
+/// Draws `lines` in a box of `width` × `height` centred on `area`, the focused line in view.
 pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    title: String,
+    lines: Vec<Line<'static>>,
+    size: (u16, u16),
+    theme: &Theme,
+) {
+    draw_scrolled(frame, area, title, lines, size, theme, Scroll::ToFocus);
+}
+
+/// The rows `lines` take wrapped in a panel `width` wide (borders included).
+pub fn rows_in(lines: &[Line], width: u16) -> usize {
+    rows(lines, usize::from(width.saturating_sub(2)))
+        .iter()
+        .sum()
+}
+
+/// Draws `lines` in a box of `width` × `height` centred on `area`, scrolled as `scroll` says;
+/// when they are longer than the box, its bottom border says how much more there is.
+pub fn draw_scrolled(
     frame: &mut Frame,
     area: Rect,
     title: String,
     lines: Vec<Line<'static>>,
     (width, height): (u16, u16),
     theme: &Theme,
+    scroll: Scroll,
 ) {
     let rect = centered(area, width, height);
-    let block = Block::bordered().title(Span::styled(title, theme.accent));
+    let mut block = Block::bordered().title(Span::styled(title, theme.accent));
     let inner = block.inner(rect);
     // The rows the panel stands on are cleared across the area (inside the tab's border): no
     // word of the tab behind shows in the margins beside it (it read as part of the dialog).
@@ -52,16 +81,33 @@ pub fn draw(
         }
         .intersection(area),
     );
-    frame.render_widget(block, rect);
     let focus = lines
         .iter()
         .position(|l| l.spans.first().is_some_and(|s| s.content.starts_with('▸')))
         .unwrap_or(0);
     // Counted in screen rows: long lines wrap.
     let rows = rows(&lines, usize::from(inner.width));
-    let focus_row: usize = rows[..focus].iter().sum();
-    let offset =
-        super::layout::scroll_offset(focus_row, rows.iter().sum(), usize::from(inner.height));
+    let total: usize = rows.iter().sum();
+    let visible = usize::from(inner.height);
+    let offset = match scroll {
+        Scroll::ToFocus => {
+            let focus_row: usize = rows[..focus].iter().sum();
+            super::layout::scroll_offset(focus_row, total, visible)
+        }
+        Scroll::Rows(n) => usize::from(n).min(total.saturating_sub(visible)),
+    };
+    if let Scroll::Rows(_) = scroll {
+        let below = total.saturating_sub(offset + visible);
+        let more = match (offset > 0, below > 0) {
+            (_, true) => Some(format!(" ↓ {below} more row(s): ↓/PgDn ")),
+            (true, false) => Some(" ↑ more above: ↑/PgUp ".to_string()),
+            (false, false) => None,
+        };
+        if let Some(more) = more {
+            block = block.title_bottom(Span::styled(more, theme.dim));
+        }
+    }
+    frame.render_widget(block, rect);
     let offset = u16::try_from(offset).unwrap_or(0);
     frame.render_widget(
         Paragraph::new(lines)

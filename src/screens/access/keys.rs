@@ -46,14 +46,22 @@ const CONFIRM: &[Binding<Action>] = &[
     b(&[ESC], "Esc", "cancel", Action::Back, true),
 ];
 
+/// The keys that scroll a save's panel.
+const SCROLL: host::Scrolling<Action> = host::Scrolling {
+    up: Action::Up,
+    down: Action::Down,
+    page_up: Action::PageUp,
+    page_down: Action::PageDown,
+};
+
 const SAVE: SaveKeys<Action> = SaveKeys {
-    review: &host::review(Action::Submit, Action::Back),
-    conflict: &host::conflict(Action::Reapply, Action::Back),
-    failed: &host::failed(Action::Retry, Action::Back),
-    read_failed: &host::read_failed(Action::Retry, Action::Back),
-    reading: &host::reading(Action::Back),
-    close: &host::close(Action::Back),
-    running: &host::running(Action::Back),
+    review: &host::review(Action::Submit, Action::Back, SCROLL),
+    conflict: &host::conflict(Action::Reapply, Action::Back, SCROLL),
+    failed: &host::failed(Action::Retry, Action::Back, SCROLL),
+    read_failed: &host::read_failed(Action::Retry, Action::Back, SCROLL),
+    reading: &host::reading(Action::Back, SCROLL),
+    close: &host::close(Action::Back, SCROLL),
+    running: &host::running(Action::Back, SCROLL),
 };
 
 /// The tab's keys in its current state.

@@ -15,6 +15,10 @@ pub enum Action {
     Top,
     /// The last row.
     Bottom,
+    /// A page up (a save's panel).
+    PageUp,
+    /// A page down (a save's panel).
+    PageDown,
     /// Edit the selected section (a provider: open its sections).
     Edit,
     /// Guest access: activate (with its role) or deactivate.

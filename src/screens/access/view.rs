@@ -254,7 +254,12 @@ fn draw_panel(
             (" Save changes ".to_string(), lines, width, height)
         }
     };
-    crate::view::panel::draw(frame, area, title, lines, (width, height), theme);
+    // A save's panel scrolls as its keys say; the others keep their focused line in view.
+    let scroll = match panel {
+        Panel::Save(view) => crate::view::panel::Scroll::Rows(view.scroll),
+        _ => crate::view::panel::Scroll::ToFocus,
+    };
+    crate::view::panel::draw_scrolled(frame, area, title, lines, (width, height), theme, scroll);
 }
 
 fn provider_lines(

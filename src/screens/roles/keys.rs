@@ -76,15 +76,23 @@ const SIM_CLAIMS: &[Binding<Action>] = &[
     b(&[ESC], "Esc", "close", Action::Back, true),
 ];
 
-const CLOSE: &[Binding<Action>] = &host::close(Action::Back);
-const RUNNING: &[Binding<Action>] = &host::running(Action::Back);
+/// The keys that scroll a save's panel.
+const SCROLL: host::Scrolling<Action> = host::Scrolling {
+    up: Action::Up,
+    down: Action::Down,
+    page_up: Action::PageUp,
+    page_down: Action::PageDown,
+};
+
+const CLOSE: &[Binding<Action>] = &host::close(Action::Back, SCROLL);
+const RUNNING: &[Binding<Action>] = &host::running(Action::Back, SCROLL);
 
 const SAVE: SaveKeys<Action> = SaveKeys {
-    review: &host::review(Action::Submit, Action::Back),
-    conflict: &host::conflict(Action::Reapply, Action::Back),
-    failed: &host::failed(Action::Retry, Action::Back),
-    read_failed: &host::read_failed(Action::Retry, Action::Back),
-    reading: &host::reading(Action::Back),
+    review: &host::review(Action::Submit, Action::Back, SCROLL),
+    conflict: &host::conflict(Action::Reapply, Action::Back, SCROLL),
+    failed: &host::failed(Action::Retry, Action::Back, SCROLL),
+    read_failed: &host::read_failed(Action::Retry, Action::Back, SCROLL),
+    reading: &host::reading(Action::Back, SCROLL),
     close: CLOSE,
     running: RUNNING,
 };

@@ -18,6 +18,10 @@ pub enum Action {
     Down,
     /// The top of a document.
     Top,
+    /// A page up (a save's panel).
+    PageUp,
+    /// A page down (a save's panel).
+    PageDown,
     /// Open the selected row (a role's details, a document, the simulator); on a default role
     /// or a mapping, its form (as [`Action::Edit`]).
     Open,

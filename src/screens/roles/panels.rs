@@ -74,7 +74,12 @@ pub fn draw(
         Panel::Document { .. } | Panel::Simulator(_) => max,
         _ => panel::fitted_height(&lines, width, max),
     };
-    panel::draw(frame, area, title, lines, (width, height), theme);
+    // A save's panel scrolls as its keys say; the others keep their focused line in view.
+    let scroll = match open {
+        Panel::Save(view) => panel::Scroll::Rows(view.scroll),
+        _ => panel::Scroll::ToFocus,
+    };
+    panel::draw_scrolled(frame, area, title, lines, (width, height), theme, scroll);
 }
 
 fn role_lines(

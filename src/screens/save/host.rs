@@ -16,6 +16,8 @@ pub struct SaveView {
     pub save: Save,
     /// A note beside the diff (what the change means for users).
     pub note: Option<String>,
+    /// How many rows the panel is scrolled (a long diff is read to its end before saving).
+    pub scroll: u16,
 }
 
 /// Starts the safe save of a finished form (the fresh read first); None while another save of
@@ -43,7 +45,12 @@ pub fn begin<S>(
         cx.start_request(op, write)
     });
     save.new_user_pool = new_user_pool;
-    Some((SaveView { save, note }, effects))
+    let view = SaveView {
+        save,
+        note,
+        scroll: 0,
+    };
+    Some((view, effects))
 }
 
 /// Feeds the save an answer; once it is done, says how it went (and follows a rename into the
@@ -178,6 +185,10 @@ macro_rules! pool_tab {
                     <$action>::Reapply => Some(SaveKey::Reapply),
                     <$action>::Retry => Some(SaveKey::Retry),
                     <$action>::Back => Some(SaveKey::Back),
+                    <$action>::Up => Some(SaveKey::Scroll(-1)),
+                    <$action>::Down => Some(SaveKey::Scroll(1)),
+                    <$action>::PageUp => Some(SaveKey::Scroll(-10)),
+                    <$action>::PageDown => Some(SaveKey::Scroll(10)),
                     _ => None,
                 }
             }
@@ -196,6 +207,27 @@ pub enum SaveKey {
     Retry,
     /// Esc.
     Back,
+    /// ↑/↓, PgUp/PgDn: scroll the panel by this many rows.
+    Scroll(i16),
+}
+
+/// How far the save's panel can scroll on a terminal of `size`: its rows past those it shows.
+/// The tabs draw it as wide as the body less a margin and as tall as the body (the view clamps
+/// too, so a row of difference here only costs a key press).
+fn max_scroll(view: &SaveView, (columns, rows): (u16, u16)) -> u16 {
+    let width = columns.saturating_sub(8);
+    let theme = crate::view::theme::Theme::named(Default::default());
+    let lines = super::view::lines(
+        &view.save,
+        view.note.as_deref(),
+        " ",
+        &theme,
+        usize::from(width.saturating_sub(2)),
+    );
+    let total = crate::view::panel::rows_in(&lines, width);
+    // The header, tab bar and footer, the tab's border and the panel's.
+    let visible = usize::from(rows.saturating_sub(3 + 2 + 2 + 2));
+    u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX)
 }
 
 /// What the screen does with its save panel after a key.
@@ -211,6 +243,11 @@ pub enum After {
 
 /// Handles a key on the save panel.
 pub fn on_key<S>(cx: &mut Cx<S>, view: &mut SaveView, key: SaveKey) -> (Vec<Effect>, After) {
+    if let SaveKey::Scroll(rows) = key {
+        let max = max_scroll(view, cx.ctx.size);
+        view.scroll = view.scroll.saturating_add_signed(rows).min(max);
+        return (Vec::new(), After::Stay);
+    }
     let save = &mut view.save;
     match (&save.phase, key) {
         (Phase::Review, SaveKey::Submit) => {
@@ -286,55 +323,95 @@ pub struct SaveKeys<A: 'static> {
     pub running: &'static [Binding<A>],
 }
 
+/// The screen's intents that scroll a save's panel: a row up and down, a page up and down.
+#[derive(Debug, Clone, Copy)]
+pub struct Scrolling<A> {
+    /// A row up (↑).
+    pub up: A,
+    /// A row down (↓).
+    pub down: A,
+    /// A page up (PgUp).
+    pub page_up: A,
+    /// A page down (PgDn).
+    pub page_down: A,
+}
+
+/// The scrolling bindings, shown once in the footer.
+#[rustfmt::skip]
+const fn scrolling<A: Copy>(s: Scrolling<A>) -> [Binding<A>; 4] {
+    [
+        b(&[(KeyCode::Down, crate::app::keys::NONE), (KeyCode::Char('j'), crate::app::keys::NONE)], "↓/↑", "scroll", s.down, true),
+        b(&[(KeyCode::Up, crate::app::keys::NONE), (KeyCode::Char('k'), crate::app::keys::NONE)], "↑", "scroll up", s.up, false),
+        b(&[(KeyCode::PageDown, crate::app::keys::NONE)], "PgDn", "page down", s.page_down, false),
+        b(&[(KeyCode::PageUp, crate::app::keys::NONE)], "PgUp", "page up", s.page_up, false),
+    ]
+}
+
+/// Two bindings and the scrolling ones.
+const fn two<A: Copy>(first: Binding<A>, second: Binding<A>, s: Scrolling<A>) -> [Binding<A>; 6] {
+    let [a, b_, c, d] = scrolling(s);
+    [first, second, a, b_, c, d]
+}
+
+/// One binding and the scrolling ones.
+const fn one<A: Copy>(only: Binding<A>, s: Scrolling<A>) -> [Binding<A>; 5] {
+    let [a, b_, c, d] = scrolling(s);
+    [only, a, b_, c, d]
+}
+
 /// The bindings of a save's review.
 #[rustfmt::skip]
-pub const fn review<A: Copy>(submit: A, back: A) -> [Binding<A>; 2] {
-    [
+pub const fn review<A: Copy>(submit: A, back: A, s: Scrolling<A>) -> [Binding<A>; 6] {
+    two(
         b(&[ENTER], "⏎", "save these changes", submit, true),
         b(&[ESC], "Esc", "back, the edit kept (nothing saved)", back, true),
-    ]
+        s,
+    )
 }
 
 /// The bindings after a conflict.
 #[rustfmt::skip]
-pub const fn conflict<A: Copy>(reapply: A, back: A) -> [Binding<A>; 2] {
-    [
+pub const fn conflict<A: Copy>(reapply: A, back: A, s: Scrolling<A>) -> [Binding<A>; 6] {
+    two(
         b(&[(KeyCode::Char('a'), crate::app::keys::NONE)], "a", "re-apply my edit on the new state", reapply, true),
         b(&[ESC], "Esc", "back, my edit kept (nothing written)", back, true),
-    ]
+        s,
+    )
 }
 
 /// The bindings after a part-way failure.
 #[rustfmt::skip]
-pub const fn failed<A: Copy>(retry: A, back: A) -> [Binding<A>; 2] {
-    [
+pub const fn failed<A: Copy>(retry: A, back: A, s: Scrolling<A>) -> [Binding<A>; 6] {
+    two(
         b(&[(KeyCode::Char('r'), crate::app::keys::NONE)], "r", "make what is missing", retry, true),
         b(&[ESC], "Esc", "close (re-reads the pool)", back, true),
-    ]
+        s,
+    )
 }
 
 /// The bindings after a read before writing failed.
 #[rustfmt::skip]
-pub const fn read_failed<A: Copy>(retry: A, back: A) -> [Binding<A>; 2] {
-    [
+pub const fn read_failed<A: Copy>(retry: A, back: A, s: Scrolling<A>) -> [Binding<A>; 6] {
+    two(
         b(&[(KeyCode::Char('r'), crate::app::keys::NONE)], "r", "check again (the edit is kept)", retry, true),
         b(&[ESC], "Esc", "back to the form (nothing written)", back, true),
-    ]
+        s,
+    )
 }
 
 /// The binding while reading before writing.
-pub const fn reading<A: Copy>(back: A) -> [Binding<A>; 1] {
-    [b(&[ESC], "Esc", "cancel (nothing written)", back, true)]
+pub const fn reading<A: Copy>(back: A, s: Scrolling<A>) -> [Binding<A>; 5] {
+    one(b(&[ESC], "Esc", "cancel (nothing written)", back, true), s)
 }
 
 /// The binding of a finished save.
-pub const fn close<A: Copy>(back: A) -> [Binding<A>; 1] {
-    [b(&[ESC, ENTER], "Esc", "close", back, true)]
+pub const fn close<A: Copy>(back: A, s: Scrolling<A>) -> [Binding<A>; 5] {
+    one(b(&[ESC, ENTER], "Esc", "close", back, true), s)
 }
 
 /// The binding while calls run.
-pub const fn running<A: Copy>(back: A) -> [Binding<A>; 1] {
-    [b(&[ESC], "Esc", "(calls are running)", back, false)]
+pub const fn running<A: Copy>(back: A, s: Scrolling<A>) -> [Binding<A>; 5] {
+    one(b(&[ESC], "Esc", "(calls are running)", back, false), s)
 }
 
 impl<A: crate::app::intent::Intent> SaveKeys<A> {
