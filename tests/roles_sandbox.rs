@@ -177,6 +177,25 @@ fn select(h: &mut Headless, item: &Item) {
     panic!("no row {item:?}");
 }
 
+/// The screen as text.
+fn screen_of(h: &Headless) -> String {
+    let (w, height) = h.model.size;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, height))
+        .unwrap_or_else(|e| panic!("{e}"));
+    terminal
+        .draw(|frame| cognito_tui::console::view(&h.model, frame))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let buffer = terminal.backend().buffer().clone();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn phase(h: &Headless) -> Option<WritePhase> {
     match &h.model.roles.panel {
         Some(Panel::Write(write)) => Some(write.phase.clone()),
@@ -397,4 +416,121 @@ async fn an_inline_policy_edited_from_the_tab_is_written_and_read_back() {
     let written: Value = serde_json::from_str(&text).unwrap_or_default();
     let wanted: Value = serde_json::from_str(edited).unwrap_or_default();
     assert_eq!(written, wanted);
+}
+
+/// Issue 29, item 14: a new inline policy is made from the tab (its name checked with IAM's
+/// rules, its document from a template in `$EDITOR`, checked, diffed, written, read back), and
+/// an inline policy is deleted after its diff is confirmed; IAM says so both times.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_inline_policy_is_made_and_deleted_from_the_tab() {
+    let sb = common::sandbox(Seed::Demo).await;
+    let sdk = common::identity_client(&sb, "us-east-1").await;
+    let iam = common::iam_client(&sb).await;
+    let pool_id = common::pool_id_named(&sdk, "orders-app").await;
+    let mut h = console(&sb, &pool_id).await;
+    select(&mut h, &Item::Role(arn("orders-app-auth")));
+    h.send(Msg::from(Ra::Open));
+    h.send(Msg::from(Ra::NewPolicy));
+    for c in "list buckets!".chars() {
+        h.send(Msg::Roles(cognito_tui::screens::roles::Msg::Input(
+            tui_input::InputRequest::InsertChar(c),
+        )));
+    }
+    let screen = screen_of(&h);
+    assert!(screen.contains("' ' is not allowed"), "{screen}");
+    h.send(Msg::from(Ra::Submit));
+    assert!(
+        matches!(h.model.roles.panel, Some(Panel::NewPolicy { .. })),
+        "a name IAM refuses goes no further"
+    );
+    for _ in 0.."list buckets!".len() {
+        h.send(Msg::Roles(cognito_tui::screens::roles::Msg::Input(
+            tui_input::InputRequest::DeletePrevChar,
+        )));
+    }
+    for c in "list-buckets".chars() {
+        h.send(Msg::Roles(cognito_tui::screens::roles::Msg::Input(
+            tui_input::InputRequest::InsertChar(c),
+        )));
+    }
+    h.send(Msg::from(Ra::Submit));
+    assert_eq!(phase(&h), Some(WritePhase::Editing));
+    let editor = |h: &Headless| {
+        h.model
+            .in_flight
+            .iter()
+            .find(|(_, r)| r.operation == "$EDITOR")
+            .map(|(req, _)| *req)
+            .unwrap_or_else(|| panic!("the editor is waited for"))
+    };
+    let document = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}"#;
+    let req = editor(&h);
+    h.send(Msg::Response {
+        req,
+        response: Response::Edited(Ok(document.into())),
+    });
+    assert_eq!(phase(&h), Some(WritePhase::Review));
+    h.send(Msg::from(Ra::Submit));
+    assert!(
+        h.run_until(
+            |m| !matches!(&m.roles.panel, Some(Panel::Write(w)) if w.is_writing()),
+            WAIT
+        )
+        .await
+    );
+    assert_eq!(phase(&h), Some(WritePhase::Done));
+    let read = iam
+        .get_role_policy()
+        .role_name("orders-app-auth")
+        .policy_name("list-buckets")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let text = percent_encoding::percent_decode_str(read.policy_document())
+        .decode_utf8_lossy()
+        .into_owned();
+    let written: Value = serde_json::from_str(&text).unwrap_or_default();
+    let wanted: Value = serde_json::from_str(document).unwrap_or_default();
+    assert_eq!(written, wanted);
+
+    // Closed: the role is read again, the new policy listed; d on it deletes it after its diff.
+    h.send(Msg::from(Ra::Back));
+    checked(&mut h).await;
+    select(&mut h, &Item::Role(arn("orders-app-auth")));
+    h.send(Msg::from(Ra::Open));
+    let policies = h
+        .model
+        .store
+        .role("orders-app-auth")
+        .map(|f| f.policies())
+        .unwrap_or_default();
+    let at = policies
+        .iter()
+        .position(|p| *p == cognito_tui::store::PolicyRef::Inline("list-buckets".into()))
+        .unwrap_or_else(|| panic!("listed: {policies:?}"));
+    for _ in 0..=at {
+        h.send(Msg::from(Ra::Down));
+    }
+    h.send(Msg::from(Ra::DeletePolicy));
+    assert_eq!(phase(&h), Some(WritePhase::Review));
+    assert!(screen_of(&h).contains("Deleting inline policy list-buckets"));
+    h.send(Msg::from(Ra::Submit));
+    assert!(
+        h.run_until(
+            |m| !matches!(&m.roles.panel, Some(Panel::Write(w)) if w.is_writing()),
+            WAIT
+        )
+        .await
+    );
+    assert_eq!(phase(&h), Some(WritePhase::Done));
+    let gone = iam
+        .get_role_policy()
+        .role_name("orders-app-auth")
+        .policy_name("list-buckets")
+        .send()
+        .await;
+    let code = gone
+        .err()
+        .and_then(|e| e.into_service_error().meta().code().map(String::from));
+    assert_eq!(code.as_deref(), Some("NoSuchEntity"));
 }

@@ -6,7 +6,7 @@ use super::fetch::Job;
 use super::msg::Action;
 use super::state::{Fetch, Panel, PolicyRef};
 use super::update::start_fetches;
-use super::write::{DocTarget, DocWrite, WritePhase};
+use super::write::{DocTarget, DocWrite, WritePhase, policy_name_problem};
 use crate::app::Level;
 use crate::app::{Effect, RequestId, Response};
 use crate::domain::role_use;
@@ -41,6 +41,76 @@ pub(super) fn edit_policy(cx: &mut Cx, arn: &str, policy: Option<&PolicyRef>) ->
     drop(previous);
     cx.state.panel = Some(Panel::Write(Box::new(write)));
     vec![effect]
+}
+
+/// The names of the role's inline policies, as read.
+fn inline_names(cx: &Cx, arn: &str) -> Vec<String> {
+    let facts = cx.ctx.store.role(role_name(arn));
+    let policies = facts.map(|f| f.policies()).unwrap_or_default();
+    policies
+        .into_iter()
+        .filter_map(|p| match p {
+            PolicyRef::Inline(name) => Some(name),
+            PolicyRef::Managed(..) => None,
+        })
+        .collect()
+}
+
+/// A key while a new policy's name is typed: ⏎ opens the editor on a template once the name is
+/// one IAM takes (and the role has no policy of that name); Esc goes back to the role.
+pub(super) fn on_new_policy(
+    cx: &mut Cx,
+    action: Action,
+    arn: String,
+    name: tui_input::Input,
+) -> Vec<Effect> {
+    match action {
+        Action::Back => {
+            cx.state.panel = Some(Panel::Role { arn, focus: 0 });
+            Vec::new()
+        }
+        Action::Submit => {
+            let typed = name.value().trim().to_string();
+            if policy_name_problem(&typed, &inline_names(cx, &arn)).is_some() {
+                // The problem is drawn under the name.
+                cx.state.panel = Some(Panel::NewPolicy { arn, name });
+                return Vec::new();
+            }
+            let (write, effect) = DocWrite::create(&arn, &typed, |op, w| cx.start_request(op, w));
+            cx.state.panel = Some(Panel::Write(Box::new(write)));
+            vec![effect]
+        }
+        _ => {
+            cx.state.panel = Some(Panel::NewPolicy { arn, name });
+            Vec::new()
+        }
+    }
+}
+
+/// `d` on an inline policy: its deletion, as a diff to confirm.
+pub(super) fn delete_policy(cx: &mut Cx, arn: &str, policy: Option<&PolicyRef>) {
+    let Some(PolicyRef::Inline(name)) = policy else {
+        let text = match policy {
+            Some(PolicyRef::Managed(..)) => {
+                "A managed policy is detached in IAM (it may serve other roles): not from here"
+            }
+            _ => "Select an inline policy (↓) to delete it",
+        };
+        cx.notify(Level::Info, text);
+        return;
+    };
+    let document = cx
+        .ctx
+        .store
+        .role(role_name(arn))
+        .and_then(|f| f.documents.get(&PolicyRef::Inline(name.clone())))
+        .and_then(|d| d.got().cloned());
+    let Some(document) = document else {
+        cx.notify(Level::Info, "The policy has not been read yet");
+        return;
+    };
+    let write = DocWrite::delete(arn, name, &document);
+    cx.state.panel = Some(Panel::Write(Box::new(write)));
 }
 
 /// `f` on a role: its trust policy corrected for this pool, as a diff to confirm.
@@ -115,11 +185,17 @@ pub(super) fn on_write_action(
                     begin_fix(cx, &arn);
                     return Vec::new();
                 }
-                DocTarget::Inline(name) => {
+                // Made or changed elsewhere meanwhile: the edit starts again from it.
+                DocTarget::Inline(name) | DocTarget::NewInline(name) => {
                     let (again, effect) =
                         DocWrite::edit(&arn, &name, &now, |op, w| cx.start_request(op, w));
                     cx.state.panel = Some(Panel::Write(Box::new(again)));
                     return vec![effect];
+                }
+                DocTarget::DeleteInline(name) => {
+                    let again = DocWrite::delete(&arn, &name, &now);
+                    cx.state.panel = Some(Panel::Write(Box::new(again)));
+                    return Vec::new();
                 }
             }
         }

@@ -25,10 +25,18 @@ const LIST: &[Binding<Action>] = &[
 const ROLE: &[Binding<Action>] = &[
     b(&[ENTER], "⏎", "view document", Action::Open, true),
     b(&[(KeyCode::Char('e'), NONE)], "e", "edit inline policy ($EDITOR)", Action::Edit, true),
+    b(&[(KeyCode::Char('n'), NONE)], "n", "new inline policy", Action::NewPolicy, true),
+    b(&[(KeyCode::Char('d'), NONE)], "d", "delete inline policy", Action::DeletePolicy, true),
     b(&[(KeyCode::Char('f'), NONE)], "f", "fix trust", Action::Fix, true),
     b(&[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE), (KeyCode::Tab, NONE)], "↓/↑", "policy", Action::Down, true),
     b(&[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE), (KeyCode::BackTab, NONE)], "↑", "previous policy", Action::Up, false),
     b(&[ESC, (KeyCode::Char('q'), NONE)], "Esc", "close", Action::Back, true),
+];
+
+#[rustfmt::skip]
+const NEW_POLICY: &[Binding<Action>] = &[
+    b(&[ENTER], "⏎", "write it in $EDITOR", Action::Submit, true),
+    b(&[ESC], "Esc", "cancel", Action::Back, true),
 ];
 
 #[rustfmt::skip]
@@ -107,6 +115,7 @@ pub fn keys(state: &RolesState) -> Keys<Action> {
     match &state.panel {
         None => Keys::with_global("Role settings", LIST),
         Some(Panel::Role { .. }) => Keys::own("Role", ROLE),
+        Some(Panel::NewPolicy { .. }) => Keys::typing("New inline policy", NEW_POLICY),
         Some(Panel::Document { .. }) => Keys::own("Policy document", DOCUMENT),
         Some(Panel::Save(view)) => SAVE.of(&view.save),
         Some(Panel::Write(write)) => match &write.phase {

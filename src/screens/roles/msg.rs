@@ -49,6 +49,10 @@ pub enum Action {
     NewLine,
     /// Close the topmost thing.
     Back,
+    /// A new inline policy on the role shown.
+    NewPolicy,
+    /// Delete the focused inline policy.
+    DeletePolicy,
     /// Show the help overlay.
     Help,
 }
@@ -56,7 +60,9 @@ pub enum Action {
 impl Intent for Action {
     fn changes(&self) -> Option<&'static str> {
         match self {
-            Action::Edit | Action::Fix => Some("changing roles"),
+            Action::Edit | Action::Fix | Action::NewPolicy | Action::DeletePolicy => {
+                Some("changing roles")
+            }
             Action::Submit | Action::Reapply | Action::Retry => Some("saving changes to roles"),
             _ => None,
         }
@@ -68,7 +74,7 @@ impl Intent for Action {
 pub enum Msg {
     /// A key.
     Action(Action),
-    /// Typing (the simulator's claims).
+    /// Typing (the simulator's claims, a new policy's name).
     Input(InputRequest),
     /// An answer to one of this tab's requests.
     Response {

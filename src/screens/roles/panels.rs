@@ -37,6 +37,13 @@ pub fn draw(
             format!(" Role {} ", crate::domain::roles::role_name(arn)),
             role_lines(state, vx.store, arn, *focus, theme, inner),
         ),
+        Panel::NewPolicy { arn, name } => (
+            format!(
+                " New inline policy of {} ",
+                crate::domain::roles::role_name(arn)
+            ),
+            new_policy_lines(vx.store, arn, name, theme, inner),
+        ),
         Panel::Document {
             title,
             text,
@@ -80,6 +87,48 @@ pub fn draw(
         _ => panel::Scroll::ToFocus,
     };
     panel::draw_scrolled(frame, area, title, lines, (width, height), theme, scroll);
+}
+
+/// The name field of a new inline policy, what IAM allows beside it.
+fn new_policy_lines(
+    store: &crate::store::Store,
+    arn: &str,
+    name: &tui_input::Input,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let taken: Vec<String> = store
+        .role(crate::domain::roles::role_name(arn))
+        .map(|f| f.policies())
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|p| match p {
+            crate::store::PolicyRef::Inline(name) => Some(name),
+            crate::store::PolicyRef::Managed(..) => None,
+        })
+        .collect();
+    let typed = name.value().trim();
+    let field = input_window(name, width.saturating_sub(8)).0;
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("Name  ", theme.accent),
+            Span::styled(field, theme.focused),
+        ]),
+        match super::write::policy_name_problem(typed, &taken) {
+            Some(problem) if !typed.is_empty() => {
+                Line::styled(format!("      {problem}"), theme.error)
+            }
+            _ => Line::styled(
+                "      1 to 128 of letters, digits and + = , . @ _ -",
+                theme.dim,
+            ),
+        },
+        Line::raw(""),
+    ];
+    lines.push(Line::raw(
+        "⏎ opens $EDITOR on a template to adapt; the document is checked against IAM's grammar, shown as a diff, written with PutRolePolicy and read back.",
+    ));
+    lines
 }
 
 fn role_lines(
@@ -208,7 +257,10 @@ fn write_lines(write: &DocWrite, spin: &str, theme: &Theme, width: usize) -> Vec
             lines.push(Line::raw(""));
             let call = match write.target {
                 super::write::DocTarget::Trust => "UpdateAssumeRolePolicy",
-                super::write::DocTarget::Inline(_) => "PutRolePolicy",
+                super::write::DocTarget::Inline(_) | super::write::DocTarget::NewInline(_) => {
+                    "PutRolePolicy"
+                }
+                super::write::DocTarget::DeleteInline(_) => "DeleteRolePolicy",
             };
             lines.push(Line::raw(format!(
                 "⏎ re-reads it (to catch a change made meanwhile), then {call}, then reads it back."

@@ -47,6 +47,13 @@ pub enum Panel {
         /// Lines scrolled.
         scroll: usize,
     },
+    /// The name of a new inline policy of a role, being typed.
+    NewPolicy {
+        /// The role's ARN.
+        arn: String,
+        /// The name typed.
+        name: tui_input::Input,
+    },
     /// A trust fix or an inline policy edit, from its diff to its verification.
     Write(Box<DocWrite>),
     /// A safe save of the pool's roles or mappings.

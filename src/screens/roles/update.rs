@@ -25,7 +25,11 @@ pub fn update(state: &mut RolesState, ctx: &Ctx, msg: Msg) -> Outcome {
     let effects = match msg {
         Msg::Action(action) => on_action(&mut cx, action),
         Msg::Input(request) => {
-            with_simulator(&mut cx, |sim| sim.type_key(request));
+            if let Some(Panel::NewPolicy { name, .. }) = cx.state.panel.as_mut() {
+                name.handle(request);
+            } else {
+                with_simulator(&mut cx, |sim| sim.type_key(request));
+            }
             Vec::new()
         }
         Msg::Response { req, response } => on_response(&mut cx, req, response),
@@ -147,6 +151,7 @@ fn on_action(cx: &mut Cx, action: Action) -> Vec<Effect> {
             });
             Vec::new()
         }
+        Some(Panel::NewPolicy { arn, name }) => changes::on_new_policy(cx, action, arn, name),
         Some(Panel::Write(write)) => changes::on_write_action(cx, action, write),
         Some(Panel::Save(view)) => {
             cx.state.panel = Some(Panel::Save(view));
@@ -299,6 +304,16 @@ fn on_role_panel(cx: &mut Cx, action: Action, arn: String, focus: usize) -> Vec<
         Action::Edit => {
             keep(cx, focus);
             return changes::edit_policy(cx, &arn, policy.as_ref());
+        }
+        Action::NewPolicy => {
+            cx.state.panel = Some(Panel::NewPolicy {
+                arn,
+                name: tui_input::Input::default(),
+            });
+        }
+        Action::DeletePolicy => {
+            keep(cx, focus);
+            changes::delete_policy(cx, &arn, policy.as_ref());
         }
         _ => keep(cx, focus),
     }

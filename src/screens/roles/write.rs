@@ -16,6 +16,48 @@ pub enum DocTarget {
     Trust,
     /// An inline policy, by name (PutRolePolicy).
     Inline(String),
+    /// A new inline policy, by name (PutRolePolicy where there is none yet).
+    NewInline(String),
+    /// An inline policy to delete, by name (DeleteRolePolicy).
+    DeleteInline(String),
+}
+
+/// What a new inline policy starts from in the editor: one statement that is safe as it is
+/// (each identity reaches only its own prefix of one bucket), to adapt.
+pub const NEW_POLICY_TEMPLATE: &str = r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "EachIdentityItsOwnPrefix",
+      "Effect": "Allow",
+      "Action": ["s3:GetObject", "s3:PutObject"],
+      "Resource": "arn:aws:s3:::REPLACE-WITH-BUCKET/private/${cognito-identity.amazonaws.com:sub}/*"
+    }
+  ]
+}"#;
+
+/// Why a name can't be an inline policy's (IAM: 1 to 128 of letters, digits and `+=,.@_-`), or
+/// that the role has one of that name already.
+pub fn policy_name_problem(name: &str, taken: &[String]) -> Option<String> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "+=,.@_-".contains(c);
+    if name.is_empty() {
+        return Some("A name is needed: 1 to 128 of letters, digits and + = , . @ _ -".into());
+    }
+    if name.chars().count() > 128 {
+        return Some(format!(
+            "{} characters: IAM allows at most 128",
+            name.chars().count()
+        ));
+    }
+    if let Some(bad) = name.chars().find(|c| !allowed(*c)) {
+        return Some(format!(
+            "{bad:?} is not allowed: letters, digits and + = , . @ _ - only"
+        ));
+    }
+    taken
+        .iter()
+        .any(|t| t == name)
+        .then(|| format!("The role has an inline policy {name} already: e on it edits it"))
 }
 
 /// Where a document write is.
@@ -146,6 +188,45 @@ impl DocWrite {
         (write, effect)
     }
 
+    /// A new inline policy `name`, opened in the editor on a template: the effect that opens it.
+    pub fn create(
+        arn: &str,
+        name: &str,
+        start: impl FnOnce(&'static str, bool) -> RequestId,
+    ) -> (Self, Effect) {
+        let req = start("$EDITOR", false);
+        let write = Self {
+            arn: arn.to_string(),
+            target: DocTarget::NewInline(name.to_string()),
+            before: String::new(),
+            after: NEW_POLICY_TEMPLATE.to_string(),
+            why: Vec::new(),
+            phase: WritePhase::Editing,
+            req: Some(req),
+        };
+        let effect = Effect::EditInEditor {
+            req,
+            text: write.after.clone(),
+        };
+        (write, effect)
+    }
+
+    /// The deletion of inline policy `name` (whose document is `document`), to confirm on its
+    /// diff: every line goes.
+    pub fn delete(arn: &str, name: &str, document: &str) -> Self {
+        Self {
+            arn: arn.to_string(),
+            target: DocTarget::DeleteInline(name.to_string()),
+            before: pretty(document),
+            after: String::new(),
+            why: vec![format!(
+                "Identities given this role lose what {name} allows."
+            )],
+            phase: WritePhase::Review,
+            req: None,
+        }
+    }
+
     /// Opens the editor again on the text as last edited (after it was refused).
     pub fn edit_again(
         &mut self,
@@ -173,6 +254,10 @@ impl DocWrite {
         match &self.target {
             DocTarget::Trust => format!("Trust policy of {}", self.role()),
             DocTarget::Inline(name) => format!("Inline policy {name} of {}", self.role()),
+            DocTarget::NewInline(name) => format!("New inline policy {name} of {}", self.role()),
+            DocTarget::DeleteInline(name) => {
+                format!("Deleting inline policy {name} of {}", self.role())
+            }
         }
     }
 
@@ -197,7 +282,9 @@ impl DocWrite {
                 self.req = Some(req);
                 Effect::GetRole { req, role_name }
             }
-            DocTarget::Inline(policy_name) => {
+            DocTarget::Inline(policy_name)
+            | DocTarget::NewInline(policy_name)
+            | DocTarget::DeleteInline(policy_name) => {
                 let req = start("GetRolePolicy", false);
                 self.req = Some(req);
                 Effect::GetRolePolicy {
@@ -231,7 +318,16 @@ impl DocWrite {
                     document: self.after.clone(),
                 }
             }
-            DocTarget::Inline(policy_name) => {
+            DocTarget::DeleteInline(policy_name) => {
+                let req = start("DeleteRolePolicy", true);
+                self.req = Some(req);
+                Effect::DeleteRolePolicy {
+                    req,
+                    role_name,
+                    policy_name: policy_name.clone(),
+                }
+            }
+            DocTarget::Inline(policy_name) | DocTarget::NewInline(policy_name) => {
                 let req = start("PutRolePolicy", true);
                 self.req = Some(req);
                 Effect::PutRolePolicy {
@@ -280,8 +376,20 @@ impl DocWrite {
                 return Vec::new();
             }
             Response::GetRole(result) => result.map(|r| r.trust_policy),
+            // A policy being made or deleted reads as empty where IAM has none.
+            Response::GetRolePolicy(Err(error))
+                if error.code.as_deref() == Some("NoSuchEntity")
+                    && matches!(
+                        self.target,
+                        DocTarget::NewInline(_) | DocTarget::DeleteInline(_)
+                    ) =>
+            {
+                Ok(String::new())
+            }
             Response::GetRolePolicy(result) => result,
-            Response::UpdateAssumeRolePolicy(result) | Response::PutRolePolicy(result) => {
+            Response::UpdateAssumeRolePolicy(result)
+            | Response::PutRolePolicy(result)
+            | Response::DeleteRolePolicy(result) => {
                 return match result {
                     Ok(()) => {
                         self.phase = WritePhase::Verifying;
@@ -290,7 +398,8 @@ impl DocWrite {
                     Err(error) => {
                         let op = match self.target {
                             DocTarget::Trust => "UpdateAssumeRolePolicy",
-                            DocTarget::Inline(_) => "PutRolePolicy",
+                            DocTarget::Inline(_) | DocTarget::NewInline(_) => "PutRolePolicy",
+                            DocTarget::DeleteInline(_) => "DeleteRolePolicy",
                         };
                         self.phase = WritePhase::Failed(format!(
                             "{}; nothing was changed",
@@ -349,4 +458,27 @@ pub fn diff_lines(before: &str, after: &str) -> Vec<(char, String)> {
             (sign, change.value().trim_end_matches('\n').to_string())
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_policys_name_follows_iams_rules_and_is_not_taken() {
+        let taken = vec!["read-assets".to_string()];
+        assert_eq!(policy_name_problem("list+buckets@v1.2_x=y,z", &taken), None);
+        assert!(policy_name_problem("", &taken).is_some());
+        assert!(policy_name_problem(&"a".repeat(129), &taken).is_some());
+        assert_eq!(policy_name_problem(&"a".repeat(128), &taken), None);
+        let spaced = policy_name_problem("list buckets", &taken);
+        assert!(spaced.is_some_and(|p| p.contains("' ' is not allowed")));
+        let again = policy_name_problem("read-assets", &taken);
+        assert!(again.is_some_and(|p| p.contains("already")));
+    }
+
+    #[test]
+    fn the_template_is_a_policy_iam_takes() {
+        assert_eq!(check(NEW_POLICY_TEMPLATE, PolicyKind::Permissions), Ok(()));
+    }
 }
