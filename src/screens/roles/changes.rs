@@ -233,10 +233,16 @@ pub(super) fn on_write_response(cx: &mut Cx, req: RequestId, response: Response)
     match &write.phase {
         WritePhase::Done => cx.notify(
             Level::Success,
-            format!(
-                "{}: written and read back exactly as intended",
-                write.title()
-            ),
+            match &write.target {
+                DocTarget::DeleteInline(name) => format!(
+                    "Inline policy {name} of {} deleted: IAM no longer has it",
+                    write.role()
+                ),
+                _ => format!(
+                    "{}: written and read back exactly as intended",
+                    write.title()
+                ),
+            },
         ),
         WritePhase::Differs(_) => cx.notify(
             Level::Warning,

@@ -214,7 +214,7 @@ fn role_lines(
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "⏎ reads the focused document · e edits an inline policy in $EDITOR · f fixes the trust",
+        "⏎ reads the focused document · e edits an inline policy in $EDITOR · n adds one · d deletes it · f fixes the trust",
         theme.dim,
     ));
     lines
@@ -223,7 +223,11 @@ fn role_lines(
 fn write_lines(write: &DocWrite, spin: &str, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if !write.why.is_empty() {
-        lines.push(Line::styled("Fixes:", theme.accent));
+        let heading = match write.target {
+            super::write::DocTarget::Trust => "Fixes:",
+            _ => "What it means:",
+        };
+        lines.push(Line::styled(heading, theme.accent));
         for why in &write.why {
             lines.push(Line::raw(fit(&format!("  • {why}"), width)));
         }
@@ -250,7 +254,13 @@ fn write_lines(write: &DocWrite, spin: &str, theme: &Theme, width: usize) -> Vec
         WritePhase::Unchanged => lines.push(Line::raw("No change.")),
         WritePhase::Review => {
             lines.push(Line::styled(
-                "The change (only these lines; every other statement is kept as it is):",
+                match write.target {
+                    super::write::DocTarget::NewInline(_) => "The new policy:",
+                    super::write::DocTarget::DeleteInline(_) => {
+                        "The policy deleted (every line goes):"
+                    }
+                    _ => "The change (only these lines; every other statement is kept as it is):",
+                },
                 theme.accent,
             ));
             diff(&mut lines, &write.before, &write.after);
