@@ -57,3 +57,48 @@ fn at_30_by_8_no_key_changes_anything() {
     let after = runtime.block_on(fields(&sdk, &orders));
     assert_eq!(after, before, "the service is as it was");
 }
+
+/// Issue 29, item 1: a question cut off by a small terminal (its buttons not drawn) takes only
+/// Esc: the pool's name typed, Tab to the unseen Delete button and ⏎ delete nothing (a fresh SDK
+/// read finds the pool), and Esc cancels.
+#[test]
+fn a_cut_off_delete_question_presses_no_unseen_button() {
+    let mut console = Console::start(&["--sandbox"], 100, 30);
+    let screen = console.wait_for("orders-app", 60);
+    let url = endpoint(&screen);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let sdk = runtime.block_on(async {
+        let config = common::sdk_config_at(&url, "us-east-1").await;
+        aws_sdk_cognitoidentity::Client::new(&config)
+    });
+    let orders = runtime.block_on(common::pool_id_named(&sdk, "orders-app"));
+    console.send("d");
+    console.wait_for("Type the pool's name to confirm", 10);
+    console.resize(44, 10);
+    let screen = console.wait_for("enlarge the terminal, or Esc", 10);
+    assert!(
+        !screen.contains("[ Delete ]"),
+        "the buttons are cut off: {screen}"
+    );
+    console.send("orders-app\t\r");
+    console.resize(100, 30);
+    let screen = console.wait_for("[ Delete ]", 10);
+    assert!(
+        !screen.contains("│ > orders-app"),
+        "nothing was typed: {screen}"
+    );
+    let still = runtime.block_on(
+        sdk.describe_identity_pool()
+            .identity_pool_id(&orders)
+            .send(),
+    );
+    assert!(still.is_ok(), "the pool is still there: {still:?}");
+    console.send("\u{1b}");
+    console.wait_gone("Type the pool's name to confirm", 10);
+    console.send("q");
+    assert_eq!(console.wait_exit(10), 0);
+}

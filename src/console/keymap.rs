@@ -65,6 +65,11 @@ const CONFIRM: Keys<DialogAction> = Keys::own("Quit confirmation", &[
     b(&[ESC], "Esc", "cancel", DialogAction::Back, true),
 ]);
 
+#[rustfmt::skip]
+const CUT_OFF: Keys<DialogAction> = Keys::own("Question cut off: make the terminal larger to answer it", &[
+    b(&[ESC], "Esc", "cancel", DialogAction::Back, true),
+]);
+
 fn overlay_keys(overlay: &Overlay) -> Keys<DialogAction> {
     match overlay {
         Overlay::Help => CLOSE,
@@ -100,6 +105,7 @@ pub fn sheet_below_overlay(model: &Model) -> KeySheet {
 /// The keys that apply now (the focused state's first, then the global ones where they apply).
 pub fn active_sheet(model: &Model) -> Vec<KeyHelp> {
     let sheet = match &model.overlay {
+        Some(_) if !super::frame::dialog_fits(model) => CUT_OFF.sheet(),
         Some(overlay) => overlay_keys(overlay).sheet(),
         None => sheet_below_overlay(model),
     };
@@ -151,6 +157,11 @@ pub fn to_msg(model: &Model, event: &Event) -> Option<Msg> {
                     .then_some(Msg::Action(Action::Quit));
             }
             match model.focus() {
+                // A question cut off by a small terminal takes only Esc: a button not on
+                // screen is never pressed.
+                Focus::Overlay(_) if !super::frame::dialog_fits(model) => {
+                    route(CUT_OFF, key, event, Msg::Dialog)
+                }
                 Focus::Overlay(overlay) => route(overlay_keys(overlay), key, event, Msg::Dialog),
                 Focus::Setup => route(SETUP, key, event, Msg::Action),
                 Focus::NoPool(_) => route(placeholder::keys(), key, event, Msg::Action),

@@ -5,6 +5,8 @@ mod chrome;
 mod overlays;
 mod setup;
 
+pub use overlays::dialog_fits;
+
 use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;

@@ -29,6 +29,22 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::ConfirmQuit { focus }) => confirm_quit(model, theme, frame, area, *focus),
         Some(Overlay::Command(_)) | None => {}
     }
+    // A question cut off says so on the last row, over whatever covers it.
+    if model.overlay.is_some() && !dialog_fits(model) && area.height > 0 {
+        let last = Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(Clear, last);
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                "Too small: enlarge the terminal, or Esc",
+                theme.warning,
+            )),
+            last,
+        );
+    }
 }
 
 fn boxed<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
@@ -239,7 +255,7 @@ fn confirm_delete(
     typed: &tui_input::Input,
     focus: Button,
 ) {
-    let rect = centered(area, 70, 13);
+    let rect = centered(area, 70, CONFIRM_DELETE_HEIGHT);
     let inner_width = usize::from(rect.width.saturating_sub(4));
     let matches = typed.value() == name;
     let status = if typed.value().is_empty() {
@@ -283,7 +299,40 @@ fn confirm_delete(
     frame.set_cursor_position((rect.x + 2 + 2 + cursor, rect.y + 1 + 5));
 }
 
+/// Whether the question on screen is drawn whole on a terminal of the model's size: its
+/// buttons shown. When it is not, its keys do nothing but cancel (a button not on screen is not
+/// pressed).
+pub fn dialog_fits(model: &Model) -> bool {
+    let (columns, rows) = model.size;
+    let needed = match &model.overlay {
+        Some(Overlay::ConfirmDelete { .. }) => (40, CONFIRM_DELETE_HEIGHT),
+        Some(Overlay::ConfirmQuit { focus }) => {
+            let theme = Theme::named(Default::default());
+            let (lines, _) = quit_lines(model, &theme, *focus);
+            (44, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX))
+        }
+        _ => (0, 0),
+    };
+    columns >= needed.0 && rows >= needed.1
+}
+
+/// The confirm-delete dialog's height.
+const CONFIRM_DELETE_HEIGHT: u16 = 13;
+
 fn confirm_quit(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, focus: Button) {
+    let (lines, width) = quit_lines(model, theme, focus);
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let rect = centered(area, width, height);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(boxed("Quit?", theme).padding(ratatui::widgets::Padding::horizontal(1))),
+        rect,
+    );
+}
+
+/// The quit question's lines, and how wide it is drawn.
+fn quit_lines(model: &Model, theme: &Theme, focus: Button) -> (Vec<Line<'static>>, u16) {
     let unfinished = model
         .wizard
         .open
@@ -333,13 +382,6 @@ fn confirm_quit(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, foc
     } else {
         buttons(theme, focus, "Quit", true)
     });
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let width = if unfinished.is_some() { 100 } else { 66 };
-    let rect = centered(area, width, height);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(boxed("Quit?", theme).padding(ratatui::widgets::Padding::horizontal(1))),
-        rect,
-    );
+    (lines, width)
 }
