@@ -193,12 +193,17 @@ fn draw_panel(
             let Some(config) = state.read.config(vx.store) else {
                 return;
             };
-            (
-                format!(" {} ", source_of(provider)),
-                provider_lines(config, provider, *focus, theme),
-                100,
-                14,
-            )
+            let width = area.width.min(100);
+            let lines = provider_lines(
+                config,
+                provider,
+                *focus,
+                theme,
+                usize::from(width.saturating_sub(2)),
+            );
+            let height =
+                crate::view::panel::fitted_height(&lines, width, area.height.saturating_sub(2));
+            (format!(" {} ", source_of(provider)), lines, width, height)
         }
         Panel::AddKind { kinds, focus } => {
             let mut lines = vec![
@@ -267,6 +272,7 @@ fn provider_lines(
     provider: &ProviderRef,
     focus: usize,
     theme: &Theme,
+    width: usize,
 ) -> Vec<Line<'static>> {
     let sections = [
         (
@@ -289,7 +295,10 @@ fn provider_lines(
             theme.accent
         };
         lines.push(Line::styled(format!("{mark}{title}"), style));
-        lines.push(Line::raw(format!("    {value}")));
+        // A long value wraps under its own indent.
+        for part in crate::view::widgets::wrap(&value, width.saturating_sub(4)) {
+            lines.push(Line::raw(format!("    {part}")));
+        }
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(
