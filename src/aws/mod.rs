@@ -11,6 +11,7 @@ mod identity;
 mod journaled;
 mod roles;
 pub mod test_access;
+mod unanswered;
 mod update;
 mod userpools;
 
@@ -36,14 +37,7 @@ pub struct Runner {
     session: Arc<RwLock<Option<(String, String)>>>,
     journal: Option<crate::journal::Journal>,
     /// The writes sent and not answered yet (journaled as unknown if the console quits first).
-    unanswered: Arc<std::sync::Mutex<Unanswered>>,
-}
-
-/// Writes on their way, by a number of their own.
-#[derive(Default)]
-struct Unanswered {
-    next: u64,
-    writes: std::collections::BTreeMap<u64, (&'static str, String, String)>,
+    unanswered: Arc<std::sync::Mutex<unanswered::Unanswered>>,
 }
 
 impl Runner {
@@ -139,48 +133,6 @@ impl Runner {
                 let _ = runner.tx.send(msg);
             }
         });
-    }
-
-    fn sent(&self, write: &(&'static str, String, String)) -> u64 {
-        let mut unanswered = self.unanswered.lock().unwrap_or_else(|p| p.into_inner());
-        unanswered.next += 1;
-        let key = unanswered.next;
-        unanswered.writes.insert(key, write.clone());
-        key
-    }
-
-    fn answered(&self, key: u64) {
-        let mut unanswered = self.unanswered.lock().unwrap_or_else(|p| p.into_inner());
-        unanswered.writes.remove(&key);
-    }
-
-    /// Journals every write still unanswered as of unknown outcome, now (the console is quitting:
-    /// the journal's thread may not get to it). How many there were.
-    pub fn journal_unanswered(&self) -> usize {
-        let Some(journal) = &self.journal else {
-            return 0;
-        };
-        let writes = std::mem::take(
-            &mut self
-                .unanswered
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .writes,
-        );
-        let session = self
-            .session
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
-            .unwrap_or_default();
-        let count = writes.len();
-        for write in writes.into_values() {
-            let entry = journaled::unanswered(write, &session);
-            if let Err(error) = journal.append_now(&entry) {
-                tracing::warn!(%error, "an unanswered write could not be journaled");
-            }
-        }
-        count
     }
 
     async fn run(&self, effect: Effect) -> Option<Msg> {
@@ -490,18 +442,7 @@ impl Runner {
                 outcome,
                 summary,
             } => {
-                if let Some(journal) = &self.journal {
-                    let session = self
-                        .session
-                        .read()
-                        .unwrap_or_else(|p| p.into_inner())
-                        .clone()
-                        .unwrap_or_default();
-                    let mut entry = journaled::unanswered((operation, target, summary), &session);
-                    entry.outcome = outcome;
-                    entry.error = None;
-                    journal.append(entry);
-                }
+                self.journal_note(operation, target, outcome, summary);
                 return None;
             }
             Effect::EditInEditor { .. } | Effect::CopyToClipboard(_) | Effect::Quit => {

@@ -24,6 +24,7 @@ mod several;
 pub mod source;
 pub mod step;
 pub mod steps;
+mod typing;
 mod update;
 mod user_pool_check;
 pub mod view;
@@ -144,7 +145,7 @@ pub fn update(state: &mut WizardScreen, ctx: &Ctx, msg: Msg) -> Outcome {
         Msg::EditSection(scope) => update::open_edit(&mut cx, *scope),
         Msg::Action(action) => update::on_action(&mut cx, action),
         Msg::Input(request) => {
-            update::on_input(&mut cx, request);
+            typing::on_input(&mut cx, request);
             Vec::new()
         }
         Msg::Click(column, row) => mouse::on_click(&mut cx, column, row),

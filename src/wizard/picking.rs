@@ -10,7 +10,7 @@ use crate::app::Effect;
 use crate::app::Level;
 use crate::screens::list::moved;
 
-/// Keys while the picker is open (typing goes to its filter through `on_input`).
+/// Keys while the picker is open (typing goes to its filter through `typing::on_input`).
 pub(super) fn on_picker(cx: &mut Cx, action: Action) -> Vec<Effect> {
     let catalog = cx.ctx.store.catalog();
     let Some(w) = wizard(cx) else {
