@@ -291,6 +291,15 @@ fn q_asks_while_a_save_writes_and_read_only_refuses_every_edit() {
     let effects = act(&mut model, Ua::Submit);
     let _writes = answer_reads(&mut model, effects, &config);
     assert_eq!(save_of(&model).phase, Phase::Writing);
+    // `q` on the save's panel (which binds no q) reaches the quit question while it writes.
+    let q = crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('q'),
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    assert_eq!(
+        cognito_tui::console::keymap::to_msg(&model, &q),
+        Some(cognito_tui::console::Msg::Action(Action::Quit))
+    );
     let _ = act(&mut model, Action::Quit);
     assert!(matches!(model.overlay, Some(Overlay::ConfirmQuit { .. })));
     assert!(!model.quitting);

@@ -1502,3 +1502,15 @@ fn a_role_the_account_does_not_have_is_said_before_the_review() {
     let screen = render(&model);
     assert!(screen.contains("is not in this account"), "{screen}");
 }
+
+/// `q` on the wizard's Review quits nothing (the draft would be lost unasked); only a write on
+/// its way makes `q` reach the quit question from a form.
+#[test]
+fn q_on_the_wizard_does_not_drop_the_draft() {
+    let model = sample();
+    let q = crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
+        KeyCode::Char('q'),
+        KeyModifiers::NONE,
+    ));
+    assert_eq!(cognito_tui::console::keymap::to_msg(&model, &q), None);
+}

@@ -135,11 +135,6 @@ fn route<A: Intent>(
     if keys.text {
         return tui_input::backend::crossterm::to_input_request(event).map(Msg::Input);
     }
-    // `q` quits from wherever no text is typed and it means nothing else (a save's panel, a
-    // view over a tab): quitting with writes on their way then asks.
-    if key.code == KeyCode::Char('q') && key.modifiers == NONE {
-        return Some(Msg::Action(Action::Quit));
-    }
     None
 }
 
@@ -156,48 +151,63 @@ pub fn to_msg(model: &Model, event: &Event) -> Option<Msg> {
                 return (key.code == KeyCode::Char('q') && model.overlay.is_none())
                     .then_some(Msg::Action(Action::Quit));
             }
-            match model.focus() {
-                // A question cut off by a small terminal takes only Esc: a button not on
-                // screen is never pressed.
-                Focus::Overlay(_) if !super::frame::dialog_fits(model) => {
-                    route(CUT_OFF, key, event, Msg::Dialog)
-                }
-                Focus::Overlay(overlay) => route(overlay_keys(overlay), key, event, Msg::Dialog),
-                Focus::Setup => route(SETUP, key, event, Msg::Action),
-                Focus::NoPool(_) => route(placeholder::keys(), key, event, Msg::Action),
-                Focus::Pools => route(pools::keys(&model.pools), key, event, Msg::from),
-                Focus::Identities => {
-                    route(identities::keys(&model.identities), key, event, Msg::from)
-                }
-                Focus::Wizard(w) => route(
-                    wizard::keys(w, model.store.catalog()),
-                    key,
-                    event,
-                    Msg::from,
-                ),
-                Focus::Access => route(access::keys(&model.access), key, event, Msg::from),
-                Focus::Roles => route(roles::keys(&model.roles), key, event, Msg::from),
-                Focus::TestAccess(panel) => route(
-                    crate::screens::test_access::keys(panel),
-                    key,
-                    event,
-                    Msg::from,
-                ),
-                Focus::Export(view) => {
-                    route(crate::screens::export::keys(view), key, event, Msg::from)
-                }
-                Focus::Doctor(view) => {
-                    route(crate::screens::doctor::keys(view), key, event, Msg::from)
-                }
-                Focus::Inventory(view) => {
-                    route(crate::screens::inventory::keys(view), key, event, Msg::from)
-                }
-                Focus::Journal(view) => {
-                    route(crate::screens::journal::keys(view), key, event, Msg::from)
-                }
-                Focus::Held(view) => route(crate::screens::held::keys(view), key, event, Msg::from),
+            let routed = routed(model, key, event);
+            // While a write is on its way, `q` asks about quitting wherever it means nothing
+            // else (a save's panel swallowed it); elsewhere a form keeps `q` from losing its
+            // edit unasked.
+            let quits = key.code == KeyCode::Char('q')
+                && key.modifiers == NONE
+                && model.overlay.is_none()
+                && model.writes_in_flight() > 0;
+            match routed {
+                None if quits => Some(Msg::Action(Action::Quit)),
+                routed => routed,
             }
         }
+        _ => other_event(model, event),
+    }
+}
+
+/// A key for whoever has the focus.
+fn routed(model: &Model, key: &KeyEvent, event: &Event) -> Option<Msg> {
+    match model.focus() {
+        // A question cut off by a small terminal takes only Esc: a button not on
+        // screen is never pressed.
+        Focus::Overlay(_) if !super::frame::dialog_fits(model) => {
+            route(CUT_OFF, key, event, Msg::Dialog)
+        }
+        Focus::Overlay(overlay) => route(overlay_keys(overlay), key, event, Msg::Dialog),
+        Focus::Setup => route(SETUP, key, event, Msg::Action),
+        Focus::NoPool(_) => route(placeholder::keys(), key, event, Msg::Action),
+        Focus::Pools => route(pools::keys(&model.pools), key, event, Msg::from),
+        Focus::Identities => route(identities::keys(&model.identities), key, event, Msg::from),
+        Focus::Wizard(w) => route(
+            wizard::keys(w, model.store.catalog()),
+            key,
+            event,
+            Msg::from,
+        ),
+        Focus::Access => route(access::keys(&model.access), key, event, Msg::from),
+        Focus::Roles => route(roles::keys(&model.roles), key, event, Msg::from),
+        Focus::TestAccess(panel) => route(
+            crate::screens::test_access::keys(panel),
+            key,
+            event,
+            Msg::from,
+        ),
+        Focus::Export(view) => route(crate::screens::export::keys(view), key, event, Msg::from),
+        Focus::Doctor(view) => route(crate::screens::doctor::keys(view), key, event, Msg::from),
+        Focus::Inventory(view) => {
+            route(crate::screens::inventory::keys(view), key, event, Msg::from)
+        }
+        Focus::Journal(view) => route(crate::screens::journal::keys(view), key, event, Msg::from),
+        Focus::Held(view) => route(crate::screens::held::keys(view), key, event, Msg::from),
+    }
+}
+
+/// The mouse and the terminal's size.
+fn other_event(model: &Model, event: &Event) -> Option<Msg> {
+    match event {
         Event::Mouse(_) if crate::view::layout::too_small(model.size) => None,
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(_) => Some(Msg::Click(mouse.column, mouse.row)),
