@@ -385,6 +385,16 @@ const SCOPES: &[Option<&str>] = &[
 ];
 
 fn post_status(addr: std::net::SocketAddr, target: &str, scope: Option<&str>, body: &[u8]) -> u16 {
+    post(addr, target, scope, body).0
+}
+
+/// Sends one raw request; the HTTP status and the body.
+fn post(
+    addr: std::net::SocketAddr,
+    target: &str,
+    scope: Option<&str>,
+    body: &[u8],
+) -> (u16, String) {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(addr).unwrap_or_else(|e| panic!("connect: {e}"));
     let mut head = format!(
@@ -404,11 +414,26 @@ fn post_status(addr: std::net::SocketAddr, target: &str, scope: Option<&str>, bo
     let _ = stream.write_all(body);
     let mut response = Vec::new();
     let _ = stream.read_to_end(&mut response);
-    let text = String::from_utf8_lossy(&response);
-    text.split(' ')
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let status = text
+        .split(' ')
         .nth(1)
         .and_then(|s| s.parse().ok())
-        .unwrap_or(0)
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map_or(String::new(), |(_, b)| b.to_string());
+    (status, body)
+}
+
+/// The error code an error answer names: JSON's `__type` (after any `#`), or XML's `<Code>`.
+fn error_code(body: &str) -> Option<String> {
+    if let Ok(value) = serde_json::from_str::<serde_json::Value>(body) {
+        let kind = value.get("__type")?.as_str()?;
+        return Some(kind.rsplit('#').next().unwrap_or(kind).to_string());
+    }
+    let (_, rest) = body.split_once("<Code>")?;
+    rest.split_once("</Code>").map(|(code, _)| code.to_string())
 }
 
 #[test]
@@ -433,8 +458,35 @@ fn random_requests_never_get_a_5xx_or_crash_the_sandbox() {
         body(),
     );
     let result = runner.run(&strategy, |(target, scope, body)| {
-        let status = post_status(addr, target, scope, &body);
+        let (status, answer) = post(addr, target, scope, &body);
         prop_assert!((200..500).contains(&status), "{target} answered {status}");
+        // Every refusal names its error, as the services' do.
+        if status >= 400 {
+            prop_assert!(
+                error_code(&answer).is_some(),
+                "{target} answered {status} without a code: {answer}"
+            );
+        }
+        // Where the answer is known exactly: a body that is not JSON, signed for the operation's
+        // own service, is a 400 SerializationException.
+        let own_scope = match scope {
+            Some("cognito-identity") => target
+                .strip_prefix("AWSCognitoIdentityService.")
+                .is_some_and(|op| !op.is_empty()),
+            Some("cognito-idp") => target.starts_with("AWSCognitoIdentityProviderService."),
+            _ => false,
+        };
+        if own_scope && serde_json::from_slice::<serde_json::Value>(&body).is_err() {
+            prop_assert_eq!(status, 400, "{} answered {}: {}", target, status, answer);
+            let code = error_code(&answer);
+            prop_assert_eq!(
+                code.as_deref(),
+                Some("SerializationException"),
+                "{}: {}",
+                target,
+                answer
+            );
+        }
         Ok(())
     });
     if let Err(e) = result {

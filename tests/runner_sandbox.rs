@@ -215,9 +215,18 @@ async fn throttling_is_retried_and_then_reported_as_throttling() {
 async fn a_dropped_connection_is_a_connection_error_not_a_hang() {
     let sb = start(Faults::default()).await;
     let url = sb.endpoint_url();
+    let address = url.trim_start_matches("http://").to_string();
     let (runner, mut rx) = connected(Target::Sandbox { endpoint_url: url }).await;
     drop(sb);
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    // The listener is closed once a connection to it is refused (waited for, not assumed).
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while tokio::net::TcpStream::connect(&address).await.is_ok() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the sandbox still listens"
+        );
+        tokio::task::yield_now().await;
+    }
     runner.spawn(Effect::ListIdentityPools {
         req: 7,
         next_token: None,

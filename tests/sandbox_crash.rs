@@ -111,11 +111,20 @@ fn a_kill_in_a_burst_of_writes_loses_nothing_that_was_answered() {
                 .collect();
             assert!(lost.is_empty(), "round {round}: pools lost: {lost:?}");
         }
+        let before = identities.lock().map(|v| v.len()).unwrap_or_default();
         let tasks = {
             let _entered = runtime.enter();
             burst(&client, &pool_id, &identities, &pools, round)
         };
-        std::thread::sleep(Duration::from_millis(300 + fastrand::u64(..600)));
+        // The kill lands at a set point of each round (its 30th, 55th, 80th answered GetId), with
+        // the burst's five writers still sending: reproducible, and always mid-burst (the
+        // writers only stop when the server goes).
+        let target = before + 30 + 25 * round;
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        while identities.lock().map(|v| v.len()).unwrap_or_default() < target {
+            assert!(std::time::Instant::now() < deadline, "the burst stalled");
+            std::thread::sleep(Duration::from_millis(1));
+        }
         served.kill_now();
         runtime.block_on(async {
             for task in tasks {

@@ -71,6 +71,11 @@ pub fn on_action(model: &mut Model, action: DialogAction) -> Vec<Effect> {
                 return Vec::new();
             }
             if typed.value() != name {
+                // Said, so a ⏎ that did nothing is seen to have done nothing.
+                model.notify(
+                    crate::app::Level::Warning,
+                    format!("Not deleted: the name typed does not match \"{name}\""),
+                );
                 model.overlay = Some(Overlay::ConfirmDelete {
                     pool_id,
                     name,

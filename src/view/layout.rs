@@ -132,12 +132,24 @@ mod tests {
     }
 
     #[test]
-    fn tiny_sizes_do_not_underflow() {
+    fn tiny_sizes_stay_inside_the_terminal() {
         for w in 0..12 {
             for h in 0..12 {
-                let _ = areas((w, h));
-                let _ = list_rows((w, h));
-                let _ = list_row_at((w, h), h);
+                let a = areas((w, h));
+                for rect in [a.header, a.tabs, a.body, a.footer] {
+                    assert!(
+                        rect.x + rect.width <= w && rect.y + rect.height <= h,
+                        "{rect:?} outside {w}×{h}"
+                    );
+                }
+                let rows = a.header.height + a.tabs.height + a.body.height + a.footer.height;
+                assert!(rows <= h.max(3), "{rows} rows on {w}×{h}");
+                assert!(list_rows((w, h)) <= usize::from(h), "{w}×{h}");
+                assert_eq!(
+                    list_row_at((w, h), h),
+                    None,
+                    "row {h} is off a {w}×{h} screen"
+                );
             }
         }
     }
