@@ -388,3 +388,56 @@ fn a_retry_plans_again_from_the_read_after_the_failure_and_sends_nothing_already
     let _ = answer_reads(&mut model, effects, &now);
     assert_eq!(save_of(&model).phase, Phase::Done(Vec::new()));
 }
+
+/// Issue 29, item 13: "Can't save yet: … add at least one rule" goes once a rule is added (it
+/// stayed, even over the Save dialog).
+#[test]
+fn cant_save_yet_goes_once_the_problem_is_fixed() {
+    let config = every_kind();
+    let mut model = on_access(&config, Options::default(), SIZE);
+    let google = ProviderRef::Social("accounts.google.com".into());
+    let scope = cognito_tui::wizard::scoped::EditScope {
+        pool_id: pool_id(0),
+        section: Section::RoleSettings(google),
+        base: config.clone(),
+        linked: None,
+        origin: Tab::UserAccess,
+    };
+    let _ = update(
+        &mut model,
+        Msg::Wizard(cognito_tui::wizard::Msg::EditSection(Box::new(scope))),
+    );
+    fn form(m: &mut Model) -> &mut cognito_tui::wizard::Wizard {
+        m.wizard
+            .edit
+            .as_deref_mut()
+            .unwrap_or_else(|| panic!("the form"))
+    }
+    let google = form(&mut model).draft.provider_mut(Source::Google);
+    google.role = RoleSetting::Rules;
+    google.rules.clear();
+    let _ = act(&mut model, cognito_tui::wizard::Action::NextStep);
+    assert!(
+        notice_text(&model).contains("Can't save yet"),
+        "{}",
+        notice_text(&model)
+    );
+    form(&mut model)
+        .draft
+        .provider_mut(Source::Google)
+        .rules
+        .push(app_support::wizard::rule(
+            "cognito:groups",
+            0,
+            "admins",
+            cognito_tui::wizard::draft::RuleRole::Existing(app_support::wizard::existing_role(
+                "orders-app-admin",
+            )),
+        ));
+    let _ = act(&mut model, cognito_tui::wizard::Action::FocusNext);
+    assert!(
+        !notice_text(&model).contains("Can't save yet"),
+        "{}",
+        notice_text(&model)
+    );
+}
