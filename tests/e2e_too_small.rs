@@ -11,20 +11,26 @@ mod pty;
 use access::fields;
 use pty::{Console, endpoint};
 
-#[test]
-fn at_30_by_8_no_key_changes_anything() {
-    let mut console = Console::start(&["--sandbox"], 120, 32);
-    let screen = console.wait_for("orders-app", 60);
-    let url = endpoint(&screen);
+/// A runtime and a Cognito identity client for the sandbox at `url`, to read what the service
+/// holds.
+fn sdk_at(url: &str) -> (tokio::runtime::Runtime, aws_sdk_cognitoidentity::Client) {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
         .build()
         .unwrap_or_else(|e| panic!("{e}"));
     let sdk = runtime.block_on(async {
-        let config = common::sdk_config_at(&url, "us-east-1").await;
+        let config = common::sdk_config_at(url, "us-east-1").await;
         aws_sdk_cognitoidentity::Client::new(&config)
     });
+    (runtime, sdk)
+}
+
+#[test]
+fn at_30_by_8_no_key_changes_anything() {
+    let mut console = Console::start(&["--sandbox"], 120, 32);
+    let screen = console.wait_for("orders-app", 60);
+    let (runtime, sdk) = sdk_at(&endpoint(&screen));
     let orders = runtime.block_on(common::pool_id_named(&sdk, "orders-app"));
     let before = runtime.block_on(fields(&sdk, &orders));
     assert_eq!(before.get("guest").map(String::as_str), Some("true"));
@@ -65,16 +71,7 @@ fn at_30_by_8_no_key_changes_anything() {
 fn a_cut_off_delete_question_presses_no_unseen_button() {
     let mut console = Console::start(&["--sandbox"], 100, 30);
     let screen = console.wait_for("orders-app", 60);
-    let url = endpoint(&screen);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .enable_all()
-        .build()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let sdk = runtime.block_on(async {
-        let config = common::sdk_config_at(&url, "us-east-1").await;
-        aws_sdk_cognitoidentity::Client::new(&config)
-    });
+    let (runtime, sdk) = sdk_at(&endpoint(&screen));
     let orders = runtime.block_on(common::pool_id_named(&sdk, "orders-app"));
     console.send("d");
     console.wait_for("Type the pool's name to confirm", 10);

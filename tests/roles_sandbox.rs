@@ -196,6 +196,16 @@ fn screen_of(h: &Headless) -> String {
         .join("\n")
 }
 
+/// The editor session the console waits for.
+fn editor(h: &Headless) -> cognito_tui::app::RequestId {
+    h.model
+        .in_flight
+        .iter()
+        .find(|(_, r)| r.operation == "$EDITOR")
+        .map(|(req, _)| *req)
+        .unwrap_or_else(|| panic!("the editor is waited for"))
+}
+
 fn phase(h: &Headless) -> Option<WritePhase> {
     match &h.model.roles.panel {
         Some(Panel::Write(write)) => Some(write.phase.clone()),
@@ -381,13 +391,7 @@ async fn an_inline_policy_edited_from_the_tab_is_written_and_read_back() {
     h.send(Msg::from(Ra::Edit));
     assert_eq!(phase(&h), Some(WritePhase::Editing));
     // The headless console runs no editor: the edited text comes back as the editor's would.
-    let req = h
-        .model
-        .in_flight
-        .iter()
-        .find(|(_, r)| r.operation == "$EDITOR")
-        .map(|(req, _)| *req)
-        .unwrap_or_else(|| panic!("the editor is waited for"));
+    let req = editor(&h);
     let edited = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::orders-app-assets/public/*"}]}"#;
     h.send(Msg::Response {
         req,
@@ -455,14 +459,6 @@ async fn an_inline_policy_is_made_and_deleted_from_the_tab() {
     }
     h.send(Msg::from(Ra::Submit));
     assert_eq!(phase(&h), Some(WritePhase::Editing));
-    let editor = |h: &Headless| {
-        h.model
-            .in_flight
-            .iter()
-            .find(|(_, r)| r.operation == "$EDITOR")
-            .map(|(req, _)| *req)
-            .unwrap_or_else(|| panic!("the editor is waited for"))
-    };
     let document = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}"#;
     let req = editor(&h);
     h.send(Msg::Response {

@@ -23,7 +23,15 @@ fn save(model: &Model) -> &Save {
 
 /// A rename of pool 0 on the User access tab, its diff on screen; the effects left.
 fn rename(model: &mut Model) {
-    let effects = update(
+    let effects = begin_rename(model);
+    let rest = answer_reads(model, effects, &every_kind());
+    assert!(rest.is_empty(), "{rest:?}");
+    assert_eq!(save(model).phase, Phase::Review);
+}
+
+/// The save of a rename of pool 0 begun: the effects of its first read.
+fn begin_rename(model: &mut Model) -> Vec<Effect> {
+    update(
         model,
         Msg::Access(cognito_tui::screens::access::Msg::Save {
             pool_id: pool_id(0),
@@ -34,10 +42,7 @@ fn rename(model: &mut Model) {
                 note: None,
             }),
         }),
-    );
-    let rest = answer_reads(model, effects, &every_kind());
-    assert!(rest.is_empty(), "{rest:?}");
-    assert_eq!(save(model).phase, Phase::Review);
+    )
 }
 
 fn timeout() -> AwsError {
@@ -114,18 +119,7 @@ fn a_failed_check_before_writing_keeps_the_edit_and_r_checks_again() {
 #[test]
 fn a_failed_first_read_is_checked_again_with_r() {
     let mut model = on_access(&every_kind(), Options::default(), (120, 50));
-    let effects = update(
-        &mut model,
-        Msg::Access(cognito_tui::screens::access::Msg::Save {
-            pool_id: pool_id(0),
-            finished: Box::new(Finished {
-                edit: Edit::Rename("orders".into()),
-                new_role: None,
-                new_user_pool: None,
-                note: None,
-            }),
-        }),
-    );
+    let effects = begin_rename(&mut model);
     let _ = answer_failing(&mut model, effects, &every_kind());
     assert!(matches!(
         save(&model).phase,

@@ -94,6 +94,18 @@ impl RoleFacts {
         );
         out
     }
+
+    /// The names of its inline policies, as listed.
+    pub fn inline_names(&self) -> Vec<String> {
+        self.inline.got().cloned().unwrap_or_default()
+    }
+
+    /// An inline policy's document, once read.
+    pub fn inline_document(&self, name: &str) -> Option<&String> {
+        self.documents
+            .get(&PolicyRef::Inline(name.to_string()))
+            .and_then(Fetch::got)
+    }
 }
 
 impl RoleFacts {

@@ -30,8 +30,7 @@ pub(super) fn edit_policy(cx: &mut Cx, arn: &str, policy: Option<&PolicyRef>) ->
         .ctx
         .store
         .role(role_name(arn))
-        .and_then(|f| f.documents.get(&PolicyRef::Inline(name.clone())))
-        .and_then(|d| d.got().cloned());
+        .and_then(|f| f.inline_document(name).cloned());
     let Some(document) = document else {
         cx.notify(Level::Info, "The policy has not been read yet");
         return Vec::new();
@@ -41,19 +40,6 @@ pub(super) fn edit_policy(cx: &mut Cx, arn: &str, policy: Option<&PolicyRef>) ->
     drop(previous);
     cx.state.panel = Some(Panel::Write(Box::new(write)));
     vec![effect]
-}
-
-/// The names of the role's inline policies, as read.
-fn inline_names(cx: &Cx, arn: &str) -> Vec<String> {
-    let facts = cx.ctx.store.role(role_name(arn));
-    let policies = facts.map(|f| f.policies()).unwrap_or_default();
-    policies
-        .into_iter()
-        .filter_map(|p| match p {
-            PolicyRef::Inline(name) => Some(name),
-            PolicyRef::Managed(..) => None,
-        })
-        .collect()
 }
 
 /// A key while a new policy's name is typed: ⏎ opens the editor on a template once the name is
@@ -71,7 +57,8 @@ pub(super) fn on_new_policy(
         }
         Action::Submit => {
             let typed = name.value().trim().to_string();
-            if policy_name_problem(&typed, &inline_names(cx, &arn)).is_some() {
+            let taken = cx.ctx.store.role(role_name(&arn)).map(|f| f.inline_names());
+            if policy_name_problem(&typed, &taken.unwrap_or_default()).is_some() {
                 // The problem is drawn under the name.
                 cx.state.panel = Some(Panel::NewPolicy { arn, name });
                 return Vec::new();
@@ -103,8 +90,7 @@ pub(super) fn delete_policy(cx: &mut Cx, arn: &str, policy: Option<&PolicyRef>) 
         .ctx
         .store
         .role(role_name(arn))
-        .and_then(|f| f.documents.get(&PolicyRef::Inline(name.clone())))
-        .and_then(|d| d.got().cloned());
+        .and_then(|f| f.inline_document(name).cloned());
     let Some(document) = document else {
         cx.notify(Level::Info, "The policy has not been read yet");
         return;

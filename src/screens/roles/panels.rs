@@ -97,16 +97,10 @@ fn new_policy_lines(
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let taken: Vec<String> = store
+    let taken = store
         .role(crate::domain::roles::role_name(arn))
-        .map(|f| f.policies())
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|p| match p {
-            crate::store::PolicyRef::Inline(name) => Some(name),
-            crate::store::PolicyRef::Managed(..) => None,
-        })
-        .collect();
+        .map(|f| f.inline_names())
+        .unwrap_or_default();
     let typed = name.value().trim();
     let field = input_window(name, width.saturating_sub(8)).0;
     let mut lines = vec![

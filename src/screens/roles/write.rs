@@ -170,20 +170,32 @@ impl DocWrite {
         before: &str,
         start: impl FnOnce(&'static str, bool) -> RequestId,
     ) -> (Self, Effect) {
-        let req = start("$EDITOR", false);
         let before = pretty(before);
+        let target = DocTarget::Inline(policy.to_string());
+        Self::in_editor(arn, target, before.clone(), before, start)
+    }
+
+    /// A document opened in the editor on `text`: the effect that opens it.
+    fn in_editor(
+        arn: &str,
+        target: DocTarget,
+        before: String,
+        text: String,
+        start: impl FnOnce(&'static str, bool) -> RequestId,
+    ) -> (Self, Effect) {
+        let req = start("$EDITOR", false);
+        let effect = Effect::EditInEditor {
+            req,
+            text: text.clone(),
+        };
         let write = Self {
             arn: arn.to_string(),
-            target: DocTarget::Inline(policy.to_string()),
-            after: before.clone(),
+            target,
             before,
+            after: text,
             why: Vec::new(),
             phase: WritePhase::Editing,
             req: Some(req),
-        };
-        let effect = Effect::EditInEditor {
-            req,
-            text: write.after.clone(),
         };
         (write, effect)
     }
@@ -194,21 +206,9 @@ impl DocWrite {
         name: &str,
         start: impl FnOnce(&'static str, bool) -> RequestId,
     ) -> (Self, Effect) {
-        let req = start("$EDITOR", false);
-        let write = Self {
-            arn: arn.to_string(),
-            target: DocTarget::NewInline(name.to_string()),
-            before: String::new(),
-            after: NEW_POLICY_TEMPLATE.to_string(),
-            why: Vec::new(),
-            phase: WritePhase::Editing,
-            req: Some(req),
-        };
-        let effect = Effect::EditInEditor {
-            req,
-            text: write.after.clone(),
-        };
-        (write, effect)
+        let target = DocTarget::NewInline(name.to_string());
+        let template = NEW_POLICY_TEMPLATE.to_string();
+        Self::in_editor(arn, target, String::new(), template, start)
     }
 
     /// The deletion of inline policy `name` (whose document is `document`), to confirm on its

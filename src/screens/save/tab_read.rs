@@ -139,8 +139,8 @@ fn start_with<S>(
     effects
 }
 
-/// Feeds the read an answer; the effects of a second round, if the pool has providers that were
-/// not known.
+/// Feeds the read an answer; the effects of the providers' maps asked for once the pool is
+/// described, if it has providers that were not known.
 pub fn on_response<S>(
     cx: &mut Cx<S>,
     read: &mut TabRead,
@@ -153,20 +153,17 @@ pub fn on_response<S>(
     if !reading.awaits(req) {
         return (Answered::NotMine, Vec::new());
     }
-    reading.on_response(req, response);
+    // The providers the pool turns out to have are asked for within the same read.
+    let more = reading.on_whole_response(req, response, |op| cx.start_request(op, false));
+    if !more.is_empty() {
+        return (Answered::Pending, more);
+    }
     let Some(outcome) = reading.outcome() else {
         return (Answered::Pending, Vec::new());
     };
-    let asked = reading.providers();
     read.reading = None;
     match outcome {
-        Ok(config) => {
-            let providers = config.pool.tag_providers();
-            if providers.iter().any(|p| !asked.contains(p)) {
-                let pool_id = config.pool.identity_pool_id.clone();
-                let effects = start_with(cx, read, &pool_id, &providers);
-                return (Answered::Pending, effects);
-            }
+        Ok(_) => {
             read.error = None;
             read.read_once = true;
             (Answered::Read, Vec::new())
